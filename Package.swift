@@ -1,0 +1,94 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "timelined",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "timelined", targets: ["timelined"]),
+        .executable(name: "timelinectl", targets: ["timelinectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // SwiftNIO serves the Varlink socket: many clients, back-pressure, framing.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // SHA-256 for content addresses and the log's hash chain. The heaviest
+        // dependency to build (it compiles BoringSSL), but Foundation on Linux
+        // has no digest of its own.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // YAML for config/timelined.yaml and config/lexicon.yaml.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(name: "ClaimExtraction"),
+        .target(
+            name: "EventLog",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "Timeline",
+            dependencies: [
+                "ClaimExtraction",
+                "EventLog",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Varlink",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "TimelineDaemon",
+            dependencies: [
+                "CSystemd",
+                "ClaimExtraction",
+                "EventLog",
+                "Timeline",
+                "Varlink",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "timelined",
+            dependencies: [
+                "TimelineDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "timelinectl",
+            dependencies: [
+                "Timeline",
+                "Varlink",
+                "ClaimExtraction",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ClaimExtractionTests", dependencies: ["ClaimExtraction"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "ClaimExtraction", "EventLog"]),
+        .testTarget(
+            name: "VarlinkTests",
+            dependencies: [
+                "Varlink",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["Timeline"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
