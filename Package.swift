@@ -77,7 +77,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ClaimExtractionTests", dependencies: ["ClaimExtraction"]),
+        .executableTarget(
+            name: "timelined-bench",
+            dependencies: [
+                "ClaimExtraction",
+                "EventLog",
+                "Timeline",
+                "Varlink",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Benchmarks/timelined-bench"
+        ),
+        .testTarget(
+            name: "ClaimExtractionTests",
+            dependencies: ["ClaimExtraction", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "ClaimExtraction", "EventLog"]),
         .testTarget(

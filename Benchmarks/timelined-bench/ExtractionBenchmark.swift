@@ -1,0 +1,1 @@
+func extractionBenchmark(_ arguments: [String]) async throws {}

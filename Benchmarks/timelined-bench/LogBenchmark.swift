@@ -1,0 +1,1 @@
+func logBenchmark(_ arguments: [String]) async throws {}

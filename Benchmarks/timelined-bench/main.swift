@@ -1,0 +1,12 @@
+// `make bench`: each benchmark prints its figures; `timelined-bench NAME`
+// runs one of them.
+let benchmarks: [(name: String, run: ([String]) async throws -> Void)] = [
+    ("extraction", extractionBenchmark),
+    ("log", logBenchmark),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let chosen = arguments.first.map { name in benchmarks.filter { $0.name == name } } ?? benchmarks
+for benchmark in chosen {
+    try await benchmark.run(Array(arguments.dropFirst()))
+}
