@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "ClaimExtraction",
                 "EventLog",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -1,0 +1,302 @@
+import ClaimExtraction
+import Foundation
+
+/// The `io.timelined.Timeline` Varlink interface: its description in
+/// Varlink's interface definition language, and the parameter and reply
+/// types that the daemon and `timelinectl` share.
+public enum TimelineInterface {
+    public static let name = "io.timelined.Timeline"
+
+    /// Method names, fully qualified.
+    public enum Method {
+        public static let status = "io.timelined.Timeline.Status"
+        public static let latest = "io.timelined.Timeline.Latest"
+        public static let history = "io.timelined.Timeline.History"
+        public static let claims = "io.timelined.Timeline.Claims"
+        public static let documents = "io.timelined.Timeline.Documents"
+    }
+
+    /// Error names, fully qualified.
+    public enum Error {
+        public static let invalidParameter = "io.timelined.Timeline.InvalidParameter"
+    }
+
+    /// The interface description served by `org.varlink.service.GetInterfaceDescription`.
+    public static let description = """
+        # The timeline of numeric claims found in news: who said how many were
+        # lost, when, and in which sentence of which document.
+        interface io.timelined.Timeline
+
+        # An estimate as an interval; a missing bound is unbounded.
+        type Interval (
+          lower: ?int,
+          lower_closed: bool,
+          upper: ?int,
+          upper_closed: bool
+        )
+
+        # UTF-8 byte offsets of the quote in its document, end excluded.
+        type Span (start: int, end: int)
+
+        # The extractor that found a claim, and the SHA-256 of its lexicon.
+        type Extractor (version: string, lexicon: string)
+
+        # One claim. side, population, metric and qualifier take the values of
+        # the lexicon (russia, ukraine, both; military, civilian; killed,
+        # wounded, casualties, missing, captured, refugees; exact,
+        # approximately, at_least, well_over, at_most, nearly, range).
+        type Claim (
+          claim: string,
+          seq: int,
+          document: string,
+          document_sha256: string,
+          published: ?string,
+          recorded_at: string,
+          side: string,
+          population: string,
+          metric: string,
+          qualifier: string,
+          low: int,
+          high: ?int,
+          per: ?string,
+          interval: Interval,
+          speaker: ?string,
+          reported_by: ?string,
+          stated_on: ?string,
+          stated_on_precision: ?string,
+          quote: string,
+          span: Span,
+          extractor: Extractor,
+          retracted: ?string
+        )
+
+        # A claim in a speaker's history, with how it moved from the one
+        # before: first, restated, raised, lowered or revised.
+        type Entry (
+          claim: string,
+          seq: int,
+          document: string,
+          document_sha256: string,
+          published: ?string,
+          recorded_at: string,
+          side: string,
+          population: string,
+          metric: string,
+          qualifier: string,
+          low: int,
+          high: ?int,
+          per: ?string,
+          interval: Interval,
+          speaker: ?string,
+          reported_by: ?string,
+          stated_on: ?string,
+          stated_on_precision: ?string,
+          quote: string,
+          span: Span,
+          extractor: Extractor,
+          retracted: ?string,
+          change: string
+        )
+
+        # One speaker's estimates of one quantity, oldest first.
+        type Series (
+          speaker: string,
+          side: string,
+          population: string,
+          metric: string,
+          entries: []Entry
+        )
+
+        # A file the daemon took (status "received") or refused ("rejected").
+        type Document (
+          document: string,
+          document_sha256: ?string,
+          status: string,
+          seq: int,
+          received_at: string,
+          size: ?int,
+          published: ?string,
+          source: ?string,
+          url: ?string,
+          claims: int,
+          reason: ?string,
+          message: ?string,
+          moved_to: ?string
+        )
+
+        type Inbox (path: string, pending: int, state: string)
+
+        type Log (last_seq: int, chain_head: string)
+
+        # The daemon's state.
+        type Status (
+          version: string,
+          extractor: Extractor,
+          documents: int,
+          rejected: int,
+          claims: int,
+          log: Log,
+          inbox: Inbox,
+          started_at: string
+        )
+
+        # What the daemon is doing and holds.
+        method Status() -> (status: Status)
+
+        # For each side, population and metric, the most recent claim (by the
+        # date it was stated, then by seq). With speaker, that speaker's latest.
+        method Latest(
+          side: ?string,
+          population: ?string,
+          metric: ?string,
+          speaker: ?string,
+          document: ?string
+        ) -> (claims: []Claim)
+
+        # Each speaker's estimates over time.
+        method History(
+          side: ?string,
+          population: ?string,
+          metric: ?string,
+          speaker: ?string,
+          document: ?string
+        ) -> (series: []Series)
+
+        # Every standing claim, in seq order.
+        method Claims(
+          side: ?string,
+          population: ?string,
+          metric: ?string,
+          speaker: ?string,
+          document: ?string
+        ) -> (claims: []Claim)
+
+        # Every document received or rejected; document is a file name or a
+        # SHA-256 prefix.
+        method Documents(document: ?string) -> (documents: []Document)
+
+        # A parameter has a value the daemon does not know.
+        error InvalidParameter (parameter: string, message: string)
+
+        """
+
+    /// The parameters of `Documents`.
+    public struct DocumentsParameters: Sendable, Equatable, Codable {
+        public var document: String?
+        public init(document: String? = nil) { self.document = document }
+    }
+
+    /// The reply of `Latest` and `Claims`.
+    public struct ClaimsReply: Sendable, Equatable, Codable {
+        public var claims: [ClaimRecord]
+        public init(claims: [ClaimRecord]) { self.claims = claims }
+    }
+
+    /// The reply of `History`.
+    public struct HistoryReply: Sendable, Equatable, Codable {
+        public var series: [Series]
+        public init(series: [Series]) { self.series = series }
+    }
+
+    /// The reply of `Documents`.
+    public struct DocumentsReply: Sendable, Equatable, Codable {
+        public var documents: [DocumentRecord]
+        public init(documents: [DocumentRecord]) { self.documents = documents }
+    }
+
+    /// The reply of `Status`.
+    public struct StatusReply: Sendable, Equatable, Codable {
+        public var status: Status
+        public init(status: Status) { self.status = status }
+    }
+
+    /// The parameters of `InvalidParameter`.
+    public struct InvalidParameter: Sendable, Equatable, Codable {
+        public var parameter: String
+        public var message: String
+        public init(parameter: String, message: String) {
+            self.parameter = parameter
+            self.message = message
+        }
+    }
+
+    /// What `Status` reports.
+    public struct Status: Sendable, Equatable, Codable {
+        public var version: String
+        public var extractor: ExtractorInfo
+        public var documents: Int
+        public var rejected: Int
+        public var claims: Int
+        public var log: Log
+        public var inbox: Inbox
+        public var startedAt: Date
+
+        public init(
+            version: String, extractor: ExtractorInfo, documents: Int, rejected: Int, claims: Int,
+            log: Log, inbox: Inbox, startedAt: Date
+        ) {
+            self.version = version
+            self.extractor = extractor
+            self.documents = documents
+            self.rejected = rejected
+            self.claims = claims
+            self.log = log
+            self.inbox = inbox
+            self.startedAt = startedAt
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case version, extractor, documents, rejected, claims, log, inbox
+            case startedAt = "started_at"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            version = try c.decode(String.self, forKey: .version)
+            extractor = try c.decode(ExtractorInfo.self, forKey: .extractor)
+            documents = try c.decode(Int.self, forKey: .documents)
+            rejected = try c.decode(Int.self, forKey: .rejected)
+            claims = try c.decode(Int.self, forKey: .claims)
+            log = try c.decode(Log.self, forKey: .log)
+            inbox = try c.decode(Inbox.self, forKey: .inbox)
+            startedAt = try c.decodeTimestamp(forKey: .startedAt)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(version, forKey: .version)
+            try c.encode(extractor, forKey: .extractor)
+            try c.encode(documents, forKey: .documents)
+            try c.encode(rejected, forKey: .rejected)
+            try c.encode(claims, forKey: .claims)
+            try c.encode(log, forKey: .log)
+            try c.encode(inbox, forKey: .inbox)
+            try c.encodeTimestamp(startedAt, forKey: .startedAt)
+        }
+
+        public struct Log: Sendable, Equatable, Codable {
+            public var lastSeq: UInt64
+            public var chainHead: String
+            public init(lastSeq: UInt64, chainHead: String) {
+                self.lastSeq = lastSeq
+                self.chainHead = chainHead
+            }
+            enum CodingKeys: String, CodingKey {
+                case lastSeq = "last_seq"
+                case chainHead = "chain_head"
+            }
+        }
+
+        public struct Inbox: Sendable, Equatable, Codable {
+            public var path: String
+            public var pending: Int
+            /// `idle` or `busy`.
+            public var state: String
+            public init(path: String, pending: Int, state: String) {
+                self.path = path
+                self.pending = pending
+                self.state = state
+            }
+        }
+    }
+}

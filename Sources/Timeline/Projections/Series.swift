@@ -1,0 +1,97 @@
+import ClaimExtraction
+
+/// One speaker's estimates of one quantity over time: "over 100,000 (Nov
+/// 2022) → well over 100,000 (20 Jan 2023)".
+public struct Series: Sendable, Equatable, Codable {
+    public var speaker: String
+    public var side: Side
+    public var population: Population
+    public var metric: Metric
+    /// Oldest first.
+    public var entries: [Entry]
+
+    public init(speaker: String, side: Side, population: Population, metric: Metric, entries: [Entry]) {
+        self.speaker = speaker
+        self.side = side
+        self.population = population
+        self.metric = metric
+        self.entries = entries
+    }
+
+    /// A claim in a series, with how it moved from the one before.
+    public struct Entry: Sendable, Equatable, Codable {
+        public var record: ClaimRecord
+        public var change: Change
+
+        public init(record: ClaimRecord, change: Change) {
+            self.record = record
+            self.change = change
+        }
+
+        enum CodingKeys: String, CodingKey { case change }
+
+        /// The claim's fields and `change` in one flat object.
+        public init(from decoder: any Decoder) throws {
+            record = try ClaimRecord(from: decoder)
+            change = try decoder.container(keyedBy: CodingKeys.self).decode(Change.self, forKey: .change)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try record.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(change, forKey: .change)
+        }
+    }
+}
+
+/// How an estimate moved from the same speaker's previous one.
+public struct Change: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The speaker's first estimate of this quantity.
+    public static let first = Change(rawValue: "first")
+    /// The same figure with the same hedge again.
+    public static let restated = Change(rawValue: "restated")
+    /// A higher figure, or the same figure hedged upwards ("over" → "well over").
+    public static let raised = Change(rawValue: "raised")
+    /// A lower figure, or the same figure hedged downwards.
+    public static let lowered = Change(rawValue: "lowered")
+    /// Neither higher nor lower: the same figure hedged differently
+    /// ("about" → exactly), or a range that straddles the old one.
+    public static let revised = Change(rawValue: "revised")
+
+    public var description: String { rawValue }
+
+    /// How `current` moved from `previous`.
+    public init(from previous: Claim, to current: Claim) {
+        if previous.qualifier == current.qualifier, previous.low == current.low,
+           previous.high == current.high, previous.per == current.per {
+            self = .restated
+            return
+        }
+        let before = Self.position(previous)
+        let after = Self.position(current)
+        if after.value != before.value {
+            self = after.value > before.value ? .raised : .lowered
+        } else if after.lean != before.lean {
+            self = after.lean > before.lean ? .raised : .lowered
+        } else {
+            self = .revised
+        }
+    }
+
+    /// Where an estimate sits: its central figure, and how its hedge leans
+    /// from there (-2 "up to", -1 "nearly", 0 a point, 1 "over", 2 "well over").
+    private static func position(_ claim: Claim) -> (value: Double, lean: Int) {
+        let value = claim.high.map { Double(claim.low + $0) / 2 } ?? Double(claim.low)
+        let lean: Int = switch claim.qualifier {
+        case .atMost: -2
+        case .nearly: -1
+        case .atLeast: 1
+        case .wellOver: 2
+        default: 0
+        }
+        return (value, lean)
+    }
+}
