@@ -87,7 +87,8 @@ extension EventLog {
         while segmentIndex < view.segments.count {
             let segment = view.segments[segmentIndex]
             let isLast = segmentIndex == view.segments.count - 1
-            guard segment.firstSeq == expected else {
+            let startsAtHeader = startOffset == Int64(segment.headerLength)
+            guard !startsAtHeader || segment.firstSeq == expected else {
                 throw EventLogError(
                     .seqGap, "segment \(segment.fileName) starts at seq \(segment.firstSeq) but seq \(expected) should come next",
                     segment: segment.fileName, offset: 0, seq: expected)

@@ -127,14 +127,21 @@ enum FileSystem {
         return lstat(path, &status) == 0
     }
 
+    /// Creates each missing component, as `mkdir -p` does, and syncs the
+    /// parent of each one created so the new directory survives a crash.
     static func makeDirectory(_ path: String) throws {
-        // Create each missing component, as `mkdir -p` does.
+        var parent = path.hasPrefix("/") ? "/" : "."
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+            if mkdir(prefix, 0o755) == 0 {
+                let parentFile = try openDirectory(parent)
+                defer { parentFile.close() }
+                try parentFile.sync()
+            } else if errno != EEXIST {
                 throw SystemFile.systemError("mkdir", prefix)
             }
+            parent = prefix
         }
     }
 
