@@ -1,0 +1,154 @@
+import Foundation
+import Synchronization
+
+extension EventLog {
+    /// Appends a batch of records and returns once they are durable.
+    ///
+    /// The bodies get consecutive seqs, in order, with no other append's
+    /// records between them; concurrent appends are ordered by the writer, and
+    /// seq order is commit order. Appends queued while the writer syncs share
+    /// its next sync (group commit).
+    ///
+    /// - Parameters:
+    ///   - bodies: the records' bytes, opaque to the log (the daemon stores one
+    ///     JSON event per record). At least one.
+    /// - Returns: the seqs given to the bodies, in order.
+    /// - Throws: ``EventLogError``: ``EventLogError/Code/emptyBatch``,
+    ///   ``EventLogError/Code/recordTooLarge``, ``EventLogError/Code/closed``, or
+    ///   ``EventLogError/Code/writerStopped`` after a write or sync failed.
+    /// - Important: a batch is atomic across a crash: recovery keeps all of its
+    ///   records or none. An append that throws `writerStopped` may still have
+    ///   reached the disk; the next open keeps it if it is whole. Once queued, an
+    ///   append is not cancelled with its task, because its records may already
+    ///   be on their way to the disk.
+    public func append(_ bodies: [[UInt8]]) async throws -> ClosedRange<UInt64> {
+        try validate(bodies)
+        return try await withCheckedThrowingContinuation { continuation in
+            enqueue(AppendRequest(bodies: bodies) { result in continuation.resume(with: result) })
+        }
+    }
+
+    /// Appends a batch of records given as `Data`; see ``append(_:)-([[UInt8]])``.
+    /// - Parameters:
+    ///   - bodies: the records' bytes. At least one.
+    /// - Returns: the seqs given to the bodies, in order.
+    /// - Throws: as ``append(_:)-([[UInt8]])``.
+    public func append(_ bodies: [Data]) async throws -> ClosedRange<UInt64> {
+        try await append(bodies.map { Array($0) })
+    }
+
+    /// Appends a batch of records, blocking the calling thread until they are
+    /// durable: for tools and tests outside Swift concurrency. It shares syncs
+    /// with concurrent appends like the async form.
+    /// - Parameters:
+    ///   - bodies: the records' bytes. At least one.
+    /// - Returns: the seqs given to the bodies, in order.
+    /// - Throws: as ``append(_:)-([[UInt8]])``.
+    /// - Important: never call it from a Swift concurrency task: it blocks a
+    ///   thread of the shared pool for a disk flush.
+    public func appendBlocking(_ bodies: [[UInt8]]) throws -> ClosedRange<UInt64> {
+        try validate(bodies)
+        let waiter = BlockingAppend()
+        enqueue(AppendRequest(bodies: bodies) { result in waiter.finish(result) })
+        return try waiter.wait()
+    }
+
+    private func validate(_ bodies: [[UInt8]]) throws {
+        guard !bodies.isEmpty else {
+            throw EventLogError(.emptyBatch, "append was given no records")
+        }
+        let limit = min(options.maxRecordBytes, Int(UInt32.max) - LogFormat.minimumFrameLength)
+        if let index = bodies.firstIndex(where: { $0.count > limit }) {
+            throw EventLogError(
+                .recordTooLarge,
+                "record \(index + 1) of the batch holds \(bodies[index].count) bytes, more than the \(limit) allowed (Options.maxRecordBytes)")
+        }
+    }
+
+    /// Queues an append for the writer and makes sure a drain will pick it up.
+    func enqueue(_ request: AppendRequest) {
+        let startDrain: Bool? = shared.withLock { state in
+            guard !state.closed else { return nil }
+            state.pending.append(request)
+            guard !state.draining, !state.paused else { return false }
+            state.draining = true
+            return true
+        }
+        switch startDrain {
+        case nil:
+            request.completion(.failure(EventLogError(.closed, "the log is closed; appends are no longer accepted")))
+        case true?:
+            writerQueue.async { self.drain() }
+        case false?:
+            break
+        }
+    }
+
+    /// Commits everything queued, batch after batch, until the queue is empty.
+    /// Runs only on `writerQueue`. While one commit syncs, new appends queue
+    /// up and go together into the next: that is the whole of group commit.
+    func drain() {
+        while true {
+            let batch: [AppendRequest]? = shared.withLock { state in
+                if state.pending.isEmpty || (state.paused && !state.closed) {
+                    state.draining = false
+                    return nil
+                }
+                var taken: [AppendRequest] = []
+                swap(&taken, &state.pending)
+                return taken
+            }
+            guard let batch else { return }
+            let outcome = writer.withLock { $0.commit(batch.map(\.bodies)) }
+            if !outcome.newIndexEntries.isEmpty {
+                index.withLock { $0.add(contentsOf: outcome.newIndexEntries) }
+            }
+            shared.withLock { state in
+                if let view = outcome.view { state.view = view }
+                state.statistics.appends += UInt64(outcome.results.count(where: { (try? $0.get()) != nil }))
+                state.statistics.records += outcome.records
+                state.statistics.syncs += outcome.syncs
+                state.statistics.segmentsCreated += outcome.segmentsCreated
+            }
+            for (request, result) in zip(batch, outcome.results) {
+                request.completion(result)
+            }
+        }
+    }
+
+    /// Holds queued appends back until ``resumeWriterForTesting()``, so a test
+    /// can queue several and see them share one sync.
+    func pauseWriterForTesting() {
+        shared.withLock { $0.paused = true }
+    }
+
+    /// Lets the writer commit what was queued while paused, all together.
+    func resumeWriterForTesting() {
+        let startDrain = shared.withLock { state in
+            state.paused = false
+            guard !state.pending.isEmpty, !state.draining else { return false }
+            state.draining = true
+            return true
+        }
+        if startDrain { writerQueue.async { self.drain() } }
+    }
+
+    /// Appends queued and not yet taken by the writer.
+    var pendingAppendCountForTesting: Int { shared.withLock { $0.pending.count } }
+}
+
+/// Hands an append's result from the writer to a thread blocked waiting for it.
+private final class BlockingAppend: Sendable {
+    private let result = Mutex<Result<ClosedRange<UInt64>, EventLogError>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    func finish(_ outcome: Result<ClosedRange<UInt64>, EventLogError>) {
+        result.withLock { $0 = outcome }
+        done.signal()
+    }
+
+    func wait() throws -> ClosedRange<UInt64> {
+        done.wait()
+        return try result.withLock { $0! }.get()
+    }
+}

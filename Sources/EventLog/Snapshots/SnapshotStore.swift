@@ -1,0 +1,217 @@
+import Foundation
+import Glibc
+
+/// Keeps snapshots of state derived from the log (the projections), so a start
+/// can load the newest and replay only the records after it.
+///
+/// Each snapshot is one file, `<seq, 20 digits>.snap`, written atomically
+/// (temporary file, fsync, rename, fsync of the directory): after a crash
+/// either the whole new snapshot is there or the old ones are. A snapshot is
+/// tagged with the seq it covers, the chain head at that seq and a version
+/// string; loading skips one that is damaged, of another version, or (given
+/// the log) of another history.
+///
+/// File layout (integers little-endian; docs/LOG-FORMAT.md has the details):
+/// ```
+///  0   8  magic 89 45 56 53 4E 41 50 0A ("\x89EVSNAP\n")
+///  8   2  format version (1)
+/// 10   2  zero
+/// 12   4  version string length v
+/// 16   8  seq
+/// 24  32  chain head at seq
+/// 56   8  body length b
+/// 64   v  version string (UTF-8)
+/// 64+v b  body
+///  …   4  CRC32C of every byte before it
+/// ```
+///
+/// - Important: one process writes a store at a time (the daemon); readers may
+///   load concurrently.
+public struct SnapshotStore: Sendable {
+    /// The directory holding the snapshot files.
+    public let directory: URL
+    /// How many of the newest snapshots ``write(_:seq:chainHead:version:)`` keeps.
+    public let keep: Int
+
+    static let magic: [UInt8] = [0x89, 0x45, 0x56, 0x53, 0x4E, 0x41, 0x50, 0x0A]
+    static let formatVersion: UInt16 = 1
+    static let headerLength = 64
+    static let fileExtension = "snap"
+
+    /// A store in a directory (created on the first write).
+    /// - Parameters:
+    ///   - directory: where the snapshot files live (`state/snapshots`).
+    ///   - keep: how many of the newest snapshots to keep (at least 1).
+    public init(directory: URL, keep: Int = 3) {
+        self.directory = directory
+        self.keep = max(1, keep)
+    }
+
+    private var path: String { directory.standardizedFileURL.path }
+
+    /// Writes a snapshot atomically, then removes all but the newest ``keep``.
+    ///
+    /// - Parameters:
+    ///   - body: the snapshot's bytes, opaque to the store.
+    ///   - seq: the last seq the state covers.
+    ///   - chainHead: the log's chain head at `seq` (take both from one
+    ///     ``EventLog/position``, or use ``EventLog/chainHead(at:)``).
+    ///   - version: the version of the code that made `body`; a load asks for one.
+    /// - Returns: the file's name.
+    /// - Throws: ``EventLogError`` with ``EventLogError/Code/io`` when a system call fails.
+    /// - Important: a snapshot for a seq that already has one replaces it.
+    @discardableResult
+    public func write(_ body: [UInt8], seq: UInt64, chainHead: ChainHash, version: String) throws -> String {
+        try FileSystem.makeDirectory(path)
+        let name = Self.fileName(seq: seq)
+        let temporaryName = "\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let versionBytes = Array(version.utf8)
+
+        var header = Self.magic
+        header.appendLittleEndian(Self.formatVersion)
+        header.appendLittleEndian(UInt16(0))
+        header.appendLittleEndian(UInt32(versionBytes.count))
+        header.appendLittleEndian(seq)
+        header.append(contentsOf: chainHead.bytes)
+        header.appendLittleEndian(UInt64(body.count))
+        header.append(contentsOf: versionBytes)
+        var crc = CRC32C()
+        crc.update(header)
+        crc.update(body)
+        var trailer: [UInt8] = []
+        trailer.appendLittleEndian(crc.value)
+
+        let directoryFile = try FileSystem.openDirectory(path)
+        defer { directoryFile.close() }
+        let file = try SystemFile.open(path + "/" + temporaryName, name: temporaryName, flags: O_WRONLY | O_CREAT | O_EXCL)
+        do {
+            defer { file.close() }
+            try header.withUnsafeBytes { try file.write($0, at: 0) }
+            try body.withUnsafeBytes { try file.write($0, at: Int64(header.count)) }
+            try trailer.withUnsafeBytes { try file.write($0, at: Int64(header.count + body.count)) }
+            try file.sync()
+            try FileSystem.rename(path + "/" + temporaryName, to: path + "/" + name, name: name)
+        } catch {
+            try? FileSystem.remove(path + "/" + temporaryName, name: temporaryName)
+            throw error
+        }
+        try directoryFile.sync()
+        try prune(keepingNewest: keep, directoryFile: directoryFile)
+        return name
+    }
+
+    /// Loads the newest snapshot that is whole, of the given version and, when
+    /// a log is given, of that log's history.
+    ///
+    /// - Parameters:
+    ///   - version: the version of the code that will read the body.
+    ///   - log: when given, a snapshot is used only if the log holds its seq and
+    ///     has the same chain head there (so a snapshot of another log, or of
+    ///     records since cut as a torn tail, is never applied).
+    /// - Returns: the snapshot, or none, with every newer file passed over and why.
+    /// - Throws: ``EventLogError`` only when the directory cannot be listed; an
+    ///   absent directory means no snapshots.
+    public func loadNewest(version: String, matching log: EventLog? = nil) throws -> SnapshotLoad {
+        guard FileSystem.exists(path) else { return SnapshotLoad(snapshot: nil, skipped: []) }
+        var skipped: [SnapshotLoad.Skipped] = []
+        let logPosition = log?.position
+        for (name, _) in try snapshotFiles() {
+            let snapshot: Snapshot
+            do {
+                snapshot = try read(name)
+            } catch let error as EventLogError {
+                skipped.append(.init(fileName: name, reason: error.message))
+                continue
+            }
+            guard snapshot.version == version else {
+                skipped.append(.init(fileName: name, reason: "made by version \(snapshot.version), not \(version)"))
+                continue
+            }
+            if let log, let logPosition {
+                guard snapshot.seq <= logPosition.seq else {
+                    skipped.append(.init(fileName: name, reason: "covers seq \(snapshot.seq) but the log ends at seq \(logPosition.seq)"))
+                    continue
+                }
+                let head: ChainHash
+                do {
+                    head = try log.chainHead(at: snapshot.seq)
+                } catch let error as EventLogError {
+                    skipped.append(.init(fileName: name, reason: "the log's chain head at seq \(snapshot.seq) could not be read: \(error.message)"))
+                    continue
+                }
+                guard head == snapshot.chainHead else {
+                    skipped.append(.init(fileName: name, reason: "its chain head at seq \(snapshot.seq) differs from the log's: it was taken from another history"))
+                    continue
+                }
+            }
+            return SnapshotLoad(snapshot: snapshot, skipped: skipped)
+        }
+        return SnapshotLoad(snapshot: nil, skipped: skipped)
+    }
+
+    static func fileName(seq: UInt64) -> String {
+        let digits = String(seq)
+        return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + "." + fileExtension
+    }
+
+    /// Snapshot files with their seqs, newest first.
+    private func snapshotFiles() throws -> [(String, UInt64)] {
+        try FileSystem.list(path).compactMap { name -> (String, UInt64)? in
+            let suffix = "." + Self.fileExtension
+            guard name.hasSuffix(suffix), let seq = UInt64(name.dropLast(suffix.count)) else { return nil }
+            return (name, seq)
+        }
+        .sorted { $0.1 > $1.1 }
+    }
+
+    private func read(_ name: String) throws -> Snapshot {
+        func damaged(_ detail: String) -> EventLogError {
+            EventLogError(.snapshot, "damaged: \(detail)", segment: name)
+        }
+        let file = try SystemFile.open(path + "/" + name, name: name, flags: O_RDONLY)
+        defer { file.close() }
+        let size = try file.size()
+        guard size >= Int64(Self.headerLength + 4) else { throw damaged("\(size) bytes is too short for a snapshot") }
+        let bytes = try file.read(count: Int(size), at: 0)
+        return try bytes.withUnsafeBytes { raw in
+            let base = raw.baseAddress!
+            guard raw.prefix(8).elementsEqual(Self.magic) else { throw damaged("not a snapshot file (bad magic)") }
+            let format = base.loadLittleEndian(at: 8, as: UInt16.self)
+            guard format == Self.formatVersion else {
+                throw damaged("snapshot format \(format); this build reads format \(Self.formatVersion)")
+            }
+            let versionLength = Int(base.loadLittleEndian(at: 12, as: UInt32.self))
+            let seq = base.loadLittleEndian(at: 16, as: UInt64.self)
+            let chainHead = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: raw[24..<56]))
+            let bodyLength = base.loadLittleEndian(at: 56, as: UInt64.self)
+            guard UInt64(size) == UInt64(Self.headerLength) + UInt64(versionLength) + bodyLength + 4 else {
+                throw damaged("its lengths do not add up to its size of \(size) bytes (cut short?)")
+            }
+            let stored = base.loadLittleEndian(at: raw.count - 4, as: UInt32.self)
+            let computed = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 4)]))
+            guard stored == computed else {
+                throw damaged("CRC32C mismatch (stored \(hex32(stored)), computed \(hex32(computed)))")
+            }
+            let versionEnd = Self.headerLength + versionLength
+            let version = String(decoding: raw[Self.headerLength..<versionEnd], as: UTF8.self)
+            return Snapshot(
+                seq: seq, chainHead: chainHead, version: version,
+                body: Array(raw[versionEnd..<(raw.count - 4)]), fileName: name)
+        }
+    }
+
+    /// Removes all but the newest `count` snapshots, and temporary files a
+    /// crashed write left.
+    private func prune(keepingNewest count: Int, directoryFile: SystemFile) throws {
+        var removed = false
+        for (name, _) in try snapshotFiles().dropFirst(count) {
+            try FileSystem.remove(path + "/" + name, name: name)
+            removed = true
+        }
+        for name in try FileSystem.list(path) where name.contains("." + Self.fileExtension + ".tmp-") {
+            try FileSystem.remove(path + "/" + name, name: name)
+            removed = true
+        }
+        if removed { try directoryFile.sync() }
+    }
+}

@@ -1,0 +1,166 @@
+import Glibc
+
+/// A file descriptor with the few calls the log makes, each turning a failure
+/// into an ``EventLogError`` that names the file and the call.
+///
+/// A struct over a raw descriptor rather than FileHandle: the log needs
+/// `pread`/`pwrite` at offsets, `fdatasync` and `flock`, and must see every `errno`.
+struct SystemFile {
+    let descriptor: Int32
+    /// The file's name as errors show it (a segment's name, or a path).
+    let name: String
+
+    static func open(_ path: String, name: String, flags: Int32, mode: mode_t = 0o644) throws -> SystemFile {
+        let descriptor = retryingInterrupts { Glibc.open(path, flags | O_CLOEXEC, mode) }
+        guard descriptor >= 0 else { throw systemError("open", name) }
+        return SystemFile(descriptor: descriptor, name: name)
+    }
+
+    func close() {
+        // close(2) must not be retried on EINTR on Linux: the descriptor is
+        // already released, and a retry could close one another thread opened.
+        _ = Glibc.close(descriptor)
+    }
+
+    func size() throws -> Int64 {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Self.systemError("fstat", name) }
+        return Int64(status.st_size)
+    }
+
+    /// Reads up to `count` bytes at `offset`; fewer only at the end of the file.
+    func read(into destination: UnsafeMutableRawPointer, count: Int, at offset: Int64) throws -> Int {
+        var done = 0
+        while done < count {
+            let result = pread(descriptor, destination + done, count - done, off_t(offset) + off_t(done))
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Self.systemError("pread", name)
+            }
+            if result == 0 { break }
+            done += result
+        }
+        return done
+    }
+
+    /// Reads the whole range, or as much of it as the file holds.
+    func read(count: Int, at offset: Int64) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = try bytes.withUnsafeMutableBytes { try read(into: $0.baseAddress!, count: count, at: offset) }
+        bytes.removeLast(count - got)
+        return bytes
+    }
+
+    /// Writes every byte at `offset`, retrying short writes.
+    func write(_ bytes: UnsafeRawBufferPointer, at offset: Int64) throws {
+        guard var source = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        var position = off_t(offset)
+        while remaining > 0 {
+            let result = pwrite(descriptor, source, remaining, position)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Self.systemError("pwrite", name)
+            }
+            source += result
+            remaining -= result
+            position += off_t(result)
+        }
+    }
+
+    /// Makes written data durable: the bytes and the file size, not the times.
+    func syncData() throws {
+        guard retryingInterrupts({ fdatasync(descriptor) }) == 0 else { throw Self.systemError("fdatasync", name) }
+    }
+
+    /// Makes the file fully durable (for directories: the entries in them).
+    func sync() throws {
+        guard retryingInterrupts({ fsync(descriptor) }) == 0 else { throw Self.systemError("fsync", name) }
+    }
+
+    func truncate(to length: Int64) throws {
+        guard retryingInterrupts({ ftruncate(descriptor, off_t(length)) }) == 0 else {
+            throw Self.systemError("ftruncate", name)
+        }
+    }
+
+    /// Takes an exclusive advisory lock without waiting.
+    /// - Returns: `false` when someone else holds it.
+    func tryLockExclusive() throws -> Bool {
+        if retryingInterrupts({ flock(descriptor, LOCK_EX | LOCK_NB) }) == 0 { return true }
+        if errno == EWOULDBLOCK { return false }
+        throw Self.systemError("flock", name)
+    }
+
+    /// Tells the kernel the file is read front to back (it reads further ahead).
+    func adviseSequential() {
+        _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+    }
+
+    static func systemError(_ call: String, _ name: String) -> EventLogError {
+        let code = errno
+        return EventLogError(.io, "\(call) of \(name) failed: \(String(cString: strerror(code)))", segment: name, errno: code)
+    }
+}
+
+/// Repeats a call while it fails with EINTR.
+func retryingInterrupts(_ call: () -> Int32) -> Int32 {
+    while true {
+        let result = call()
+        if result == -1 && errno == EINTR { continue }
+        return result
+    }
+}
+
+/// File-system operations on names, with errors like ``SystemFile``'s.
+enum FileSystem {
+    static func rename(_ from: String, to: String, name: String) throws {
+        guard Glibc.rename(from, to) == 0 else { throw SystemFile.systemError("rename", name) }
+    }
+
+    static func remove(_ path: String, name: String) throws {
+        guard unlink(path) == 0 || errno == ENOENT else { throw SystemFile.systemError("unlink", name) }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    /// Creates each missing component, as `mkdir -p` does, and syncs the
+    /// parent of each one created so the new directory survives a crash.
+    static func makeDirectory(_ path: String) throws {
+        var parent = path.hasPrefix("/") ? "/" : "."
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) == 0 {
+                let parentFile = try openDirectory(parent)
+                defer { parentFile.close() }
+                try parentFile.sync()
+            } else if errno != EEXIST {
+                throw SystemFile.systemError("mkdir", prefix)
+            }
+            parent = prefix
+        }
+    }
+
+    /// The names in a directory, without `.` and `..`.
+    static func list(_ path: String) throws -> [String] {
+        guard let directory = opendir(path) else { throw SystemFile.systemError("opendir", path) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Opens a directory to fsync it (making renames and new files in it durable) or lock it.
+    static func openDirectory(_ path: String) throws -> SystemFile {
+        try SystemFile.open(path, name: path, flags: O_RDONLY | O_DIRECTORY)
+    }
+}

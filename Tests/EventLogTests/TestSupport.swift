@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import EventLog
+
+/// A fresh folder under the system's temporary directory, removed afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let url = FileManager.default.temporaryDirectory
+        .appending(path: "eventlog-tests-\(UUID().uuidString)", directoryHint: .isDirectory)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try await body(url)
+}
+
+/// A deterministic random number generator (SplitMix64), so that every run
+/// of a test sees the same "random" values.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A JSON-looking event body of roughly `size` bytes, different for each `n`.
+func eventBody(_ n: Int, size: Int = 120) -> [UInt8] {
+    let prefix = #"{"type":"claim.extracted","n":\#(n),"quote":""#
+    let filler = String(repeating: Character(UnicodeScalar(UInt8(97 + n % 26))), count: max(0, size - prefix.utf8.count - 2))
+    return Array((prefix + filler + #""}"#).utf8)
+}
+
+/// Options with tiny segments, so a test sees several rolls.
+func smallSegments(_ bytes: Int = 1024) -> EventLog.Options {
+    EventLog.Options(segmentBytes: bytes)
+}
+
+extension EventLog {
+    /// Every record's body, keyed by seq.
+    func allBodies() throws -> [UInt64: [UInt8]] {
+        var bodies: [UInt64: [UInt8]] = [:]
+        try forEachRecord(after: 0) { seq, body in bodies[seq] = Array(body) }
+        return bodies
+    }
+}
+
+/// The segment files of a log directory, in seq order.
+func segmentFiles(in directory: URL) throws -> [URL] {
+    try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        .filter { $0.hasSuffix(".seg") }
+        .sorted()
+        .map { directory.appending(path: $0) }
+}
+
+/// The records of one segment file, decoded after its header.
+func decodeSegment(_ url: URL) throws -> (header: SegmentHeader, records: [DecodedRecord], leftover: Int) {
+    let bytes = try [UInt8](Data(contentsOf: url))
+    let header = try bytes.withUnsafeBytes { try SegmentHeader(decoding: $0, segment: url.lastPathComponent) }
+    var decoder = RecordDecoder(startOffset: Int64(header.headerLength))
+    decoder.feed(bytes[header.headerLength...])
+    var records: [DecodedRecord] = []
+    while let record = try decoder.next() { records.append(record) }
+    return (header, records, decoder.bufferedByteCount)
+}
+
+/// The size of a record's frame on disk.
+func frameLength(_ record: DecodedRecord) -> Int { record.body.count + 53 }
+
+/// Waits, without sleeping, until `condition` holds; fails the test after `seconds`.
+func waitUntil(seconds: Int = 10, _ condition: () -> Bool) async {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while !condition() {
+        if ContinuousClock.now > deadline {
+            Issue.record("the condition did not hold within \(seconds) s")
+            return
+        }
+        await Task.yield()
+    }
+}
