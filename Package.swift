@@ -101,6 +101,9 @@ let package = Package(
                 "Varlink",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // ByteToMessageDecoderVerifier checks the NUL framing; test-only,
+                // so the daemon's build does not pay for NIOHTTP1 it pulls in.
+                .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Timeline"]),

@@ -1,0 +1,98 @@
+import NIOCore
+import Synchronization
+
+/// Where a handler sends the replies to one call.
+///
+/// A plain call gets one reply. A call with ``VarlinkCall/more`` gets any
+/// number with `continues: true` and then a last one without; the client
+/// reads until that last one. For a ``VarlinkCall/oneway`` call nothing is
+/// written, so a handler need not tell the cases apart.
+///
+/// - Important: Await each `send` before the next: sends on one call must
+///   not run concurrently, or their order on the wire is not defined.
+public struct VarlinkReplies: Sendable {
+    let sink: ReplySink
+
+    /// Whether the last reply has been sent; further sends throw.
+    public var isFinished: Bool { sink.isFinished }
+
+    /// Sends a reply.
+    ///
+    /// Suspends until the reply has been handed to the socket, so a client
+    /// that reads slowly slows down a streaming handler instead of letting
+    /// replies pile up in memory.
+    ///
+    /// - Parameters:
+    ///   - parameters: The output parameters; must encode to a JSON object.
+    ///   - continues: Whether more replies follow. Only a `more` call may stream.
+    /// - Throws: ``VarlinkError/expectedMore`` for `continues: true` on a call
+    ///   without `more` (let it propagate: it is the right answer to the
+    ///   caller); ``VarlinkTransportError`` `callFinished` after the last
+    ///   reply, `connectionClosed` if the client has gone; `EncodingError` if
+    ///   the parameters do not encode.
+    public func send(_ parameters: some Encodable, continues: Bool = false) async throws {
+        try await sink.send(parameters, continues: continues)
+    }
+}
+
+/// The state behind ``VarlinkReplies``: the connection to write to and
+/// whether the call has had its last reply.
+final class ReplySink: Sendable {
+    private let channel: any Channel
+    private let more: Bool
+    private let oneway: Bool
+    private let finished = Mutex(false)
+
+    init(channel: any Channel, more: Bool, oneway: Bool) {
+        self.channel = channel
+        self.more = more
+        self.oneway = oneway
+    }
+
+    var isFinished: Bool { finished.withLock { $0 } }
+
+    func send(_ parameters: some Encodable, continues: Bool) async throws {
+        if continues && !more { throw VarlinkError.expectedMore }
+        let message = try VarlinkWire.encodeReply(
+            parameters: parameters,
+            continues: continues,
+            allocator: channel.allocator
+        )
+        try claim(last: !continues)
+        if oneway { return }
+        try await write(message)
+    }
+
+    /// Sends the error reply for a handler that threw, unless the call
+    /// already had its last reply (then the client has its answer).
+    func sendError(_ error: VarlinkError) async throws {
+        guard (try? claim(last: true)) != nil, !oneway else { return }
+        try await write(VarlinkWire.encodeError(error, allocator: channel.allocator))
+    }
+
+    /// Sends the empty last reply for a handler that returned without one.
+    func finish() async throws {
+        guard !isFinished else { return }
+        try await send(VarlinkEmpty(), continues: false)
+    }
+
+    /// Reserves the right to send, marking the call finished if this is the
+    /// last reply; checked before writing so two last replies cannot both go out.
+    private func claim(last: Bool) throws(VarlinkTransportError) {
+        let wasFinished = finished.withLock { finished in
+            defer { if last { finished = true } }
+            return finished
+        }
+        if wasFinished {
+            throw VarlinkTransportError(code: .callFinished, message: "the call already received its last reply")
+        }
+    }
+
+    private func write(_ message: ByteBuffer) async throws {
+        do {
+            try await channel.writeAndFlush(message).get()
+        } catch {
+            throw VarlinkTransportError(code: .connectionClosed, message: "the client closed the connection")
+        }
+    }
+}
