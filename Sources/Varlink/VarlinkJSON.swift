@@ -8,8 +8,10 @@ import Foundation
 enum VarlinkJSON {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        // "/" escaped as "\/" is legal but makes paths in replies hard to read.
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // "/" escaped as "\/" is legal but makes paths in replies hard to read;
+        // sorted keys make a message's text the same on every run, which
+        // logs, tests and anyone diffing replies rely on.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
 

@@ -89,7 +89,9 @@ extension VarlinkServer {
     private func run(_ call: VarlinkCall, handler: any VarlinkHandler, sink: ReplySink) async {
         do {
             try await handler.handle(call, replies: VarlinkReplies(sink: sink))
-            try await sink.finish()
+            // A stream cut short by cancellation gets no closing reply: an
+            // empty last reply would tell the client the stream was complete.
+            if !Task.isCancelled { try await sink.finish() }
         } catch let error as VarlinkError {
             try? await sink.sendError(error)
         } catch is CancellationError {

@@ -119,8 +119,8 @@ public final class VarlinkServer: Sendable {
     /// After ``shutdown()``, returns once the calls being handled have been
     /// answered (streams are cancelled) and every connection is closed. When
     /// the calling task is cancelled, every handler is cancelled and it
-    /// returns as soon as they end. A socket file the server created is
-    /// removed before returning.
+    /// returns (without throwing) as soon as they end. A socket file the
+    /// server created is removed before returning.
     ///
     /// - Parameter onListening: Called once the socket is bound and
     ///   listening, so a connecting client will be served: the moment to tell
@@ -145,13 +145,17 @@ public final class VarlinkServer: Sendable {
         }
         if !proceed { listener.channel.channel.close(promise: nil) }
 
-        try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { await onListening() }
-            try await listener.channel.executeThenClose { inbound in
-                for try await accepted in inbound {
-                    group.addTask { await self.serve(accepted) }
+        do {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { await onListening() }
+                try await listener.channel.executeThenClose { inbound in
+                    for try await accepted in inbound {
+                        group.addTask { await self.serve(accepted) }
+                    }
                 }
             }
+        } catch is CancellationError {
+            // Cancellation is how a service group stops a service: a normal end.
         }
     }
 

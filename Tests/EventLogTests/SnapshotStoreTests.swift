@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import EventLog
+
+@Suite struct SnapshotStoreTests {
+    private let head = ChainHash(hex: String(repeating: "ab", count: 32))!
+
+    @Test func theNewestSnapshotIsLoadedWhole() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory.appending(path: "snapshots"))
+            #expect(try store.loadNewest(version: "v1").snapshot == nil)
+            try store.write(Array("ten".utf8), seq: 10, chainHead: head, version: "v1")
+            let name = try store.write(Array("twenty".utf8), seq: 20, chainHead: head, version: "v1")
+            #expect(name == "00000000000000000020.snap")
+            let loaded = try store.loadNewest(version: "v1")
+            #expect(loaded.snapshot == Snapshot(seq: 20, chainHead: head, version: "v1", body: Array("twenty".utf8), fileName: name))
+            #expect(loaded.skipped.isEmpty)
+            // Written atomically: no temporary file remains.
+            let files = try FileManager.default.contentsOfDirectory(atPath: store.directory.path)
+            #expect(files.sorted() == ["00000000000000000010.snap", "00000000000000000020.snap"])
+        }
+    }
+
+    @Test func onlyTheNewestFewAreKept() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory, keep: 2)
+            for seq: UInt64 in [5, 1, 9, 7] {
+                try store.write([UInt8(seq)], seq: seq, chainHead: head, version: "v1")
+            }
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            #expect(files == ["00000000000000000007.snap", "00000000000000000009.snap"])
+        }
+    }
+
+    @Test func aDamagedSnapshotIsSkippedForTheNextNewest() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory)
+            try store.write(Array("old".utf8), seq: 1, chainHead: head, version: "v1")
+            let name = try store.write(Array("new state".utf8), seq: 2, chainHead: head, version: "v1")
+            let file = directory.appending(path: name)
+            var bytes = try Data(contentsOf: file)
+            bytes[bytes.count - 6] ^= 0x04
+            try bytes.write(to: file)
+
+            let loaded = try store.loadNewest(version: "v1")
+            #expect(loaded.snapshot?.seq == 1)
+            #expect(loaded.skipped.map(\.fileName) == [name])
+            #expect(loaded.skipped.first?.reason.contains("CRC32C mismatch") == true)
+
+            // Cut short, as a crash of a careless writer would leave it.
+            try bytes.prefix(30).write(to: file)
+            #expect(try store.loadNewest(version: "v1").snapshot?.seq == 1)
+        }
+    }
+
+    @Test func aSnapshotOfAnotherVersionIsSkipped() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory)
+            try store.write([1], seq: 1, chainHead: head, version: "projections-1")
+            try store.write([2], seq: 2, chainHead: head, version: "projections-2")
+            let loaded = try store.loadNewest(version: "projections-1")
+            #expect(loaded.snapshot?.body == [1])
+            #expect(loaded.skipped.first?.reason.contains("projections-2") == true)
+            #expect(try store.loadNewest(version: "projections-3").snapshot == nil)
+        }
+    }
+
+    @Test func aSnapshotOfAnotherHistoryIsSkipped() async throws {
+        try await withTemporaryDirectory { directory in
+            let log = try EventLog.open(directory: directory.appending(path: "log"))
+            defer { log.close() }
+            for n in 0..<10 { _ = try await log.append([eventBody(n)]) }
+            let store = SnapshotStore(directory: directory.appending(path: "snapshots"))
+            try store.write([5], seq: 5, chainHead: try log.chainHead(at: 5), version: "v1")
+            try store.write([7], seq: 7, chainHead: head, version: "v1")
+            try store.write([11], seq: 11, chainHead: log.chainHead, version: "v1")
+
+            let loaded = try store.loadNewest(version: "v1", matching: log)
+            #expect(loaded.snapshot?.seq == 5)
+            #expect(loaded.skipped.count == 2)
+            #expect(loaded.skipped[0].reason.contains("the log ends at seq 10"))
+            #expect(loaded.skipped[1].reason.contains("another history"))
+        }
+    }
+
+    @Test func aTemporaryFileLeftByACrashIsIgnoredAndCleanedUp() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory)
+            try store.write([1], seq: 1, chainHead: head, version: "v1")
+            let leftover = directory.appending(path: "00000000000000000002.snap.tmp-1-2")
+            try Data([1, 2, 3]).write(to: leftover)
+            #expect(try store.loadNewest(version: "v1").snapshot?.seq == 1)
+            try store.write([3], seq: 3, chainHead: head, version: "v1")
+            #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Glibc
+import Testing
+import Varlink
+
+@Suite("Client errors")
+struct ClientTests {
+    @Test func connectingToAMissingSocketSaysNoSuchFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("missing.sock")
+        let error = #expect(throws: VarlinkTransportError.self) { try VarlinkClient(connectingTo: path) }
+        #expect(error?.code == .noSuchFile)
+        #expect(error?.errno == ENOENT)
+        #expect(error?.message == "cannot connect to \(path): no such file")
+    }
+
+    @Test func connectingToASocketNobodyListensOnSaysConnectionRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("stale.sock")
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8) + [0]) }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        close(fd)
+        let error = #expect(throws: VarlinkTransportError.self) { try VarlinkClient(connectingTo: path) }
+        #expect(error?.code == .connectionRefused)
+        #expect(error?.message == "cannot connect to \(path): connection refused")
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root may connect to any socket, so permission cannot be denied"))
+    func connectingWithoutPermissionSaysPermissionDenied() async throws {
+        try await withServer(endpoint: { directory in .unixSocket(path: directory.file("test.sock"), mode: 0o000) }) { _, path in
+            let error = #expect(throws: VarlinkTransportError.self) { try VarlinkClient(connectingTo: path) }
+            #expect(error?.code == .permissionDenied)
+        }
+    }
+
+    @Test func tooLongAPathSaysSo() {
+        let path = "/tmp/" + String(repeating: "p", count: 200)
+        let error = #expect(throws: VarlinkTransportError.self) { try VarlinkClient(connectingTo: path) }
+        #expect(error?.code == .pathTooLong)
+    }
+
+    @Test func serverClosingBeforeTheReplySaysConnectionClosed() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("closing.sock")
+        let fd = try listeningSocket(at: path)
+        defer { close(fd) }
+        let server = Task {
+            try await blocking {
+                let connection = accept(fd, nil, nil)
+                var call = [UInt8](repeating: 0, count: 4096)
+                _ = recv(connection, &call, call.count, 0)
+                close(connection)
+            }
+        }
+        let code = try await blocking {
+            let outcome = Result { try VarlinkClient(connectingTo: path, timeout: .seconds(20)).call("org.example.test.Add") }
+            return (outcome.failure as? VarlinkTransportError)?.code
+        }
+        #expect(code == .connectionClosed)
+        try await server.value
+    }
+
+    @Test func replyLargerThanTheClientsLimitIsAnError() async throws {
+        try await withServer { _, path in
+            let code = try await blocking {
+                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20), maximumMessageSize: 8)
+                let outcome = Result { try client.call("org.varlink.service.GetInfo") }
+                return (outcome.failure as? VarlinkTransportError)?.code
+            }
+            #expect(code == .messageTooLarge)
+        }
+    }
+}
