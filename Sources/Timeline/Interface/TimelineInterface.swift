@@ -128,8 +128,9 @@ public enum TimelineInterface {
 
         type Log (last_seq: int, chain_head: string)
 
-        # The daemon's state.
-        type Status (
+        # The daemon's state. (Types and methods share one namespace, so
+        # the type cannot be called Status.)
+        type DaemonStatus (
           version: string,
           extractor: Extractor,
           documents: int,
@@ -141,7 +142,7 @@ public enum TimelineInterface {
         )
 
         # What the daemon is doing and holds.
-        method Status() -> (status: Status)
+        method Status() -> (status: DaemonStatus)
 
         # For each side, population and metric, the most recent claim (by the
         # date it was stated, then by seq). With speaker, that speaker's latest.

@@ -1,0 +1,253 @@
+import Foundation
+import Timeline
+import Yams
+
+/// Everything the daemon needs to know to run: where its folders and socket
+/// are, which lexicon it reads, and its limits.
+///
+/// Read from a YAML file (config/timelined.yaml), then overridden by
+/// command-line flags. Paths in the file are relative to the file's folder;
+/// paths given as flags are relative to the current folder.
+public struct DaemonConfiguration: Sendable, Equatable {
+    /// The data folder: inbox/, processed/, failed/, state/ and run/ live here.
+    public var dataDirectory: String
+    /// Where articles are dropped; `DATA/inbox` unless set.
+    public var inboxDirectory: String?
+    /// The Varlink socket's path; `$RUNTIME_DIRECTORY/io.timelined.Timeline`
+    /// under systemd, else `DATA/run/io.timelined.Timeline`.
+    public var socketPath: String?
+    /// The socket file's mode when the daemon binds it itself.
+    public var socketMode: UInt16 = 0o660
+    /// The lexicon file; found beside the config or the program if unset.
+    public var lexiconPath: String?
+    /// Files larger than this go to failed/.
+    public var maxDocumentBytes: Int = 10 * 1024 * 1024
+    /// A Varlink message larger than this closes its connection.
+    public var maxMessageBytes: Int = 1024 * 1024
+    /// The log starts a new segment file past this size.
+    public var segmentBytes: Int = 64 * 1024 * 1024
+    /// A snapshot of the projections is written after this many events…
+    public var snapshotEveryEvents: Int = 10_000
+    /// …or this many seconds with new events, whichever comes first.
+    public var snapshotEverySeconds: Int = 300
+
+    public init(dataDirectory: String) {
+        self.dataDirectory = dataDirectory
+    }
+
+    /// The folders the daemon works in.
+    public var folders: DataFolders {
+        DataFolders(
+            data: dataDirectory,
+            inbox: inboxDirectory ?? dataDirectory + "/inbox",
+            socket: socketPath ?? dataDirectory + "/run/io.timelined.Timeline")
+    }
+
+    /// The environment's defaults: systemd's StateDirectory= and
+    /// RuntimeDirectory= when set, else `./var`.
+    public static func defaults(environment: [String: String]) -> DaemonConfiguration {
+        var configuration = DaemonConfiguration(
+            dataDirectory: environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) }
+                ?? "var")
+        if let runtime = environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first {
+            configuration.socketPath = runtime + "/io.timelined.Timeline"
+        }
+        return configuration
+    }
+
+    /// Applies the settings of a YAML configuration file over `self`.
+    ///
+    /// - Throws: ``ConfigurationError`` naming the file and the setting that
+    ///   is wrong, or an unknown setting (a typo should not pass silently).
+    public mutating func apply(file path: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: path, message: "cannot read: \(ConfigurationError.reason(error))")
+        }
+        let file: File
+        do {
+            file = try YAMLDecoder().decode(File.self, from: text.isEmpty ? "{}" : text)
+        } catch {
+            throw ConfigurationError(file: path, message: YAMLErrors.describe(error))
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        func resolve(_ value: String) -> String {
+            value.hasPrefix("/") ? value : folder + "/" + value
+        }
+        if let data = file.data { dataDirectory = resolve(data) }
+        if let inbox = file.inbox { inboxDirectory = resolve(inbox) }
+        if let socket = file.socket { socketPath = resolve(socket) }
+        if let mode = file.socketMode {
+            guard let value = UInt16(mode, radix: 8), value <= 0o777 else {
+                throw ConfigurationError(file: path, message: "'socket_mode' should be octal like \"0660\", not \(mode)")
+            }
+            socketMode = value
+        }
+        if let lexicon = file.lexicon { lexiconPath = resolve(lexicon) }
+        if let limits = file.limits {
+            if let value = limits.maxDocumentBytes {
+                guard value > 0 else { throw ConfigurationError(file: path, message: "'limits.max_document_bytes' must be positive") }
+                maxDocumentBytes = value
+            }
+            if let value = limits.maxMessageBytes {
+                guard value >= 1024 else { throw ConfigurationError(file: path, message: "'limits.max_message_bytes' must be at least 1024") }
+                maxMessageBytes = value
+            }
+        }
+        if let log = file.log, let value = log.segmentBytes {
+            guard value >= 4096 else { throw ConfigurationError(file: path, message: "'log.segment_bytes' must be at least 4096") }
+            segmentBytes = value
+        }
+        if let snapshots = file.snapshots {
+            if let value = snapshots.everyEvents {
+                guard value > 0 else { throw ConfigurationError(file: path, message: "'snapshots.every_events' must be positive") }
+                snapshotEveryEvents = value
+            }
+            if let value = snapshots.everySeconds {
+                guard value > 0 else { throw ConfigurationError(file: path, message: "'snapshots.every_seconds' must be positive") }
+                snapshotEverySeconds = value
+            }
+        }
+    }
+
+    /// Settings given on the command line, which win over the file.
+    public struct Overrides: Sendable, Equatable {
+        public var dataDirectory: String?
+        public var inboxDirectory: String?
+        public var socketPath: String?
+        public var lexiconPath: String?
+        public var maxDocumentBytes: Int?
+
+        public init(
+            dataDirectory: String? = nil, inboxDirectory: String? = nil, socketPath: String? = nil,
+            lexiconPath: String? = nil, maxDocumentBytes: Int? = nil
+        ) {
+            self.dataDirectory = dataDirectory
+            self.inboxDirectory = inboxDirectory
+            self.socketPath = socketPath
+            self.lexiconPath = lexiconPath
+            self.maxDocumentBytes = maxDocumentBytes
+        }
+    }
+
+    /// The configuration from the environment's defaults, then `file`, then
+    /// `overrides`: the one way it is built, at start and on reload.
+    ///
+    /// - Throws: ``ConfigurationError`` for a file that cannot be used.
+    public static func load(
+        file: String?, overrides: Overrides, environment: [String: String]
+    ) throws -> DaemonConfiguration {
+        var configuration = DaemonConfiguration.defaults(environment: environment)
+        if let file { try configuration.apply(file: file) }
+        if let value = overrides.dataDirectory { configuration.dataDirectory = value }
+        if let value = overrides.inboxDirectory { configuration.inboxDirectory = value }
+        if let value = overrides.socketPath { configuration.socketPath = value }
+        if let value = overrides.lexiconPath { configuration.lexiconPath = value }
+        if let value = overrides.maxDocumentBytes { configuration.maxDocumentBytes = value }
+        return configuration
+    }
+
+    /// The file's shape. Unknown keys are an error.
+    struct File: Decodable {
+        var data: String?
+        var inbox: String?
+        var socket: String?
+        var socketMode: String?
+        var lexicon: String?
+        var limits: Limits?
+        var log: Log?
+        var snapshots: Snapshots?
+
+        struct Limits: Decodable {
+            var maxDocumentBytes: Int?
+            var maxMessageBytes: Int?
+            enum CodingKeys: String, CodingKey, CaseIterable {
+                case maxDocumentBytes = "max_document_bytes"
+                case maxMessageBytes = "max_message_bytes"
+            }
+            init(from decoder: any Decoder) throws {
+                try rejectUnknownKeys(decoder, CodingKeys.self)
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                maxDocumentBytes = try c.decodeIfPresent(Int.self, forKey: .maxDocumentBytes)
+                maxMessageBytes = try c.decodeIfPresent(Int.self, forKey: .maxMessageBytes)
+            }
+        }
+
+        struct Log: Decodable {
+            var segmentBytes: Int?
+            enum CodingKeys: String, CodingKey, CaseIterable { case segmentBytes = "segment_bytes" }
+            init(from decoder: any Decoder) throws {
+                try rejectUnknownKeys(decoder, CodingKeys.self)
+                segmentBytes = try decoder.container(keyedBy: CodingKeys.self)
+                    .decodeIfPresent(Int.self, forKey: .segmentBytes)
+            }
+        }
+
+        struct Snapshots: Decodable {
+            var everyEvents: Int?
+            var everySeconds: Int?
+            enum CodingKeys: String, CodingKey, CaseIterable {
+                case everyEvents = "every_events"
+                case everySeconds = "every_seconds"
+            }
+            init(from decoder: any Decoder) throws {
+                try rejectUnknownKeys(decoder, CodingKeys.self)
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                everyEvents = try c.decodeIfPresent(Int.self, forKey: .everyEvents)
+                everySeconds = try c.decodeIfPresent(Int.self, forKey: .everySeconds)
+            }
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case data, inbox, socket
+            case socketMode = "socket_mode"
+            case lexicon, limits, log, snapshots
+        }
+
+        init(from decoder: any Decoder) throws {
+            try rejectUnknownKeys(decoder, CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            data = try c.decodeIfPresent(String.self, forKey: .data)
+            inbox = try c.decodeIfPresent(String.self, forKey: .inbox)
+            socket = try c.decodeIfPresent(String.self, forKey: .socket)
+            socketMode = try c.decodeIfPresent(String.self, forKey: .socketMode)
+            lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon)
+            limits = try c.decodeIfPresent(Limits.self, forKey: .limits)
+            log = try c.decodeIfPresent(Log.self, forKey: .log)
+            snapshots = try c.decodeIfPresent(Snapshots.self, forKey: .snapshots)
+        }
+    }
+}
+
+private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+private func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _: Keys.Type) throws {
+    let known = Set(Keys.allCases.map(\.stringValue))
+    let container = try decoder.container(keyedBy: AnyKey.self)
+    if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
+        throw DecodingError.dataCorrupted(.init(
+            codingPath: container.codingPath + [unknown],
+            debugDescription: "unknown setting (known: \(known.sorted().joined(separator: ", ")))"))
+    }
+}
+
+/// The daemon's folders, all derived from the configuration.
+public struct DataFolders: Sendable, Equatable {
+    public var data: String
+    public var inbox: String
+    public var socket: String
+
+    public var processed: String { data + "/processed" }
+    public var failed: String { data + "/failed" }
+    public var state: String { data + "/state" }
+    public var log: String { state + "/log" }
+    public var documents: String { state + "/documents" }
+    public var snapshots: String { state + "/snapshots" }
+}

@@ -1,0 +1,74 @@
+import CSystemd
+import Foundation
+import Logging
+import Timeline
+import Varlink
+
+/// The Varlink socket: bound by the daemon, or handed over by systemd's
+/// socket activation; served until ``stop()``.
+struct ControlServer: Sendable {
+    let server: VarlinkServer
+    let serving: Task<Void, any Error>
+    /// Where it listens, for the log.
+    let socketDescription: String
+
+    /// Binds (or adopts) the socket and returns once it accepts connections.
+    ///
+    /// - Throws: ``StartupError`` when the socket cannot be set up.
+    static func start(
+        configuration: DaemonConfiguration, store: TimelineStore, logger: Logger
+    ) async throws -> ControlServer {
+        let endpoint: VarlinkEndpoint
+        let description: String
+        let activated = sd_listen_fds(1)
+        if activated > 0 {
+            // systemd passed the listening socket as fd 3 (SD_LISTEN_FDS_START).
+            endpoint = .listeningSocket(fileDescriptor: SD_LISTEN_FDS_START)
+            description = "fd \(SD_LISTEN_FDS_START) from systemd"
+        } else {
+            let path = configuration.folders.socket
+            try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent, mode: 0o755)
+            endpoint = .unixSocket(path: path, mode: mode_t(configuration.socketMode))
+            description = path
+        }
+        let server = try VarlinkServer(
+            endpoint: endpoint,
+            info: VarlinkServiceInfo(
+                vendor: "timelined", product: "timelined", version: TimelineVersion.current,
+                url: "https://github.com/timelined/timelined"),
+            interfaces: [
+                VarlinkInterface(
+                    name: TimelineInterface.name, description: TimelineInterface.description,
+                    handler: TimelineHandler(store: store)),
+            ],
+            configuration: .init(maximumMessageSize: configuration.maxMessageBytes) { error, call in
+                logger.error("a call failed", metadata: ["method": "\(call.method)", "error": "\(error)"])
+            })
+        // The first element says the socket listens; an error says it never will.
+        let listening = AsyncThrowingStream<Void, any Error>.makeStream()
+        let serving = Task {
+            do {
+                try await server.run { listening.continuation.yield() }
+                listening.continuation.finish()
+            } catch {
+                listening.continuation.finish(throwing: error)
+                throw error
+            }
+        }
+        do {
+            var events = listening.stream.makeAsyncIterator()
+            guard try await events.next() != nil else {
+                throw StartupError("the server stopped before it listened")
+            }
+        } catch {
+            throw StartupError("cannot serve \(description): \(error)")
+        }
+        return ControlServer(server: server, serving: serving, socketDescription: description)
+    }
+
+    /// Stops accepting, answers the calls in hand, closes every connection.
+    func stop() async {
+        server.shutdown()
+        _ = try? await serving.value
+    }
+}
