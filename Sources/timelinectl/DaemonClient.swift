@@ -1,0 +1,56 @@
+import Foundation
+import Timeline
+import Varlink
+
+/// A connection to the daemon that turns every failure into a
+/// ``CommandFailure`` with the documented exit code and one clear line.
+struct DaemonClient {
+    let path: String
+    private let client: VarlinkClient
+
+    /// Connects to the daemon's socket.
+    ///
+    /// - Throws: ``CommandFailure`` with exit code 3, saying what failed.
+    init(path: String) throws {
+        self.path = path
+        do {
+            client = try VarlinkClient(connectingTo: path, timeout: .seconds(30))
+        } catch {
+            throw CommandFailure(message: Self.explain(error, path: path), exitCode: CommandFailure.unreachable)
+        }
+    }
+
+    /// Calls `method` and decodes its reply.
+    ///
+    /// - Throws: ``CommandFailure``: exit code 1 for an error the daemon
+    ///   answered with, 3 for a connection that failed.
+    func call<Reply: Decodable>(_ method: String, _ parameters: some Encodable) throws -> Reply {
+        do {
+            return try client.call(method, parameters: parameters, returning: Reply.self)
+        } catch let error as VarlinkError {
+            throw CommandFailure(message: Self.explain(error), exitCode: CommandFailure.daemonError)
+        } catch {
+            throw CommandFailure(message: Self.explain(error, path: path), exitCode: CommandFailure.unreachable)
+        }
+    }
+
+    static func explain(_ error: VarlinkError) -> String {
+        if error.name == TimelineInterface.Error.invalidParameter,
+           let detail = try? error.parameters(as: TimelineInterface.InvalidParameter.self) {
+            return detail.message
+        }
+        return "the daemon answered \(error)"
+    }
+
+    static func explain(_ error: any Error, path: String) -> String {
+        guard let transport = error as? VarlinkTransportError else { return "\(error)" }
+        switch transport.code {
+        case .noSuchFile, .connectionRefused:
+            return "\(transport.message) (is timelined running?)"
+        case .permissionDenied:
+            return "\(transport.message) (the socket's group decides who may read the timeline)"
+        default:
+            return transport.message
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import ClaimExtraction
+import Foundation
+import Timeline
+
+/// Runs the extractor on files, without a daemon: the same code and lexicon
+/// the daemon uses, so the claims are the ones the daemon would record.
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the claims from files, offline (no daemon needed).")
+
+    @Argument(help: ArgumentHelp("The article files to read.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp(
+        "The lexicon (default: config/lexicon.yaml in a checkout, else /etc/timelined/lexicon.yaml).",
+        valueName: "file"))
+    var lexicon: String?
+
+    @Flag(name: .customLong("json"), help: "Print a JSON array of claims instead of a table.")
+    var json = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file to extract from") }
+    }
+
+    func run() async throws {
+        guard let path = lexicon ?? LexiconFile.defaultPath(executable: CommandLine.arguments[0]) else {
+            throw CommandFailure(
+                message: "no lexicon found: pass --lexicon FILE (config/lexicon.yaml in the checkout)",
+                exitCode: CommandFailure.usage)
+        }
+        let loaded: LexiconFile
+        do {
+            loaded = try LexiconFile.load(path: path)
+        } catch {
+            throw CommandFailure(message: "\(error)", exitCode: CommandFailure.daemonError)
+        }
+        let extractor = ClaimExtractor(lexicon: loaded.lexicon)
+        let info = ExtractorInfo(version: ClaimExtractor.version, lexicon: loaded.sha256)
+        var found: [ExtractedClaim] = []
+        var failures: [String] = []
+        for file in files {
+            let bytes: [UInt8]
+            let modified: Date?
+            do {
+                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+                modified = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
+            } catch {
+                failures.append("\(file): \(ConfigurationError.reason(error))")
+                continue
+            }
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let content = DocumentContent(bytes: bytes)
+            let extraction = extractor.extract(content.document(name: name, modified: modified))
+            for claim in extraction.claims {
+                found.append(ExtractedClaim(
+                    id: ClaimID.make(document: content.sha256, claim: claim), documentName: name,
+                    documentSHA256: content.sha256, published: extraction.published, extractor: info, claim: claim))
+            }
+        }
+        if json {
+            try Output.json(found)
+        } else {
+            Output.print(Tables.extracted(found))
+        }
+        if !failures.isEmpty {
+            throw CommandFailure(message: failures.joined(separator: "\ntimelinectl: "), exitCode: CommandFailure.daemonError)
+        }
+    }
+}
+
+/// A claim found offline: the claim's fields with its id and document, as
+/// the daemon would record it, but with no seq (nothing was recorded).
+struct ExtractedClaim: Encodable {
+    var id: String
+    var documentName: String
+    var documentSHA256: String
+    var published: PartialDate?
+    var extractor: ExtractorInfo
+    var claim: Claim
+
+    enum CodingKeys: String, CodingKey {
+        case id = "claim"
+        case documentName = "document"
+        case documentSHA256 = "document_sha256"
+        case published, extractor
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try claim.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(documentName, forKey: .documentName)
+        try c.encode(documentSHA256, forKey: .documentSHA256)
+        try c.encode(published, forKey: .published)
+        try c.encode(extractor, forKey: .extractor)
+    }
+}

@@ -1,0 +1,158 @@
+import ClaimExtraction
+import Foundation
+import Timeline
+
+/// Writes to standard output.
+enum Output {
+    /// Pretty-printed JSON with sorted keys, and a final newline.
+    static func json(_ value: some Encodable) throws {
+        var data = try TimelineJSON.encoder(pretty: true).encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") || text.isEmpty ? text : text + "\n").utf8))
+    }
+}
+
+/// The readable views.
+enum Tables {
+    static func status(_ status: TimelineInterface.Status, socket: String) -> String {
+        let rows: [[String]] = [
+            ["daemon", "timelined \(status.version), up since \(Format.timestamp(status.startedAt))"],
+            ["socket", socket],
+            ["documents", "\(status.documents) received, \(status.rejected) rejected"],
+            ["claims", "\(status.claims)"],
+            ["log", "seq \(status.log.lastSeq), chain head \(status.log.chainHead.isEmpty ? "-" : String(status.log.chainHead.prefix(16)))"],
+            ["inbox", "\(status.inbox.path) (\(status.inbox.state), \(status.inbox.pending) pending)"],
+            ["extractor", "\(status.extractor.version), lexicon \(status.extractor.lexicon.prefix(16))"],
+        ]
+        return Format.table(header: nil, rows: rows)
+    }
+
+    static func latest(_ claims: [ClaimRecord]) -> String {
+        guard !claims.isEmpty else { return "no claims" }
+        let rows = claims.map { record in
+            [record.claim.side.rawValue, record.claim.population.rawValue, record.claim.metric.rawValue,
+             Format.estimate(record.claim), record.claim.speaker ?? "-", Format.date(record.effectiveDate),
+             record.documentName, record.id]
+        }
+        return Format.table(
+            header: ["SIDE", "POPULATION", "METRIC", "ESTIMATE", "SPEAKER", "STATED", "DOCUMENT", "CLAIM"],
+            rows: rows, notes: claims.map { Format.quote($0.claim.quote) })
+    }
+
+    static func history(_ series: [Series]) -> String {
+        guard !series.isEmpty else { return "no history" }
+        return series.map { one in
+            let title = "\(one.speaker): \(one.side) \(one.population) \(one.metric)"
+            let rows = one.entries.map { entry in
+                [Format.date(entry.record.effectiveDate), entry.change.rawValue, Format.estimate(entry.record.claim),
+                 entry.record.documentName, entry.record.id]
+            }
+            return title + "\n" + Format.table(
+                header: nil, rows: rows, indent: "  ", notes: one.entries.map { Format.quote($0.record.claim.quote) })
+        }.joined(separator: "\n")
+    }
+
+    static func claims(_ claims: [ClaimRecord]) -> String {
+        guard !claims.isEmpty else { return "no claims" }
+        let rows = claims.map { record in
+            ["\(record.seq)", record.claim.side.rawValue, record.claim.population.rawValue, record.claim.metric.rawValue,
+             Format.estimate(record.claim), record.claim.speaker ?? "-", Format.date(record.effectiveDate),
+             record.documentName]
+        }
+        return Format.table(
+            header: ["SEQ", "SIDE", "POPULATION", "METRIC", "ESTIMATE", "SPEAKER", "STATED", "DOCUMENT"],
+            rows: rows, notes: claims.map { Format.quote($0.claim.quote) })
+    }
+
+    static func extracted(_ claims: [ExtractedClaim]) -> String {
+        guard !claims.isEmpty else { return "no claims" }
+        let rows = claims.map { found in
+            [found.documentName, found.claim.side.rawValue, found.claim.population.rawValue, found.claim.metric.rawValue,
+             Format.estimate(found.claim), found.claim.speaker ?? "-", Format.date(found.claim.statedOn ?? found.published)]
+        }
+        return Format.table(
+            header: ["DOCUMENT", "SIDE", "POPULATION", "METRIC", "ESTIMATE", "SPEAKER", "STATED"],
+            rows: rows, notes: claims.map { Format.quote($0.claim.quote) })
+    }
+
+    static func documents(_ documents: [DocumentRecord]) -> String {
+        guard !documents.isEmpty else { return "no documents" }
+        let rows = documents.map { document in
+            document.status == .received
+                ? [document.name, "received", "\(document.claims)", Format.date(document.published),
+                   String((document.sha256 ?? "-").prefix(12)), Format.timestamp(document.receivedAt)]
+                : [document.name, "rejected", "-", "-",
+                   "\(document.reason ?? "?"): \(document.message ?? "")", Format.timestamp(document.receivedAt)]
+        }
+        return Format.table(header: ["DOCUMENT", "STATUS", "CLAIMS", "PUBLISHED", "SHA256 / REASON", "AT"], rows: rows)
+    }
+}
+
+/// How values read in a table.
+enum Format {
+    /// "well over 100,000", "between 1,500,000 and 3,000,000", "about 800 a day".
+    static func estimate(_ claim: Claim) -> String {
+        let low = number(claim.low)
+        var text: String
+        switch claim.qualifier {
+        case .exact: text = low
+        case .approximately: text = "about " + low
+        case .atLeast: text = "over " + low
+        case .wellOver: text = "well over " + low
+        case .atMost: text = "up to " + low
+        case .nearly: text = "nearly " + low
+        case .range: text = claim.high.map { "\(low) to \(number($0))" } ?? low
+        default: text = "\(claim.qualifier.rawValue) \(low)"
+        }
+        if let per = claim.per { text += " a \(per.rawValue)" }
+        return text
+    }
+
+    static func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    static func date(_ date: PartialDate?) -> String { date?.iso ?? "-" }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
+    static func quote(_ text: String, limit: Int = 110) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "“" + (flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat) + "”"
+    }
+
+    /// Columns padded to their widest cell; each row may carry a note on the
+    /// line below it (the quoted sentence).
+    static func table(header: [String]?, rows: [[String]], indent: String = "", notes: [String]? = nil) -> String {
+        let all = (header.map { [$0] } ?? []) + rows
+        let columns = all.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in all {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ row: [String]) -> String {
+            let cells = row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }
+            return indent + cells.joined(separator: "  ")
+        }
+        var lines = header.map { [line($0)] } ?? []
+        for (i, row) in rows.enumerated() {
+            lines.append(line(row))
+            if let notes { lines.append(indent + "    " + notes[i]) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
