@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The checkout, the built binaries and the corpus, found from this file.
+enum Paths {
+    static let checkout = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The folder holding timelined and timelinectl: $TIMELINED_BIN_DIR, or
+    /// the one the test bundle was built into.
+    static let binaries: String = {
+        if let folder = ProcessInfo.processInfo.environment["TIMELINED_BIN_DIR"] { return folder }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().path
+    }()
+
+    static let lexicon = checkout + "/config/lexicon.yaml"
+    static let seeds = checkout + "/../shared/corpus/seeds"
+
+    static func seedFiles() throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }.sorted()
+        return names.map { seeds + "/" + $0 }
+    }
+}
+
+/// What a finished command printed.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+    }
+}
+
+/// Runs a binary to completion.
+func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "NOTIFY_SOCKET")
+    env.removeValue(forKey: "TIMELINED_SOCKET")
+    env.merge(environment) { _, new in new }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes to the end before waiting, so a large output never
+    // blocks the child on a full pipe.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errData = Data()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Waits for `condition` to hold, checking every few milliseconds, and
+/// fails the test with `what` if it does not within `timeout`.
+func waitUntil(
+    _ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () throws -> Bool
+) throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try condition() { return }
+        usleep(20_000)
+    }
+    Issue.record("timed out after \(timeout) waiting until \(what)", sourceLocation: sourceLocation)
+    throw TimedOut(what: what)
+}
+
+struct TimedOut: Error { var what: String }
+
+/// A timelined running in a temporary data folder, and timelinectl aimed
+/// at it.
+final class TestDaemon {
+    let data: String
+    let socket: String
+    var extraArguments: [String]
+    private var process: Process?
+    private(set) var logPath: String
+
+    init(extraArguments: [String] = []) throws {
+        let template = FileManager.default.temporaryDirectory.path + "/timelined-e2e-XXXXXX"
+        var buffer = Array(template.utf8CString)
+        guard let made = mkdtemp(&buffer) else { throw CocoaError(.fileWriteUnknown) }
+        data = String(cString: made)
+        socket = data + "/run/io.timelined.Timeline"
+        logPath = data + "/timelined.log"
+        self.extraArguments = extraArguments
+    }
+
+    var inbox: String { data + "/inbox" }
+    var processed: String { data + "/processed" }
+    var failed: String { data + "/failed" }
+
+    /// Starts the daemon and waits until it answers on its socket.
+    func start() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Paths.binaries + "/timelined")
+        process.arguments = ["--data", data, "--lexicon", Paths.lexicon] + extraArguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NOTIFY_SOCKET")
+        process.environment = env
+        guard FileManager.default.createFile(atPath: logPath, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        try log.seekToEnd()
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+        self.process = process
+        try waitUntil("timelined answers on \(socket)") {
+            guard process.isRunning else {
+                throw DaemonExited(status: process.terminationStatus, log: self.log)
+            }
+            return try ctl("status").status == 0
+        }
+    }
+
+    /// Stops the daemon with `signal` and returns its exit status.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM) throws -> Int32 {
+        guard let process else { return 0 }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        self.process = nil
+        return process.terminationStatus
+    }
+
+    var pid: Int32? { process?.processIdentifier }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    func ctl(_ arguments: String...) throws -> CommandResult {
+        try ctl(arguments)
+    }
+
+    func ctl(_ arguments: [String]) throws -> CommandResult {
+        try run(Paths.binaries + "/timelinectl", arguments + ["--socket", socket])
+    }
+
+    /// Drops a file into the inbox the way a careful writer does: written
+    /// under a `.part` name, then renamed.
+    func drop(_ source: String, as name: String? = nil) throws {
+        let name = name ?? URL(fileURLWithPath: source).lastPathComponent
+        let part = inbox + "/" + name + ".part"
+        try FileManager.default.copyItem(atPath: source, toPath: part)
+        try FileManager.default.moveItem(atPath: part, toPath: inbox + "/" + name)
+    }
+
+    func files(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    deinit {
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: data)
+    }
+}
+
+struct DaemonExited: Error, CustomStringConvertible {
+    var status: Int32
+    var log: String
+    var description: String { "timelined exited with \(status):\n\(log)" }
+}
