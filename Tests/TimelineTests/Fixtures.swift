@@ -12,10 +12,13 @@ enum Fixtures {
         _ qualifier: Qualifier = .exact, _ low: Int, high: Int? = nil,
         speaker: String? = "Mark Milley", statedOn: String? = nil, quote: String? = nil
     ) -> Claim {
-        Claim(
+        let quote = quote ?? "\(low) \(side) \(population) \(metric)."
+        // The span stands in for the sentence's place: different quotes are
+        // different sentences, so the claims get different ids.
+        return Claim(
             side: side, population: population, metric: metric, qualifier: qualifier, low: low, high: high,
             speaker: speaker, statedOn: statedOn.flatMap { PartialDate(iso: $0) },
-            quote: quote ?? "\(low) \(side) \(population) \(metric).", span: ByteSpan(start: 0, end: 10))
+            quote: quote, span: ByteSpan(start: quote.utf8.count, end: 2 * quote.utf8.count))
     }
 
     static func claim(_ qualifier: Qualifier, _ low: Int) -> Claim {
