@@ -3,6 +3,7 @@
 let benchmarks: [(name: String, run: ([String]) async throws -> Void)] = [
     ("extraction", extractionBenchmark),
     ("log", logBenchmark),
+    ("daemon", daemonBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,129 @@
+import Foundation
+import Timeline
+import Varlink
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The daemon as a user meets it: the release `timelined` beside this
+/// binary, in a temporary folder.
+///
+/// - ingest: 2,000 articles renamed into the inbox at once; the time until
+///   all are processed, durable and queryable (`Status` counts them).
+/// - latest: one client, one connection, 2,000 `Latest` calls; the latency
+///   percentiles.
+func daemonBenchmark(_ arguments: [String]) async throws {
+    let articles = Int(arguments.first ?? "") ?? 2_000
+    let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    let data = try BenchmarkFolder.make(prefix: "timelined-bench-daemon")
+    defer { try? FileManager.default.removeItem(atPath: data) }
+    let socket = data + "/run/io.timelined.Timeline"
+
+    let daemon = Process()
+    daemon.executableURL = URL(fileURLWithPath: binaries + "/timelined")
+    daemon.arguments = ["--data", data, "--lexicon", "config/lexicon.yaml", "--log-level", "warning"]
+    try daemon.run()
+    defer {
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+    }
+    let client = try await connect(socket, daemon: daemon)
+
+    // Stage the articles beside the inbox, then rename them in all at once.
+    let texts = try BenchmarkCorpus.articles()
+    let staging = data + "/staging"
+    try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    var names: [String] = []
+    for i in 0..<articles {
+        let name = String(format: "article-%05d.txt", i)
+        // A line of its own makes each article's bytes, and so its hash, unique.
+        let text = texts[i % texts.count] + "\n\nArchive copy \(i).\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: staging + "/" + name))
+        names.append(name)
+    }
+    let start = ContinuousClock.now
+    for name in names {
+        guard rename(staging + "/" + name, data + "/inbox/" + name) == 0 else {
+            throw BenchmarkFailure("cannot move \(name) into the inbox: \(String(cString: strerror(errno)))")
+        }
+    }
+    var status = try client.call(TimelineInterface.Method.status, returning: TimelineInterface.StatusReply.self).status
+    while status.documents < articles {
+        guard ContinuousClock.now - start < .seconds(120) else {
+            throw BenchmarkFailure("only \(status.documents) of \(articles) articles processed after 120 s")
+        }
+        try await Task.sleep(for: .milliseconds(5))
+        status = try client.call(TimelineInterface.Method.status, returning: TimelineInterface.StatusReply.self).status
+    }
+    let elapsed = ContinuousClock.now - start
+    print("ingest: \(articles) articles processed, durable and queryable in \(format(elapsed)) "
+        + "(\(Int(Double(articles) / elapsed.seconds)) articles/s, \(status.claims) claims, \(status.log.lastSeq) events; target < 10 s)")
+
+    // Latest, one connection, sequential calls.
+    let calls = 2_000
+    var latencies: [Duration] = []
+    latencies.reserveCapacity(calls)
+    var answered = 0
+    for _ in 0..<calls {
+        let t0 = ContinuousClock.now
+        let reply = try client.call(TimelineInterface.Method.latest, parameters: ClaimFilter(), returning: TimelineInterface.ClaimsReply.self)
+        latencies.append(ContinuousClock.now - t0)
+        answered = reply.claims.count
+    }
+    latencies.sort()
+    func percentile(_ p: Double) -> Duration { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+    print("latest: \(calls) calls on one connection, \(answered) claims each: p50 \(format(percentile(0.5))), "
+        + "p99 \(format(percentile(0.99))), max \(format(latencies.last!)) (target p99 < 1 ms)")
+}
+
+private func connect(_ socket: String, daemon: Process) async throws -> VarlinkClient {
+    let deadline = ContinuousClock.now + .seconds(30)
+    while true {
+        if let client = try? VarlinkClient(connectingTo: socket, timeout: .seconds(30)),
+           (try? client.call(TimelineInterface.Method.status, returning: TimelineInterface.StatusReply.self)) != nil {
+            return client
+        }
+        guard daemon.isRunning else { throw BenchmarkFailure("timelined exited with \(daemon.terminationStatus)") }
+        guard ContinuousClock.now < deadline else { throw BenchmarkFailure("timelined did not answer on \(socket)") }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+}
+
+/// A benchmark that could not produce its figure.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A fresh temporary folder.
+enum BenchmarkFolder {
+    static func make(prefix: String) throws -> String {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw BenchmarkFailure("cannot create a temporary folder") }
+        return String(cString: made)
+    }
+}
+
+/// The articles benchmarks read: the corpus seeds beside the checkout.
+enum BenchmarkCorpus {
+    static let seeds = "../shared/corpus/seeds"
+
+    static func articles(folder: String = seeds) throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+        guard !names.isEmpty else { throw BenchmarkFailure("no articles in \(folder)") }
+        return try names.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+    }
+}
+
+func format(_ duration: Duration) -> String {
+    let seconds = duration.seconds
+    if seconds >= 1 { return String(format: "%.2f s", seconds) }
+    if seconds >= 0.001 { return String(format: "%.2f ms", seconds * 1e3) }
+    return String(format: "%.0f µs", seconds * 1e6)
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
