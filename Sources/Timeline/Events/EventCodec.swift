@@ -23,6 +23,24 @@ public struct EventCodec: Sendable {
     /// - Throws: ``EventDecodingError`` when the bytes are not an event this
     ///   code can read (a newer schema, an unknown type, broken JSON).
     public func decode(_ bytes: some Collection<UInt8>, seq: UInt64) throws -> Event {
+        if let event = bytes.withContiguousStorageIfAvailable({ buffer in
+            ClaimEventReader.read(UnsafeRawBufferPointer(buffer), seq: seq)
+        }) ?? nil {
+            return event
+        }
+        return try decodeWithFoundation(bytes, seq: seq)
+    }
+
+    /// The event a record holds, read from the record buffer in place (the
+    /// replay path: no copy of the bytes).
+    public func decode(_ buffer: UnsafeRawBufferPointer, seq: UInt64) throws -> Event {
+        if let event = ClaimEventReader.read(buffer, seq: seq) { return event }
+        return try decodeWithFoundation(Array(buffer), seq: seq)
+    }
+
+    /// The slow, general path: every event type, every schema this code
+    /// reads, and the precise error for a record it cannot.
+    func decodeWithFoundation(_ bytes: some Collection<UInt8>, seq: UInt64) throws -> Event {
         let data = Data(bytes)
         let head: Head
         do {

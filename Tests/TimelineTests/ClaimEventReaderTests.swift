@@ -1,0 +1,60 @@
+import ClaimExtraction
+import Foundation
+import Testing
+@testable import Timeline
+
+/// The replay path's own JSON reader must read exactly what JSONDecoder
+/// reads, or fall back to it.
+@Suite struct ClaimEventReaderTests {
+    let codec = EventCodec()
+
+    static let quotes = [
+        "Plain sentence.",
+        "“You’re looking at well over 100,000,” he told the BBC.",
+        "Quotes \"inside\", a backslash \\ and a slash / here.",
+        "Tabs\tand\nnewlines\r, a bell \u{7} and an emoji 🇺🇦 with a surrogate pair.",
+        "",
+    ]
+
+    @Test(arguments: quotes)
+    func readsWhatJSONDecoderReads(_ quote: String) throws {
+        var claim = Fixtures.claim(.ukraine, .civilian, .refugees, .range, 1_500_000, high: 3_000_000, statedOn: "2022-11", quote: quote)
+        claim.reportedBy = "BBC"
+        claim.per = .day
+        let event = Fixtures.document("a.txt", sha: "aa", claims: [claim], from: 41)[1]
+        let bytes = try codec.encode(event)
+        let fast = try #require(bytes.withUnsafeBytes { ClaimEventReader.read($0, seq: 42) })
+        #expect(fast == (try codec.decodeWithFoundation(bytes, seq: 42)))
+        #expect(fast == event)
+    }
+
+    @Test func readsNullsAndNegativeNumbers() throws {
+        let claim = Fixtures.claim(.russia, .military, .killed, .exact, 5_937, speaker: nil)
+        let event = Fixtures.document("a.txt", sha: "aa", claims: [claim], from: 1)[1]
+        let bytes = try codec.encode(event)
+        #expect(bytes.withUnsafeBytes { ClaimEventReader.read($0, seq: 2) } == event)
+    }
+
+    @Test func leavesOtherEventsAndUnknownFieldsToJSONDecoder() throws {
+        let received = Fixtures.document("a.txt", sha: "aa", claims: [], from: 1)[0]
+        let bytes = try codec.encode(received)
+        #expect(bytes.withUnsafeBytes { ClaimEventReader.read($0, seq: 1) } == nil)
+        #expect(try codec.decode(bytes, seq: 1) == received)
+
+        let claimEvent = Fixtures.document("a.txt", sha: "aa", claims: [Fixtures.claim(1)], from: 1)[1]
+        var text = String(decoding: try codec.encode(claimEvent), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"low\":", with: "\"confidence\":0.5,\"low\":")
+        #expect(Array(text.utf8).withUnsafeBytes { ClaimEventReader.read($0, seq: 2) } == nil)
+    }
+
+    @Test(arguments: [
+        #"{"data":{"claim":"x"},"recorded_at":"2023-01-01T00:00:00Z","schema":1,"type":"claim.extracted"}"#,
+        #"{"data":{"#,
+        #"{"data":{},"recorded_at":"2023-01-01T00:00:00Z","schema":1,"type":"claim.extracted"} trailing"#,
+        #"{"data":{"low":1e5},"recorded_at":"2023-01-01T00:00:00Z","schema":1,"type":"claim.extracted"}"#,
+    ])
+    func aBrokenRecordFallsBackAndIsAnError(_ text: String) {
+        #expect(Array(text.utf8).withUnsafeBytes { ClaimEventReader.read($0, seq: 1) } == nil)
+        #expect(throws: EventDecodingError.self) { try codec.decode(Array(text.utf8), seq: 1) }
+    }
+}
