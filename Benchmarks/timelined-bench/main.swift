@@ -3,6 +3,7 @@
 let benchmarks: [(name: String, run: ([String]) async throws -> Void)] = [
     ("extraction", extractionBenchmark),
     ("log", logBenchmark),
+    ("replay", replayBenchmark),
     ("daemon", daemonBenchmark),
 ]
 
