@@ -27,7 +27,12 @@ public enum RFC3339 {
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`; nil for anything else.
     public static func date(from text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { date(from: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Parses RFC 3339 text given as UTF-8 bytes.
+    public static func date(from bytes: UnsafeRawBufferPointer) -> Date? {
         guard bytes.count >= 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
               bytes[13] == 0x3A, bytes[16] == 0x3A else { return nil }
         func number(_ range: Range<Int>) -> Int? {

@@ -297,11 +297,11 @@ public final class Daemon: Sendable {
     }
 
     private func replay(_ log: EventLog) throws -> Projections {
-        let codec = EventCodec()
+        var decoder = EventReplayDecoder()
         var projections = Projections()
         do {
             try log.forEachRecord(after: 0) { seq, bytes in
-                projections.apply(try codec.decode(bytes, seq: seq))
+                projections.apply(try decoder.decode(bytes, seq: seq))
             }
         } catch let error as EventDecodingError {
             throw StartupError("the log holds an event this timelined cannot read, refusing to start: \(error)")

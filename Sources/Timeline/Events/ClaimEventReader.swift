@@ -9,37 +9,56 @@ import Foundation
 /// (another type, another schema, a shape it does not expect) returns nil,
 /// and the caller decodes with JSONDecoder, which also gives the precise
 /// error for a record that is really broken.
-enum ClaimEventReader {
+///
+/// Consecutive claims mostly share their document, extractor, speaker and
+/// vocabulary; a reader kept across records (as replay keeps one) reuses
+/// those strings instead of making each again.
+struct ClaimEventReader {
+    private var document = RecentString()
+    private var lexicon = RecentString()
+    private var version = RecentString()
+    private var speaker = RecentString()
+    private var side = RecentString()
+    private var population = RecentString()
+    private var metric = RecentString()
+    private var qualifier = RecentString()
+
     static func read(_ buffer: UnsafeRawBufferPointer, seq: UInt64) -> Event? {
+        var reader = ClaimEventReader()
+        return reader.read(buffer, seq: seq)
+    }
+
+    mutating func read(_ buffer: UnsafeRawBufferPointer, seq: UInt64) -> Event? {
         do {
+            // Keys are written sorted, so "data" comes before "type": the body
+            // is read as a claim first, and kept only if the type says it is one.
             var scanner = JSONScanner(buffer)
-            var data: Range<Int>?
+            var extracted: ClaimExtracted?
             var isClaim = false
             var schema: Int?
             var recordedAt: Date?
             try scanner.readObject { scanner, key in
                 if key.equals("data") {
-                    data = try scanner.skipValue()
+                    extracted = try readClaimExtracted(&scanner)
                 } else if key.equals("type") {
                     isClaim = try scanner.readString() == EventType.claimExtracted.rawValue
                 } else if key.equals("schema") {
                     schema = try scanner.readInt()
                 } else if key.equals("recorded_at") {
-                    recordedAt = RFC3339.date(from: try scanner.readString())
+                    guard let raw = try scanner.readPlainString() else { return }
+                    recordedAt = RFC3339.date(from: raw)
                 } else {
                     try scanner.skipValue()
                 }
             }
-            guard scanner.atEnd(), isClaim, schema == 1, let recordedAt, let data else { return nil }
-            var body = JSONScanner(UnsafeRawBufferPointer(rebasing: buffer[..<data.upperBound]), offset: data.lowerBound)
-            guard let extracted = try readClaimExtracted(&body) else { return nil }
+            guard scanner.atEnd(), isClaim, schema == 1, let recordedAt, let extracted else { return nil }
             return Event(seq: seq, schema: 1, recordedAt: recordedAt, payload: .claimExtracted(extracted))
         } catch {
             return nil
         }
     }
 
-    private static func readClaimExtracted(_ scanner: inout JSONScanner) throws -> ClaimExtracted? {
+    private mutating func readClaimExtracted(_ scanner: inout JSONScanner) throws -> ClaimExtracted? {
         var id: String?, document: String?, extractor: ExtractorInfo?
         var side: String?, population: String?, metric: String?, qualifier: String?
         var low: Int?, high: Int?, per: String?, interval: Interval?
@@ -50,22 +69,22 @@ enum ClaimEventReader {
             case 3 where key.equals("low"): low = try scanner.readInt()
             case 3 where key.equals("per"): per = try scanner.readOptionalString()
             case 4 where key.equals("high"): high = try scanner.readOptionalInt()
-            case 4 where key.equals("side"): side = try scanner.readString()
-            case 4 where key.equals("span"): span = try readSpan(&scanner)
+            case 4 where key.equals("side"): side = try self.side.read(&scanner)
+            case 4 where key.equals("span"): span = try Self.readSpan(&scanner)
             case 5 where key.equals("claim"): id = try scanner.readString()
             case 5 where key.equals("quote"): quote = try scanner.readString()
-            case 6 where key.equals("metric"): metric = try scanner.readString()
-            case 7 where key.equals("speaker"): speaker = try scanner.readOptionalString()
-            case 8 where key.equals("document"): document = try scanner.readString()
-            case 8 where key.equals("interval"): interval = try readInterval(&scanner)
+            case 6 where key.equals("metric"): metric = try self.metric.read(&scanner)
+            case 7 where key.equals("speaker"): speaker = try scanner.readNull() ? nil : self.speaker.read(&scanner)
+            case 8 where key.equals("document"): document = try self.document.read(&scanner)
+            case 8 where key.equals("interval"): interval = try Self.readInterval(&scanner)
             case 9 where key.equals("extractor"): extractor = try readExtractor(&scanner)
-            case 9 where key.equals("qualifier"): qualifier = try scanner.readString()
+            case 9 where key.equals("qualifier"): qualifier = try self.qualifier.read(&scanner)
             case 9 where key.equals("stated_on"):
                 if let text = try scanner.readOptionalString() {
                     guard let date = PartialDate(iso: text) else { unknownShape = true; return }
                     statedOn = date
                 }
-            case 10 where key.equals("population"): population = try scanner.readString()
+            case 10 where key.equals("population"): population = try self.population.read(&scanner)
             case 11 where key.equals("reported_by"): reportedBy = try scanner.readOptionalString()
             case 19 where key.equals("stated_on_precision"): try scanner.skipValue()
             default:
@@ -108,14 +127,30 @@ enum ClaimEventReader {
         return Interval(lower: lower, lowerClosed: lowerClosed, upper: upper, upperClosed: upperClosed)
     }
 
-    private static func readExtractor(_ scanner: inout JSONScanner) throws -> ExtractorInfo? {
+    private mutating func readExtractor(_ scanner: inout JSONScanner) throws -> ExtractorInfo? {
         var version: String?, lexicon: String?
         try scanner.readObject { scanner, key in
-            if key.equals("version") { version = try scanner.readString() }
-            else if key.equals("lexicon") { lexicon = try scanner.readString() }
+            if key.equals("version") { version = try self.version.read(&scanner) }
+            else if key.equals("lexicon") { lexicon = try self.lexicon.read(&scanner) }
             else { try scanner.skipValue() }
         }
         guard let version, let lexicon else { return nil }
         return ExtractorInfo(version: version, lexicon: lexicon)
+    }
+}
+
+/// The last string read for one field, reused while the bytes repeat.
+struct RecentString {
+    private var bytes: [UInt8] = []
+    private var value = ""
+
+    mutating func read(_ scanner: inout JSONScanner) throws -> String {
+        guard let raw = try scanner.readPlainString() else { return try scanner.readString() }
+        if raw.count == bytes.count, bytes.withUnsafeBytes({ raw.count == 0 || memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }) {
+            return value
+        }
+        bytes = Array(raw)
+        value = String(decoding: raw, as: UTF8.self)
+        return value
     }
 }

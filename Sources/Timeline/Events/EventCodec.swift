@@ -151,6 +151,22 @@ public struct EventCodec: Sendable {
     }
 }
 
+/// Decodes a run of records, as replay reads them: strings that repeat from
+/// one record to the next (the document, the extractor, the speaker) are
+/// made once.
+public struct EventReplayDecoder {
+    private var reader = ClaimEventReader()
+    private let codec = EventCodec()
+
+    public init() {}
+
+    /// The event a record holds; see ``EventCodec/decode(_:seq:)-(UnsafeRawBufferPointer,_)``.
+    public mutating func decode(_ buffer: UnsafeRawBufferPointer, seq: UInt64) throws -> Event {
+        if let event = reader.read(buffer, seq: seq) { return event }
+        return try codec.decodeWithFoundation(Array(buffer), seq: seq)
+    }
+}
+
 /// A record that does not hold an event this code can read.
 public struct EventDecodingError: Error, CustomStringConvertible, Sendable {
     /// The record's seq.

@@ -130,20 +130,33 @@ struct JSONScanner {
         try readNull() ? nil : readString()
     }
 
+    /// A string's bytes when it has no escapes, else nil (and nothing read).
+    mutating func readPlainString() throws -> UnsafeRawBufferPointer? {
+        let start = offset
+        let raw = try readRawString()
+        if raw.contains(0x5C) {
+            offset = start
+            return nil
+        }
+        return raw
+    }
+
     /// The bytes between the quotes, escapes left as they are.
     private mutating func readRawString() throws -> UnsafeRawBufferPointer {
         try expect(0x22, "a string")
         let start = offset
-        while offset < bytes.count {
-            switch bytes[offset] {
-            case 0x22:
-                defer { offset += 1 }
-                return UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
-            case 0x5C:
-                offset += 2
-            default:
-                offset += 1
+        let base = bytes.baseAddress!
+        // memchr finds the closing quote with vector instructions; only a
+        // string with a backslash before that quote needs a closer look.
+        while let found = memchr(base + offset, 0x22, bytes.count - offset) {
+            let quote = base.distance(to: UnsafeRawPointer(found))
+            var backslashes = 0
+            while quote - backslashes - 1 >= start, bytes[quote - backslashes - 1] == 0x5C { backslashes += 1 }
+            if backslashes % 2 == 0 {
+                offset = quote + 1
+                return UnsafeRawBufferPointer(rebasing: bytes[start..<quote])
             }
+            offset = quote + 1
         }
         throw fail("the end of a string")
     }
