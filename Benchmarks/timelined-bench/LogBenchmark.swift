@@ -1,1 +1,121 @@
-func logBenchmark(_ arguments: [String]) async throws {}
+import EventLog
+import Foundation
+import Glibc
+
+/// `timelined-bench log [replay-events]`: the event log's figures, in a
+/// temporary folder, one line each:
+///
+/// - durable appends/s with group commit, 8 tasks appending ~400-byte events
+///   one at a time (target ≥ 50,000/s);
+/// - the same from one task, one fdatasync per event: the disk's limit that
+///   group commit works around;
+/// - replay: records/s from a cold open of ~1,000,000 events, the open's full
+///   check included (target ≥ 250,000/s).
+func logBenchmark(_ arguments: [String]) async throws {
+    let replayEvents = arguments.first.flatMap(Int.init) ?? 1_000_000
+    let root = FileManager.default.temporaryDirectory
+        .appending(path: "timelined-bench-log-\(getpid())", directoryHint: .isDirectory)
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+
+    try await benchmarkGroupCommit(in: root.appending(path: "group"))
+    try await benchmarkOneSyncPerEvent(in: root.appending(path: "single"))
+    try await benchmarkReplay(in: root.appending(path: "replay"), events: replayEvents)
+}
+
+/// A ~400-byte JSON event, different for each `n`, like the daemon's `claim.extracted`.
+private func benchmarkEvent(_ n: Int) -> [UInt8] {
+    let head = #"{"seq":\#(n),"type":"claim.extracted","schema":1,"recorded_at":"2026-01-20T10:00:00Z","claim":{"side":"russia","population":"soldiers","metric":"killed_and_wounded","qualifier":"well_over","low":100000,"high":null,"speaker":"Mark Milley","stated_on":"2023-01-20","quote":""#
+    let filler = String(repeating: "x", count: max(0, 400 - head.utf8.count - 4))
+    return Array((head + filler + #""}}"#).utf8)
+}
+
+private func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+private func rate(_ count: Int, _ seconds: Double) -> String {
+    String(format: "%.0f", Double(count) / seconds)
+}
+
+private func benchmarkGroupCommit(in directory: URL) async throws {
+    let writers = 8
+    let appendsPerWriter = 10_000
+    let log = try EventLog.open(directory: directory)
+    defer { log.close() }
+    let events = (0..<writers * appendsPerWriter).map(benchmarkEvent)
+    let start = ContinuousClock.now
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for writer in 0..<writers {
+            group.addTask {
+                for n in 0..<appendsPerWriter {
+                    _ = try await log.append([events[writer * appendsPerWriter + n]])
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+    let elapsed = seconds(since: start)
+    let statistics = log.statistics
+    let total = writers * appendsPerWriter
+    print(
+        "log append, group commit, \(writers) writers: \(rate(total, elapsed)) durable appends/s "
+            + "(\(total) appends of \(events[0].count) B in \(String(format: "%.2f", elapsed)) s, "
+            + "\(statistics.syncs) fdatasyncs, \(String(format: "%.1f", Double(total) / Double(statistics.syncs))) appends per sync)")
+}
+
+private func benchmarkOneSyncPerEvent(in directory: URL) async throws {
+    let appends = 3_000
+    let log = try EventLog.open(directory: directory)
+    defer { log.close() }
+    let start = ContinuousClock.now
+    for n in 0..<appends {
+        _ = try await log.append([benchmarkEvent(n)])
+    }
+    let elapsed = seconds(since: start)
+    print(
+        "log append, one fdatasync per event (1 writer): \(rate(appends, elapsed)) durable appends/s "
+            + "(\(appends) appends, \(log.statistics.syncs) fdatasyncs, \(String(format: "%.0f", elapsed / Double(appends) * 1e6)) µs each)")
+}
+
+private func benchmarkReplay(in directory: URL, events: Int) async throws {
+    let log = try EventLog.open(directory: directory)
+    let batch = 1_000
+    var written = 0
+    while written < events {
+        let count = min(batch, events - written)
+        _ = try await log.append((written..<(written + count)).map(benchmarkEvent))
+        written += count
+    }
+    log.close()
+
+    // Cold: push the segments out of the page cache so the open reads the disk.
+    var bytes = 0
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+        let descriptor = Glibc.open(directory.appending(path: name).path, O_RDONLY)
+        guard descriptor >= 0 else { continue }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 { bytes += Int(status.st_size) }
+        _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_DONTNEED))
+        Glibc.close(descriptor)
+    }
+
+    let start = ContinuousClock.now
+    let reopened = try EventLog.open(directory: directory)
+    let opened = seconds(since: start)
+    var count = 0
+    var checksum = 0
+    try reopened.forEachRecord(after: 0) { _, body in
+        count += 1
+        checksum &+= body.count
+    }
+    let total = seconds(since: start)
+    reopened.close()
+    precondition(count == events && checksum > 0, "replay read \(count) of \(events) records")
+    print(
+        "log replay, cold open: \(rate(count, total)) records/s "
+            + "(\(count) records, \(bytes / 1_000_000) MB, \(String(format: "%.2f", total)) s: "
+            + "open with full check \(String(format: "%.2f", opened)) s, read \(String(format: "%.2f", total - opened)) s "
+            + "= \(rate(count, total - opened)) records/s)")
+}
