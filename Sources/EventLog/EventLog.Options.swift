@@ -15,8 +15,8 @@ extension EventLog {
 
         /// The defaults: 64 MiB segments, 16 MiB records, every record checked at open, no logging.
         /// - Parameters:
-        ///   - segmentBytes: the size at which a segment is sealed (at least 4 KiB, to keep
-        ///     headers and seals a small share; tests may go lower).
+        ///   - segmentBytes: the size at which a segment is sealed. Any size works (tests use a
+        ///     few hundred bytes); small ones make many files.
         ///   - maxRecordBytes: the largest body accepted.
         ///   - openCheck: how much opening checks.
         ///   - logger: receives the log's messages.
@@ -60,6 +60,7 @@ extension EventLog {
             public static let warning = Level(name: "warning")
             /// The log stopped accepting appends.
             public static let error = Level(name: "error")
+            /// The level's name.
             public var description: String { name }
         }
 

@@ -16,6 +16,7 @@ public struct SegmentHeader: Sendable, Hashable {
     /// defines none, so any bit set makes this code refuse the segment (the
     /// systemd journal's rule: a reader that guesses misreads data).
     public struct IncompatibleFlags: OptionSet, Sendable, Hashable {
+        /// The bits as stored.
         public let rawValue: UInt32
         /// Wraps the flag bits.
         /// - Parameters:
@@ -28,6 +29,7 @@ public struct SegmentHeader: Sendable, Hashable {
     /// Features a reader may ignore (a writer may record, say, how it
     /// compressed nothing). Version 1 defines none and writes zero.
     public struct CompatibleFlags: OptionSet, Sendable, Hashable {
+        /// The bits as stored.
         public let rawValue: UInt32
         /// Wraps the flag bits.
         /// - Parameters:

@@ -47,6 +47,7 @@ public struct SnapshotLoad: Sendable, Hashable {
             self.reason = reason
         }
 
+        /// `file: reason`, for a log line.
         public var description: String { "\(fileName): \(reason)" }
     }
 
