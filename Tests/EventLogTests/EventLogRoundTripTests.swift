@@ -148,11 +148,10 @@ import Testing
     @Test func appendsAreRefusedAfterClose() async throws {
         try await withTemporaryDirectory { directory in
             let log = try EventLog.open(directory: directory)
-            _ = try log.appendBlocking([eventBody(1)])
+            _ = try await log.append([eventBody(1)])
             log.close()
             log.close()
-            await #expect(throws: EventLogError.self) { try await log.append([eventBody(2)]) }
-            let error = #expect(throws: EventLogError.self) { try log.appendBlocking([eventBody(2)]) }
+            let error = await #expect(throws: EventLogError.self) { try await log.append([eventBody(2)]) }
             #expect(error?.code == .closed)
             // Reads keep working.
             #expect(try log.records(after: 0).count == 1)
