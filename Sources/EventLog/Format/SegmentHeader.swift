@@ -130,9 +130,3 @@ public struct SegmentHeader: Sendable, Hashable {
         self.chainHeadIn = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: bytes[28..<60]))
     }
 }
-
-/// `0x0000abcd`: how checksums and flags appear in messages.
-func hex32(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16)
-    return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
-}
