@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import EventLog
@@ -212,11 +211,4 @@ import Testing
             #expect(log.statistics.segmentsCreated > 0)
         }
     }
-}
-
-/// Collects the log's messages for a test to inspect.
-final class MessageCollector: Sendable {
-    private let messages = Mutex<[EventLog.LogMessage]>([])
-    func add(_ message: EventLog.LogMessage) { messages.withLock { $0.append(message) } }
-    var all: [EventLog.LogMessage] { messages.withLock { $0 } }
 }
