@@ -6,8 +6,8 @@ import Varlink
 struct LatencyTests {
     /// The daemon's `Latest` must answer well under a millisecond at p99,
     /// so the protocol layer must take far less. Measured by hand on these
-    /// machines (release build, quiet machine): p50 about 110 µs, p99 about
-    /// 170 µs. A p99 bound cannot be a reliable test on a shared two-core
+    /// machines (release build, a moderately busy machine): p50 60–110 µs,
+    /// p99 95–170 µs. A p99 bound cannot be a reliable test on a shared two-core
     /// machine, where another build alone adds milliseconds of scheduling
     /// delay; the median can, and it catches a stall such as a poll loop or
     /// a per-call timer. The percentiles are printed for a person to read.
