@@ -18,9 +18,10 @@ public struct VarlinkReplies: Sendable {
 
     /// Sends a reply.
     ///
-    /// Suspends until the reply has been handed to the socket, so a client
-    /// that reads slowly slows down a streaming handler instead of letting
-    /// replies pile up in memory.
+    /// A reply with `continues: true` suspends until it has been handed to
+    /// the socket, so a client that reads slowly slows a streaming handler
+    /// down instead of letting replies pile up in memory. A last reply is
+    /// queued and returns at once, unless the connection is already backed up.
     ///
     /// - Parameters:
     ///   - parameters: The output parameters; must encode to a JSON object.
