@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 
 extension EventLog {
@@ -86,9 +87,15 @@ extension EventLog {
 
     /// Commits everything queued, batch after batch, until the queue is empty.
     /// Runs only on `writerQueue`. While one commit syncs, new appends queue
-    /// up and go together into the next: that is the whole of group commit.
+    /// up and go together into the next: that is group commit.
     func drain() {
+        var lastCommitted = 0
+        var lastCommitDuration = Duration.zero
         while true {
+            if lastCommitted > 1 {
+                awaitStragglers(count: lastCommitted, for: min(lastCommitDuration / 2, .microseconds(200)))
+            }
+            let started = ContinuousClock.now
             let batch: [AppendRequest]? = shared.withLock { state in
                 if state.pending.isEmpty || (state.paused && !state.closed) {
                     state.draining = false
@@ -113,6 +120,24 @@ extension EventLog {
             for (request, result) in zip(batch, outcome.results) {
                 request.completion(result)
             }
+            lastCommitted = batch.count
+            lastCommitDuration = ContinuousClock.now - started
+        }
+    }
+
+    /// Gives the appenders that the last commit just answered a moment to
+    /// queue their next append before the writer takes the queue, bounded by
+    /// half the last commit's time (and 200 µs).
+    ///
+    /// Without it, the first appender back starts a sync alone and the rest
+    /// wait a whole sync behind it: with 8 writers a sync carried 4–6 appends
+    /// instead of 8 in the benchmark. It is PostgreSQL's `commit_delay`,
+    /// applied only when more than one append came in the last commit, so a
+    /// lone appender never waits.
+    private func awaitStragglers(count: Int, for budget: Duration) {
+        let deadline = ContinuousClock.now + budget
+        while shared.withLock({ $0.pending.count }) < count, ContinuousClock.now < deadline {
+            sched_yield()
         }
     }
 
@@ -135,20 +160,4 @@ extension EventLog {
 
     /// Appends queued and not yet taken by the writer.
     var pendingAppendCountForTesting: Int { shared.withLock { $0.pending.count } }
-}
-
-/// Hands an append's result from the writer to a thread blocked waiting for it.
-private final class BlockingAppend: Sendable {
-    private let result = Mutex<Result<ClosedRange<UInt64>, EventLogError>?>(nil)
-    private let done = DispatchSemaphore(value: 0)
-
-    func finish(_ outcome: Result<ClosedRange<UInt64>, EventLogError>) {
-        result.withLock { $0 = outcome }
-        done.signal()
-    }
-
-    func wait() throws -> ClosedRange<UInt64> {
-        done.wait()
-        return try result.withLock { $0! }.get()
-    }
 }

@@ -103,7 +103,9 @@ public final class EventLog: Sendable {
     ///   read; ``EventLogError/Code/io`` when a system call fails.
     /// - Important: the log refuses to open rather than serve records after
     ///   damage: restore the damaged segment, or move it and everything after it
-    ///   away knowingly. ``verify(directory:)`` lists every fault.
+    ///   away knowingly. ``verify(directory:)`` lists every fault. Opening reads
+    ///   the whole log on the calling thread and on one more (about a second per
+    ///   few hundred MB), so call it at start-up, not from a busy task.
     public static func open(directory: URL, options: Options = Options()) throws -> EventLog {
         let path = directory.standardizedFileURL.path
         try FileSystem.makeDirectory(path)

@@ -59,6 +59,7 @@ public struct EventLogError: Error, Sendable, Hashable, CustomStringConvertible 
             [.badHeader, .corruptRecord, .brokenChain, .seqGap, .badSeal].contains(self)
         }
 
+        /// The code's stable name.
         public var description: String { name }
     }
 

@@ -21,6 +21,8 @@ final class ServerConnection: Sendable {
         var draining = false
         var closed = false
         var activity = Activity.idle
+        /// The last reply written without waiting for it to reach the socket.
+        var lastWrite: EventLoopFuture<Void>?
     }
 
     let channel: any Channel
@@ -49,6 +51,18 @@ final class ServerConnection: Sendable {
             state.activity = .stream(cancel: cancel)
             return true
         }
+    }
+
+    /// Remembers a write that was not awaited, for ``flush()``.
+    func wrote(_ write: EventLoopFuture<Void>) {
+        state.withLock { $0.lastWrite = write }
+    }
+
+    /// Waits until the replies written so far have reached the socket (or
+    /// failed), so closing the connection does not drop them.
+    func flush() async {
+        let write = state.withLock { $0.lastWrite }
+        try? await write?.get()
     }
 
     /// Marks the end of a call.

@@ -3,8 +3,7 @@ import NIOCore
 /// A `ByteToMessageDecoder` that turns a Varlink byte stream into messages:
 /// each message is the bytes before a NUL, without the NUL.
 ///
-/// NIOCore ships line- and length-based decoders but none for a NUL
-/// delimiter, hence this one.
+/// NIOCore has no decoder for a NUL delimiter, hence this one.
 ///
 /// - Important: A message longer than `maximumMessageSize` is an error, not a
 ///   truncation: `decode` throws ``VarlinkTransportError`` with code

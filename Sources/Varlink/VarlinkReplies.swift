@@ -18,9 +18,10 @@ public struct VarlinkReplies: Sendable {
 
     /// Sends a reply.
     ///
-    /// Suspends until the reply has been handed to the socket, so a client
-    /// that reads slowly slows down a streaming handler instead of letting
-    /// replies pile up in memory.
+    /// A reply with `continues: true` suspends until it has been handed to
+    /// the socket, so a client that reads slowly slows a streaming handler
+    /// down instead of letting replies pile up in memory. A last reply is
+    /// queued and returns at once, unless the connection is already backed up.
     ///
     /// - Parameters:
     ///   - parameters: The output parameters; must encode to a JSON object.
@@ -38,16 +39,18 @@ public struct VarlinkReplies: Sendable {
 /// The state behind ``VarlinkReplies``: the connection to write to and
 /// whether the call has had its last reply.
 final class ReplySink: Sendable {
-    private let channel: any Channel
+    private let connection: ServerConnection
     private let more: Bool
     private let oneway: Bool
     private let finished = Mutex(false)
 
-    init(channel: any Channel, more: Bool, oneway: Bool) {
-        self.channel = channel
+    init(connection: ServerConnection, more: Bool, oneway: Bool) {
+        self.connection = connection
         self.more = more
         self.oneway = oneway
     }
+
+    private var channel: any Channel { connection.channel }
 
     var isFinished: Bool { finished.withLock { $0 } }
 
@@ -60,14 +63,14 @@ final class ReplySink: Sendable {
         )
         try claim(last: !continues)
         if oneway { return }
-        try await write(message)
+        try await write(message, last: !continues)
     }
 
     /// Sends the error reply for a handler that threw, unless the call
     /// already had its last reply (then the client has its answer).
     func sendError(_ error: VarlinkError) async throws {
         guard (try? claim(last: true)) != nil, !oneway else { return }
-        try await write(VarlinkWire.encodeError(error, allocator: channel.allocator))
+        try await write(VarlinkWire.encodeError(error, allocator: channel.allocator), last: true)
     }
 
     /// Sends the empty last reply for a handler that returned without one.
@@ -88,9 +91,20 @@ final class ReplySink: Sendable {
         }
     }
 
-    private func write(_ message: ByteBuffer) async throws {
+    /// Writes a reply. A stream's replies are awaited until they reach the
+    /// socket, so a slow reader slows the stream down. A last reply is not,
+    /// while the connection takes writes without queueing: waiting for its
+    /// completion would cost a thread hop per call for nothing, since the
+    /// next call is read only afterwards anyway and the connection awaits
+    /// its last write before closing.
+    private func write(_ message: ByteBuffer, last: Bool) async throws {
+        let written: EventLoopFuture<Void> = channel.writeAndFlush(message)
+        guard !last || !channel.isWritable else {
+            connection.wrote(written)
+            return
+        }
         do {
-            try await channel.writeAndFlush(message).get()
+            try await written.get()
         } catch {
             throw VarlinkTransportError(code: .connectionClosed, message: "the client closed the connection")
         }

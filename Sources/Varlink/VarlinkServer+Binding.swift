@@ -6,8 +6,13 @@ import NIOPosix
 
 extension VarlinkServer {
     /// A connection as accepted: its channel, framed into messages, and who connected.
+    ///
+    /// Replies are written to the channel directly (awaiting a write's
+    /// completion when it matters), so the async wrapper has no outbound
+    /// side; that also makes it safe to drop unserved, which NIO's outbound
+    /// writer does not allow.
     struct AcceptedConnection: Sendable {
-        var channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        var channel: NIOAsyncChannel<ByteBuffer, Never>
         var peer: VarlinkPeerCredentials?
     }
 
@@ -46,11 +51,17 @@ extension VarlinkServer {
             // the connection, as the kernel reports it as a hangup.
             .childChannelOption(.allowRemoteHalfClosure, value: true)
         let initializer: @Sendable (any Channel) -> EventLoopFuture<AcceptedConnection> = { channel in
-            Self.peerCredentials(of: channel).flatMapThrowing { peer in
+            guard self.admit(channel) else {
+                // Shutting down: NIO drops a connection whose initializer
+                // fails, so it is closed here.
+                channel.close(promise: nil)
+                return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+            }
+            return Self.peerCredentials(of: channel).flatMapThrowing { peer in
                 try channel.pipeline.syncOperations.addHandler(
                     ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageSize: maximumMessageSize))
                 )
-                let framed = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                let framed = try NIOAsyncChannel<ByteBuffer, Never>(wrappingChannelSynchronously: channel)
                 return AcceptedConnection(channel: framed, peer: peer)
             }
         }

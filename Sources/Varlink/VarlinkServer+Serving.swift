@@ -14,7 +14,7 @@ extension VarlinkServer {
         defer { unregister(connection) }
         channel.closeFuture.whenComplete { _ in connection.channelClosed() }
 
-        try? await accepted.channel.executeThenClose { inbound, _ in
+        try? await accepted.channel.executeThenClose { inbound in
             do {
                 for try await message in inbound {
                     guard connection.beginCall() else { break }
@@ -25,6 +25,9 @@ extension VarlinkServer {
             } catch let error as VarlinkTransportError where error.code == .messageTooLarge {
                 await Self.write(VarlinkError.invalidMessage(error.message), on: channel)
             }
+            // NIO drops queued writes on close; a large reply to a client
+            // that half-closed must still arrive whole.
+            await connection.flush()
         }
     }
 
@@ -53,7 +56,7 @@ extension VarlinkServer {
             return await Self.answer(call, with: .invalidParameter("upgrade"), on: channel)
         }
 
-        let sink = ReplySink(channel: channel, more: call.more, oneway: call.oneway)
+        let sink = ReplySink(connection: connection, more: call.more, oneway: call.oneway)
         if call.more {
             await runStream(call, handler: interface.handler, sink: sink, connection: connection)
         } else {

@@ -74,6 +74,10 @@ public final class VarlinkServer: Sendable {
         var started = false
         var shutdownRequested = false
         var listener: (any Channel)?
+        /// Connections accepted but not yet served: a connection accepted
+        /// just as the server stops may never reach a serving task, and
+        /// must still be closed.
+        var admitted: [ObjectIdentifier: any Channel] = [:]
         var connections: [ObjectIdentifier: ServerConnection] = [:]
     }
 
@@ -145,6 +149,7 @@ public final class VarlinkServer: Sendable {
         }
         if !proceed { listener.channel.channel.close(promise: nil) }
 
+        defer { closeUnservedConnections() }
         do {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { await onListening() }
@@ -178,13 +183,42 @@ public final class VarlinkServer: Sendable {
         }
     }
 
-    /// Adds a connection to the set ``shutdown()`` drains.
+    /// Notes a connection just accepted, before a task serves it.
+    /// - Returns: false if the server is shutting down and the connection must be closed.
+    func admit(_ channel: any Channel) -> Bool {
+        let admitted = state.withLock { state in
+            guard !state.shutdownRequested else { return false }
+            state.admitted[ObjectIdentifier(channel)] = channel
+            return true
+        }
+        if admitted {
+            channel.closeFuture.whenComplete { _ in
+                _ = self.state.withLock { $0.admitted.removeValue(forKey: ObjectIdentifier(channel)) }
+            }
+        }
+        return admitted
+    }
+
+    /// Moves a connection from admitted to served, into the set ``shutdown()`` drains.
     /// - Returns: false if the server is shutting down and the connection must not be served.
     func register(_ connection: ServerConnection) -> Bool {
         state.withLock { state in
+            state.admitted.removeValue(forKey: ObjectIdentifier(connection.channel))
             guard !state.shutdownRequested else { return false }
             state.connections[ObjectIdentifier(connection)] = connection
             return true
+        }
+    }
+
+    /// Closes connections that were accepted but never reached a serving
+    /// task, because the server stopped in between.
+    private func closeUnservedConnections() {
+        let unserved = state.withLock { state in
+            defer { state.admitted = [:] }
+            return Array(state.admitted.values)
+        }
+        for channel in unserved {
+            channel.close(promise: nil)
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import EventLog
@@ -148,11 +147,10 @@ import Testing
     @Test func appendsAreRefusedAfterClose() async throws {
         try await withTemporaryDirectory { directory in
             let log = try EventLog.open(directory: directory)
-            _ = try log.appendBlocking([eventBody(1)])
+            _ = try await log.append([eventBody(1)])
             log.close()
             log.close()
-            await #expect(throws: EventLogError.self) { try await log.append([eventBody(2)]) }
-            let error = #expect(throws: EventLogError.self) { try log.appendBlocking([eventBody(2)]) }
+            let error = await #expect(throws: EventLogError.self) { try await log.append([eventBody(2)]) }
             #expect(error?.code == .closed)
             // Reads keep working.
             #expect(try log.records(after: 0).count == 1)
@@ -171,6 +169,19 @@ import Testing
             #expect(large?.code == .recordTooLarge)
             #expect(log.lastSeq == 0)
             #expect(try await log.append([[UInt8](repeating: 1, count: 100)]) == 1...1)
+        }
+    }
+
+    /// Reads go through a 1 MiB buffer; a larger record must grow it, at open and on replay.
+    @Test func aRecordLargerThanTheReadBufferIsReadWhole() async throws {
+        try await withTemporaryDirectory { directory in
+            let large = (0..<(3 << 19)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
+            let log = try EventLog.open(directory: directory)
+            _ = try await log.append([eventBody(1), large, eventBody(3)])
+            log.close()
+            let reopened = try EventLog.open(directory: directory)
+            defer { reopened.close() }
+            #expect(try reopened.records(after: 0).map(\.body) == [eventBody(1), large, eventBody(3)])
         }
     }
 
@@ -200,11 +211,4 @@ import Testing
             #expect(log.statistics.segmentsCreated > 0)
         }
     }
-}
-
-/// Collects the log's messages for a test to inspect.
-final class MessageCollector: Sendable {
-    private let messages = Mutex<[EventLog.LogMessage]>([])
-    func add(_ message: EventLog.LogMessage) { messages.withLock { $0.append(message) } }
-    var all: [EventLog.LogMessage] { messages.withLock { $0 } }
 }

@@ -83,8 +83,15 @@ import Testing
             let log = try EventLog.open(directory: directory)
             defer { log.close() }
             let threadDone = DispatchSemaphore(value: 0)
+            let blockingResults = MessageCollector()
             Thread.detachNewThread {
-                for n in 0..<20 { _ = try? log.appendBlocking([eventBody(n)]) }
+                for n in 0..<20 {
+                    do {
+                        _ = try log.appendBlocking([eventBody(n)])
+                    } catch {
+                        blockingResults.add(.init(level: .error, message: "\(error)"))
+                    }
+                }
                 threadDone.signal()
             }
             for n in 20..<40 { _ = try await log.append([eventBody(n)]) }
@@ -94,6 +101,7 @@ import Testing
                     continuation.resume()
                 }
             }
+            #expect(blockingResults.all.isEmpty)
             #expect(log.lastSeq == 40)
             #expect(try log.allBodies().count == 40)
         }

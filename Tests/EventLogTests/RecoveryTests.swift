@@ -50,7 +50,7 @@ import Testing
                 #expect(read.map(\.body) == Array(bodies.prefix(Int(expected.seq))), "cut at \(cut)")
                 #expect(try FileManager.default.attributesOfItem(atPath: lastSegment.path)[.size] as? Int == expected.end)
                 // Appending after recovery continues the chain.
-                #expect(try log.appendBlocking([eventBody(99)]) == (expected.seq + 1)...(expected.seq + 1))
+                #expect(try await log.append([eventBody(99)]) == (expected.seq + 1)...(expected.seq + 1))
                 log.close()
                 #expect(EventLog.verify(directory: directory).isClean, "cut at \(cut)")
             }

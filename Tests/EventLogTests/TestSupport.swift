@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import EventLog
@@ -79,4 +80,11 @@ func waitUntil(seconds: Int = 10, _ condition: () -> Bool) async {
         }
         await Task.yield()
     }
+}
+
+/// Collects the log's messages for a test to inspect.
+final class MessageCollector: Sendable {
+    private let messages = Mutex<[EventLog.LogMessage]>([])
+    func add(_ message: EventLog.LogMessage) { messages.withLock { $0.append(message) } }
+    var all: [EventLog.LogMessage] { messages.withLock { $0 } }
 }

@@ -65,6 +65,20 @@ struct ClientTests {
         try await server.value
     }
 
+    @Test func replyThatTakesLongerThanTheTimeoutSaysTimedOut() async throws {
+        let gate = Gate()
+        try await withServer(interfaces: [TestInterface.make(gate: gate)]) { _, path in
+            let error = try await blocking {
+                let client = try VarlinkClient(connectingTo: path, timeout: .milliseconds(200))
+                return Result { try client.call("org.example.test.Slow") }.failure as? VarlinkTransportError
+            }
+            // Released only now, so the server's graceful shutdown can finish the call.
+            gate.open()
+            #expect(error?.code == .timedOut)
+            #expect(error?.message == "cannot receive from \(path): timed out")
+        }
+    }
+
     @Test func replyLargerThanTheClientsLimitIsAnError() async throws {
         try await withServer { _, path in
             let code = try await blocking {

@@ -50,6 +50,28 @@ struct PythonInteropTests {
         }
     }
 
+    @Test(.enabled(if: python != nil, "python3 with the varlink package is not installed (pip install varlink)"))
+    func pythonCommandLineToolDescribesAndCallsTheService() async throws {
+        let python = try #require(Self.python)
+        try await withServer { _, path in
+            let (info, call, more) = try await blocking {
+                (
+                    try Self.run(python, ["-m", "varlink.cli", "info", "unix:\(path)"]),
+                    try Self.run(python, ["-m", "varlink.cli", "call", "unix:\(path)/org.example.test.Add", #"{"a": 1, "b": 2}"#]),
+                    try Self.run(python, ["-m", "varlink.cli", "call", "-m", "unix:\(path)/org.example.test.Count", #"{"count": 2}"#])
+                )
+            }
+            #expect(info.status == 0, "\(info.error)")
+            #expect(info.output.contains("org.example.test"), "\(info.output)")
+            #expect(info.output.contains("varlink-tests"), "\(info.output)")
+            #expect(call.status == 0, "\(call.error)")
+            let sum = try JSONDecoder().decode([String: Int].self, from: Data(call.output.utf8))
+            #expect(sum == ["sum": 3])
+            #expect(more.status == 0, "\(more.error)")
+            #expect(more.output.contains(#""number": 1"#) && more.output.contains(#""number": 2"#), "\(more.output)")
+        }
+    }
+
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -139,6 +139,34 @@ struct ServerLifecycleTests {
         }
     }
 
+    @Test func shutdownWhileClientsKeepConnectingStopsCleanly() async throws {
+        let log = EventLog()
+        let directory = try TemporaryDirectory()
+        let path = directory.file("busy.sock")
+        let server = try VarlinkServer(endpoint: .unixSocket(path: path), info: testInfo, interfaces: [T.make(log: log)])
+        let (listening, signal) = AsyncStream<Void>.makeStream()
+        let running = Task { try await server.run(onListening: { signal.finish() }) }
+        await listening.first { _ in true }
+        let clients = (0..<4).map { client in
+            Task {
+                try await blocking {
+                    // New connections, one call each, until the server is gone:
+                    // some arrive while it is accepting and stopping.
+                    for attempt in 0... {
+                        guard let connection = try? VarlinkClient(connectingTo: path, timeout: .seconds(20)) else { return }
+                        guard (try? connection.call("org.example.test.Add", parameters: T.AddParameters(a: 1, b: 1))) != nil
+                        else { return }
+                        if client == 0 && attempt == 20 { log.record("busy") }
+                    }
+                }
+            }
+        }
+        try await log.wait(for: "busy")
+        server.shutdown()
+        try await withTimeout("run() to return while clients connect") { try await running.value }
+        for client in clients { try await withTimeout("a client to stop") { try await client.value } }
+    }
+
     @Test func cancellingRunStopsTheServer() async throws {
         let log = EventLog()
         let directory = try TemporaryDirectory()

@@ -273,6 +273,18 @@ struct ServerTests {
         }
     }
 
+    @Test func largeReplyToAHalfClosedClientArrivesWhole() async throws {
+        try await withServer { _, path in
+            let replies = try await blocking {
+                let socket = try RawSocket(connectingTo: path)
+                try socket.send(#"{"method":"org.example.test.Big","parameters":{"count":1000000}}"# + "\0")
+                socket.finishSending()
+                return try socket.receiveUntilClosed()
+            }
+            #expect(replies.map(\.count) == [1_000_000 + #"{"parameters":{"text":""}}"#.count])
+        }
+    }
+
     @Test func malformedMessageGetsAnErrorAndClosesOnlyThatConnection() async throws {
         try await withServer { _, path in
             let (replies, sum) = try await blocking {

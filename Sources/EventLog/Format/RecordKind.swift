@@ -21,6 +21,7 @@ public struct RecordKind: Sendable, Hashable, CustomStringConvertible {
     /// Whether version 1 of the format defines this kind.
     public var isKnown: Bool { self == .event || self == .seal }
 
+    /// The kind's name ("event", "seal"), or its number when unknown.
     public var description: String {
         switch self {
         case .event: "event"

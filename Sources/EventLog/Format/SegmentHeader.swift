@@ -16,6 +16,7 @@ public struct SegmentHeader: Sendable, Hashable {
     /// defines none, so any bit set makes this code refuse the segment (the
     /// systemd journal's rule: a reader that guesses misreads data).
     public struct IncompatibleFlags: OptionSet, Sendable, Hashable {
+        /// The bits as stored.
         public let rawValue: UInt32
         /// Wraps the flag bits.
         /// - Parameters:
@@ -28,6 +29,7 @@ public struct SegmentHeader: Sendable, Hashable {
     /// Features a reader may ignore (a writer may record, say, how it
     /// compressed nothing). Version 1 defines none and writes zero.
     public struct CompatibleFlags: OptionSet, Sendable, Hashable {
+        /// The bits as stored.
         public let rawValue: UInt32
         /// Wraps the flag bits.
         /// - Parameters:
@@ -127,10 +129,4 @@ public struct SegmentHeader: Sendable, Hashable {
         self.firstSeq = base.loadLittleEndian(at: 20, as: UInt64.self)
         self.chainHeadIn = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: bytes[28..<60]))
     }
-}
-
-/// `0x0000abcd`: how checksums and flags appear in messages.
-func hex32(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16)
-    return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
 }

@@ -32,6 +32,7 @@ public struct TornTail: Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// One line for a log: where, how much, and why.
     public var description: String {
         "torn tail in \(segment) at offset \(offset): \(byteCount) bytes (\(droppedRecords) whole records of an unfinished batch); \(reason)"
     }

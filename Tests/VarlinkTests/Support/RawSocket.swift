@@ -47,15 +47,19 @@ final class RawSocket {
     }
 
     private var pending: [UInt8] = []
+    /// How much of `pending` is known to hold no NUL, so a large message is scanned once.
+    private var scanned = 0
 
     /// The next NUL-terminated message, or nil when the server closed the connection.
     func receive() throws -> String? {
         while true {
-            if let end = pending.firstIndex(of: 0) {
+            if let end = pending[scanned...].firstIndex(of: 0) {
                 let message = String(decoding: pending[..<end], as: UTF8.self)
                 pending.removeSubrange(...end)
+                scanned = 0
                 return message
             }
+            scanned = pending.count
             var chunk = [UInt8](repeating: 0, count: 65536)
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count == 0 { return nil }

@@ -22,6 +22,9 @@ enum TestInterface {
         # Streams two ticks, then waits for events that never come.
         method Follow() -> (tick: int)
 
+        # Returns a text of the given size, larger than a socket buffer holds.
+        method Big(size: int) -> (text: string)
+
         # Reports who called.
         method WhoAmI() -> (pid: int, uid: int, gid: int)
 
@@ -114,6 +117,9 @@ enum TestInterface {
                 } onCancel: {
                     continuation.finish()
                 }
+            case "Big":
+                let input = try call.parameters(as: CountParameters.self)
+                try await replies.send(["text": String(repeating: "b", count: input.count)])
             case "WhoAmI":
                 guard let peer = call.peer else { throw VarlinkError.permissionDenied }
                 try await replies.send(["pid": Int(peer.pid), "uid": Int(peer.uid), "gid": Int(peer.gid)])
