@@ -1,0 +1,88 @@
+/// A sentence's tokens with the lexicon that reads them: the view every
+/// stage after splitting works on.
+struct SentenceScope {
+    let tokens: UnsafeBufferPointer<Token>
+    let range: Range<Int>
+    let lexicon: CompiledLexicon
+    /// The document's text, for the few strings a claim needs (names).
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The text of tokens `from..<to`, as written.
+    func text(_ from: Int, _ to: Int) -> String {
+        let start = Int(tokens[from].start), end = Int(tokens[to - 1].end)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    @inline(__always) subscript(_ i: Int) -> Token { tokens[i] }
+
+    /// The longest phrase of `kind` starting at `i`, inside the sentence.
+    @inline(__always)
+    func match(_ kind: PhraseRole.Kind, at i: Int) -> PhraseMatch? {
+        guard i >= range.lowerBound, i < range.upperBound else { return nil }
+        return lexicon.match(kind, in: tokens, at: i, limit: range.upperBound)
+    }
+
+    /// The longest phrase of `kind` ending right before `end`, inside the sentence.
+    @inline(__always)
+    func match(_ kind: PhraseRole.Kind, endingAt end: Int) -> PhraseMatch? {
+        guard end > range.lowerBound, end <= range.upperBound else { return nil }
+        return lexicon.match(kind, in: tokens, endingAt: end, floor: range.lowerBound)
+    }
+
+    @inline(__always)
+    func english(_ i: Int) -> English.WordClass {
+        lexicon.english(tokens[i])
+    }
+
+    @inline(__always)
+    func isWord(_ i: Int, _ hash: UInt64) -> Bool {
+        i >= range.lowerBound && i < range.upperBound && tokens[i].hash == hash && tokens[i].kind == .word
+    }
+
+    /// Punctuation that ends a clause: a comma, semicolon, colon, dash,
+    /// bracket or full stop.
+    @inline(__always)
+    func isClausePunctuation(_ i: Int) -> Bool {
+        switch tokens[i].mark {
+        case .comma, .semicolon, .colon, .period, .dash, .openParen, .closeParen, .exclamation, .question, .ellipsis:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The first index at or after `i` that is not a quotation mark.
+    func skipQuotes(from i: Int) -> Int {
+        var k = i
+        while k < range.upperBound, tokens[k].isQuote { k += 1 }
+        return k
+    }
+
+    /// The last index at or before `i` that is not a quotation mark.
+    func skipQuotes(back i: Int) -> Int {
+        var k = i
+        while k >= range.lowerBound, tokens[k].isQuote { k -= 1 }
+        return k
+    }
+
+    /// The other side, for a lexicon of two sides.
+    func opposite(_ side: Int) -> Int? {
+        guard lexicon.sides.count == 2 else { return nil }
+        return 1 - side
+    }
+
+    static let and = WordHash.of("and")
+    static let or = WordHash.of("or")
+    static let of = WordHash.of("of")
+    static let to = WordHash.of("to")
+    static let from = WordHash.of("from")
+    static let between = WordHash.of("between")
+    static let a = WordHash.of("a")
+    static let an = WordHash.of("an")
+    static let half = WordHash.of("half")
+    static let the = WordHash.of("the")
+    static let possessive = WordHash.of("'s")
+    static let by = WordHash.of("by")
+    static let out = WordHash.of("out")
+    static let at = WordHash.of("at")
+}
