@@ -1,0 +1,22 @@
+/// A figure read as a loss estimate: the number, its hedge, and whose
+/// losses of what kind it counts. The speaker and date come later.
+struct Figure: Sendable, Hashable {
+    var mention: NumberMention
+    var reading: QualifierReader.Reading
+    /// The sides, one claim each; nil when the text names none, so that
+    /// the speaker's side or the conflict's default decides.
+    var sides: [Side]?
+    var population: Population
+    var metric: Metric
+    var rate: Rate?
+    /// "the 40,000 innocent deaths": a figure given before, restated.
+    var isGiven: Bool
+}
+
+/// What a sentence is about when a later figure leaves its subject to a
+/// pronoun: "Russian losses — … I said it was over 100,000".
+struct Topic: Sendable, Hashable {
+    var metric: Metric
+    var sides: [Int]
+    var population: Population?
+}

@@ -1,0 +1,356 @@
+/// Decides whether a figure is a loss estimate and of what: whose losses
+/// (side), of whom (population) and what kind (metric), from the words
+/// around it the way English states them:
+///
+/// - the noun phrase after it: "100,000 Russian soldiers", "200 hostage";
+/// - the predicate after a group of coordinated figures: "About 200,000
+///   soldiers and about 40,000 civilians have been killed";
+/// - a verb that takes it as object, whose subject is the sufferer or the
+///   enemy: "Ukraine has lost 100,000 soldiers", "it has killed 4,300";
+/// - a loss noun linked to it: "the number of Russian casualties is
+///   quickly reaching 200,000", "the deaths of up to 13,000", and through a
+///   pronoun, "Russian losses — … it was over 100,000";
+/// - coordination: "1 lakh Russian and 1 lakh Ukrainian soldiers" shares
+///   its head and hedge; "each side" makes a claim per side.
+///
+/// A figure with no loss word near it (troops deployed, reservists called
+/// up, bases struck) is not a claim.
+struct SubjectReader {
+    /// What the words after a group of figures add.
+    private struct Predicate {
+        var metrics: [Metric] = []
+        var rate: Rate?
+        var agentSide: Int?
+        var each = false
+        var otherConflict = false
+        var incident = false
+    }
+
+    /// What a verb or loss noun before a figure adds.
+    private struct Governor {
+        var metric: Metric?
+        var sides: [Int] = []
+        var each = false
+        var population: Population?
+    }
+
+    /// The loss estimates among `mentions`.
+    ///
+    /// - Parameters:
+    ///   - scope: the sentence.
+    ///   - mentions: its count figures, in order.
+    ///   - readings: their hedges.
+    ///   - previousTopic: what the previous sentence of the paragraph was
+    ///     about, for "it's well over 100,000 now".
+    func read(
+        _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?
+    ) -> [Figure] {
+        let phrases = zip(mentions, readings).map { mention, reading in
+            NounPhrase(scope, from: max(reading.end, mention.end))
+        }
+        var figures: [Figure] = []
+        var carried: (sides: [Int], population: Population?)?
+        let aggregate = hasAggregate(scope)
+        var first = 0
+        while first < mentions.count {
+            var last = first
+            while last + 1 < mentions.count, coordinated(scope, phrases[last].end, readings[last + 1].start) { last += 1 }
+            let group = first...last
+            var heads = phrases
+            var hedges = readings
+            // "1 lakh Russian and 1 lakh Ukrainian soldiers": a conjunct
+            // without a head takes the next one's, and passes on its hedge.
+            for member in group.reversed() where member < last && !heads[member].hasHead && !heads[member].excluded {
+                heads[member].population = heads[member + 1].population
+                heads[member].metrics = heads[member + 1].metrics
+                if hedges[member + 1].qualifier == .exact, hedges[member].qualifier != .exact, !mentions[member + 1].isRange {
+                    hedges[member + 1].qualifier = hedges[member].qualifier
+                }
+            }
+            let predicate = self.predicate(scope, from: heads[last].end)
+            let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic)
+            let clauseStart = self.clauseStart(scope, before: hedges[first].start)
+            let otherWar = predicate.otherConflict || (clauseStart..<hedges[first].start).contains { scope.match(.otherConflict, at: $0) != nil }
+            let incident = predicate.incident || (clauseStart..<hedges[first].start).contains { scope.match(.incident, at: $0) != nil }
+            let groupSides = Set(group.flatMap { heads[$0].sides })
+            for member in group {
+                let phrase = heads[member]
+                guard !phrase.excluded, !phrase.blocked, !otherWar, !(incident && !aggregate) else { continue }
+                var metrics = phrase.metrics
+                if metrics.isEmpty { metrics = predicate.metrics }
+                if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
+                if metrics.isEmpty {
+                    // A sibling names the loss: "… out of 2 lakh dead soldiers".
+                    metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
+                }
+                guard let metric = combine(metrics) else { continue }
+
+                var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
+                var each = phrase.each || predicate.each
+                if sides == nil, let governor, governor.each || !governor.sides.isEmpty {
+                    each = each || governor.each
+                    if !governor.sides.isEmpty { sides = governor.sides }
+                }
+                if sides == nil, let agent = predicate.agentSide, let victim = scope.opposite(agent) { sides = [victim] }
+                let explicitPopulation = phrase.population
+                if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
+
+                var population = explicitPopulation ?? governor?.population
+                if population == nil, let implied = metricPopulation(scope, metric) { population = implied }
+                if population == nil, explicitPopulation == nil, sides != nil, let carriedPopulation = carried?.population {
+                    population = carriedPopulation
+                }
+                let resolvedPopulation = population ?? .military
+
+                var resolvedSides: [Side]?
+                if each {
+                    resolvedSides = scope.lexicon.sides
+                } else if let sides {
+                    resolvedSides = sides.count > 1 ? [.both] : [scope.lexicon.sides[sides[0]]]
+                } else if groupSides.count > 1 {
+                    resolvedSides = [.both]
+                }
+                if !phrase.sides.isEmpty { carried = (phrase.sides, resolvedPopulation) }
+
+                let before = scope.skipQuotes(back: hedges[member].start - 1)
+                let isGiven = before >= scope.range.lowerBound && scope.english(before).contains(.definite)
+                figures.append(Figure(
+                    mention: mentions[member], reading: hedges[member], sides: resolvedSides,
+                    population: resolvedPopulation, metric: metric, rate: phrase.rate ?? predicate.rate,
+                    isGiven: isGiven))
+            }
+            first = last + 1
+        }
+        return figures
+    }
+
+    /// The last loss noun of a sentence with its side, for a pronoun in the
+    /// next one.
+    func topic(_ scope: SentenceScope) -> Topic? {
+        lastTopic(scope, before: scope.range.upperBound)
+    }
+
+    // MARK: Coordination
+
+    /// Whether only conjunctions, commas and quotes stand between two figures.
+    private func coordinated(_ scope: SentenceScope, _ end: Int, _ next: Int) -> Bool {
+        guard next > end, next - end <= 4 else { return false }
+        for k in end..<next {
+            let token = scope[k]
+            if token.mark == .comma || token.isQuote { continue }
+            if token.isWord, scope.english(k).contains(.connector) { continue }
+            return false
+        }
+        return true
+    }
+
+    // MARK: After the figures
+
+    private func predicate(_ scope: SentenceScope, from start: Int) -> Predicate {
+        var predicate = Predicate()
+        var k = start
+        var words = 0
+        let upper = scope.range.upperBound
+        while k < upper, words < 16 {
+            let token = scope[k]
+            if token.kind == .number { break }
+            if token.mark == .comma {
+                // "injured, died, or went missing".
+                var next = k + 1
+                if next < upper, scope[next].hash == SentenceScope.and || scope[next].hash == SentenceScope.or { next += 1 }
+                if !predicate.metrics.isEmpty, scope.match(.metric, at: next) != nil {
+                    k = next
+                    continue
+                }
+                break
+            }
+            if scope.isClausePunctuation(k) { break }
+            if token.isWord, scope.english(k).contains(.clauseOpener) { break }
+            if let found = scope.match(.metric, at: k) {
+                predicate.metrics.append(scope.lexicon.metrics[Int(found.role.value)].metric)
+                k = found.end
+                continue
+            }
+            if let found = scope.match(.rate, at: k) {
+                predicate.rate = scope.lexicon.rates[Int(found.role.value)]
+                k = found.end
+                continue
+            }
+            if let found = scope.match(.jointEach, at: k) {
+                predicate.each = true
+                k = found.end
+                continue
+            }
+            if scope.match(.otherConflict, at: k) != nil || scope.match(.foreignSide, at: k) != nil { predicate.otherConflict = true }
+            if scope.match(.incident, at: k) != nil { predicate.incident = true }
+            if token.isWord, scope.english(k).contains(.agentMarker) {
+                // "taken hostage by Ukrainian forces": the agent's enemy lost them.
+                for j in (k + 1)..<min(upper, k + 4) {
+                    if let side = scope.match(.side, at: j) {
+                        predicate.agentSide = Int(side.role.value)
+                        break
+                    }
+                }
+            }
+            k += 1
+            words += 1
+        }
+        return predicate
+    }
+
+    // MARK: Before the figures
+
+    private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?) -> Governor? {
+        let k = scope.skipQuotes(back: start - 1)
+        guard k >= scope.range.lowerBound else { return nil }
+        // "the deaths of up to 13,000 Ukrainian soldiers".
+        if scope.isWord(k, SentenceScope.of), let found = scope.match(.metric, endingAt: k) {
+            return Governor(
+                metric: scope.lexicon.metrics[Int(found.role.value)].metric,
+                sides: sidesNear(scope, before: found.start))
+        }
+        if let verb = scope.match(.figureVerb, endingAt: k + 1) {
+            let meaning = scope.lexicon.figureVerbs[Int(verb.role.value)]
+            let metric = meaning.metric ?? scope.match(.metric, at: verb.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
+            let subject = subjectSides(scope, before: verb.start)
+            if subject.each { return Governor(metric: metric, each: true) }
+            let sides = meaning.role == .agent ? subject.sides.compactMap { scope.opposite($0) } : subject.sides
+            return Governor(metric: metric, sides: sides)
+        }
+        if let link = scope.match(.linking, endingAt: k + 1) {
+            var j = link.start - 1
+            while j >= scope.range.lowerBound, scope.english(j).contains(.filler), !scope.english(j).contains(.bodyPronoun) { j -= 1 }
+            var topic: Topic?
+            if j >= scope.range.lowerBound, scope.english(j).contains(.bodyPronoun) || scope.english(j).contains(.groupPronoun)
+                || scope[j].hash == SubjectReader.this || scope[j].hash == SubjectReader.that {
+                topic = lastTopic(scope, before: j) ?? previousTopic
+            } else {
+                topic = clauseTopic(scope, before: link.start)
+            }
+            guard let topic else { return nil }
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population)
+        }
+        return nil
+    }
+
+    /// The side that is the subject of a verb: "Ukraine has lost",
+    /// "Russian forces have killed", "each side has sustained", "it has
+    /// killed" (the side named before the pronoun).
+    private func subjectSides(_ scope: SentenceScope, before verbStart: Int) -> (sides: [Int], each: Bool) {
+        let lower = scope.range.lowerBound
+        var j = verbStart - 1
+        while j >= lower, scope.english(j).contains(.filler) || scope[j].isQuote { j -= 1 }
+        var steps = 0
+        while j >= lower, steps < 5 {
+            if scope.match(.jointEach, endingAt: j + 1) != nil { return ([], true) }
+            if let side = scope.match(.side, endingAt: j + 1) { return ([Int(side.role.value)], false) }
+            let english = scope.english(j)
+            if english.contains(.bodyPronoun) || english.contains(.groupPronoun) {
+                var p = j - 1
+                while p >= lower {
+                    if let side = scope.match(.side, endingAt: p + 1) { return ([Int(side.role.value)], false) }
+                    p -= 1
+                }
+                return ([], false)
+            }
+            if scope.match(.population, endingAt: j + 1) != nil || scope[j].hash == SentenceScope.possessive
+                || english.contains(.article) || english.contains(.filler) {
+                j -= 1
+                steps += 1
+                continue
+            }
+            break
+        }
+        return ([], false)
+    }
+
+    /// Sides named just before a loss noun: "Russian losses", "Russia's losses".
+    private func sidesNear(_ scope: SentenceScope, before start: Int) -> [Int] {
+        var j = start - 1
+        var steps = 0
+        while j >= scope.range.lowerBound, steps < 3 {
+            if let side = scope.match(.side, endingAt: j + 1) { return [Int(side.role.value)] }
+            if scope.match(.population, endingAt: j + 1) == nil, scope[j].hash != SentenceScope.possessive,
+               !scope.english(j).contains(.article), !scope.english(j).contains(.of) {
+                return []
+            }
+            j -= 1
+            steps += 1
+        }
+        return []
+    }
+
+    /// A loss noun in the clause before a linking verb: "the number of
+    /// Russian casualties is", "the death toll stands at".
+    private func clauseTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
+        var j = end - 1
+        let floor = max(scope.range.lowerBound, end - 10)
+        while j >= floor {
+            if scope.isClausePunctuation(j) || scope.english(j).contains(.clauseOpener) { return nil }
+            if let found = scope.match(.metric, endingAt: j + 1) {
+                return topic(scope, found)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The last loss noun before `end` in the sentence.
+    private func lastTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
+        var j = end - 1
+        while j >= scope.range.lowerBound {
+            if let found = scope.match(.metric, endingAt: j + 1) {
+                return topic(scope, found)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    private func topic(_ scope: SentenceScope, _ found: PhraseMatch) -> Topic {
+        var population: Population?
+        var j = found.start - 1
+        while j >= max(scope.range.lowerBound, found.start - 3) {
+            if let match = scope.match(.population, endingAt: j + 1) {
+                population = scope.lexicon.populations[Int(match.role.value)]
+                break
+            }
+            j -= 1
+        }
+        return Topic(
+            metric: scope.lexicon.metrics[Int(found.role.value)].metric,
+            sides: sidesNear(scope, before: found.start), population: population)
+    }
+
+    private func clauseStart(_ scope: SentenceScope, before start: Int) -> Int {
+        var j = start - 1
+        while j >= scope.range.lowerBound {
+            if scope.isClausePunctuation(j) || scope.english(j).contains(.clauseOpener) { return j + 1 }
+            j -= 1
+        }
+        return scope.range.lowerBound
+    }
+
+    private func hasAggregate(_ scope: SentenceScope) -> Bool {
+        scope.range.contains { scope.lexicon.starts(.aggregate, scope[$0]) && scope.match(.aggregate, at: $0) != nil }
+    }
+
+    // MARK: Metrics
+
+    /// One metric for several loss words: killed and wounded together are
+    /// casualties; refugees and casualties win over their parts.
+    private func combine(_ metrics: [Metric]) -> Metric? {
+        guard let first = metrics.first else { return nil }
+        if metrics.contains(.refugees) { return .refugees }
+        if metrics.contains(.casualties) { return .casualties }
+        let parts = Set(metrics)
+        return parts.count > 1 ? .casualties : first
+    }
+
+    static let this = WordHash.of("this")
+    static let that = WordHash.of("that")
+
+    private func metricPopulation(_ scope: SentenceScope, _ metric: Metric) -> Population? {
+        scope.lexicon.metrics.first { $0.metric == metric && $0.population != nil }?.population
+    }
+}
