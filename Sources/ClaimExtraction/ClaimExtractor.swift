@@ -63,8 +63,11 @@ public struct ClaimExtractor: Sendable {
         let anaphoraReader = AnaphoraReader()
         var found: [ClaimAssembler.SentenceFigures] = []
         for (index, scope) in scopes.enumerated() {
-            guard mayHoldFigures(scope) else {
-                if let side = anaphoraReader.side(scope) { found.append(.init(sentence: index, figures: [], repeatsFor: side)) }
+            let survey = survey(scope)
+            guard survey.figures else {
+                if survey.anaphora, let side = anaphoraReader.side(scope) {
+                    found.append(.init(sentence: index, figures: [], repeatsFor: side))
+                }
                 continue
             }
             let dates = dateReader.read(scope.tokens, in: scope.range)
@@ -85,17 +88,21 @@ public struct ClaimExtractor: Sendable {
         return found
     }
 
-    /// Whether a sentence has a digit or a number word at all: most do not,
-    /// and they are skipped without further reading.
-    private func mayHoldFigures(_ scope: SentenceScope) -> Bool {
+    /// Whether a sentence has a digit or a number word at all, and a phrase
+    /// like "the same number": most have neither, and are skipped without
+    /// further reading.
+    private func survey(_ scope: SentenceScope) -> (figures: Bool, anaphora: Bool) {
+        var anaphora = false
+        let anaphoraBit = PhraseRole.Kind.anaphora.bit
         for k in scope.range {
             let token = scope[k]
-            if token.kind == .number { return true }
+            if token.kind == .number { return (true, anaphora) }
             if token.entry >= 0 {
                 let entry = compiled.entries[Int(token.entry)]
-                if entry.numeral > 0 || entry.scale > 0 { return true }
+                if entry.numeral > 0 || entry.scale > 0 { return (true, anaphora) }
+                if entry.kinds & anaphoraBit != 0 { anaphora = true }
             }
         }
-        return false
+        return (false, anaphora)
     }
 }

@@ -41,10 +41,10 @@ struct CueReader {
             }
             if let source = scope.match(.attributionSource, at: i) {
                 var k = source.end
-                if k < upper, scope.english(k).contains(.article) { k += 1 }
-                if let noun = scope.match(.sourceNoun, at: k) {
+                let noun = k < upper && scope.english(k).contains(.article) ? k + 1 : k
+                if let noun = scope.match(.sourceNoun, at: noun) {
                     k = noun.end
-                    if k < upper, scope[k].hash == SentenceScope.by || scope[k].hash == SentenceScope.from || scope[k].hash == SentenceScope.of {
+                    if k < upper, scope[k].keyword == .by || scope[k].keyword == .from || scope[k].keyword == .of {
                         k += 1
                     }
                 }
@@ -53,7 +53,7 @@ struct CueReader {
                 continue
             }
             if let noun = scope.match(.sourceNoun, at: i), noun.end < upper,
-               scope[noun.end].hash == SentenceScope.from || scope[noun.end].hash == SentenceScope.by {
+               scope[noun.end].keyword == .from || scope[noun.end].keyword == .by {
                 if let agent = mention(scope, at: noun.end + 1, mentions: mentions, recognizer: recognizer) {
                     cues.append(Cue(position: i, agent: agent))
                 }
@@ -84,10 +84,13 @@ struct CueReader {
                 continue
             }
             if token.mark == .comma, segments < 3 {
-                // "X, who serves as …, suggested"; "the commander, Valery Zaluzhny, was quoted".
-                if let found = ending(j) { return found }
+                // "the commander, Valery Zaluzhny, was quoted"; "X, who
+                // serves as President Joe Biden's adviser, suggested": a
+                // relative clause's names are not the subject.
                 var p = j - 1
                 while p >= lower, scope[p].mark != .comma { p -= 1 }
+                let relative = p + 1 < j && scope[p + 1].keyword.isRelative
+                if !relative, let found = ending(j) { return found }
                 guard p >= lower else { return nil }
                 j = p
                 segments += 1
@@ -97,11 +100,11 @@ struct CueReader {
                 // "Moscow's latest update in September said".
                 var p = noun.start - 1
                 var steps = 0
-                while p >= lower, steps < 2, scope[p].isWord, scope[p].hash != SentenceScope.possessive {
+                while p >= lower, steps < 2, scope[p].isWord, scope[p].keyword != .possessive {
                     p -= 1
                     steps += 1
                 }
-                if p >= lower, scope[p].hash == SentenceScope.possessive { return ending(p) }
+                if p >= lower, scope[p].keyword == .possessive { return ending(p) }
                 return nil
             }
             if segments == 0, let start = recognizer.nameRun(scope, endingAt: j + 1) {
@@ -120,8 +123,9 @@ struct CueReader {
         guard k < scope.range.upperBound else { return nil }
         if let found = mentions.first(where: { $0.start == k }) { return found }
         if scope.english(k).contains(.article), let found = mentions.first(where: { $0.start == k + 1 }) { return found }
-        if let end = recognizer.nameRun(scope, from: k) {
-            return EntityMention(start: k, end: end, referent: recognizer.person(scope, k, end, titleHead: nil))
+        let name = scope.english(k).contains(.article) ? k + 1 : k
+        if name < scope.range.upperBound, let end = recognizer.nameRun(scope, from: name) {
+            return EntityMention(start: name, end: end, referent: recognizer.person(scope, name, end, titleHead: nil))
         }
         return nil
     }

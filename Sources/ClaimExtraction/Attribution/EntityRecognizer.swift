@@ -9,13 +9,14 @@ struct EntityRecognizer {
     /// The mentions of `scope`, in order, none overlapping.
     func recognize(_ scope: SentenceScope) -> [EntityMention] {
         var mentions: [EntityMention] = []
-        var covered = Set<Int>()
-        var i = scope.range.lowerBound
+        let lower = scope.range.lowerBound
+        var covered = [Bool](repeating: false, count: scope.range.count)
+        var i = lower
         let upper = scope.range.upperBound
         while i < upper {
             if let mention = name(scope, at: i) {
                 mentions.append(mention)
-                for k in mention.start..<mention.end { covered.insert(k) }
+                for k in mention.start..<mention.end { covered[k - lower] = true }
                 i = mention.end
             } else {
                 i += 1
@@ -23,7 +24,7 @@ struct EntityRecognizer {
         }
         i = scope.range.lowerBound
         while i < upper {
-            if covered.contains(i) {
+            if covered[i - lower] {
                 i += 1
                 continue
             }
@@ -41,7 +42,7 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
-            if token.hash == SentenceScope.the, let description = description(scope, at: i, covered: covered) {
+            if token.keyword == .the, let description = description(scope, at: i, covered: covered) {
                 mentions.append(description)
                 i = description.end
                 continue
@@ -54,12 +55,16 @@ struct EntityRecognizer {
 
     /// A lexicon speaker or outlet, or a titled person, starting at `i`.
     private func name(_ scope: SentenceScope, at i: Int) -> EntityMention? {
-        if let speaker = scope.match(.speaker, at: i), hasCapital(scope, speaker) {
-            return EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)))
+        // "the BBC", "the UN human rights office": the article goes with the name.
+        let at = scope.english(i).contains(.article) && i + 1 < scope.range.upperBound ? i + 1 : i
+        var best: EntityMention?
+        if let speaker = scope.match(.speaker, at: at), hasCapital(scope, speaker) {
+            best = EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)))
         }
-        if let outlet = scope.match(.outlet, at: i), hasCapital(scope, outlet) {
-            return EntityMention(start: i, end: outlet.end, referent: .outlet(Int(outlet.role.value)))
+        if let outlet = scope.match(.outlet, at: at), hasCapital(scope, outlet), outlet.end > best?.end ?? 0 {
+            best = EntityMention(start: i, end: outlet.end, referent: .outlet(Int(outlet.role.value)))
         }
+        if let best { return best }
         var k = i
         var titleHead: UInt64?
         while let title = scope.match(.title, at: k) {
@@ -110,7 +115,16 @@ struct EntityRecognizer {
     /// before `end`.
     func nameRun(_ scope: SentenceScope, endingAt end: Int) -> Int? {
         var k = end - 1
-        while k >= scope.range.lowerBound, end - k <= 3, isNameWord(scope, k) { k -= 1 }
+        var words = 0
+        while k >= scope.range.lowerBound, words < 3, isNameWord(scope, k) {
+            words += 1
+            k -= 1
+            // "Petrenko-Kovalska".
+            if k - 1 >= scope.range.lowerBound, scope[k].mark == .hyphen, !scope[k].has(.spaceBefore),
+               !scope[k + 1].has(.spaceBefore), isNameWord(scope, k - 1) {
+                k -= 1
+            }
+        }
         return k + 1 < end ? k + 1 : nil
     }
 
@@ -129,11 +143,11 @@ struct EntityRecognizer {
     /// "the top general", "the US senior general", "the country", "the
     /// ministry": the article, up to three modifiers, and a title or a
     /// description head not followed by a name.
-    private func description(_ scope: SentenceScope, at start: Int, covered: Set<Int>) -> EntityMention? {
+    private func description(_ scope: SentenceScope, at start: Int, covered: [Bool]) -> EntityMention? {
         var k = start + 1
         let upper = scope.range.upperBound
         while k < upper, k - start <= 4 {
-            if covered.contains(k) { return nil }
+            if covered[k - scope.range.lowerBound] { return nil }
             let token = scope[k]
             guard token.isWord else { return nil }
             if let head = scope.match(.description, at: k), head.end == k + 1 || !isNameWord(scope, head.end - 1) {
@@ -146,7 +160,7 @@ struct EntityRecognizer {
                 }
                 return EntityMention(start: start, end: title.end, referent: .titled(scope.lexicon.titleHeads[Int(title.role.value)]))
             }
-            if scope.english(k).contains(.clauseOpener) || token.hash == SentenceScope.possessive { return nil }
+            if scope.english(k).contains(.clauseOpener) || token.keyword == .possessive { return nil }
             k += 1
         }
         return nil

@@ -11,7 +11,10 @@ struct DateReader {
         var found: [DateExpression] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let expression = expression(tokens, at: i, in: range) {
+            let token = tokens[i]
+            let candidate = token.kind == .number || token.kind == .ordinal
+                || (token.entry >= 0 && lexicon.entries[Int(token.entry)].isDateWord)
+            if candidate, let expression = expression(tokens, at: i, in: range) {
                 found.append(expression)
                 i = expression.end
             } else {
@@ -46,7 +49,7 @@ struct DateReader {
             value = .calendar(year: year, month: month, day: day)
         } else if let day = dayNumber(token) {
             var k = i + 1
-            if k < end, tokens[k].hash == DateReader.of { k += 1 }
+            if k < end, tokens[k].keyword == .of { k += 1 }
             guard k < end, let month = month(tokens[k]) else { return nil }
             last = k
             var year: Int?
@@ -59,28 +62,28 @@ struct DateReader {
             value = .calendar(year: year, month: month, day: day)
         } else if token.isWord, let entry = lexicon.entry(of: token), entry.weekday > 0, token.has(.capitalized) {
             value = .weekday(Int(entry.weekday))
-        } else if token.hash == DateReader.today {
+        } else if token.keyword == .today {
             value = .today
-        } else if token.hash == DateReader.yesterday {
+        } else if token.keyword == .yesterday {
             value = .yesterday
-        } else if token.hash == DateReader.last || token.hash == DateReader.this || token.hash == DateReader.earlier {
+        } else if token.keyword == .last || token.keyword == .this || token.keyword == .earlier {
             var k = i + 1
-            var isThis = token.hash == DateReader.this
-            if token.hash == DateReader.earlier {
-                guard k < end, tokens[k].hash == DateReader.this else { return nil }
+            var isThis = token.keyword == .this
+            if token.keyword == .earlier {
+                guard k < end, tokens[k].keyword == .this else { return nil }
                 isThis = true
                 k += 1
             }
             guard k < end else { return nil }
-            switch tokens[k].hash {
-            case DateReader.week: value = isThis ? .thisWeek : .lastWeek
-            case DateReader.month: value = isThis ? .thisMonth : .lastMonth
-            case DateReader.year: value = isThis ? .thisYear : .lastYear
+            switch tokens[k].keyword {
+            case .week: value = isThis ? .thisWeek : .lastWeek
+            case .month: value = isThis ? .thisMonth : .lastMonth
+            case .year: value = isThis ? .thisYear : .lastYear
             default: return nil
             }
             last = k
         } else if token.kind == .number, let year = yearNumber(token), i > range.lowerBound,
-                  DateReader.yearPrepositions.contains(tokens[i - 1].hash) {
+                  tokens[i - 1].keyword.leadsYear {
             value = .calendar(year: year, month: nil, day: nil)
         }
         guard let value else { return nil }
@@ -93,7 +96,7 @@ struct DateReader {
     /// February 24").
     private func isAnchor(_ tokens: UnsafeBufferPointer<Token>, before start: Int, floor: Int) -> Bool {
         var k = start - 1
-        while k >= floor, DateReader.dateLead.contains(tokens[k].hash) { k -= 1 }
+        while k >= floor, tokens[k].keyword.leadsDate { k -= 1 }
         if k >= floor, lexicon.english(tokens[k]).contains(.periodBoundary) { return true }
         var words = 0
         while k >= floor, words < 15 {
@@ -104,20 +107,14 @@ struct DateReader {
             default:
                 break
             }
-            if DateReader.clauseStarts.contains(token.hash) { return false }
-            if DateReader.clauseBoundaries.contains(token.hash) || lexicon.english(token).contains(.event) { return true }
+            if token.keyword.opensClause { return false }
+            if token.keyword.boundsPeriod || lexicon.english(token).contains(.event) { return true }
             if token.isWord { words += 1 }
             k -= 1
         }
         return false
     }
 
-    /// Words between a boundary word and its date: "since the 24th", "from early May".
-    static let dateLead: Set<UInt64> = Set(["on", "in", "the", "early", "late", "mid", "end", "of"].map(WordHash.of))
-    /// Words whose clause is a period or an event, not a statement.
-    static let clauseBoundaries: Set<UInt64> = Set(["since", "after", "before", "until", "till"].map(WordHash.of))
-    /// Words that open a clause of their own.
-    static let clauseStarts: Set<UInt64> = Set(["that", "which", "who", "whom"].map(WordHash.of))
 
     private func isoDate(_ tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int) -> (value: DateExpression.Value, last: Int)? {
         guard i + 4 < end, let year = yearNumber(tokens[i]),
@@ -148,16 +145,4 @@ struct DateReader {
         guard Double(year) == token.value, (1900...2100).contains(year) else { return nil }
         return year
     }
-
-    static let of = WordHash.of("of")
-    static let today = WordHash.of("today")
-    static let yesterday = WordHash.of("yesterday")
-    static let last = WordHash.of("last")
-    static let this = WordHash.of("this")
-    static let earlier = WordHash.of("earlier")
-    static let week = WordHash.of("week")
-    static let month = WordHash.of("month")
-    static let year = WordHash.of("year")
-    static let yearPrepositions: Set<UInt64> = Set(
-        ["in", "since", "by", "of", "until", "from", "during", "early", "late", "mid", "end", "before", "after"].map(WordHash.of))
 }

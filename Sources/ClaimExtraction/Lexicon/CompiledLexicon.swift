@@ -1,9 +1,16 @@
-/// A ``Lexicon`` turned into lookup tables: one hash lookup per word, then
-/// the phrases that start with it. Built once per extractor.
-struct CompiledLexicon: Sendable {
-    /// What the extractor knows about one word.
+/// A ``Lexicon`` turned into lookup tables: one table probe per word, then
+/// the phrases that start with it. Built once per extractor and shared,
+/// immutable, by every document it reads.
+///
+/// The hot tables live in memory this object allocates and frees itself,
+/// so that reading them costs no reference counting; they are written only
+/// in `init`, which is why sharing them across threads is safe.
+final class CompiledLexicon: @unchecked Sendable {
+    /// What the extractor knows about one word. Plain data, so that reading
+    /// it costs no reference counting.
     struct Entry: Sendable {
         var english: English.WordClass = []
+        var keyword: Keyword = .none
         /// The value of a numeral ("forty"), or -1.
         var numeral: Int32 = -1
         /// The value of a scale word ("million", "lakh"), or 0.
@@ -12,10 +19,21 @@ struct CompiledLexicon: Sendable {
         var weekday: Int8 = 0
         var isAbbreviation = false
         var isTitleAbbreviation = false
-        /// Lexicon phrases that start with this word, longest first.
-        var phrases: [Int32] = []
+        /// A month, a weekday, or a word that starts a relative date.
+        var isDateWord = false
+        /// The lexicon phrases that start with this word, longest first: a
+        /// range of `phraseOrder`.
+        var firstPhrase: Int32 = 0
+        var phraseCount: Int32 = 0
         /// The kinds of those phrases, for a quick "none here".
         var kinds: UInt32 = 0
+    }
+
+    /// A phrase as a range of `phraseWords` and its meaning.
+    struct Phrase: Sendable {
+        var first: Int32
+        var count: Int32
+        var role: PhraseRole
     }
 
     /// A speaker as the extractor uses it.
@@ -31,144 +49,171 @@ struct CompiledLexicon: Sendable {
         var surnames: [[UInt8]]
     }
 
-    var index: [UInt64: Int32] = [:]
-    var entries: [Entry] = []
-    var phrases: [Phrase] = []
-    var maxLength: [Int] = Array(repeating: 1, count: PhraseRole.Kind.allCases.count)
-
-    var sides: [Side] = []
-    var populations: [Population] = []
-    var metrics: [(metric: Metric, population: Population?)] = []
-    var figureVerbs: [(role: Lexicon.FigureVerb.Role, metric: Metric?)] = []
-    var qualifiers: [Qualifier] = []
-    var rates: [Rate] = []
-    var speakers: [SpeakerInfo] = []
-    var outlets: [String] = []
-    var titleHeads: [UInt64] = []
-    var descriptions: [[Lexicon.SpeakerKind]] = []
-    var conflict: Lexicon.Conflict
+    let entries: UnsafeBufferPointer<Entry>
+    let phrases: UnsafeBufferPointer<Phrase>
+    let phraseWords: UnsafeBufferPointer<UInt64>
+    let phraseOrder: UnsafeBufferPointer<Int32>
+    let maxLength: UnsafeBufferPointer<Int>
+    private let indexKeys: UnsafeBufferPointer<UInt64>
+    private let indexValues: UnsafeBufferPointer<Int32>
     /// What the tokenizer needs: the word index and the scale words.
-    var tables = TokenizerTables(index: [:], scales: [:])
+    let tables: TokenizerTables
+
+    let sides: [Side]
+    let populations: [Population]
+    let metrics: [(metric: Metric, population: Population?)]
+    let figureVerbs: [(role: Lexicon.FigureVerb.Role, metric: Metric?)]
+    let qualifiers: [Qualifier]
+    let rates: [Rate]
+    let speakers: [SpeakerInfo]
+    let outlets: [String]
+    let titleHeads: [UInt64]
+    let descriptions: [[Lexicon.SpeakerKind]]
+    let conflict: Lexicon.Conflict
 
     init(_ lexicon: Lexicon) {
-        conflict = lexicon.conflict
+        var builder = Builder()
         for (wordClass, words) in English.classes {
-            for word in words { entries[entry(for: word)].english.formUnion(wordClass) }
+            for word in words { builder.entries[builder.entry(for: word)].english.formUnion(wordClass) }
         }
-        for (word, value) in English.numerals { entries[entry(for: word)].numeral = Int32(value) }
-        for (word, value) in English.months { entries[entry(for: word)].month = Int8(value) }
-        for (word, value) in English.weekdays { entries[entry(for: word)].weekday = Int8(value) }
-        for word in English.abbreviations { entries[entry(for: word)].isAbbreviation = true }
-        for word in English.titleAbbreviations { entries[entry(for: word)].isTitleAbbreviation = true }
-        for (word, value) in lexicon.scales { entries[entry(for: word)].scale = Double(value) }
+        for (word, keyword) in Keyword.words { builder.entries[builder.entry(for: word)].keyword = keyword }
+        for (word, value) in English.numerals { builder.entries[builder.entry(for: word)].numeral = Int32(value) }
+        for (word, value) in English.months { builder.entries[builder.entry(for: word)].month = Int8(value) }
+        for (word, value) in English.weekdays { builder.entries[builder.entry(for: word)].weekday = Int8(value) }
+        for word in English.abbreviations { builder.entries[builder.entry(for: word)].isAbbreviation = true }
+        for word in English.titleAbbreviations { builder.entries[builder.entry(for: word)].isTitleAbbreviation = true }
+        for (word, value) in lexicon.scales { builder.entries[builder.entry(for: word)].scale = Double(value) }
+        for word in Array(English.months.keys) + Array(English.weekdays.keys) + English.relativeDateWords {
+            builder.entries[builder.entry(for: word)].isDateWord = true
+        }
 
-        for group in lexicon.sides {
-            add(group.words, .side, value: sides.count)
-            sides.append(group.side)
+        sides = lexicon.sides.map(\.side)
+        for (number, group) in lexicon.sides.enumerated() { builder.add(group.words, .side, number) }
+        builder.add(lexicon.jointSides.each, .jointEach, 0)
+        builder.add(lexicon.jointSides.combined, .jointCombined, 0)
+        populations = lexicon.populations.map(\.population)
+        for (number, group) in lexicon.populations.enumerated() { builder.add(group.words, .population, number) }
+        metrics = lexicon.metrics.map { ($0.metric, $0.population) }
+        for (number, group) in lexicon.metrics.enumerated() { builder.add(group.words, .metric, number) }
+        figureVerbs = lexicon.figureVerbs.map { ($0.role, $0.metric) }
+        for (number, verb) in lexicon.figureVerbs.enumerated() { builder.add(verb.words, .figureVerb, number) }
+        builder.add(lexicon.linking, .linking, 0)
+        qualifiers = lexicon.qualifiers.map(\.qualifier)
+        for (number, group) in lexicon.qualifiers.enumerated() {
+            builder.add(group.before, .qualifierBefore, number)
+            builder.add(group.after, .qualifierAfter, number)
         }
-        add(lexicon.jointSides.each, .jointEach, value: 0)
-        add(lexicon.jointSides.combined, .jointCombined, value: 0)
-        for group in lexicon.populations {
-            add(group.words, .population, value: populations.count)
-            populations.append(group.population)
-        }
-        for group in lexicon.metrics {
-            add(group.words, .metric, value: metrics.count)
-            metrics.append((group.metric, group.population))
-        }
-        for verb in lexicon.figureVerbs {
-            add(verb.words, .figureVerb, value: figureVerbs.count)
-            figureVerbs.append((verb.role, verb.metric))
-        }
-        add(lexicon.linking, .linking, value: 0)
-        for group in lexicon.qualifiers {
-            add(group.before, .qualifierBefore, value: qualifiers.count)
-            add(group.after, .qualifierAfter, value: qualifiers.count)
-            qualifiers.append(group.qualifier)
-        }
-        for group in lexicon.rates {
-            add(group.words, .rate, value: rates.count)
-            rates.append(group.rate)
-        }
-        add(lexicon.attribution.verbs, .attributionVerb, value: 0)
-        add(lexicon.attribution.sources, .attributionSource, value: 0)
-        add(lexicon.attribution.sourceNouns, .sourceNoun, value: 0)
-        add(lexicon.attribution.audienceVerbs, .audienceVerb, value: 0)
-        for speaker in lexicon.speakers {
-            add([speaker.name] + speaker.aliases, .speaker, value: speakers.count)
+        rates = lexicon.rates.map(\.rate)
+        for (number, group) in lexicon.rates.enumerated() { builder.add(group.words, .rate, number) }
+        builder.add(lexicon.attribution.verbs, .attributionVerb, 0)
+        builder.add(lexicon.attribution.sources, .attributionSource, 0)
+        builder.add(lexicon.attribution.sourceNouns, .sourceNoun, 0)
+        builder.add(lexicon.attribution.audienceVerbs, .audienceVerb, 0)
+        speakers = lexicon.speakers.map { speaker in
             let isPerson = speaker.kind == .person
-            var surnames: [[UInt8]] = []
-            if isPerson {
-                for alias in [speaker.name] + speaker.aliases {
-                    if let last = alias.split(separator: " ").last {
-                        surnames.append(Array(last.lowercased().utf8))
-                    }
-                }
-            }
-            speakers.append(SpeakerInfo(
+            let surnames = isPerson
+                ? ([speaker.name] + speaker.aliases).compactMap { $0.split(separator: " ").last.map { Array($0.lowercased().utf8) } }
+                : []
+            return SpeakerInfo(
                 name: speaker.name, kind: speaker.kind, side: speaker.side, isPerson: isPerson,
                 titleHeads: Set(speaker.titles.compactMap { $0.split(separator: " ").last.map(WordHash.of) }),
-                surnames: surnames))
+                surnames: surnames)
         }
-        for (number, outlet) in lexicon.outlets.enumerated() {
-            add([outlet.name] + outlet.aliases, .outlet, value: number)
-            outlets.append(outlet.name)
-        }
-        let titles = Set(lexicon.titles + lexicon.speakers.flatMap(\.titles))
-        for title in titles.sorted() {
-            add([title], .title, value: titleHeads.count)
-            titleHeads.append(title.split(separator: " ").last.map(WordHash.of) ?? 0)
-        }
-        for description in lexicon.descriptions {
-            add(description.words, .description, value: descriptions.count)
-            descriptions.append(description.kinds)
-        }
-        add(lexicon.anaphora, .anaphora, value: 0)
+        for (number, speaker) in lexicon.speakers.enumerated() { builder.add([speaker.name] + speaker.aliases, .speaker, number) }
+        outlets = lexicon.outlets.map(\.name)
+        for (number, outlet) in lexicon.outlets.enumerated() { builder.add([outlet.name] + outlet.aliases, .outlet, number) }
+        let titles = Set(lexicon.titles + lexicon.speakers.flatMap(\.titles)).sorted()
+        titleHeads = titles.map { $0.split(separator: " ").last.map(WordHash.of) ?? 0 }
+        for (number, title) in titles.enumerated() { builder.add([title], .title, number) }
+        descriptions = lexicon.descriptions.map(\.kinds)
+        for (number, description) in lexicon.descriptions.enumerated() { builder.add(description.words, .description, number) }
+        builder.add(lexicon.anaphora, .anaphora, 0)
         let exclusions = lexicon.exclusions
-        add(exclusions.countedThings, .countedThing, value: 0)
-        add(exclusions.mobilisation, .mobilisation, value: 0)
-        add(exclusions.foreignSides, .foreignSide, value: 0)
-        add(exclusions.otherConflicts, .otherConflict, value: 0)
-        add(exclusions.incidents, .incident, value: 0)
-        add(exclusions.aggregates, .aggregate, value: 0)
-        add(exclusions.money, .money, value: 0)
-        add(exclusions.ages, .age, value: 0)
-        add(exclusions.percent, .percent, value: 0)
+        builder.add(exclusions.countedThings, .countedThing, 0)
+        builder.add(exclusions.mobilisation, .mobilisation, 0)
+        builder.add(exclusions.foreignSides, .foreignSide, 0)
+        builder.add(exclusions.otherConflicts, .otherConflict, 0)
+        builder.add(exclusions.incidents, .incident, 0)
+        builder.add(exclusions.aggregates, .aggregate, 0)
+        builder.add(exclusions.money, .money, 0)
+        builder.add(exclusions.ages, .age, 0)
+        builder.add(exclusions.percent, .percent, 0)
 
-        let compiled = phrases
-        for position in entries.indices {
-            entries[position].phrases.sort { compiled[Int($0)].words.count > compiled[Int($1)].words.count }
+        // Lay each entry's phrases out contiguously, longest first.
+        var order: [Int32] = []
+        for position in builder.entries.indices {
+            let starting = builder.starting[position].sorted { builder.phrases[Int($0)].count > builder.phrases[Int($1)].count }
+            builder.entries[position].firstPhrase = Int32(order.count)
+            builder.entries[position].phraseCount = Int32(starting.count)
+            order += starting
         }
+        entries = CompiledLexicon.owned(builder.entries)
+        phrases = CompiledLexicon.owned(builder.phrases)
+        phraseWords = CompiledLexicon.owned(builder.words)
+        phraseOrder = CompiledLexicon.owned(order)
+        maxLength = CompiledLexicon.owned(builder.maxLength)
+        let index = builder.index.storage
+        indexKeys = CompiledLexicon.owned(index.keys)
+        indexValues = CompiledLexicon.owned(index.values)
         var scales: [UInt64: Double] = [:]
         for (word, value) in lexicon.scales { scales[WordHash.of(word)] = Double(value) }
-        tables = TokenizerTables(index: index, scales: scales)
+        tables = TokenizerTables(
+            index: FrozenWordTable(keys: indexKeys, values: indexValues, mask: index.keys.count - 1, shift: index.shift),
+            scales: scales, entries: entries)
+        conflict = lexicon.conflict
     }
 
-    private mutating func entry(for word: String) -> Int {
-        let hash = WordHash.of(word)
-        if let found = index[hash] { return Int(found) }
-        index[hash] = Int32(entries.count)
-        entries.append(Entry())
-        return entries.count - 1
+    deinit {
+        for pointer in [
+            UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
+            UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
+            UnsafeRawPointer(maxLength.baseAddress), UnsafeRawPointer(indexKeys.baseAddress),
+            UnsafeRawPointer(indexValues.baseAddress),
+        ] {
+            pointer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
+        }
     }
 
-    private mutating func add(_ texts: [String], _ kind: PhraseRole.Kind, value: Int) {
-        for text in texts {
-            let words = Tokenizer.phraseHashes(text)
-            guard let first = words.first else { continue }
-            let number = Int32(phrases.count)
-            phrases.append(Phrase(words: words, role: PhraseRole(kind: kind, value: Int32(value))))
-            maxLength[Int(kind.rawValue)] = max(maxLength[Int(kind.rawValue)], words.count)
-            let position: Int
-            if let found = index[first] {
-                position = Int(found)
-            } else {
-                index[first] = Int32(entries.count)
-                entries.append(Entry())
-                position = entries.count - 1
+    /// A copy of `values` in memory this object owns.
+    private static func owned<Element>(_ values: [Element]) -> UnsafeBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(values.count, 1))
+        _ = buffer.initialize(from: values)
+        return UnsafeBufferPointer(start: buffer.baseAddress, count: values.count)
+    }
+
+    /// Collects entries and phrases before they are frozen.
+    private struct Builder {
+        var index = WordTable(capacity: 4096)
+        var entries: [Entry] = []
+        var starting: [[Int32]] = []
+        var phrases: [Phrase] = []
+        var words: [UInt64] = []
+        var maxLength = Array(repeating: 1, count: PhraseRole.Kind.allCases.count)
+
+        mutating func entry(for word: String) -> Int {
+            entry(hash: WordHash.of(word))
+        }
+
+        mutating func entry(hash: UInt64) -> Int {
+            if let found = index[hash] { return Int(found) }
+            index[hash] = Int32(entries.count)
+            entries.append(Entry())
+            starting.append([])
+            return entries.count - 1
+        }
+
+        mutating func add(_ texts: [String], _ kind: PhraseRole.Kind, _ value: Int) {
+            for text in texts {
+                let hashes = Tokenizer.phraseHashes(text)
+                guard let first = hashes.first else { continue }
+                let number = Int32(phrases.count)
+                phrases.append(Phrase(first: Int32(words.count), count: Int32(hashes.count), role: PhraseRole(kind: kind, value: Int32(value))))
+                words += hashes
+                maxLength[Int(kind.rawValue)] = max(maxLength[Int(kind.rawValue)], hashes.count)
+                let position = entry(hash: first)
+                starting[position].append(number)
+                entries[position].kinds |= kind.bit
             }
-            entries[position].phrases.append(number)
-            entries[position].kinds |= kind.bit
         }
     }
 
@@ -188,15 +233,16 @@ struct CompiledLexicon: Sendable {
         guard start < limit, tokens[start].entry >= 0 else { return nil }
         let entry = entries[Int(tokens[start].entry)]
         guard entry.kinds & kind.bit != 0 else { return nil }
-        for number in entry.phrases {
-            let phrase = phrases[Int(number)]
-            guard phrase.role.kind == kind, start + phrase.words.count <= limit else { continue }
-            var position = 1
-            while position < phrase.words.count, tokens[start + position].hash == phrase.words[position] {
-                position += 1
-            }
-            if position == phrase.words.count {
-                return PhraseMatch(role: phrase.role, start: start, end: start + position)
+        let first = Int(entry.firstPhrase)
+        for position in first..<(first + Int(entry.phraseCount)) {
+            let phrase = phrases[Int(phraseOrder[position])]
+            let count = Int(phrase.count)
+            guard phrase.role.kind == kind, start + count <= limit else { continue }
+            let base = Int(phrase.first)
+            var offset = 1
+            while offset < count, tokens[start + offset].hash == phraseWords[base + offset] { offset += 1 }
+            if offset == count {
+                return PhraseMatch(role: phrase.role, start: start, end: start + count)
             }
         }
         return nil
@@ -215,7 +261,7 @@ struct CompiledLexicon: Sendable {
         return nil
     }
 
-    /// Whether any phrase of `kind` starts at `start`.
+    /// Whether any phrase of `kind` starts with `token`.
     @inline(__always)
     func starts(_ kind: PhraseRole.Kind, _ token: Token) -> Bool {
         token.entry >= 0 && entries[Int(token.entry)].kinds & kind.bit != 0

@@ -124,6 +124,10 @@ enum English {
         "sat": 6, "sun": 7,
     ]
 
+    /// Words that start a date relative to the document's: "last month",
+    /// "earlier this week", "yesterday".
+    static let relativeDateWords = ["today", "yesterday", "last", "this", "earlier"]
+
     /// Words that take a full stop without ending a sentence.
     static let abbreviations: Set<String> = [
         "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "adm", "brig", "cmdr", "cdr", "mr", "mrs",

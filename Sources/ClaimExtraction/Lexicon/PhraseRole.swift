@@ -16,12 +16,6 @@ struct PhraseRole: Hashable, Sendable {
     var value: Int32
 }
 
-/// A lexicon phrase as the hashes of its tokens.
-struct Phrase: Sendable {
-    var words: [UInt64]
-    var role: PhraseRole
-}
-
 /// A phrase found in a sentence: its role and its token range.
 struct PhraseMatch: Sendable {
     var role: PhraseRole

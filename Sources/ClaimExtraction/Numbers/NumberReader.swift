@@ -97,12 +97,12 @@ struct NumberReader {
             return entry.scale
         }
         let first = scope[start]
-        if first.hash == SentenceScope.half, k + 2 < end,
-           scope[k + 1].hash == SentenceScope.a, scaleValue(k + 2) >= 1000 {
+        if first.keyword == .half, k + 2 < end,
+           scope[k + 1].keyword == .a, scaleValue(k + 2) >= 1000 {
             let s = scaleValue(k + 2)
             return Atom(start: start, end: k + 3, value: s / 2, scale: s, inWords: true)
         }
-        if first.hash == SentenceScope.a || first.hash == SentenceScope.an {
+        if first.keyword == .a || first.keyword == .an {
             guard scaleValue(k + 1) > 0 else { return nil }
             current = 1
             any = true
@@ -127,7 +127,7 @@ struct NumberReader {
                 scale = entry.scale
                 current = 0
                 k += 1
-            } else if token.hash == SentenceScope.and, any, k + 1 < end,
+            } else if token.keyword == .and, any, k + 1 < end,
                       let next = scope.lexicon.entry(of: scope[k + 1]), next.numeral > 0 {
                 k += 1
             } else {
@@ -147,12 +147,12 @@ struct NumberReader {
         guard gap == 1 else { return nil }
         let joiner = scope[a.end]
         let before = a.start - 1
-        if joiner.hash == SentenceScope.and, scope.isWord(before, SentenceScope.between) { return before }
-        if joiner.hash == SentenceScope.to, joiner.isWord {
-            return scope.isWord(before, SentenceScope.from) || scope.isWord(before, SentenceScope.between) ? before : a.start
+        if joiner.keyword == .and, scope.is(before, .between) { return before }
+        if joiner.keyword == .to, joiner.isWord {
+            return scope.is(before, .from) || scope.is(before, .between) ? before : a.start
         }
         if joiner.mark == .hyphen || joiner.mark == .dash, !a.inWords, !b.inWords {
-            return scope.isWord(before, SentenceScope.between) || scope.isWord(before, SentenceScope.from) ? before : a.start
+            return scope.is(before, .between) || scope.is(before, .from) ? before : a.start
         }
         return nil
     }
@@ -179,12 +179,16 @@ struct NumberReader {
                 return .code
             }
             if scope.match(.age, endingAt: atom.start) != nil { return .age }
+            // "10:30": the minutes of a time.
+            if previous.mark == .colon, !previous.has(.spaceBefore), atom.start - 2 >= lower, scope[atom.start - 2].kind == .number {
+                return .time
+            }
             // "1979-89": the second year of a span.
             if previous.mark == .hyphen, !previous.has(.spaceBefore), atom.start - 2 >= lower, scope[atom.start - 2].kind == .number {
                 return .date
             }
             // "Russia's 2022 losses".
-            if previous.hash == SentenceScope.possessive, first.kind == .number, !first.has(.grouped), first.digits == 4 {
+            if previous.keyword == .possessive, first.kind == .number, !first.has(.grouped), first.digits == 4 {
                 return .year
             }
         }
@@ -201,7 +205,7 @@ struct NumberReader {
                !scope[after + 1].has(.spaceBefore) {
                 return .time
             }
-            if atom.inWords, next.hash == SentenceScope.of, lexicon.english(next).contains(.partitiveOf) { return .partitive }
+            if atom.inWords, next.keyword == .of, lexicon.english(next).contains(.partitiveOf) { return .partitive }
         }
         return .count
     }

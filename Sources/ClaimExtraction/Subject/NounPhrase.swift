@@ -64,9 +64,9 @@ struct NounPhrase: Sendable, Hashable {
                 end = k
                 continue
             }
-            if token.mark == .comma || token.hash == SentenceScope.and || token.hash == SentenceScope.or {
+            if token.mark == .comma || token.keyword == .and || token.keyword == .or {
                 var next = k + 1
-                if next < limit, scope[next].hash == SentenceScope.and || scope[next].hash == SentenceScope.or { next += 1 }
+                if next < limit, scope[next].keyword == .and || scope[next].keyword == .or { next += 1 }
                 // "killed and wounded", "Russian and Ukrainian soldiers".
                 let joinsHead = next < limit
                     && (scope.match(.metric, at: next) != nil || scope.match(.population, at: next) != nil)

@@ -73,6 +73,13 @@ struct SubjectReader {
             let otherWar = predicate.otherConflict || (clauseStart..<hedges[first].start).contains { scope.match(.otherConflict, at: $0) != nil }
             let incident = predicate.incident || (clauseStart..<hedges[first].start).contains { scope.match(.incident, at: $0) != nil }
             let groupSides = Set(group.flatMap { heads[$0].sides })
+            let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
+            // "150,000 personnel, including 690 in the past 24 hours": a
+            // rate after a partitive belongs to its last figure only.
+            let partitive = (first..<last).contains { member in
+                (heads[member].end..<hedges[member + 1].start).contains { scope[$0].keyword == .including }
+            }
+            let combined = (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             for member in group {
                 let phrase = heads[member]
                 guard !phrase.excluded, !phrase.blocked, !otherWar, !(incident && !aggregate) else { continue }
@@ -95,7 +102,7 @@ struct SubjectReader {
                 let explicitPopulation = phrase.population
                 if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
 
-                var population = explicitPopulation ?? governor?.population
+                var population = explicitPopulation ?? governor?.population ?? groupPopulation
                 if population == nil, let implied = metricPopulation(scope, metric) { population = implied }
                 if population == nil, explicitPopulation == nil, sides != nil, let carriedPopulation = carried?.population {
                     population = carriedPopulation
@@ -104,7 +111,7 @@ struct SubjectReader {
 
                 var resolvedSides: [Side]?
                 if each {
-                    resolvedSides = scope.lexicon.sides
+                    resolvedSides = combined ? [.both] : scope.lexicon.sides
                 } else if let sides {
                     resolvedSides = sides.count > 1 ? [.both] : [scope.lexicon.sides[sides[0]]]
                 } else if groupSides.count > 1 {
@@ -116,7 +123,8 @@ struct SubjectReader {
                 let isGiven = before >= scope.range.lowerBound && scope.english(before).contains(.definite)
                 figures.append(Figure(
                     mention: mentions[member], reading: hedges[member], sides: resolvedSides,
-                    population: resolvedPopulation, metric: metric, rate: phrase.rate ?? predicate.rate,
+                    population: resolvedPopulation, metric: metric,
+                    rate: phrase.rate ?? (partitive && member != last ? nil : predicate.rate),
                     isGiven: isGiven))
             }
             first = last + 1
@@ -157,7 +165,7 @@ struct SubjectReader {
             if token.mark == .comma {
                 // "injured, died, or went missing".
                 var next = k + 1
-                if next < upper, scope[next].hash == SentenceScope.and || scope[next].hash == SentenceScope.or { next += 1 }
+                if next < upper, scope[next].keyword == .and || scope[next].keyword == .or { next += 1 }
                 if !predicate.metrics.isEmpty, scope.match(.metric, at: next) != nil {
                     k = next
                     continue
@@ -204,7 +212,7 @@ struct SubjectReader {
         let k = scope.skipQuotes(back: start - 1)
         guard k >= scope.range.lowerBound else { return nil }
         // "the deaths of up to 13,000 Ukrainian soldiers".
-        if scope.isWord(k, SentenceScope.of), let found = scope.match(.metric, endingAt: k) {
+        if scope.is(k, .of), let found = scope.match(.metric, endingAt: k) {
             return Governor(
                 metric: scope.lexicon.metrics[Int(found.role.value)].metric,
                 sides: sidesNear(scope, before: found.start))
@@ -222,7 +230,7 @@ struct SubjectReader {
             while j >= scope.range.lowerBound, scope.english(j).contains(.filler), !scope.english(j).contains(.bodyPronoun) { j -= 1 }
             var topic: Topic?
             if j >= scope.range.lowerBound, scope.english(j).contains(.bodyPronoun) || scope.english(j).contains(.groupPronoun)
-                || scope[j].hash == SubjectReader.this || scope[j].hash == SubjectReader.that {
+                || scope[j].keyword == .this || scope[j].keyword == .that {
                 topic = lastTopic(scope, before: j) ?? previousTopic
             } else {
                 topic = clauseTopic(scope, before: link.start)
@@ -253,7 +261,7 @@ struct SubjectReader {
                 }
                 return ([], false)
             }
-            if scope.match(.population, endingAt: j + 1) != nil || scope[j].hash == SentenceScope.possessive
+            if scope.match(.population, endingAt: j + 1) != nil || scope[j].keyword == .possessive
                 || english.contains(.article) || english.contains(.filler) {
                 j -= 1
                 steps += 1
@@ -270,7 +278,7 @@ struct SubjectReader {
         var steps = 0
         while j >= scope.range.lowerBound, steps < 3 {
             if let side = scope.match(.side, endingAt: j + 1) { return [Int(side.role.value)] }
-            if scope.match(.population, endingAt: j + 1) == nil, scope[j].hash != SentenceScope.possessive,
+            if scope.match(.population, endingAt: j + 1) == nil, scope[j].keyword != .possessive,
                !scope.english(j).contains(.article), !scope.english(j).contains(.of) {
                 return []
             }
@@ -284,9 +292,10 @@ struct SubjectReader {
     /// Russian casualties is", "the death toll stands at".
     private func clauseTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
         var j = end - 1
-        let floor = max(scope.range.lowerBound, end - 10)
+        let floor = max(scope.range.lowerBound, end - 14)
         while j >= floor {
-            if scope.isClausePunctuation(j) || scope.english(j).contains(.clauseOpener) { return nil }
+            if scope.isClausePunctuation(j) && scope[j].mark != .hyphen { return nil }
+            if scope[j].keyword.opensClause { return nil }
             if let found = scope.match(.metric, endingAt: j + 1) {
                 return topic(scope, found)
             }
@@ -346,9 +355,6 @@ struct SubjectReader {
         let parts = Set(metrics)
         return parts.count > 1 ? .casualties : first
     }
-
-    static let this = WordHash.of("this")
-    static let that = WordHash.of("that")
 
     private func metricPopulation(_ scope: SentenceScope, _ metric: Metric) -> Population? {
         scope.lexicon.metrics.first { $0.metric == metric && $0.population != nil }?.population

@@ -3,7 +3,10 @@
 struct SentenceScope {
     let tokens: UnsafeBufferPointer<Token>
     let range: Range<Int>
-    let lexicon: CompiledLexicon
+    // A scope lives only inside one extract() call, while the extractor
+    // holds its lexicon: not counting references to it saves a retain per
+    // copy of every scope.
+    unowned(unsafe) let lexicon: CompiledLexicon
     /// The document's text, for the few strings a claim needs (names).
     let bytes: UnsafeBufferPointer<UInt8>
 
@@ -34,9 +37,10 @@ struct SentenceScope {
         lexicon.english(tokens[i])
     }
 
+    /// Whether token `i`, inside the sentence, is the grammar word `keyword`.
     @inline(__always)
-    func isWord(_ i: Int, _ hash: UInt64) -> Bool {
-        i >= range.lowerBound && i < range.upperBound && tokens[i].hash == hash && tokens[i].kind == .word
+    func `is`(_ i: Int, _ keyword: Keyword) -> Bool {
+        i >= range.lowerBound && i < range.upperBound && tokens[i].keyword == keyword
     }
 
     /// Punctuation that ends a clause: a comma, semicolon, colon, dash,
@@ -70,19 +74,4 @@ struct SentenceScope {
         guard lexicon.sides.count == 2 else { return nil }
         return 1 - side
     }
-
-    static let and = WordHash.of("and")
-    static let or = WordHash.of("or")
-    static let of = WordHash.of("of")
-    static let to = WordHash.of("to")
-    static let from = WordHash.of("from")
-    static let between = WordHash.of("between")
-    static let a = WordHash.of("a")
-    static let an = WordHash.of("an")
-    static let half = WordHash.of("half")
-    static let the = WordHash.of("the")
-    static let possessive = WordHash.of("'s")
-    static let by = WordHash.of("by")
-    static let out = WordHash.of("out")
-    static let at = WordHash.of("at")
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a document's tokens into sentences the way a reader does: at a
 /// full stop, question or exclamation mark followed by a capital, a figure
 /// or a quote; at the end of a line (headlines, bullets, datelines), unless
@@ -90,28 +92,27 @@ struct SentenceSplitter {
     /// Whether the lines of the text are wrapped at a width rather than
     /// ended at paragraphs: most long lines then end mid-sentence.
     static func isHardWrapped(_ bytes: UnsafeBufferPointer<UInt8>, from body: Int) -> Bool {
+        guard let base = bytes.baseAddress, body < bytes.count else { return false }
         var long = 0
         var open = 0
-        var lineStart = body
         var widest = 0
-        var i = body
-        while i <= bytes.count {
-            if i == bytes.count || bytes[i] == 0x0A {
-                var e = i
-                while e > lineStart, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x0D || bytes[e - 1] == 0x09 { e -= 1 }
-                let length = e - lineStart
-                widest = max(widest, length)
-                if length >= 40 {
-                    long += 1
-                    let last = bytes[e - 1]
-                    let ends = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
-                        || last == UInt8(ascii: "\"") || last == UInt8(ascii: ":") || last == UInt8(ascii: ")")
-                        || last == 0x9D || last == 0x99
-                    if !ends { open += 1 }
-                }
-                lineStart = i + 1
+        var lineStart = body
+        while lineStart < bytes.count {
+            let found = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
+            let lineEnd = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
+            var e = lineEnd
+            while e > lineStart, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x0D || bytes[e - 1] == 0x09 { e -= 1 }
+            let length = e - lineStart
+            widest = max(widest, length)
+            if length >= 40 {
+                long += 1
+                let last = bytes[e - 1]
+                let ends = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+                    || last == UInt8(ascii: "\"") || last == UInt8(ascii: ":") || last == UInt8(ascii: ")")
+                    || last == 0x9D || last == 0x99
+                if !ends { open += 1 }
             }
-            i += 1
+            lineStart = lineEnd + 1
         }
         return long >= 4 && widest <= 100 && open * 10 >= long * 6
     }

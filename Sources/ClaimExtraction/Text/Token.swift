@@ -46,6 +46,8 @@ struct Token: Sendable {
     var kind: Kind
     var mark: Mark
     var flags: Flags
+    /// The grammar word a word is, if it is one the stages test.
+    var keyword: Keyword
     /// The number of digits before any decimal point, for numbers.
     var digits: UInt8
     /// The folded hash of the token's text (for words, its lookup key).

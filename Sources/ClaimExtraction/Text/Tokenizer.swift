@@ -1,11 +1,31 @@
 /// The tables a ``Tokenizer`` reads: the lexicon's word index (to tag each
 /// word as it is hashed) and the scale words (to tell "1.500 million" from
 /// "1.500 soldiers").
-struct TokenizerTables: Sendable {
-    var index: [UInt64: Int32]
+struct TokenizerTables: @unchecked Sendable {
+    var index: FrozenWordTable
     var scales: [UInt64: Double]
+    // A read-only view of the entries the compiled lexicon owns.
+    var entries: UnsafeBufferPointer<CompiledLexicon.Entry>
 
+    /// Tables for reading the lexicon's own phrases, before it is compiled.
+    static let bootstrap = TokenizerTables(
+        index: .empty, scales: [:], entries: UnsafeBufferPointer(start: nil, count: 0))
+
+    /// For phrases read before the lexicon is built.
     static let abbreviations: Set<UInt64> = Set(English.abbreviations.map(WordHash.of))
+
+    /// The entry of a word hash, or -1.
+    @inline(__always) func entry(_ hash: UInt64) -> Int32 { index.find(hash) }
+
+    @inline(__always) func keyword(_ entry: Int32) -> Keyword {
+        entry >= 0 ? entries[Int(entry)].keyword : .none
+    }
+
+    func isAbbreviation(_ hash: UInt64) -> Bool {
+        if entries.isEmpty { return TokenizerTables.abbreviations.contains(hash) }
+        let found = entry(hash)
+        return found >= 0 && entries[Int(found)].isAbbreviation
+    }
 }
 
 /// Splits UTF-8 text into words, numbers and punctuation in one pass over
@@ -30,11 +50,9 @@ struct Tokenizer {
         @inline(__always) func byte(_ at: Int) -> UInt8 { at < end ? bytes[at] : 0 }
 
         func emit(_ kind: Token.Kind, _ mark: Token.Mark, from s: Int, to e: Int, hash: UInt64, extra: Token.Flags = [], value: Double = 0, digits: UInt8 = 0) {
-            var entry: Int32 = -1
-            if kind == .word, let found = tables.index[hash] { entry = found }
             tokens.append(Token(
-                start: Int32(s), end: Int32(e), kind: kind, mark: mark, flags: flags.union(extra),
-                digits: digits, hash: hash, entry: entry, value: value))
+                start: Int32(s), end: Int32(e), kind: kind, mark: mark, flags: flags.union(extra), keyword: .none,
+                digits: digits, hash: hash, entry: -1, value: value))
             flags = []
             lineBreaks = 0
         }
@@ -166,7 +184,7 @@ struct Tokenizer {
                 punctuation(flags.contains(.lineBefore) ? .bullet : .other, i, 1, Symbol.bullet)
                 i += 1
             default:
-                punctuation(.other, i, 1, UInt64(b))
+                punctuation(.other, i, 1, Symbol.base | 0x100 | UInt64(b))
                 i += 1
             }
         }
@@ -187,11 +205,13 @@ struct Tokenizer {
         let capitalized = Tokenizer.isUpper(bytes[start]) || (bytes[start] == 0xC3 && start + 1 < end && bytes[start + 1] < 0x9F)
         while i < end {
             let b = bytes[i]
-            if Tokenizer.isLetter(b) {
-                letters += 1
-                if Tokenizer.isUpper(b) { uppers += 1 }
-                hash.add(b)
-                i += 1
+            let folded = b | 0x20
+            if folded &- 0x61 < 26 {
+                // An ASCII letter, the common case: fold and hash in one step.
+                letters &+= 1
+                uppers &+= b < 0x61 ? 1 : 0
+                hash.value = (hash.value ^ UInt64(folded)) &* WordHash.prime
+                i &+= 1
             } else if b &- 0x30 < 10 {
                 hasDigit = true
                 hash.add(b)
@@ -227,16 +247,15 @@ struct Tokenizer {
             wordEnd = k
             extra.formUnion([.abbreviation, .allCaps])
         } else if i < end, bytes[i] == UInt8(ascii: "."),
-                  (letters == 1 && capitalized) || TokenizerTables.abbreviations.contains(hash.value) {
+                  (letters == 1 && capitalized) || tables.isAbbreviation(hash.value) {
             wordEnd = i + 1
             extra.insert(.abbreviation)
         }
-        var entry: Int32 = -1
-        if let found = tables.index[hash.value] { entry = found }
+        let entry = hasDigit ? -1 : tables.entry(hash.value)
         tokens.append(Token(
             start: Int32(start), end: Int32(wordEnd), kind: hasDigit && letters > 0 ? .code : .word,
-            mark: .none, flags: flags.union(extra), digits: 0, hash: hash.value,
-            entry: hasDigit ? -1 : entry, value: 0))
+            mark: .none, flags: flags.union(extra), keyword: tables.keyword(entry), digits: 0, hash: hash.value,
+            entry: entry, value: 0))
         flags = []
         lineBreaks = 0
         return wordEnd
@@ -255,10 +274,9 @@ struct Tokenizer {
         hash.add(UInt8(ascii: "'"))
         var i = start + width
         while i < end, Tokenizer.isLetter(bytes[i]) { hash.add(bytes[i]); i += 1 }
-        var entry: Int32 = -1
-        if let found = tables.index[hash.value] { entry = found }
+        let entry = tables.entry(hash.value)
         tokens.append(Token(
-            start: Int32(start), end: Int32(i), kind: .word, mark: .none, flags: [],
+            start: Int32(start), end: Int32(i), kind: .word, mark: .none, flags: [], keyword: tables.keyword(entry),
             digits: 0, hash: hash.value, entry: entry, value: 0))
         flags = []
         lineBreaks = 0
@@ -388,7 +406,7 @@ struct Tokenizer {
         for k in start..<tokenEnd { hash.add(bytes[k]) }
         tokens.append(Token(
             start: Int32(start), end: Int32(tokenEnd), kind: kind, mark: .none,
-            flags: flags.union(grouped ? .grouped : []), digits: UInt8(min(digits, 255)),
+            flags: flags.union(grouped ? .grouped : []), keyword: .none, digits: UInt8(min(digits, 255)),
             hash: hash.value, entry: -1, value: value))
         flags = []
         lineBreaks = 0
@@ -413,25 +431,27 @@ struct Tokenizer {
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
 
     /// The hashes punctuation tokens carry, so that lexicon phrases can
-    /// hold a hyphen or a possessive.
+    /// hold a hyphen: constants, outside the range word hashes fall in
+    /// only by a one-in-2^32 chance.
     enum Symbol {
-        static let currency = WordHash.of("£")
-        static let doubleQuote = WordHash.of("\"")
-        static let singleQuote = WordHash.of("'")
-        static let bullet = WordHash.of("•")
-        static let hyphen = WordHash.of("-")
-        static let dash = WordHash.of("—")
-        static let ellipsis = WordHash.of("...")
-        static let period = WordHash.of(".")
-        static let comma = WordHash.of(",")
-        static let semicolon = WordHash.of(";")
-        static let colon = WordHash.of(":")
-        static let exclamation = WordHash.of("!")
-        static let question = WordHash.of("?")
-        static let openParen = WordHash.of("(")
-        static let closeParen = WordHash.of(")")
-        static let percent = WordHash.of("%")
-        static let slash = WordHash.of("/")
+        static let base: UInt64 = 0xFFFF_FFFF_0000_0000
+        static let currency = base | 1
+        static let doubleQuote = base | 2
+        static let singleQuote = base | 3
+        static let bullet = base | 4
+        static let hyphen = base | 5
+        static let dash = base | 6
+        static let ellipsis = base | 7
+        static let period = base | 8
+        static let comma = base | 9
+        static let semicolon = base | 10
+        static let colon = base | 11
+        static let exclamation = base | 12
+        static let question = base | 13
+        static let openParen = base | 14
+        static let closeParen = base | 15
+        static let percent = base | 16
+        static let slash = base | 17
     }
 
     static let ordinalSuffixes: Set<UInt64> = Set(["st", "nd", "rd", "th"].map(WordHash.of))
@@ -439,7 +459,7 @@ struct Tokenizer {
     /// The token hashes of a lexicon phrase, split as articles are. A word
     /// that starts with an apostrophe ("'s") is the clitic it is in text.
     static func phraseHashes(_ text: String) -> [UInt64] {
-        let tokenizer = Tokenizer(tables: TokenizerTables(index: [:], scales: [:]))
+        let tokenizer = Tokenizer(tables: .bootstrap)
         var hashes: [UInt64] = []
         for piece in text.split(separator: " ") {
             if piece.first == "'" || piece.first == "\u{2019}" {

@@ -1,0 +1,140 @@
+import Testing
+@testable import ClaimExtraction
+
+/// Side, population and metric, read from the words around a figure.
+@Suite struct SubjectReaderTests {
+    @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
+        #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
+        #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])
+    }
+
+    @Test func coordinatedFiguresShareTheirPredicate() {
+        #expect(keys("About 200,000 soldiers and about 40,000 civilians have been killed in the war.") == [
+            "both military killed approximately 200000", "ukraine civilian killed approximately 40000",
+        ])
+    }
+
+    @Test func anEllipticConjunctBorrowsItsHeadAndHedge() {
+        #expect(keys("Around 60,000 Russian and 40,000 Ukrainian troops are thought to have been killed or wounded.") == [
+            "russia military casualties approximately 60000", "ukraine military casualties approximately 40000",
+        ])
+        #expect(keys("He said 1 lakh Russian and 1 lakh Ukrainian soldiers had died, out of 2 lakh dead soldiers.").count == 3)
+    }
+
+    @Test func eachSideMakesAClaimPerSide() {
+        #expect(keys("Western officials believe each side has lost around 100,000 troops.") == [
+            "russia military casualties approximately 100000", "ukraine military casualties approximately 100000",
+        ])
+        #expect(keys("Both sides have suffered more than 50,000 deaths.") == [
+            "russia military killed at_least 50000", "ukraine military killed at_least 50000",
+        ])
+        #expect(keys("100,000 soldiers have been killed on each side.") == [
+            "russia military killed exact 100000", "ukraine military killed exact 100000",
+        ])
+    }
+
+    @Test func aCombinedTotalForBothSidesIsOneClaim() {
+        #expect(keys("Both sides have suffered a combined 300,000 casualties.") == ["both military casualties exact 300000"])
+    }
+
+    @Test func killedAndWoundedTogetherAreCasualties() {
+        #expect(keys("Over 139,000 Russian troops have been killed or injured.") == ["russia military casualties at_least 139000"])
+        #expect(keys("Some 180,000 Russian soldiers were injured, died, or went missing.") == [
+            "russia military casualties approximately 180000",
+        ])
+        #expect(keys("He put the figure at 20,000 Russian troops killed and wounded.") == ["russia military casualties exact 20000"])
+    }
+
+    @Test func aVerbsSubjectSuffersOrInflictsTheLoss() {
+        #expect(keys("Ukraine has lost 100,000 soldiers and 30,000 civilians.") == [
+            "ukraine military casualties exact 100000", "ukraine civilian casualties exact 30000",
+        ])
+        #expect(keys("Russia had suffered “significantly more than” 100,000 casualties.") == [
+            "russia military casualties well_over 100000",
+        ])
+        #expect(keys("Ukraine took 200 prisoners on Sunday.") == ["russia military captured exact 200"])
+        #expect(keys("Russian forces have killed at least 500 civilians.") == ["ukraine civilian killed at_least 500"])
+    }
+
+    @Test func prisonersAndHostages() {
+        #expect(keys("Kyiv says it has killed 4,300 Russian soldiers and taken 200 hostage.") == [
+            "russia military killed exact 4300", "russia military captured exact 200",
+        ])
+        #expect(keys("Ukraine says it has taken more than 200 prisoners of war.") == ["russia military captured at_least 200"])
+        #expect(keys("Ukraine said 4,300 Russian soldiers were killed and more than 200 taken hostage by Ukrainian forces.") == [
+            "russia military killed exact 4300", "russia military captured at_least 200",
+        ])
+    }
+
+    @Test func refugeesAreCivilians() {
+        #expect(keys("The UN refugee agency has recorded 7.8 million refugees from Ukraine across Europe.") == [
+            "ukraine civilian refugees exact 7800000",
+        ])
+        #expect(keys("He believes that between 15 and 30 million people have fled the country.") == [
+            "ukraine civilian refugees range 15000000-30000000",
+        ])
+    }
+
+    @Test func aLossNounLinkedToTheFigure() {
+        #expect(keys("The number of Russian casualties is quickly reaching 200,000.") == ["russia military casualties nearly 200000"])
+        #expect(keys("It only recognizes the deaths of up to 13,000 Ukrainian soldiers.") == ["ukraine military killed at_most 13000"])
+        #expect(keys("The civilian death toll has risen to 9,000.") == ["ukraine civilian killed exact 9000"])
+        #expect(keys("Russia's losses are estimated at 100,000 troops.") == ["russia military casualties approximately 100000"])
+    }
+
+    @Test func aPronounTakesTheLossNounBeforeIt() {
+        #expect(keys("“Russian losses — the last time I spoke I said it was over 100,000. I would say it’s well over 100,000 now,” he said.") == [
+            "russia military casualties at_least 100000", "russia military casualties well_over 100000",
+        ])
+    }
+
+    @Test func dailyTallies() {
+        let text = "Ukraine's General Staff says Russia's losses since the start of the full-scale invasion have reached 150,000 personnel, including 690 in the past 24 hours."
+        #expect(keys(text) == ["russia military casualties exact 150000", "russia military casualties exact 690/day"])
+        #expect(keys("Russia lost 920 soldiers over the past day, Ukraine's military said.") == [
+            "russia military casualties exact 920/day",
+        ])
+    }
+
+    @Test func unCivilianCounts() {
+        let text = "The UN human rights office has recorded 8,006 civilian deaths and 13,287 injured since February 24, 2022."
+        #expect(keys(text) == ["ukraine civilian killed exact 8006", "ukraine civilian wounded exact 13287"])
+        #expect(speakers(text) == ["OHCHR", "OHCHR"])
+    }
+
+    @Test func countsOfTheDeadByName() {
+        let text = "Mediazona and BBC Russian have confirmed the names of 20,000 Russian soldiers killed in Ukraine."
+        #expect(keys(text) == ["russia military killed exact 20000"])
+    }
+
+    @Test func numbersInWordsAndTranslatedSeparators() {
+        #expect(keys("Forty thousand civilians have died, the UN said.") == ["ukraine civilian killed exact 40000"])
+        #expect(keys("Nearly a million refugees have fled abroad.") == ["ukraine civilian refugees nearly 1000000"])
+        #expect(keys("Ukraine said 100 000 Russian soldiers had been killed.") == ["russia military killed exact 100000"])
+        #expect(keys("Ukraine said 1.500 Russian soldiers had been killed.") == ["russia military killed exact 1500"])
+        #expect(keys("Over 2 crore people have been displaced abroad as refugees.") == ["ukraine civilian refugees at_least 20000000"])
+    }
+
+    @Test func noFewerThanAndInExcessOf() {
+        #expect(keys("No fewer than 50,000 Russian soldiers have died.") == ["russia military killed at_least 50000"])
+        #expect(keys("Russia has suffered in excess of 100,000 casualties.") == ["russia military casualties at_least 100000"])
+    }
+
+    @Test func theSameNumberForTheOtherSide() {
+        #expect(keys("“You’re looking at well over 100,000 Russian soldiers killed and wounded,” he said. “Same thing probably on the Ukrainian side.”") == [
+            "russia military casualties well_over 100000", "ukraine military casualties well_over 100000",
+        ])
+        #expect(keys("Some 100,000 Russian soldiers have been killed. Probably the same number is observed towards Ukraine.") == [
+            "russia military killed approximately 100000", "ukraine military killed approximately 100000",
+        ])
+    }
+
+    @Test func aFigureGivenBeforeIsNotTakenAgain() {
+        let text = "About 40,000 civilians have been killed. Milley mentioned the 40,000 innocent deaths."
+        #expect(keys(text) == ["ukraine civilian killed approximately 40000"])
+    }
+
+    @Test func aPartysOwnFigureForItsSoldiersCountsItsOwn() {
+        #expect(keys("Moscow’s latest update said only 5,937 soldiers had been killed.") == ["russia military killed exact 5937"])
+    }
+}
