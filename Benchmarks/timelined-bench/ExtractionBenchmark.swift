@@ -9,7 +9,8 @@ import Yams
 ///
 /// Reads config/lexicon.yaml and the seeds from ../shared/corpus/seeds,
 /// both relative to the current folder (the checkout); SEEDS overrides the
-/// seeds folder.
+/// seeds folder, and a second argument the megabytes to read (for runs
+/// under a profiler).
 func extractionBenchmark(_ arguments: [String]) async throws {
     let seeds = arguments.first ?? "../shared/corpus/seeds"
     let lexiconText = try String(contentsOfFile: "config/lexicon.yaml", encoding: .utf8)
@@ -24,7 +25,7 @@ func extractionBenchmark(_ arguments: [String]) async throws {
         Document(name: name, text: try String(contentsOfFile: seeds + "/" + name, encoding: .utf8), modified: modified)
     }
     let corpusBytes = articles.reduce(0) { $0 + $1.text.utf8.count }
-    let target = 50_000_000
+    let target = arguments.count > 1 ? (Int(arguments[1]) ?? 50) * 1_000_000 : 50_000_000
     let rounds = (target + corpusBytes - 1) / corpusBytes
 
     // One round first, so that the timed rounds find every table built.

@@ -24,7 +24,7 @@ struct ClaimAssembler {
         var datedByText: Bool
     }
 
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
     let bytes: UnsafeBufferPointer<UInt8>
     let sentences: [Sentence]
     let dates: DateResolver

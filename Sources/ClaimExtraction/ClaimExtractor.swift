@@ -16,23 +16,30 @@ public struct ClaimExtractor: Sendable {
 
     /// The words the extractor reads.
     public let lexicon: Lexicon
-    private let compiled: CompiledLexicon
+    private let owner: CompiledLexicon
 
     /// An extractor reading with `lexicon`; compiling it into lookup tables
     /// is done once, here.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        compiled = CompiledLexicon(lexicon)
+        owner = CompiledLexicon(lexicon)
     }
 
     /// The claims in `document`, in the order of their sentences, with the
     /// document's publication date and front matter.
     public func extract(_ document: Document) -> Extraction {
-        var text = document.text
-        return text.withUTF8 { bytes in extract(bytes, modified: document.modified) }
+        if let extraction = document.text.utf8.withContiguousStorageIfAvailable({ extract($0, modified: document.modified) }) {
+            return extraction
+        }
+        return Array(document.text.utf8).withUnsafeBufferPointer { extract($0, modified: document.modified) }
     }
 
     private func extract(_ bytes: UnsafeBufferPointer<UInt8>, modified: Date?) -> Extraction {
+        // The view points into memory the owner frees: keep it alive while reading.
+        return withExtendedLifetime(owner) { read(bytes, modified: modified, compiled: owner.view) }
+    }
+
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, modified: Date?, compiled: LexiconView) -> Extraction {
         let frontMatter = FrontMatter.read(bytes)
         let body = frontMatter?.body ?? 0
         let tokens = Tokenizer(tables: compiled.tables).tokenize(bytes, from: body)
@@ -44,7 +51,7 @@ public struct ClaimExtractor: Sendable {
                 published: published?.date, publishedFrom: published?.source,
                 source: frontMatter?.value("source", "outlet", "publisher"), url: frontMatter?.value("url", "link"))
             var resolver = AttributionResolver(lexicon: compiled, tokens: tokens, bytes: bytes, sentences: sentences)
-            let readings = readFigures(scopes, sentences: sentences, resolver: &resolver)
+            let readings = readFigures(scopes, sentences: sentences, resolver: &resolver, compiled: compiled)
             extraction.claims = ClaimAssembler(
                 lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(reference: published?.date)
             ).claims(readings, resolver: &resolver)
@@ -54,7 +61,7 @@ public struct ClaimExtractor: Sendable {
 
     /// Numbers, qualifiers and subjects, sentence by sentence.
     private func readFigures(
-        _ scopes: [SentenceScope], sentences: [Sentence], resolver: inout AttributionResolver
+        _ scopes: [SentenceScope], sentences: [Sentence], resolver: inout AttributionResolver, compiled: LexiconView
     ) -> [ClaimAssembler.SentenceFigures] {
         let dateReader = DateReader(lexicon: compiled)
         let numberReader = NumberReader()
@@ -63,7 +70,7 @@ public struct ClaimExtractor: Sendable {
         let anaphoraReader = AnaphoraReader()
         var found: [ClaimAssembler.SentenceFigures] = []
         for (index, scope) in scopes.enumerated() {
-            let survey = survey(scope)
+            let survey = survey(scope, compiled: compiled)
             guard survey.figures else {
                 if survey.anaphora, let side = anaphoraReader.side(scope) {
                     found.append(.init(sentence: index, figures: [], repeatsFor: side))
@@ -91,7 +98,7 @@ public struct ClaimExtractor: Sendable {
     /// Whether a sentence has a digit or a number word at all, and a phrase
     /// like "the same number": most have neither, and are skipped without
     /// further reading.
-    private func survey(_ scope: SentenceScope) -> (figures: Bool, anaphora: Bool) {
+    private func survey(_ scope: SentenceScope, compiled: LexiconView) -> (figures: Bool, anaphora: Bool) {
         var anaphora = false
         let anaphoraBit = PhraseRole.Kind.anaphora.bit
         for k in scope.range {

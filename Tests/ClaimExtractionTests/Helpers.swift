@@ -37,10 +37,13 @@ func speakers(_ text: String) -> [String?] {
 struct Scoped {
     let bytes: [UInt8]
     let tokens: [Token]
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
+
+    /// Compiled once: the views the tests take point into it.
+    static let compiled = CompiledLexicon(LexiconFixture.lexicon)
 
     init(_ text: String) {
-        lexicon = CompiledLexicon(LexiconFixture.lexicon)
+        lexicon = Scoped.compiled.view
         bytes = Array(text.utf8)
         let lexicon = self.lexicon
         tokens = bytes.withUnsafeBufferPointer { Tokenizer(tables: lexicon.tables).tokenize($0) }

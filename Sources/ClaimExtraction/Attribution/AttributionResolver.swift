@@ -25,7 +25,7 @@ struct AttributionResolver {
         var dates: [DateExpression]
     }
 
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
     let tokens: UnsafeBufferPointer<Token>
     let bytes: UnsafeBufferPointer<UInt8>
     let sentences: [Sentence]
@@ -34,7 +34,7 @@ struct AttributionResolver {
     var hasFigures: [Bool]
     private var readings: [Reading?]
 
-    init(lexicon: CompiledLexicon, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) {
+    init(lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) {
         self.lexicon = lexicon
         self.tokens = tokens
         self.bytes = bytes

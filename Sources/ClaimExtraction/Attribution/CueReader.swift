@@ -16,7 +16,7 @@ struct Cue: Sendable, Hashable {
 /// serves as …, suggested"), the name after it ("…,” said Milley"), or
 /// the object of "according to".
 struct CueReader {
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
 
     /// The cues of `scope`, given its mentions and dates.
     func read(_ scope: SentenceScope, mentions: [EntityMention], dates: [DateExpression]) -> [Cue] {

@@ -4,7 +4,7 @@
 /// kept as written), outlets ("the BBC"), pronouns, and definite
 /// descriptions that refer back ("the top general", "the country").
 struct EntityRecognizer {
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
 
     /// The mentions of `scope`, in order, none overlapping.
     func recognize(_ scope: SentenceScope) -> [EntityMention] {
@@ -55,8 +55,14 @@ struct EntityRecognizer {
 
     /// A lexicon speaker or outlet, or a titled person, starting at `i`.
     private func name(_ scope: SentenceScope, at i: Int) -> EntityMention? {
+        let names = PhraseRole.Kind.speaker.bit | PhraseRole.Kind.outlet.bit | PhraseRole.Kind.title.bit
+        let token = scope[i]
+        guard token.entry >= 0 else { return nil }
+        let kinds = scope.lexicon.entries[Int(token.entry)].kinds
         // "the BBC", "the UN human rights office": the article goes with the name.
-        let at = scope.english(i).contains(.article) && i + 1 < scope.range.upperBound ? i + 1 : i
+        let article = token.keyword == .the || token.keyword == .a || token.keyword == .an
+        guard kinds & names != 0 || article else { return nil }
+        let at = article && i + 1 < scope.range.upperBound ? i + 1 : i
         var best: EntityMention?
         if let speaker = scope.match(.speaker, at: at), hasCapital(scope, speaker) {
             best = EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)))

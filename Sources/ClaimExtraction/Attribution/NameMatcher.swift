@@ -2,7 +2,7 @@
 /// "Zaluzhnyi") to a lexicon person by edit distance, so that transliteration
 /// and translation errors still find the canonical name.
 struct NameMatcher {
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
 
     /// The lexicon speaker whose surname is closest to `surname`, if close
     /// enough: within a third of its length, one more when the text gives
@@ -12,14 +12,14 @@ struct NameMatcher {
         var best: (speaker: Int, distance: Int)?
         var tie = false
         for (number, speaker) in lexicon.speakers.enumerated() where speaker.isPerson {
-            var closest = Int.max
-            for candidate in speaker.surnames where candidate.first == surname.first {
-                closest = min(closest, NameMatcher.distance(surname, candidate))
-            }
-            guard closest != Int.max else { continue }
             let length = max(surname.count, 1)
             var allowed = length <= 4 ? 1 : length <= 7 ? 2 : 3
             if let titleHead, speaker.titleHeads.contains(titleHead) { allowed += 1 }
+            var closest = Int.max
+            for candidate in speaker.surnames where candidate.first == surname.first && abs(candidate.count - surname.count) <= allowed {
+                closest = min(closest, NameMatcher.distance(surname, candidate))
+            }
+            guard closest != Int.max else { continue }
             guard closest <= allowed else { continue }
             if let current = best {
                 if closest < current.distance {

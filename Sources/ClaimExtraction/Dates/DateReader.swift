@@ -4,7 +4,7 @@
 /// bounds a period or dates an event ("since February 24", "launched its
 /// offensive on February 24") from one that says when something was said.
 struct DateReader {
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
 
     /// The dates in `tokens[range]`, in order, none overlapping.
     func read(_ tokens: UnsafeBufferPointer<Token>, in range: Range<Int>) -> [DateExpression] {

@@ -8,7 +8,7 @@ import Foundation
 /// latest year the text names, no earlier than the conflict's start, and
 /// not after the file was written.
 struct PublicationDater {
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
 
     /// The publication date and where it was read.
     func date(

@@ -1,11 +1,27 @@
-/// A ``Lexicon`` turned into lookup tables: one table probe per word, then
-/// the phrases that start with it. Built once per extractor and shared,
-/// immutable, by every document it reads.
+/// A ``Lexicon`` compiled into lookup tables, owning their memory: built
+/// once per extractor, shared, immutable, by every document it reads, and
+/// read through its ``LexiconView``.
+final class CompiledLexicon: Sendable {
+    /// The tables, as plain pointers into memory this object owns.
+    let view: LexiconView
+
+    init(_ lexicon: Lexicon) {
+        view = LexiconView(compiling: lexicon)
+    }
+
+    deinit {
+        view.free()
+    }
+}
+
+/// The compiled lexicon's tables: one table probe per word, then the
+/// phrases that start with it.
 ///
-/// The hot tables live in memory this object allocates and frees itself,
-/// so that reading them costs no reference counting; they are written only
-/// in `init`, which is why sharing them across threads is safe.
-final class CompiledLexicon: @unchecked Sendable {
+/// Plain pointers and numbers, so that stages copy it and read it without
+/// any reference counting. The memory belongs to the ``CompiledLexicon``
+/// it came from, is written only while compiling and freed with it: a
+/// view must not outlive its owner, which is why sharing it is safe.
+struct LexiconView: @unchecked Sendable {
     /// What the extractor knows about one word. Plain data, so that reading
     /// it costs no reference counting.
     struct Entry: Sendable {
@@ -56,22 +72,25 @@ final class CompiledLexicon: @unchecked Sendable {
     let maxLength: UnsafeBufferPointer<Int>
     private let indexKeys: UnsafeBufferPointer<UInt64>
     private let indexValues: UnsafeBufferPointer<Int32>
-    /// What the tokenizer needs: the word index and the scale words.
+    /// What the tokenizer needs: the word index and the entries.
     let tables: TokenizerTables
 
-    let sides: [Side]
-    let populations: [Population]
-    let metrics: [(metric: Metric, population: Population?)]
-    let figureVerbs: [(role: Lexicon.FigureVerb.Role, metric: Metric?)]
-    let qualifiers: [Qualifier]
-    let rates: [Rate]
-    let speakers: [SpeakerInfo]
-    let outlets: [String]
-    let titleHeads: [UInt64]
-    let descriptions: [[Lexicon.SpeakerKind]]
-    let conflict: Lexicon.Conflict
+    let sides: UnsafeBufferPointer<Side>
+    let populations: UnsafeBufferPointer<Population>
+    let metrics: UnsafeBufferPointer<(metric: Metric, population: Population?)>
+    let figureVerbs: UnsafeBufferPointer<(role: Lexicon.FigureVerb.Role, metric: Metric?)>
+    let qualifiers: UnsafeBufferPointer<Qualifier>
+    let rates: UnsafeBufferPointer<Rate>
+    let speakers: UnsafeBufferPointer<SpeakerInfo>
+    let outlets: UnsafeBufferPointer<String>
+    let titleHeads: UnsafeBufferPointer<UInt64>
+    let descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]>
+    private let conflicts: UnsafeBufferPointer<Lexicon.Conflict>
 
-    init(_ lexicon: Lexicon) {
+    /// The conflict the lexicon describes.
+    var conflict: Lexicon.Conflict { conflicts[0] }
+
+    fileprivate init(compiling lexicon: Lexicon) {
         var builder = Builder()
         for (wordClass, words) in English.classes {
             for word in words { builder.entries[builder.entry(for: word)].english.formUnion(wordClass) }
@@ -87,29 +106,29 @@ final class CompiledLexicon: @unchecked Sendable {
             builder.entries[builder.entry(for: word)].isDateWord = true
         }
 
-        sides = lexicon.sides.map(\.side)
+        sides = LexiconView.owned(lexicon.sides.map(\.side))
         for (number, group) in lexicon.sides.enumerated() { builder.add(group.words, .side, number) }
         builder.add(lexicon.jointSides.each, .jointEach, 0)
         builder.add(lexicon.jointSides.combined, .jointCombined, 0)
-        populations = lexicon.populations.map(\.population)
+        populations = LexiconView.owned(lexicon.populations.map(\.population))
         for (number, group) in lexicon.populations.enumerated() { builder.add(group.words, .population, number) }
-        metrics = lexicon.metrics.map { ($0.metric, $0.population) }
+        metrics = LexiconView.owned(lexicon.metrics.map { ($0.metric, $0.population) })
         for (number, group) in lexicon.metrics.enumerated() { builder.add(group.words, .metric, number) }
-        figureVerbs = lexicon.figureVerbs.map { ($0.role, $0.metric) }
+        figureVerbs = LexiconView.owned(lexicon.figureVerbs.map { ($0.role, $0.metric) })
         for (number, verb) in lexicon.figureVerbs.enumerated() { builder.add(verb.words, .figureVerb, number) }
         builder.add(lexicon.linking, .linking, 0)
-        qualifiers = lexicon.qualifiers.map(\.qualifier)
+        qualifiers = LexiconView.owned(lexicon.qualifiers.map(\.qualifier))
         for (number, group) in lexicon.qualifiers.enumerated() {
             builder.add(group.before, .qualifierBefore, number)
             builder.add(group.after, .qualifierAfter, number)
         }
-        rates = lexicon.rates.map(\.rate)
+        rates = LexiconView.owned(lexicon.rates.map(\.rate))
         for (number, group) in lexicon.rates.enumerated() { builder.add(group.words, .rate, number) }
         builder.add(lexicon.attribution.verbs, .attributionVerb, 0)
         builder.add(lexicon.attribution.sources, .attributionSource, 0)
         builder.add(lexicon.attribution.sourceNouns, .sourceNoun, 0)
         builder.add(lexicon.attribution.audienceVerbs, .audienceVerb, 0)
-        speakers = lexicon.speakers.map { speaker in
+        speakers = LexiconView.owned(lexicon.speakers.map { speaker in
             let isPerson = speaker.kind == .person
             let surnames = isPerson
                 ? ([speaker.name] + speaker.aliases).compactMap { $0.split(separator: " ").last.map { Array($0.lowercased().utf8) } }
@@ -118,14 +137,14 @@ final class CompiledLexicon: @unchecked Sendable {
                 name: speaker.name, kind: speaker.kind, side: speaker.side, isPerson: isPerson,
                 titleHeads: Set(speaker.titles.compactMap { $0.split(separator: " ").last.map(WordHash.of) }),
                 surnames: surnames)
-        }
+        })
         for (number, speaker) in lexicon.speakers.enumerated() { builder.add([speaker.name] + speaker.aliases, .speaker, number) }
-        outlets = lexicon.outlets.map(\.name)
+        outlets = LexiconView.owned(lexicon.outlets.map(\.name))
         for (number, outlet) in lexicon.outlets.enumerated() { builder.add([outlet.name] + outlet.aliases, .outlet, number) }
         let titles = Set(lexicon.titles + lexicon.speakers.flatMap(\.titles)).sorted()
-        titleHeads = titles.map { $0.split(separator: " ").last.map(WordHash.of) ?? 0 }
+        titleHeads = LexiconView.owned(titles.map { $0.split(separator: " ").last.map(WordHash.of) ?? 0 })
         for (number, title) in titles.enumerated() { builder.add([title], .title, number) }
-        descriptions = lexicon.descriptions.map(\.kinds)
+        descriptions = LexiconView.owned(lexicon.descriptions.map(\.kinds))
         for (number, description) in lexicon.descriptions.enumerated() { builder.add(description.words, .description, number) }
         builder.add(lexicon.anaphora, .anaphora, 0)
         let exclusions = lexicon.exclusions
@@ -147,23 +166,33 @@ final class CompiledLexicon: @unchecked Sendable {
             builder.entries[position].phraseCount = Int32(starting.count)
             order += starting
         }
-        entries = CompiledLexicon.owned(builder.entries)
-        phrases = CompiledLexicon.owned(builder.phrases)
-        phraseWords = CompiledLexicon.owned(builder.words)
-        phraseOrder = CompiledLexicon.owned(order)
-        maxLength = CompiledLexicon.owned(builder.maxLength)
+        entries = LexiconView.owned(builder.entries)
+        phrases = LexiconView.owned(builder.phrases)
+        phraseWords = LexiconView.owned(builder.words)
+        phraseOrder = LexiconView.owned(order)
+        maxLength = LexiconView.owned(builder.maxLength)
         let index = builder.index.storage
-        indexKeys = CompiledLexicon.owned(index.keys)
-        indexValues = CompiledLexicon.owned(index.values)
-        var scales: [UInt64: Double] = [:]
-        for (word, value) in lexicon.scales { scales[WordHash.of(word)] = Double(value) }
+        indexKeys = LexiconView.owned(index.keys)
+        indexValues = LexiconView.owned(index.values)
         tables = TokenizerTables(
             index: FrozenWordTable(keys: indexKeys, values: indexValues, mask: index.keys.count - 1, shift: index.shift),
-            scales: scales, entries: entries)
-        conflict = lexicon.conflict
+            entries: entries)
+        conflicts = LexiconView.owned([lexicon.conflict])
     }
 
-    deinit {
+    /// Frees the memory; only the owning ``CompiledLexicon`` calls it.
+    fileprivate func free() {
+        LexiconView.release(conflicts)
+        LexiconView.release(sides)
+        LexiconView.release(populations)
+        LexiconView.release(metrics)
+        LexiconView.release(figureVerbs)
+        LexiconView.release(qualifiers)
+        LexiconView.release(rates)
+        LexiconView.release(speakers)
+        LexiconView.release(outlets)
+        LexiconView.release(titleHeads)
+        LexiconView.release(descriptions)
         for pointer in [
             UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
             UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
@@ -172,6 +201,14 @@ final class CompiledLexicon: @unchecked Sendable {
         ] {
             pointer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
         }
+    }
+
+    /// Ends the life of values `owned` copied and frees their memory.
+    private static func release<Element>(_ buffer: UnsafeBufferPointer<Element>) {
+        guard let base = buffer.baseAddress else { return }
+        let mutable = UnsafeMutablePointer(mutating: base)
+        mutable.deinitialize(count: buffer.count)
+        mutable.deallocate()
     }
 
     /// A copy of `values` in memory this object owns.

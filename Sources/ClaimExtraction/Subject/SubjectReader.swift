@@ -111,7 +111,7 @@ struct SubjectReader {
 
                 var resolvedSides: [Side]?
                 if each {
-                    resolvedSides = combined ? [.both] : scope.lexicon.sides
+                    resolvedSides = combined ? [.both] : Array(scope.lexicon.sides)
                 } else if let sides {
                     resolvedSides = sides.count > 1 ? [.both] : [scope.lexicon.sides[sides[0]]]
                 } else if groupSides.count > 1 {

@@ -3,10 +3,7 @@
 struct SentenceScope {
     let tokens: UnsafeBufferPointer<Token>
     let range: Range<Int>
-    // A scope lives only inside one extract() call, while the extractor
-    // holds its lexicon: not counting references to it saves a retain per
-    // copy of every scope.
-    unowned(unsafe) let lexicon: CompiledLexicon
+    let lexicon: LexiconView
     /// The document's text, for the few strings a claim needs (names).
     let bytes: UnsafeBufferPointer<UInt8>
 

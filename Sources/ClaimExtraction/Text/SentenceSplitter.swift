@@ -5,7 +5,7 @@ import Foundation
 /// or a quote; at the end of a line (headlines, bullets, datelines), unless
 /// the text is hard-wrapped; never after "Gen." or an initial.
 struct SentenceSplitter {
-    let lexicon: CompiledLexicon
+    let lexicon: LexiconView
 
     /// The sentences of `tokens`, in order.
     ///

@@ -3,13 +3,18 @@
 /// "1.500 soldiers").
 struct TokenizerTables: @unchecked Sendable {
     var index: FrozenWordTable
-    var scales: [UInt64: Double]
     // A read-only view of the entries the compiled lexicon owns.
-    var entries: UnsafeBufferPointer<CompiledLexicon.Entry>
+    var entries: UnsafeBufferPointer<LexiconView.Entry>
 
     /// Tables for reading the lexicon's own phrases, before it is compiled.
-    static let bootstrap = TokenizerTables(
-        index: .empty, scales: [:], entries: UnsafeBufferPointer(start: nil, count: 0))
+    static let bootstrap = TokenizerTables(index: .empty, entries: UnsafeBufferPointer(start: nil, count: 0))
+
+    /// The value of a scale word ("million", the "m" of "7.8m"), or nil.
+    @inline(__always) func scale(_ hash: UInt64) -> Double? {
+        let found = entry(hash)
+        guard found >= 0, entries[Int(found)].scale > 0 else { return nil }
+        return entries[Int(found)].scale
+    }
 
     /// For phrases read before the lexicon is built.
     static let abbreviations: Set<UInt64> = Set(English.abbreviations.map(WordHash.of))
@@ -42,7 +47,7 @@ struct Tokenizer {
     func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil) -> [Token] {
         let end = end ?? bytes.count
         var tokens: [Token] = []
-        tokens.reserveCapacity((end - start) / 5)
+        tokens.reserveCapacity((end - start) / 4 + 16)
         var i = start
         var flags: Token.Flags = [.spaceBefore, .lineBefore, .blankLineBefore]
         var lineBreaks = 0
@@ -392,7 +397,7 @@ struct Tokenizer {
             if length == 2, Tokenizer.ordinalSuffixes.contains(suffix.value) {
                 kind = .ordinal
                 tokenEnd = k
-            } else if length <= 2, !(k < end && bytes[k] &- 0x30 < 10), let scale = tables.scales[suffix.value] {
+            } else if length <= 2, !(k < end && bytes[k] &- 0x30 < 10), let scale = tables.scale(suffix.value) {
                 value *= scale
                 tokenEnd = k
                 grouped = true
@@ -422,7 +427,7 @@ struct Tokenizer {
         let wordStart = i
         while i < end, Tokenizer.isLetter(bytes[i]) { hash.add(bytes[i]); i += 1 }
         guard i > wordStart else { return nil }
-        return tables.scales[hash.value]
+        return tables.scale(hash.value)
     }
 
     // MARK: Byte classes
