@@ -41,7 +41,7 @@ struct ClaimAssembler {
             }
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
-                let sides = figure.sides ?? [attribution.speaker?.side ?? defaultSide(figure.population)]
+                let sides = figure.sides ?? [side(of: figure, speaker: attribution.speaker)]
                 let stated = statedOn(attribution, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(
@@ -70,6 +70,18 @@ struct ClaimAssembler {
 
     private func quote(_ span: ByteSpan) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
+    }
+
+    /// The side of a figure whose text names none: the speaker's enemy for
+    /// "the enemy", else the speaker's own, else the conflict's default.
+    private func side(of figure: Figure, speaker: ResolvedSpeaker?) -> Side {
+        if figure.againstSpeaker {
+            if let own = speaker?.side, lexicon.sides.count == 2, let other = lexicon.sides.first(where: { $0 != own }) {
+                return other
+            }
+            return defaultSide(figure.population)
+        }
+        return speaker?.side ?? defaultSide(figure.population)
     }
 
     private func defaultSide(_ population: Population) -> Side {

@@ -89,4 +89,13 @@ import Testing
             "Institute for the Study of War",
         ])
     }
+
+    @Test func anAcronymInBracketsStandsBetweenNameAndVerb() {
+        #expect(speakers("The Center for Strategic and International Studies (CSIS) estimated that 60,000 Russian soldiers had been killed.") == ["CSIS"])
+    }
+
+    @Test func aDescriptionOfABodyRefersBack() {
+        let text = "The UN human rights monitoring mission said on Friday that 9,000 civilians had been killed. The mission said it had also recorded 16,646 civilians injured."
+        #expect(speakers(text) == ["UN Human Rights Monitoring Mission in Ukraine", "UN Human Rights Monitoring Mission in Ukraine"])
+    }
 }

@@ -137,4 +137,30 @@ import Testing
     @Test func aPartysOwnFigureForItsSoldiersCountsItsOwn() {
         #expect(keys("Moscow’s latest update said only 5,937 soldiers had been killed.") == ["russia military killed exact 5937"])
     }
+
+    @Test func aPartOfTheSameLossIsNotAnotherEstimate() {
+        #expect(keys("More than 9,000 civilians, including over 500 children, have been killed, the UN said.") == [
+            "ukraine civilian killed at_least 9000",
+        ])
+        #expect(keys("Russia has likely suffered 175,000-200,000 casualties, including 40,000-60,000 killed.") == [
+            "russia military casualties range 175000-200000", "russia military killed range 40000-60000",
+        ])
+    }
+
+    @Test func leakedEstimatesInRanges() {
+        let text = "Classified U.S. documents estimate that between 35,500 and 43,000 Russian troops have been killed in action and 154,000 to 180,000 wounded."
+        #expect(keys(text) == ["russia military killed range 35500-43000", "russia military wounded range 154000-180000"])
+        #expect(speakers(text) == ["US government", "US government"])
+    }
+
+    @Test func theEnemyIsTheSideOppositeTheSpeaker() {
+        let text = "The total combat losses of the enemy from February 24, 2022 to July 10, 2023 amounted to approximately 233,090 personnel, including 550 over the past day, the General Staff of the Armed Forces of Ukraine reports."
+        #expect(keys(text) == ["russia military casualties approximately 233090", "russia military casualties exact 550/day"])
+    }
+
+    @Test func aLinkingVerbAfterAModal() {
+        #expect(keys("CSIS estimated that Russian casualties could be as high as 200,000 to 250,000, including up to 60,000 killed.") == [
+            "russia military casualties range 200000-250000", "russia military killed at_most 60000",
+        ])
+    }
 }

@@ -83,6 +83,14 @@ struct CueReader {
                 j -= 1
                 continue
             }
+            if token.mark == .closeParen {
+                // "The Center for Strategic and International Studies (CSIS) estimated".
+                var p = j - 1
+                while p >= lower, scope[p].mark != .openParen { p -= 1 }
+                guard p > lower else { return nil }
+                j = p - 1
+                continue
+            }
             if token.mark == .comma, segments < 3 {
                 // "the commander, Valery Zaluzhny, was quoted"; "X, who
                 // serves as President Joe Biden's adviser, suggested": a
@@ -105,6 +113,12 @@ struct CueReader {
                     steps += 1
                 }
                 if p >= lower, scope[p].keyword == .possessive { return ending(p) }
+                // "Pentagon documents", "U.S. intelligence estimates".
+                var q = noun.start
+                while q > lower, q > noun.start - 3 {
+                    if let found = ending(q) { return found }
+                    q -= 1
+                }
                 return nil
             }
             if segments == 0, let start = recognizer.nameRun(scope, endingAt: j + 1) {

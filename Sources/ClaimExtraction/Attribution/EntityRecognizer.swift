@@ -70,7 +70,12 @@ struct EntityRecognizer {
         if let outlet = scope.match(.outlet, at: at), hasCapital(scope, outlet), outlet.end > best?.end ?? 0 {
             best = EntityMention(start: i, end: outlet.end, referent: .outlet(Int(outlet.role.value)))
         }
-        if let best { return best }
+        if let best {
+            // "the US senior general": a name used as a modifier leaves the
+            // phrase to the description it modifies.
+            if article, attributive(scope, after: best.end) { return nil }
+            return best
+        }
         var k = i
         var titleHead: UInt64?
         while let title = scope.match(.title, at: k) {
@@ -153,9 +158,15 @@ struct EntityRecognizer {
         var k = start + 1
         let upper = scope.range.upperBound
         while k < upper, k - start <= 4 {
-            if covered[k - scope.range.lowerBound] { return nil }
+            // "the US senior general": a name may modify the head, but a
+            // name's own words ("the Ukrainian General Staff") are no head.
+            let isCovered = covered[k - scope.range.lowerBound]
             let token = scope[k]
             guard token.isWord else { return nil }
+            if isCovered {
+                k += 1
+                continue
+            }
             if let head = scope.match(.description, at: k), head.end == k + 1 || !isNameWord(scope, head.end - 1) {
                 if head.end < upper, isNameWord(scope, head.end) { return nil }
                 return EntityMention(start: start, end: head.end, referent: .description(Int(head.role.value)))
@@ -170,6 +181,16 @@ struct EntityRecognizer {
             k += 1
         }
         return nil
+    }
+
+    private func attributive(_ scope: SentenceScope, after end: Int) -> Bool {
+        var k = end
+        while k < scope.range.upperBound, k < end + 3 {
+            if scope.match(.title, at: k) != nil || scope.match(.description, at: k) != nil { return true }
+            guard scope[k].isWord, !scope[k].has(.capitalized), scope[k].entry < 0 else { return false }
+            k += 1
+        }
+        return false
     }
 
     private func hasCapital(_ scope: SentenceScope, _ match: PhraseMatch) -> Bool {

@@ -108,6 +108,7 @@ struct LexiconView: @unchecked Sendable {
 
         sides = LexiconView.owned(lexicon.sides.map(\.side))
         for (number, group) in lexicon.sides.enumerated() { builder.add(group.words, .side, number) }
+        builder.add(lexicon.enemy, .enemy, 0)
         builder.add(lexicon.jointSides.each, .jointEach, 0)
         builder.add(lexicon.jointSides.combined, .jointCombined, 0)
         populations = LexiconView.owned(lexicon.populations.map(\.population))

@@ -68,6 +68,7 @@ enum English {
             "officially", "itself", "himself", "herself", "themselves", "first", "since", "so", "far",
             "allegedly", "apparently", "probably", "openly", "privately", "confidently", "has", "being",
             "often", "frequently", "regularly", "daily", "today", "yesterday", "then", "meanwhile",
+            "likely", "possibly", "perhaps", "certainly", "reportedly", "already", "lately",
         ]),
         (.clauseOpener, [
             "that", "which", "who", "whom", "while", "whereas", "although", "though", "but", "because",

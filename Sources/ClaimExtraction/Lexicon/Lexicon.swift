@@ -16,6 +16,8 @@ public struct Lexicon: Hashable, Sendable, Codable {
     public var conflict: Conflict
     /// The words that name each side's people, forces and governments.
     public var sides: [SideWords]
+    /// The words for "the enemy": the side opposite the speaker's.
+    public var enemy: [String]
     /// "each side" (one claim per side) and "combined" (one claim for both).
     public var jointSides: JointSides
     /// The words for soldiers and for civilians.
@@ -51,7 +53,7 @@ public struct Lexicon: Hashable, Sendable, Codable {
     public var exclusions: Exclusions
 
     public init(
-        conflict: Conflict, sides: [SideWords], jointSides: JointSides,
+        conflict: Conflict, sides: [SideWords], enemy: [String], jointSides: JointSides,
         populations: [PopulationWords], metrics: [MetricWords], figureVerbs: [FigureVerb],
         linking: [String], qualifiers: [QualifierWords], rates: [RateWords],
         scales: [String: Int], attribution: Attribution, speakers: [Speaker],
@@ -60,6 +62,7 @@ public struct Lexicon: Hashable, Sendable, Codable {
     ) {
         self.conflict = conflict
         self.sides = sides
+        self.enemy = enemy
         self.jointSides = jointSides
         self.populations = populations
         self.metrics = metrics
@@ -78,7 +81,7 @@ public struct Lexicon: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case conflict, sides
+        case conflict, sides, enemy
         case jointSides = "joint_sides"
         case populations, metrics
         case figureVerbs = "figure_verbs"

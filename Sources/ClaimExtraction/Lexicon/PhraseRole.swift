@@ -2,7 +2,7 @@
 /// the compiled lexicon's table for that kind.
 struct PhraseRole: Hashable, Sendable {
     enum Kind: UInt8, Sendable, CaseIterable {
-        case side, jointEach, jointCombined, population, metric, figureVerb, linking
+        case side, enemy, jointEach, jointCombined, population, metric, figureVerb, linking
         case qualifierBefore, qualifierAfter, rate
         case attributionVerb, attributionSource, sourceNoun, audienceVerb
         case speaker, outlet, title, description, anaphora

@@ -11,6 +11,8 @@ struct Figure: Sendable, Hashable {
     var rate: Rate?
     /// "the 40,000 innocent deaths": a figure given before, restated.
     var isGiven: Bool
+    /// "the enemy's losses": the side is the one opposite the speaker's.
+    var againstSpeaker = false
 }
 
 /// What a sentence is about when a later figure leaves its subject to a

@@ -52,8 +52,8 @@ struct NounPhrase: Sendable, Hashable {
                 unknown = 0
                 continue
             }
-            if let found = scope.match(.side, at: k) {
-                sides.append(Int(found.role.value))
+            if let found = scope.side(at: k) {
+                sides.append(found.side)
                 k = found.end
                 end = k
                 continue

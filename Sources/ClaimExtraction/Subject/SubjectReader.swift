@@ -60,7 +60,9 @@ struct SubjectReader {
             var hedges = readings
             // "1 lakh Russian and 1 lakh Ukrainian soldiers": a conjunct
             // without a head takes the next one's, and passes on its hedge.
-            for member in group.reversed() where member < last && !heads[member].hasHead && !heads[member].excluded {
+            for member in group.reversed() where member < last && !heads[member].hasHead && !heads[member].excluded
+                && !heads[member].sides.isEmpty
+                && (heads[member].end..<hedges[member + 1].start).allSatisfy({ scope[$0].keyword == .and || scope[$0].keyword == .or }) {
                 heads[member].population = heads[member + 1].population
                 heads[member].metrics = heads[member + 1].metrics
                 if hedges[member + 1].qualifier == .exact, hedges[member].qualifier != .exact, !mentions[member + 1].isRange {
@@ -79,6 +81,7 @@ struct SubjectReader {
             let partitive = (first..<last).contains { member in
                 (heads[member].end..<hedges[member + 1].start).contains { scope[$0].keyword == .including }
             }
+            var wholeMetric: Metric?
             let combined = (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             for member in group {
                 let phrase = heads[member]
@@ -91,6 +94,13 @@ struct SubjectReader {
                     metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
                 }
                 guard let metric = combine(metrics) else { continue }
+                let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate)
+                // "9,000 civilians, including over 500 children": a part of
+                // the same loss is not an estimate of its own, unless it is
+                // another measure ("including 40,000 killed") or a rate
+                // ("including 550 over the past day").
+                if partitive, member > first, metric == wholeMetric, rate == nil { continue }
+                if member == first { wholeMetric = metric }
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each
@@ -110,6 +120,8 @@ struct SubjectReader {
                 let resolvedPopulation = population ?? .military
 
                 var resolvedSides: [Side]?
+                let againstSpeaker = sides?.contains(SentenceScope.enemy) ?? false
+                if againstSpeaker { sides = nil }
                 if each {
                     resolvedSides = combined ? [.both] : Array(scope.lexicon.sides)
                 } else if let sides {
@@ -117,15 +129,14 @@ struct SubjectReader {
                 } else if groupSides.count > 1 {
                     resolvedSides = [.both]
                 }
-                if !phrase.sides.isEmpty { carried = (phrase.sides, resolvedPopulation) }
+                if !phrase.sides.isEmpty, !againstSpeaker { carried = (phrase.sides, resolvedPopulation) }
 
                 let before = scope.skipQuotes(back: hedges[member].start - 1)
                 let isGiven = before >= scope.range.lowerBound && scope.english(before).contains(.definite)
                 figures.append(Figure(
                     mention: mentions[member], reading: hedges[member], sides: resolvedSides,
-                    population: resolvedPopulation, metric: metric,
-                    rate: phrase.rate ?? (partitive && member != last ? nil : predicate.rate),
-                    isGiven: isGiven))
+                    population: resolvedPopulation, metric: metric, rate: rate,
+                    isGiven: isGiven, againstSpeaker: againstSpeaker))
             }
             first = last + 1
         }
@@ -159,6 +170,9 @@ struct SubjectReader {
         var k = start
         var words = 0
         let upper = scope.range.upperBound
+        // "More than 9,000 civilians, including over 500 children, have
+        // been killed": the comma that closes a parenthesis.
+        if k < upper, scope[k].mark == .comma { k += 1 }
         while k < upper, words < 16 {
             let token = scope[k]
             if token.kind == .number { break }
@@ -251,12 +265,12 @@ struct SubjectReader {
         var steps = 0
         while j >= lower, steps < 5 {
             if scope.match(.jointEach, endingAt: j + 1) != nil { return ([], true) }
-            if let side = scope.match(.side, endingAt: j + 1) { return ([Int(side.role.value)], false) }
+            if let side = scope.side(endingAt: j + 1) { return ([side], false) }
             let english = scope.english(j)
             if english.contains(.bodyPronoun) || english.contains(.groupPronoun) {
                 var p = j - 1
                 while p >= lower {
-                    if let side = scope.match(.side, endingAt: p + 1) { return ([Int(side.role.value)], false) }
+                    if let side = scope.side(endingAt: p + 1) { return ([side], false) }
                     p -= 1
                 }
                 return ([], false)
@@ -277,7 +291,7 @@ struct SubjectReader {
         var j = start - 1
         var steps = 0
         while j >= scope.range.lowerBound, steps < 3 {
-            if let side = scope.match(.side, endingAt: j + 1) { return [Int(side.role.value)] }
+            if let side = scope.side(endingAt: j + 1) { return [side] }
             if scope.match(.population, endingAt: j + 1) == nil, scope[j].keyword != .possessive,
                !scope.english(j).contains(.article), !scope.english(j).contains(.of) {
                 return []
@@ -292,9 +306,13 @@ struct SubjectReader {
     /// Russian casualties is", "the death toll stands at".
     private func clauseTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
         var j = end - 1
-        let floor = max(scope.range.lowerBound, end - 14)
+        let floor = max(scope.range.lowerBound, end - 20)
         while j >= floor {
-            if scope.isClausePunctuation(j) && scope[j].mark != .hyphen { return nil }
+            // "from February 24, 2022 to July 10, 2023": a date's comma
+            // does not end the clause.
+            let dateComma = scope[j].mark == .comma && j + 1 < scope.range.upperBound
+                && scope[j + 1].kind == .number && scope[j + 1].digits == 4
+            if scope.isClausePunctuation(j), !dateComma { return nil }
             if scope[j].keyword.opensClause { return nil }
             if let found = scope.match(.metric, endingAt: j + 1) {
                 return topic(scope, found)
@@ -326,9 +344,13 @@ struct SubjectReader {
             }
             j -= 1
         }
-        return Topic(
-            metric: scope.lexicon.metrics[Int(found.role.value)].metric,
-            sides: sidesNear(scope, before: found.start), population: population)
+        var sides = sidesNear(scope, before: found.start)
+        // "the total combat losses of the enemy".
+        if sides.isEmpty, scope.is(found.end, .of) {
+            let after = scope.is(found.end + 1, .the) ? found.end + 2 : found.end + 1
+            if after < scope.range.upperBound, let side = scope.side(at: after) { sides = [side.side] }
+        }
+        return Topic(metric: scope.lexicon.metrics[Int(found.role.value)].metric, sides: sides, population: population)
     }
 
     private func clauseStart(_ scope: SentenceScope, before start: Int) -> Int {

@@ -68,7 +68,25 @@ struct SentenceScope {
 
     /// The other side, for a lexicon of two sides.
     func opposite(_ side: Int) -> Int? {
-        guard lexicon.sides.count == 2 else { return nil }
+        guard lexicon.sides.count == 2, side >= 0 else { return nil }
         return 1 - side
     }
+
+    /// The side a phrase ending before `end` names: a lexicon side's index,
+    /// or ``SentenceScope/enemy`` for "the enemy".
+    func side(endingAt end: Int) -> Int? {
+        if let found = match(.side, endingAt: end) { return Int(found.role.value) }
+        if match(.enemy, endingAt: end) != nil { return SentenceScope.enemy }
+        return nil
+    }
+
+    /// The side a phrase starting at `start` names, and where it ends.
+    func side(at start: Int) -> (side: Int, end: Int)? {
+        if let found = match(.side, at: start) { return (Int(found.role.value), found.end) }
+        if let found = match(.enemy, at: start) { return (SentenceScope.enemy, found.end) }
+        return nil
+    }
+
+    /// The side index that stands for the speaker's enemy.
+    static let enemy = -1
 }
