@@ -98,4 +98,14 @@ import Testing
         let text = "The UN human rights monitoring mission said on Friday that 9,000 civilians had been killed. The mission said it had also recorded 16,646 civilians injured."
         #expect(speakers(text) == ["UN Human Rights Monitoring Mission in Ukraine", "UN Human Rights Monitoring Mission in Ukraine"])
     }
+
+    @Test func theOfficialsReferBackToTheOfficialsNamed() {
+        let text = "U.S. officials said the war had killed many. Russia's military casualties are approaching 300,000, the officials said."
+        #expect(speakers(text) == ["US government"])
+    }
+
+    @Test func armiesAndIntelligenceServicesSpeakForTheirInstitutions() {
+        #expect(speakers("According to the Ukrainian army, 920 Russian soldiers were killed in the last 24 hours.") == ["Ukrainian General Staff"])
+        #expect(speakers("British intelligence said that about two lakh Russian soldiers have been killed or injured.") == ["UK Ministry of Defence"])
+    }
 }

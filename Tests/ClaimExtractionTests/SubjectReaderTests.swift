@@ -163,4 +163,28 @@ import Testing
             "russia military casualties range 200000-250000", "russia military killed at_most 60000",
         ])
     }
+
+    @Test func aHeadlineWhoseHedgeIsItsVerb() {
+        #expect(keys("Troop Deaths and Injuries in Ukraine War Near 500,000, U.S. Officials Say") == ["both military casualties nearly 500000"])
+    }
+
+    @Test func bothSidesNamedBeforeTheLoss() {
+        #expect(keys("The number of Ukrainian and Russian troops killed or wounded is nearing 500,000.") == [
+            "both military casualties nearly 500000",
+        ])
+    }
+
+    @Test func thatNumberRefersToThePreviousSentencesLoss() {
+        let text = "Russia's military casualties are approaching 300,000, the officials said. That number includes as many as 120,000 deaths and 170,000 to 180,000 injured troops."
+        #expect(keys(text) == [
+            "russia military casualties nearly 300000", "russia military killed at_most 120000",
+            "russia military wounded range 170000-180000",
+        ])
+    }
+
+    @Test func wordsForLakhsAndThousandsTogether() {
+        #expect(keys("Ukraine's armed forces claimed that more than one lakh fifty thousand Russian soldiers have been killed.") == [
+            "russia military killed at_least 150000",
+        ])
+    }
 }

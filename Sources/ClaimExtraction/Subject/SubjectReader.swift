@@ -234,8 +234,13 @@ struct SubjectReader {
         if let verb = scope.match(.figureVerb, endingAt: k + 1) {
             let meaning = scope.lexicon.figureVerbs[Int(verb.role.value)]
             let metric = meaning.metric ?? scope.match(.metric, at: verb.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
-            let subject = subjectSides(scope, before: verb.start)
+            var subject = subjectSides(scope, before: verb.start)
             if subject.each { return Governor(metric: metric, each: true) }
+            // "That number includes as many as 120,000 deaths": the subject
+            // is the previous sentence's loss.
+            if subject.sides.isEmpty, subject.refersBack, let previousTopic {
+                subject.sides = previousTopic.sides
+            }
             let sides = meaning.role == .agent ? subject.sides.compactMap { scope.opposite($0) } : subject.sides
             return Governor(metric: metric, sides: sides)
         }
@@ -252,28 +257,32 @@ struct SubjectReader {
             guard let topic else { return nil }
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population)
         }
+        // "Troop Deaths and Injuries Near 500,000": the hedge is the verb.
+        if scope.match(.linking, at: start) != nil, let topic = clauseTopic(scope, before: start) {
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population)
+        }
         return nil
     }
 
     /// The side that is the subject of a verb: "Ukraine has lost",
     /// "Russian forces have killed", "each side has sustained", "it has
     /// killed" (the side named before the pronoun).
-    private func subjectSides(_ scope: SentenceScope, before verbStart: Int) -> (sides: [Int], each: Bool) {
+    private func subjectSides(_ scope: SentenceScope, before verbStart: Int) -> (sides: [Int], each: Bool, refersBack: Bool) {
         let lower = scope.range.lowerBound
         var j = verbStart - 1
         while j >= lower, scope.english(j).contains(.filler) || scope[j].isQuote { j -= 1 }
         var steps = 0
         while j >= lower, steps < 5 {
-            if scope.match(.jointEach, endingAt: j + 1) != nil { return ([], true) }
-            if let side = scope.side(endingAt: j + 1) { return ([side], false) }
+            if scope.match(.jointEach, endingAt: j + 1) != nil { return ([], true, false) }
+            if let side = scope.side(endingAt: j + 1) { return ([side], false, false) }
             let english = scope.english(j)
-            if english.contains(.bodyPronoun) || english.contains(.groupPronoun) {
+            if english.contains(.bodyPronoun) || english.contains(.groupPronoun) || scope[j].keyword == .that || scope[j].keyword == .this {
                 var p = j - 1
                 while p >= lower {
-                    if let side = scope.side(endingAt: p + 1) { return ([side], false) }
+                    if let side = scope.side(endingAt: p + 1) { return ([side], false, false) }
                     p -= 1
                 }
-                return ([], false)
+                return ([], false, true)
             }
             if scope.match(.population, endingAt: j + 1) != nil || scope[j].keyword == .possessive
                 || english.contains(.article) || english.contains(.filler) {
@@ -281,25 +290,39 @@ struct SubjectReader {
                 steps += 1
                 continue
             }
+            // "That number includes": a noun for a figure, after a demonstrative.
+            if SubjectReader.figureNouns.contains(scope[j].hash), j - 1 >= lower,
+               scope[j - 1].keyword == .that || scope[j - 1].keyword == .this {
+                return ([], false, true)
+            }
             break
         }
-        return ([], false)
+        return ([], false, false)
     }
+
+    static let figureNouns: Set<UInt64> = Set(["number", "figure", "total", "tally", "estimate", "count", "toll"].map(WordHash.of))
 
     /// Sides named just before a loss noun: "Russian losses", "Russia's losses".
     private func sidesNear(_ scope: SentenceScope, before start: Int) -> [Int] {
         var j = start - 1
         var steps = 0
-        while j >= scope.range.lowerBound, steps < 3 {
-            if let side = scope.side(endingAt: j + 1) { return [side] }
-            if scope.match(.population, endingAt: j + 1) == nil, scope[j].keyword != .possessive,
-               !scope.english(j).contains(.article), !scope.english(j).contains(.of) {
-                return []
+        var sides: [Int] = []
+        while j >= scope.range.lowerBound, steps < 5 {
+            if let side = scope.side(endingAt: j + 1) {
+                // "Ukrainian and Russian troops": both sides.
+                if !sides.contains(side) { sides.append(side) }
+            } else if (scope[j].keyword == .and || scope[j].keyword == .or), !sides.isEmpty {
+                // another side may follow
+            } else if scope.match(.population, endingAt: j + 1) == nil, scope[j].keyword != .possessive,
+                      !scope.english(j).contains(.article), !scope.english(j).contains(.of) {
+                break
+            } else if !sides.isEmpty {
+                break
             }
             j -= 1
             steps += 1
         }
-        return []
+        return sides
     }
 
     /// A loss noun in the clause before a linking verb: "the number of
@@ -335,6 +358,14 @@ struct SubjectReader {
     }
 
     private func topic(_ scope: SentenceScope, _ found: PhraseMatch) -> Topic {
+        var metrics = [scope.lexicon.metrics[Int(found.role.value)].metric]
+        var start = found.start
+        // "Deaths and Injuries", "killed or wounded": one loss of two words.
+        if start - 1 > scope.range.lowerBound, scope[start - 1].keyword == .and || scope[start - 1].keyword == .or,
+           let other = scope.match(.metric, endingAt: start - 1) {
+            metrics.append(scope.lexicon.metrics[Int(other.role.value)].metric)
+            start = other.start
+        }
         var population: Population?
         var j = found.start - 1
         while j >= max(scope.range.lowerBound, found.start - 3) {
@@ -344,13 +375,13 @@ struct SubjectReader {
             }
             j -= 1
         }
-        var sides = sidesNear(scope, before: found.start)
+        var sides = sidesNear(scope, before: start)
         // "the total combat losses of the enemy".
         if sides.isEmpty, scope.is(found.end, .of) {
             let after = scope.is(found.end + 1, .the) ? found.end + 2 : found.end + 1
             if after < scope.range.upperBound, let side = scope.side(at: after) { sides = [side.side] }
         }
-        return Topic(metric: scope.lexicon.metrics[Int(found.role.value)].metric, sides: sides, population: population)
+        return Topic(metric: combine(metrics) ?? metrics[0], sides: sides, population: population)
     }
 
     private func clauseStart(_ scope: SentenceScope, before start: Int) -> Int {
