@@ -59,6 +59,11 @@ import Testing
         #expect(kinds("one of the soldiers") == [.partitive])
     }
 
+    @Test func aFigureLargerThanAnyPopulationIsNoCount() {
+        #expect(kinds("99999999999999999999999 soldiers were killed") == [.implausible])
+        #expect(keys("99999999999999999999999 soldiers were killed") == [])
+    }
+
     @Test func aPlusAfterAFigureIsAHedgeNotAModifier() {
         #expect(kinds("100,000-plus casualties") == [.count])
     }

@@ -17,6 +17,8 @@ struct NumberMention: Sendable, Hashable {
         case time
         /// "one of the soldiers": not a count.
         case partitive
+        /// More people than have ever lived: a serial number or a typo.
+        case implausible
     }
 
     /// The first token, "between" or "from" included.

@@ -165,6 +165,7 @@ struct NumberReader {
         let first = scope[atom.start]
         let after = mention.end
         if mention.low < 1 { return .partitive }
+        if mention.low >= 1e11 || (mention.high ?? 0) >= 1e11 { return .implausible }
         if !mention.isRange, atom.scale == 1, first.kind == .number, !first.has(.grouped), first.digits == 4,
            (1800...2100).contains(Int(first.value)), Double(Int(first.value)) == first.value,
            !(after < upper && (scope.match(.population, at: after) != nil || scope.match(.metric, at: after) != nil
