@@ -308,15 +308,15 @@ struct SubjectReader {
         var steps = 0
         var sides: [Int] = []
         while j >= scope.range.lowerBound, steps < 5 {
+            let token = scope[j]
             if let side = scope.side(endingAt: j + 1) {
-                // "Ukrainian and Russian troops": both sides.
                 if !sides.contains(side) { sides.append(side) }
-            } else if (scope[j].keyword == .and || scope[j].keyword == .or), !sides.isEmpty {
-                // another side may follow
-            } else if scope.match(.population, endingAt: j + 1) == nil, scope[j].keyword != .possessive,
-                      !scope.english(j).contains(.article), !scope.english(j).contains(.of) {
-                break
-            } else if !sides.isEmpty {
+            } else if sides.isEmpty {
+                let modifies = scope.match(.population, endingAt: j + 1) != nil || token.keyword == .possessive
+                    || scope.english(j).contains(.article) || scope.english(j).contains(.of)
+                if !modifies { break }
+            } else if token.keyword != .and, token.keyword != .or {
+                // "Ukrainian and Russian troops" names both; anything else ends the list.
                 break
             }
             j -= 1
