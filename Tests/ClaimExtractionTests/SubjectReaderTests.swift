@@ -187,4 +187,9 @@ import Testing
             "russia military killed at_least 150000",
         ])
     }
+
+    @Test func aRateOpeningTheSentence() {
+        let text = "Over the past day, the Ukrainian defenders eliminated 680 occupiers, the General Staff said. In total, the enemy has lost about 245,000 personnel."
+        #expect(keys(text) == ["russia military killed exact 680/day", "russia military casualties approximately 245000"])
+    }
 }

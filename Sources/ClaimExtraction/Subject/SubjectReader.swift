@@ -51,6 +51,12 @@ struct SubjectReader {
         var figures: [Figure] = []
         var carried: (sides: [Int], population: Population?)?
         let aggregate = hasAggregate(scope)
+        // "Over the past day, the defenders eliminated 680 occupiers": a rate
+        // that opens the sentence holds for its figures.
+        let opening = scope.skipQuotes(from: scope.range.lowerBound)
+        let leadingRate = scope.match(.rate, at: opening).flatMap { found in
+            found.end < scope.range.upperBound && scope[found.end].mark == .comma ? scope.lexicon.rates[Int(found.role.value)] : nil
+        }
         var first = 0
         while first < mentions.count {
             var last = first
@@ -94,7 +100,7 @@ struct SubjectReader {
                     metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
                 }
                 guard let metric = combine(metrics) else { continue }
-                let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate)
+                let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
                 // "9,000 civilians, including over 500 children": a part of
                 // the same loss is not an estimate of its own, unless it is
                 // another measure ("including 40,000 killed") or a rate
