@@ -215,7 +215,7 @@ struct Tokenizer {
                 // An ASCII letter, the common case: fold and hash in one step.
                 letters &+= 1
                 uppers &+= b < 0x61 ? 1 : 0
-                hash.value = (hash.value ^ UInt64(folded)) &* WordHash.prime
+                hash.addFolded(folded)
                 i &+= 1
             } else if b &- 0x30 < 10 {
                 hasDigit = true
@@ -256,10 +256,11 @@ struct Tokenizer {
             wordEnd = i + 1
             extra.insert(.abbreviation)
         }
-        let entry = hasDigit ? -1 : tables.entry(hash.value)
+        let key = hash.value
+        let entry = hasDigit ? -1 : tables.entry(key)
         tokens.append(Token(
             start: Int32(start), end: Int32(wordEnd), kind: hasDigit && letters > 0 ? .code : .word,
-            mark: .none, flags: flags.union(extra), keyword: tables.keyword(entry), digits: 0, hash: hash.value,
+            mark: .none, flags: flags.union(extra), keyword: tables.keyword(entry), digits: 0, hash: key,
             entry: entry, value: 0))
         flags = []
         lineBreaks = 0
