@@ -1,13 +1,3 @@
-/// Who made a figure's estimate, and which outlet relayed it.
-struct Attribution: Sendable, Hashable {
-    var speaker: ResolvedSpeaker?
-    var reportedBy: String?
-    /// The sentence that names the speaker, for the statement's date.
-    var sentence: Int
-    /// The cue in that sentence.
-    var cue: Int?
-}
-
 /// Finds the speaker of each figure the way a reader does: a source named
 /// in the sentence ("X said", "according to X", "X told the BBC"); for a
 /// quotation, whoever the quotation is attributed to; otherwise the source

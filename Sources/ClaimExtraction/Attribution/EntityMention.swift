@@ -1,26 +1,3 @@
-/// Who or what a stretch of text names, before pronouns and descriptions
-/// are resolved.
-enum Referent: Sendable, Hashable {
-    /// A lexicon speaker, by index.
-    case speaker(Int)
-    /// A person the lexicon lacks, by the name the text gives, title dropped.
-    case person(String)
-    /// A lexicon outlet, by index.
-    case outlet(Int)
-    /// "he", "she".
-    case personPronoun
-    /// "it".
-    case bodyPronoun
-    /// "they".
-    case groupPronoun
-    /// "I", "we": whoever the quotation is by.
-    case firstPerson
-    /// "the ministry", "the country": a body of one of the description's kinds.
-    case description(Int)
-    /// "the top general": a person bearing a title with this head word.
-    case titled(UInt64)
-}
-
 /// A name, pronoun or description in a sentence.
 struct EntityMention: Sendable, Hashable {
     var start: Int
@@ -28,14 +5,4 @@ struct EntityMention: Sendable, Hashable {
     var referent: Referent
     /// The head word of a title written before the name ("general").
     var titleHead: UInt64?
-}
-
-/// A speaker once names, pronouns and descriptions are resolved.
-struct ResolvedSpeaker: Sendable, Hashable {
-    var name: String
-    var isPerson: Bool
-    var kind: Lexicon.SpeakerKind?
-    var side: Side?
-    /// Head words of the titles the speaker bears, for "the general".
-    var titleHeads: Set<UInt64>
 }

@@ -15,10 +15,3 @@ struct PhraseRole: Hashable, Sendable {
     var kind: Kind
     var value: Int32
 }
-
-/// A phrase found in a sentence: its role and its token range.
-struct PhraseMatch: Sendable {
-    var role: PhraseRole
-    var start: Int
-    var end: Int
-}
