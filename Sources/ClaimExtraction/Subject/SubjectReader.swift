@@ -237,9 +237,18 @@ struct SubjectReader {
                 metric: scope.lexicon.metrics[Int(found.role.value)].metric,
                 sides: sidesNear(scope, before: found.start))
         }
-        if let verb = scope.match(.figureVerb, endingAt: k + 1) {
+        if var verb = scope.match(.figureVerb, endingAt: k + 1) {
             let meaning = scope.lexicon.figureVerbs[Int(verb.role.value)]
-            let metric = meaning.metric ?? scope.match(.metric, at: verb.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
+            var metric = meaning.metric ?? scope.match(.metric, at: verb.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
+            // "has killed or wounded nearly 500,000": two verbs, one loss.
+            let joiner = verb.start - 1
+            if joiner > scope.range.lowerBound, scope[joiner].keyword == .and || scope[joiner].keyword == .or,
+               let other = scope.match(.figureVerb, endingAt: joiner) {
+                let first = scope.lexicon.figureVerbs[Int(other.role.value)].metric
+                    ?? scope.match(.metric, at: other.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
+                if let first, let second = metric { metric = combine([first, second]) }
+                verb = other
+            }
             var subject = subjectSides(scope, before: verb.start)
             if subject.each { return Governor(metric: metric, each: true) }
             // "That number includes as many as 120,000 deaths": the subject
