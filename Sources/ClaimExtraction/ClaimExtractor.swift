@@ -1,16 +1,115 @@
+import Foundation
+
 /// Finds the loss estimates in a document.
+///
+/// The pipeline reads the text in stages, each a type of its own:
+/// document (front matter, dateline) → sentences → numbers → qualifiers →
+/// subject (side, population, metric) → attribution (speaker, outlet) →
+/// dates (when the estimate was stated).
+///
+/// - Important: `extract` is a pure function of the document and the
+///   lexicon: no I/O, no clock. A document that nothing dates is dated by
+///   `Document.modified`, which the caller reads from the file.
 public struct ClaimExtractor: Sendable {
     /// Recorded with every claim, so that a claim names the code that found it.
-    public static let version = "0.1.0"
+    public static let version = "1.0.0"
 
+    /// The words the extractor reads.
     public let lexicon: Lexicon
+    private let owner: CompiledLexicon
 
+    /// An extractor reading with `lexicon`; compiling it into lookup tables
+    /// is done once, here.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        owner = CompiledLexicon(lexicon)
     }
 
-    /// The claims in `document`, in the order of their sentences.
+    /// The claims in `document`, in the order of their sentences, with the
+    /// document's publication date and front matter.
     public func extract(_ document: Document) -> Extraction {
-        Extraction()
+        if let extraction = document.text.utf8.withContiguousStorageIfAvailable({ extract($0, modified: document.modified) }) {
+            return extraction
+        }
+        return Array(document.text.utf8).withUnsafeBufferPointer { extract($0, modified: document.modified) }
+    }
+
+    private func extract(_ bytes: UnsafeBufferPointer<UInt8>, modified: Date?) -> Extraction {
+        // The view points into memory the owner frees: keep it alive while reading.
+        return withExtendedLifetime(owner) { read(bytes, modified: modified, compiled: owner.view) }
+    }
+
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, modified: Date?, compiled: LexiconView) -> Extraction {
+        let frontMatter = FrontMatter.read(bytes)
+        let body = frontMatter?.body ?? 0
+        let tokens = Tokenizer(tables: compiled.tables).tokenize(bytes, from: body)
+        return tokens.withUnsafeBufferPointer { tokens in
+            let sentences = SentenceSplitter(lexicon: compiled).split(tokens, bytes: bytes, body: body)
+            let scopes = sentences.map { SentenceScope(tokens: tokens, range: $0.tokens, lexicon: compiled, bytes: bytes) }
+            let published = PublicationDater(lexicon: compiled).date(frontMatter: frontMatter, scopes: scopes, modified: modified)
+            var extraction = Extraction(
+                published: published?.date, publishedFrom: published?.source,
+                source: frontMatter?.value("source", "outlet", "publisher"), url: frontMatter?.value("url", "link"))
+            var resolver = AttributionResolver(lexicon: compiled, tokens: tokens, bytes: bytes, sentences: sentences)
+            let readings = readFigures(scopes, sentences: sentences, resolver: &resolver, compiled: compiled)
+            extraction.claims = ClaimAssembler(
+                lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(reference: published?.date)
+            ).claims(readings, resolver: &resolver)
+            return extraction
+        }
+    }
+
+    /// Numbers, qualifiers and subjects, sentence by sentence.
+    private func readFigures(
+        _ scopes: [SentenceScope], sentences: [Sentence], resolver: inout AttributionResolver, compiled: LexiconView
+    ) -> [ClaimAssembler.SentenceFigures] {
+        let dateReader = DateReader(lexicon: compiled)
+        let numberReader = NumberReader()
+        let qualifierReader = QualifierReader()
+        let subjectReader = SubjectReader()
+        let anaphoraReader = AnaphoraReader()
+        var found: [ClaimAssembler.SentenceFigures] = []
+        for (index, scope) in scopes.enumerated() {
+            let survey = survey(scope, compiled: compiled)
+            guard survey.figures else {
+                if survey.anaphora, let side = anaphoraReader.side(scope) {
+                    found.append(.init(sentence: index, figures: [], repeatsFor: side))
+                }
+                continue
+            }
+            let dates = dateReader.read(scope.tokens, in: scope.range)
+            let mentions = numberReader.read(scope, dates: dates).filter { $0.kind == .count }
+            guard !mentions.isEmpty else {
+                if let side = anaphoraReader.side(scope) { found.append(.init(sentence: index, figures: [], repeatsFor: side)) }
+                continue
+            }
+            let readings = mentions.map { qualifierReader.read(scope, $0) }
+            let previousTopic = index > 0 && sentences[index - 1].paragraph == sentences[index].paragraph
+                ? subjectReader.topic(scopes[index - 1]) : nil
+            let figures = subjectReader.read(scope, mentions: mentions, readings: readings, previousTopic: previousTopic)
+            if !figures.isEmpty {
+                resolver.hasFigures[index] = true
+                found.append(.init(sentence: index, figures: figures, repeatsFor: nil))
+            }
+        }
+        return found
+    }
+
+    /// Whether a sentence has a digit or a number word at all, and a phrase
+    /// like "the same number": most have neither, and are skipped without
+    /// further reading.
+    private func survey(_ scope: SentenceScope, compiled: LexiconView) -> (figures: Bool, anaphora: Bool) {
+        var anaphora = false
+        let anaphoraBit = PhraseRole.Kind.anaphora.bit
+        for k in scope.range {
+            let token = scope[k]
+            if token.kind == .number { return (true, anaphora) }
+            if token.entry >= 0 {
+                let entry = compiled.entries[Int(token.entry)]
+                if entry.numeral > 0 || entry.scale > 0 { return (true, anaphora) }
+                if entry.kinds & anaphoraBit != 0 { anaphora = true }
+            }
+        }
+        return (false, anaphora)
     }
 }

@@ -1,0 +1,9 @@
+/// Who made a figure's estimate, and which outlet relayed it.
+struct Attribution: Sendable, Hashable {
+    var speaker: ResolvedSpeaker?
+    var reportedBy: String?
+    /// The sentence that names the speaker, for the statement's date.
+    var sentence: Int
+    /// The cue in that sentence.
+    var cue: Int?
+}

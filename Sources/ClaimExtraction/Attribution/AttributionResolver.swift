@@ -1,0 +1,273 @@
+/// Finds the speaker of each figure the way a reader does: a source named
+/// in the sentence ("X said", "according to X", "X told the BBC"); for a
+/// quotation, whoever the quotation is attributed to; otherwise the source
+/// of an earlier sentence of the paragraph ("General Milli said, … Between
+/// 1.5 and 3 million refugees …"), or the next sentence when it only says
+/// who disclosed the figure. Pronouns ("He", "It") and descriptions ("the
+/// top general", "the country") are resolved against the document.
+///
+/// Reads sentences lazily and remembers them, since pronouns look back.
+struct AttributionResolver {
+    /// What attribution needs of one sentence.
+    struct Reading {
+        var mentions: [EntityMention]
+        var cues: [Cue]
+        var dates: [DateExpression]
+    }
+
+    let lexicon: LexiconView
+    let tokens: UnsafeBufferPointer<Token>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let sentences: [Sentence]
+    /// Sentences that hold figures of their own; a neighbour that does is
+    /// no attribution line for another.
+    var hasFigures: [Bool]
+    private var readings: [Reading?]
+
+    init(lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) {
+        self.lexicon = lexicon
+        self.tokens = tokens
+        self.bytes = bytes
+        self.sentences = sentences
+        hasFigures = Array(repeating: false, count: sentences.count)
+        readings = Array(repeating: nil, count: sentences.count)
+    }
+
+    /// The scope of sentence `index`.
+    func scope(_ index: Int) -> SentenceScope {
+        SentenceScope(tokens: tokens, range: sentences[index].tokens, lexicon: lexicon, bytes: bytes)
+    }
+
+    /// The mentions, cues and dates of sentence `index`.
+    mutating func reading(_ index: Int) -> Reading {
+        if let known = readings[index] { return known }
+        let scope = scope(index)
+        let dates = DateReader(lexicon: lexicon).read(tokens, in: scope.range)
+        let mentions = EntityRecognizer(lexicon: lexicon).recognize(scope)
+        let cues = CueReader(lexicon: lexicon).read(scope, mentions: mentions, dates: dates)
+        let reading = Reading(mentions: mentions, cues: cues, dates: dates)
+        readings[index] = reading
+        return reading
+    }
+
+    /// The attribution of a figure at token `position` of sentence `index`.
+    mutating func attribution(at position: Int, in index: Int) -> Attribution {
+        let reportedBy = outlet(in: index)
+        if let found = cueSpeaker(in: index, near: position) {
+            return Attribution(speaker: found.speaker, reportedBy: reportedBy, sentence: index, cue: found.cue)
+        }
+        var result = fallback(for: index)
+        if result.reportedBy == nil { result.reportedBy = reportedBy }
+        if result.reportedBy == nil { result.reportedBy = creditLine(for: index) }
+        return result
+    }
+
+    // MARK: Within the sentence
+
+    /// The source of the cue nearest before `position` (else after it).
+    private mutating func cueSpeaker(in index: Int, near position: Int?) -> (speaker: ResolvedSpeaker, cue: Int)? {
+        var before: (ResolvedSpeaker, Int)?
+        var after: (ResolvedSpeaker, Int)?
+        for cue in reading(index).cues {
+            guard let agent = cue.agent, let speaker = resolve(agent, in: index, depth: 0) else { continue }
+            if let position, cue.position > position {
+                if after == nil { after = (speaker, cue.position) }
+            } else {
+                before = (speaker, cue.position)
+            }
+        }
+        return before ?? after
+    }
+
+    /// The outlet the sentence names as relaying: an audience ("told the
+    /// BBC"), a source ("according to CBC") or any outlet it names.
+    private mutating func outlet(in index: Int) -> String? {
+        let reading = reading(index)
+        for cue in reading.cues {
+            if case .outlet(let number)? = cue.audience?.referent { return lexicon.outlets[number] }
+        }
+        for mention in reading.mentions {
+            if case .outlet(let number) = mention.referent { return lexicon.outlets[number] }
+        }
+        return nil
+    }
+
+    // MARK: Beyond the sentence
+
+    private mutating func fallback(for index: Int) -> Attribution {
+        let paragraph = sentences[index].paragraph
+        if isQuoted(index), let found = quoteSpeaker(for: index, depth: 0) { return found }
+        var other = index - 1
+        while other >= 0, sentences[other].paragraph == paragraph {
+            if let found = cueSpeaker(in: other, near: nil) {
+                return Attribution(speaker: found.speaker, reportedBy: outlet(in: other), sentence: other, cue: found.cue)
+            }
+            other -= 1
+        }
+        let next = index + 1
+        if next < sentences.count, sentences[next].paragraph == paragraph, !hasFigures[next],
+           let found = cueSpeaker(in: next, near: nil) {
+            return Attribution(speaker: found.speaker, reportedBy: outlet(in: next), sentence: next, cue: found.cue)
+        }
+        return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
+    }
+
+    /// A short line of the paragraph that names only an outlet ("BBC news.").
+    private mutating func creditLine(for index: Int) -> String? {
+        let paragraph = sentences[index].paragraph
+        var other = index + 1
+        while other < sentences.count, sentences[other].paragraph == paragraph {
+            if sentences[other].tokens.count <= 4, let found = outlet(in: other) { return found }
+            other += 1
+        }
+        return nil
+    }
+
+    /// Whether sentence `index` lies inside a quotation that it does not
+    /// close: then the quotation's attribution is its speaker's.
+    private func isQuoted(_ index: Int) -> Bool {
+        let paragraph = sentences[index].paragraph
+        var first = index
+        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        var depth = 0
+        var depthAtStart = 0
+        for other in first...index {
+            if other == index { depthAtStart = depth }
+            for k in sentences[other].tokens {
+                if tokens[k].mark == .openQuote { depth += 1 }
+                if tokens[k].mark == .closeQuote { depth = max(0, depth - 1) }
+            }
+        }
+        return depthAtStart > 0 || depth > 0
+    }
+
+    /// The speaker a quotation is attributed to: a cue later in the
+    /// paragraph ("…,” Milley said), else an earlier one.
+    private mutating func quoteSpeaker(for index: Int, depth: Int) -> Attribution? {
+        let paragraph = sentences[index].paragraph
+        var other = index
+        while other < sentences.count, sentences[other].paragraph == paragraph {
+            for cue in reading(other).cues {
+                guard let agent = cue.agent, agent.referent != .firstPerson,
+                      let speaker = resolve(agent, in: other, depth: depth + 1) else { continue }
+                return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cue.position)
+            }
+            other += 1
+        }
+        other = index - 1
+        while other >= 0, sentences[other].paragraph == paragraph {
+            for cue in reading(other).cues.reversed() {
+                guard let agent = cue.agent, agent.referent != .firstPerson,
+                      let speaker = resolve(agent, in: other, depth: depth + 1) else { continue }
+                return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cue.position)
+            }
+            other -= 1
+        }
+        return nil
+    }
+
+    // MARK: Resolving mentions
+
+    /// Who `mention` in sentence `index` is.
+    mutating func resolve(_ mention: EntityMention, in index: Int, depth: Int) -> ResolvedSpeaker? {
+        guard depth < 8 else { return nil }
+        switch mention.referent {
+        case .speaker(let number):
+            return resolved(number)
+        case .person(let name):
+            return ResolvedSpeaker(
+                name: name, isPerson: true, kind: .person, side: nil,
+                titleHeads: mention.titleHead.map { [$0] } ?? [])
+        case .outlet:
+            return nil
+        case .personPronoun:
+            return antecedent(in: index, before: mention.start, person: true, depth: depth)
+        case .bodyPronoun, .groupPronoun:
+            return antecedent(in: index, before: mention.start, person: false, depth: depth)
+        case .firstPerson:
+            return quoteSpeaker(for: index, depth: depth)?.speaker
+        case .description(let number):
+            let kinds = lexicon.descriptions[number]
+            return search(from: index, before: mention.start) { speaker in
+                speaker.kind.map { kinds.contains($0) } ?? false
+            }
+        case .titled(let head):
+            return search(from: index, before: mention.start) { speaker in
+                speaker.isPerson && speaker.titleHeads.contains(head)
+            }
+        }
+    }
+
+    private func resolved(_ number: Int) -> ResolvedSpeaker {
+        let info = lexicon.speakers[number]
+        return ResolvedSpeaker(name: info.name, isPerson: info.isPerson, kind: info.kind, side: info.side, titleHeads: info.titleHeads)
+    }
+
+    /// A name (not a pronoun) mention, resolved; a titled mention of an
+    /// unknown person keeps its title.
+    private func direct(_ mention: EntityMention) -> ResolvedSpeaker? {
+        switch mention.referent {
+        case .speaker(let number):
+            var speaker = resolved(number)
+            if let head = mention.titleHead { speaker.titleHeads.insert(head) }
+            return speaker
+        case .person(let name):
+            return ResolvedSpeaker(name: name, isPerson: true, kind: .person, side: nil, titleHeads: mention.titleHead.map { [$0] } ?? [])
+        default:
+            return nil
+        }
+    }
+
+    /// What "he" or "it" refers back to: a name earlier in the sentence,
+    /// else the most recent source of a statement, else the most recent name.
+    private mutating func antecedent(in index: Int, before position: Int, person: Bool, depth: Int) -> ResolvedSpeaker? {
+        for mention in reading(index).mentions.reversed() where mention.end <= position {
+            if let speaker = direct(mention), speaker.isPerson == person { return speaker }
+        }
+        let floor = max(0, index - 15)
+        var other = index - 1
+        while other >= floor {
+            for cue in reading(other).cues.reversed() {
+                guard let agent = cue.agent, let speaker = resolve(agent, in: other, depth: depth + 1),
+                      speaker.isPerson == person else { continue }
+                return speaker
+            }
+            other -= 1
+        }
+        other = index - 1
+        while other >= floor {
+            for mention in reading(other).mentions.reversed() {
+                if let speaker = direct(mention), speaker.isPerson == person { return speaker }
+            }
+            other -= 1
+        }
+        return nil
+    }
+
+    /// The nearest name satisfying `accepts`, looking back through the
+    /// document, then ahead (a headline's "the US senior general" is named
+    /// in the paragraphs after it).
+    private mutating func search(from index: Int, before position: Int, _ accepts: (ResolvedSpeaker) -> Bool) -> ResolvedSpeaker? {
+        for mention in reading(index).mentions.reversed() where mention.end <= position {
+            if let speaker = direct(mention), accepts(speaker) { return speaker }
+        }
+        var other = index - 1
+        while other >= 0 {
+            for mention in reading(other).mentions.reversed() {
+                if let speaker = direct(mention), accepts(speaker) { return speaker }
+            }
+            other -= 1
+        }
+        for mention in reading(index).mentions where mention.start > position {
+            if let speaker = direct(mention), accepts(speaker) { return speaker }
+        }
+        other = index + 1
+        while other < sentences.count {
+            for mention in reading(other).mentions {
+                if let speaker = direct(mention), accepts(speaker) { return speaker }
+            }
+            other += 1
+        }
+        return nil
+    }
+}

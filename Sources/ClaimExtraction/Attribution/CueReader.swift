@@ -1,0 +1,133 @@
+/// Finds the cues of a sentence and their sources: the subject before a
+/// verb of saying (past adverbs, dates and appositives: "Milley, who
+/// serves as …, suggested"), the name after it ("…,” said Milley"), or
+/// the object of "according to".
+struct CueReader {
+    let lexicon: LexiconView
+
+    /// The cues of `scope`, given its mentions and dates.
+    func read(_ scope: SentenceScope, mentions: [EntityMention], dates: [DateExpression]) -> [Cue] {
+        var cues: [Cue] = []
+        var i = scope.range.lowerBound
+        let upper = scope.range.upperBound
+        let recognizer = EntityRecognizer(lexicon: lexicon)
+        while i < upper {
+            let token = scope[i]
+            guard token.entry >= 0 else {
+                i += 1
+                continue
+            }
+            if let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i) {
+                let agent = agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
+                    ?? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer)
+                let audience = verb.role.kind == .audienceVerb
+                    ? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer) : nil
+                cues.append(Cue(position: i, agent: agent, audience: audience))
+                i = verb.end
+                continue
+            }
+            if let source = scope.match(.attributionSource, at: i) {
+                var k = source.end
+                let noun = k < upper && scope.english(k).contains(.article) ? k + 1 : k
+                if let noun = scope.match(.sourceNoun, at: noun) {
+                    k = noun.end
+                    if k < upper, scope[k].keyword == .by || scope[k].keyword == .from || scope[k].keyword == .of {
+                        k += 1
+                    }
+                }
+                cues.append(Cue(position: i, agent: mention(scope, at: k, mentions: mentions, recognizer: recognizer)))
+                i = source.end
+                continue
+            }
+            if let noun = scope.match(.sourceNoun, at: i), noun.end < upper,
+               scope[noun.end].keyword == .from || scope[noun.end].keyword == .by {
+                if let agent = mention(scope, at: noun.end + 1, mentions: mentions, recognizer: recognizer) {
+                    cues.append(Cue(position: i, agent: agent))
+                }
+                i = noun.end
+                continue
+            }
+            i += 1
+        }
+        return cues
+    }
+
+    /// The subject of a verb of saying at `cue`.
+    private func agent(
+        _ scope: SentenceScope, before cue: Int, mentions: [EntityMention], dates: [DateExpression],
+        recognizer: EntityRecognizer
+    ) -> EntityMention? {
+        let lower = scope.range.lowerBound
+        func ending(_ end: Int) -> EntityMention? { mentions.last { $0.end == end } }
+        func inDate(_ k: Int) -> Bool { dates.contains { $0.start <= k && k < $0.end } }
+        var j = cue - 1
+        var segments = 0
+        while j >= lower {
+            let token = scope[j]
+            if let found = ending(j + 1) { return found }
+            if scope.english(j).contains(.filler) || token.isQuote || inDate(j)
+                || (scope.english(j).contains(.datePreposition) && inDate(j + 1)) {
+                j -= 1
+                continue
+            }
+            if token.mark == .closeParen {
+                // "The Center for Strategic and International Studies (CSIS) estimated".
+                var p = j - 1
+                while p >= lower, scope[p].mark != .openParen { p -= 1 }
+                guard p > lower else { return nil }
+                j = p - 1
+                continue
+            }
+            if token.mark == .comma, segments < 3 {
+                // "the commander, Valery Zaluzhny, was quoted"; "X, who
+                // serves as President Joe Biden's adviser, suggested": a
+                // relative clause's names are not the subject.
+                var p = j - 1
+                while p >= lower, scope[p].mark != .comma { p -= 1 }
+                let relative = p + 1 < j && scope[p + 1].keyword.isRelative
+                if !relative, let found = ending(j) { return found }
+                guard p >= lower else { return nil }
+                j = p
+                segments += 1
+                continue
+            }
+            if let noun = scope.match(.sourceNoun, endingAt: j + 1) {
+                // "Moscow's latest update in September said".
+                var p = noun.start - 1
+                var steps = 0
+                while p >= lower, steps < 2, scope[p].isWord, scope[p].keyword != .possessive {
+                    p -= 1
+                    steps += 1
+                }
+                if p >= lower, scope[p].keyword == .possessive { return ending(p) }
+                // "Pentagon documents", "U.S. intelligence estimates".
+                var q = noun.start
+                while q > lower, q > noun.start - 3 {
+                    if let found = ending(q) { return found }
+                    q -= 1
+                }
+                return nil
+            }
+            if segments == 0, let start = recognizer.nameRun(scope, endingAt: j + 1) {
+                // A name the lexicon lacks, right before the verb.
+                if start == lower, j == start, scope.lexicon.entry(of: scope[start]) != nil { return nil }
+                return EntityMention(start: start, end: j + 1, referent: recognizer.person(scope, start, j + 1, titleHead: nil))
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// The mention starting at `k`, past an article; or a name the lexicon
+    /// lacks.
+    private func mention(_ scope: SentenceScope, at k: Int, mentions: [EntityMention], recognizer: EntityRecognizer) -> EntityMention? {
+        guard k < scope.range.upperBound else { return nil }
+        if let found = mentions.first(where: { $0.start == k }) { return found }
+        if scope.english(k).contains(.article), let found = mentions.first(where: { $0.start == k + 1 }) { return found }
+        let name = scope.english(k).contains(.article) ? k + 1 : k
+        if name < scope.range.upperBound, let end = recognizer.nameRun(scope, from: name) {
+            return EntityMention(start: name, end: end, referent: recognizer.person(scope, name, end, titleHead: nil))
+        }
+        return nil
+    }
+}

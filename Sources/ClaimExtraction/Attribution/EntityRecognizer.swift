@@ -1,0 +1,199 @@
+/// Finds who a sentence names: lexicon speakers by alias ("the Ukrainian
+/// General Staff", "Moscow"), persons behind a title ("Defense Minister
+/// Sergei Shoigu", "General Milio", matched by spelling to the lexicon or
+/// kept as written), outlets ("the BBC"), pronouns, and definite
+/// descriptions that refer back ("the top general", "the country").
+struct EntityRecognizer {
+    let lexicon: LexiconView
+
+    /// The mentions of `scope`, in order, none overlapping.
+    func recognize(_ scope: SentenceScope) -> [EntityMention] {
+        var mentions: [EntityMention] = []
+        let lower = scope.range.lowerBound
+        var covered = [Bool](repeating: false, count: scope.range.count)
+        var i = lower
+        let upper = scope.range.upperBound
+        while i < upper {
+            if let mention = name(scope, at: i) {
+                mentions.append(mention)
+                for k in mention.start..<mention.end { covered[k - lower] = true }
+                i = mention.end
+            } else {
+                i += 1
+            }
+        }
+        i = scope.range.lowerBound
+        while i < upper {
+            if covered[i - lower] {
+                i += 1
+                continue
+            }
+            let english = scope.english(i)
+            let token = scope[i]
+            var referent: Referent?
+            if token.isWord, !token.has(.allCaps) {
+                if english.contains(.personPronoun) { referent = .personPronoun }
+                else if english.contains(.bodyPronoun) { referent = .bodyPronoun }
+                else if english.contains(.groupPronoun) { referent = .groupPronoun }
+                else if english.contains(.firstPersonPronoun) { referent = .firstPerson }
+            }
+            if let referent {
+                mentions.append(EntityMention(start: i, end: i + 1, referent: referent))
+                i += 1
+                continue
+            }
+            if token.keyword == .the, let description = description(scope, at: i, covered: covered) {
+                mentions.append(description)
+                i = description.end
+                continue
+            }
+            i += 1
+        }
+        mentions.sort { $0.start < $1.start }
+        return mentions
+    }
+
+    /// A lexicon speaker or outlet, or a titled person, starting at `i`.
+    private func name(_ scope: SentenceScope, at i: Int) -> EntityMention? {
+        let names = PhraseRole.Kind.speaker.bit | PhraseRole.Kind.outlet.bit | PhraseRole.Kind.title.bit
+        let token = scope[i]
+        guard token.entry >= 0 else { return nil }
+        let kinds = scope.lexicon.entries[Int(token.entry)].kinds
+        // "the BBC", "the UN human rights office": the article goes with the name.
+        let article = token.keyword == .the || token.keyword == .a || token.keyword == .an
+        guard kinds & names != 0 || article else { return nil }
+        let at = article && i + 1 < scope.range.upperBound ? i + 1 : i
+        var best: EntityMention?
+        if let speaker = scope.match(.speaker, at: at), hasCapital(scope, speaker) {
+            best = EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)))
+        }
+        if let outlet = scope.match(.outlet, at: at), hasCapital(scope, outlet), outlet.end > best?.end ?? 0 {
+            best = EntityMention(start: i, end: outlet.end, referent: .outlet(Int(outlet.role.value)))
+        }
+        if let best {
+            // "the US senior general": a name used as a modifier leaves the
+            // phrase to the description it modifies.
+            if article, attributive(scope, after: best.end) { return nil }
+            return best
+        }
+        var k = i
+        var titleHead: UInt64?
+        while let title = scope.match(.title, at: k) {
+            titleHead = scope.lexicon.titleHeads[Int(title.role.value)]
+            k = title.end
+            if k < scope.range.upperBound, scope[k].mark == .comma { break }
+        }
+        guard k > i, k < scope.range.upperBound else { return nil }
+        if let speaker = scope.match(.speaker, at: k), hasCapital(scope, speaker) {
+            return EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)), titleHead: titleHead)
+        }
+        guard let end = nameRun(scope, from: k) else { return nil }
+        return EntityMention(start: i, end: end, referent: person(scope, k, end, titleHead: titleHead), titleHead: titleHead)
+    }
+
+    /// A person named by `scope[from..<to]`: a lexicon speaker when an alias
+    /// or a close spelling of the surname matches, else the name as written.
+    func person(_ scope: SentenceScope, _ from: Int, _ to: Int, titleHead: UInt64?) -> Referent {
+        if let speaker = scope.match(.speaker, at: from), speaker.end == to {
+            return .speaker(Int(speaker.role.value))
+        }
+        let last = scope[to - 1]
+        var surname: [UInt8] = []
+        for k in Int(last.start)..<Int(last.end) {
+            let b = scope.bytes[k]
+            if Tokenizer.isLetter(b) { surname.append(b | 0x20) } else if b >= 0x80 { surname.append(b) }
+        }
+        if let speaker = NameMatcher(lexicon: lexicon).match(surname: surname, titleHead: titleHead) {
+            return .speaker(speaker)
+        }
+        return .person(scope.text(from, to))
+    }
+
+    /// One past the last word of a run of capitalised name words starting
+    /// at `from` (at most three: "Igor Konashenkov", "Eirik Kristoffersen").
+    func nameRun(_ scope: SentenceScope, from: Int) -> Int? {
+        var k = from
+        while k < scope.range.upperBound, k - from < 4, isNameWord(scope, k) {
+            k += 1
+            if k + 1 < scope.range.upperBound, scope[k].mark == .hyphen, !scope[k].has(.spaceBefore), isNameWord(scope, k + 1) {
+                k += 1
+            }
+        }
+        return k > from ? k : nil
+    }
+
+    /// The first word of a run of capitalised name words ending right
+    /// before `end`.
+    func nameRun(_ scope: SentenceScope, endingAt end: Int) -> Int? {
+        var k = end - 1
+        var words = 0
+        while k >= scope.range.lowerBound, words < 3, isNameWord(scope, k) {
+            words += 1
+            k -= 1
+            // "Petrenko-Kovalska".
+            if k - 1 >= scope.range.lowerBound, scope[k].mark == .hyphen, !scope[k].has(.spaceBefore),
+               !scope[k + 1].has(.spaceBefore), isNameWord(scope, k - 1) {
+                k -= 1
+            }
+        }
+        return k + 1 < end ? k + 1 : nil
+    }
+
+    func isNameWord(_ scope: SentenceScope, _ k: Int) -> Bool {
+        let token = scope[k]
+        guard token.kind == .word, token.has(.capitalized) else { return false }
+        guard let entry = scope.lexicon.entry(of: token) else { return true }
+        if entry.english.contains(.function) || entry.english.contains(.commonSource) { return false }
+        if entry.month > 0 || entry.weekday > 0 || entry.numeral >= 0 || entry.scale > 0 { return false }
+        let blocking: UInt32 = PhraseRole.Kind.side.bit | PhraseRole.Kind.title.bit | PhraseRole.Kind.outlet.bit
+            | PhraseRole.Kind.population.bit | PhraseRole.Kind.metric.bit | PhraseRole.Kind.attributionVerb.bit
+            | PhraseRole.Kind.otherConflict.bit | PhraseRole.Kind.foreignSide.bit
+        return entry.kinds & blocking == 0
+    }
+
+    /// "the top general", "the US senior general", "the country", "the
+    /// ministry": the article, up to three modifiers, and a title or a
+    /// description head not followed by a name.
+    private func description(_ scope: SentenceScope, at start: Int, covered: [Bool]) -> EntityMention? {
+        var k = start + 1
+        let upper = scope.range.upperBound
+        while k < upper, k - start <= 4 {
+            // "the US senior general": a name may modify the head, but a
+            // name's own words ("the Ukrainian General Staff") are no head.
+            let isCovered = covered[k - scope.range.lowerBound]
+            let token = scope[k]
+            guard token.isWord else { return nil }
+            if isCovered {
+                k += 1
+                continue
+            }
+            if let head = scope.match(.description, at: k), head.end == k + 1 || !isNameWord(scope, head.end - 1) {
+                if head.end < upper, isNameWord(scope, head.end) { return nil }
+                return EntityMention(start: start, end: head.end, referent: .description(Int(head.role.value)))
+            }
+            if let title = scope.match(.title, at: k) {
+                if title.end < upper, isNameWord(scope, title.end) || scope[title.end].mark == .comma && title.end + 1 < upper && isNameWord(scope, title.end + 1) {
+                    return nil
+                }
+                return EntityMention(start: start, end: title.end, referent: .titled(scope.lexicon.titleHeads[Int(title.role.value)]))
+            }
+            if scope.english(k).contains(.clauseOpener) || token.keyword == .possessive { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private func attributive(_ scope: SentenceScope, after end: Int) -> Bool {
+        var k = end
+        while k < scope.range.upperBound, k < end + 3 {
+            if scope.match(.title, at: k) != nil || scope.match(.description, at: k) != nil { return true }
+            guard scope[k].isWord, !scope[k].has(.capitalized), scope[k].entry < 0 else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    private func hasCapital(_ scope: SentenceScope, _ match: PhraseMatch) -> Bool {
+        (match.start..<match.end).contains { scope[$0].has(.capitalized) }
+    }
+}

@@ -1,0 +1,61 @@
+/// Matches a surname the text spells its own way ("Milio", "Milli",
+/// "Zaluzhnyi") to a lexicon person by edit distance, so that transliteration
+/// and translation errors still find the canonical name.
+struct NameMatcher {
+    let lexicon: LexiconView
+
+    /// The lexicon speaker whose surname is closest to `surname`, if close
+    /// enough: within a third of its length, one more when the text gives
+    /// the person's title, the first letter always the same.
+    func match(surname: [UInt8], titleHead: UInt64?) -> Int? {
+        guard surname.count >= 3 else { return nil }
+        var best: (speaker: Int, distance: Int)?
+        var tie = false
+        for (number, speaker) in lexicon.speakers.enumerated() where speaker.isPerson {
+            let length = max(surname.count, 1)
+            var allowed = length <= 4 ? 1 : length <= 7 ? 2 : 3
+            if let titleHead, speaker.titleHeads.contains(titleHead) { allowed += 1 }
+            var closest = Int.max
+            for candidate in speaker.surnames where candidate.first == surname.first && abs(candidate.count - surname.count) <= allowed {
+                closest = min(closest, NameMatcher.distance(surname, candidate))
+            }
+            guard closest != Int.max else { continue }
+            guard closest <= allowed else { continue }
+            if let current = best {
+                if closest < current.distance {
+                    best = (number, closest)
+                    tie = false
+                } else if closest == current.distance, current.speaker != number {
+                    tie = true
+                }
+            } else {
+                best = (number, closest)
+            }
+        }
+        return tie ? nil : best?.speaker
+    }
+
+    /// Optimal string alignment distance: insertions, deletions,
+    /// substitutions and swaps of neighbours each cost one.
+    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var before = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, before[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            swap(&before, &previous)
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

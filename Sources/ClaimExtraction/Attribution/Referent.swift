@@ -1,0 +1,22 @@
+/// Who or what a stretch of text names, before pronouns and descriptions
+/// are resolved.
+enum Referent: Sendable, Hashable {
+    /// A lexicon speaker, by index.
+    case speaker(Int)
+    /// A person the lexicon lacks, by the name the text gives, title dropped.
+    case person(String)
+    /// A lexicon outlet, by index.
+    case outlet(Int)
+    /// "he", "she".
+    case personPronoun
+    /// "it".
+    case bodyPronoun
+    /// "they".
+    case groupPronoun
+    /// "I", "we": whoever the quotation is by.
+    case firstPerson
+    /// "the ministry", "the country": a body of one of the description's kinds.
+    case description(Int)
+    /// "the top general": a person bearing a title with this head word.
+    case titled(UInt64)
+}

@@ -1,0 +1,148 @@
+/// Finds the dates a sentence writes: "20 January 2023", "January 20, 2023",
+/// "Feb. 24", "(10th November)", "in September 2022", "2023-01-20", "on
+/// Friday", "last month", "yesterday", "in 2022". It also tells a date that
+/// bounds a period or dates an event ("since February 24", "launched its
+/// offensive on February 24") from one that says when something was said.
+struct DateReader {
+    let lexicon: LexiconView
+
+    /// The dates in `tokens[range]`, in order, none overlapping.
+    func read(_ tokens: UnsafeBufferPointer<Token>, in range: Range<Int>) -> [DateExpression] {
+        var found: [DateExpression] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let token = tokens[i]
+            let candidate = token.kind == .number || token.kind == .ordinal
+                || (token.entry >= 0 && lexicon.entries[Int(token.entry)].isDateWord)
+            if candidate, let expression = expression(tokens, at: i, in: range) {
+                found.append(expression)
+                i = expression.end
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private func expression(_ tokens: UnsafeBufferPointer<Token>, at i: Int, in range: Range<Int>) -> DateExpression? {
+        let end = range.upperBound
+        let token = tokens[i]
+        var value: DateExpression.Value?
+        var last = i
+        if token.kind == .number, let iso = isoDate(tokens, at: i, end: end) {
+            value = iso.value
+            last = iso.last
+        } else if let month = month(tokens[i]) {
+            var day: Int?
+            var year: Int?
+            var k = i + 1
+            if k < end, let d = dayNumber(tokens[k]) {
+                day = d
+                last = k
+                k += 1
+            }
+            if k < end, tokens[k].mark == .comma, day != nil { k += 1 }
+            if k < end, let y = yearNumber(tokens[k]) {
+                year = y
+                last = k
+            }
+            value = .calendar(year: year, month: month, day: day)
+        } else if let day = dayNumber(token) {
+            var k = i + 1
+            if k < end, tokens[k].keyword == .of { k += 1 }
+            guard k < end, let month = month(tokens[k]) else { return nil }
+            last = k
+            var year: Int?
+            var y = k + 1
+            if y < end, tokens[y].mark == .comma { y += 1 }
+            if y < end, let number = yearNumber(tokens[y]) {
+                year = number
+                last = y
+            }
+            value = .calendar(year: year, month: month, day: day)
+        } else if token.isWord, let entry = lexicon.entry(of: token), entry.weekday > 0, token.has(.capitalized) {
+            value = .weekday(Int(entry.weekday))
+        } else if token.keyword == .today {
+            value = .today
+        } else if token.keyword == .yesterday {
+            value = .yesterday
+        } else if token.keyword == .last || token.keyword == .this || token.keyword == .earlier {
+            var k = i + 1
+            var isThis = token.keyword == .this
+            if token.keyword == .earlier {
+                guard k < end, tokens[k].keyword == .this else { return nil }
+                isThis = true
+                k += 1
+            }
+            guard k < end else { return nil }
+            switch tokens[k].keyword {
+            case .week: value = isThis ? .thisWeek : .lastWeek
+            case .month: value = isThis ? .thisMonth : .lastMonth
+            case .year: value = isThis ? .thisYear : .lastYear
+            default: return nil
+            }
+            last = k
+        } else if token.kind == .number, let year = yearNumber(token), i > range.lowerBound,
+                  tokens[i - 1].keyword.leadsYear {
+            value = .calendar(year: year, month: nil, day: nil)
+        }
+        guard let value else { return nil }
+        return DateExpression(start: i, end: last + 1, value: value, isAnchor: isAnchor(tokens, before: i, floor: range.lowerBound))
+    }
+
+    /// Whether a date bounds a period or dates an event rather than a
+    /// statement: "since February 24", "from May", or a clause that says
+    /// since or after what ("since Russia launched its offensive on
+    /// February 24").
+    private func isAnchor(_ tokens: UnsafeBufferPointer<Token>, before start: Int, floor: Int) -> Bool {
+        var k = start - 1
+        while k >= floor, tokens[k].keyword.leadsDate { k -= 1 }
+        if k >= floor, lexicon.english(tokens[k]).contains(.periodBoundary) { return true }
+        var words = 0
+        while k >= floor, words < 15 {
+            let token = tokens[k]
+            switch token.mark {
+            case .comma, .semicolon, .colon, .period, .dash, .openParen, .exclamation, .question:
+                return false
+            default:
+                break
+            }
+            if token.keyword.opensClause { return false }
+            if token.keyword.boundsPeriod || lexicon.english(token).contains(.event) { return true }
+            if token.isWord { words += 1 }
+            k -= 1
+        }
+        return false
+    }
+
+
+    private func isoDate(_ tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int) -> (value: DateExpression.Value, last: Int)? {
+        guard i + 4 < end, let year = yearNumber(tokens[i]),
+              tokens[i + 1].mark == .hyphen, tokens[i + 2].kind == .number, tokens[i + 2].digits == 2,
+              tokens[i + 3].mark == .hyphen, tokens[i + 4].kind == .number, tokens[i + 4].digits == 2,
+              !tokens[i + 1].has(.spaceBefore), !tokens[i + 3].has(.spaceBefore)
+        else { return nil }
+        let month = Int(tokens[i + 2].value), day = Int(tokens[i + 4].value)
+        guard CivilDate.isValid(year: year, month: month, day: day) else { return nil }
+        return (.calendar(year: year, month: month, day: day), i + 4)
+    }
+
+    private func month(_ token: Token) -> Int? {
+        guard token.isWord, token.has(.capitalized), let entry = lexicon.entry(of: token), entry.month > 0 else { return nil }
+        return Int(entry.month)
+    }
+
+    func dayNumber(_ token: Token) -> Int? {
+        guard token.kind == .number || token.kind == .ordinal, !token.has(.grouped), token.digits <= 2 else { return nil }
+        let day = Int(token.value)
+        guard Double(day) == token.value, (1...31).contains(day) else { return nil }
+        return day
+    }
+
+    func yearNumber(_ token: Token) -> Int? {
+        guard token.kind == .number, !token.has(.grouped), token.digits == 4 else { return nil }
+        let year = Int(token.value)
+        guard Double(year) == token.value, (1900...2100).contains(year) else { return nil }
+        return year
+    }
+}

@@ -1,0 +1,293 @@
+/// The compiled lexicon's tables: one table probe per word, then the
+/// phrases that start with it.
+///
+/// Plain pointers and numbers, so that stages copy it and read it without
+/// any reference counting. The memory belongs to the ``CompiledLexicon``
+/// it came from, is written only while compiling and freed with it: a
+/// view must not outlive its owner, which is why sharing it is safe.
+struct LexiconView: @unchecked Sendable {
+    /// What the extractor knows about one word. Plain data, so that reading
+    /// it costs no reference counting.
+    struct Entry: Sendable {
+        var english: English.WordClass = []
+        var keyword: Keyword = .none
+        /// The value of a numeral ("forty"), or -1.
+        var numeral: Int32 = -1
+        /// The value of a scale word ("million", "lakh"), or 0.
+        var scale: Double = 0
+        var month: Int8 = 0
+        var weekday: Int8 = 0
+        var isAbbreviation = false
+        var isTitleAbbreviation = false
+        /// A month, a weekday, or a word that starts a relative date.
+        var isDateWord = false
+        /// The lexicon phrases that start with this word, longest first: a
+        /// range of `phraseOrder`.
+        var firstPhrase: Int32 = 0
+        var phraseCount: Int32 = 0
+        /// The kinds of those phrases, for a quick "none here".
+        var kinds: UInt32 = 0
+    }
+
+    /// A phrase as a range of `phraseWords` and its meaning.
+    struct Phrase: Sendable {
+        var first: Int32
+        var count: Int32
+        var role: PhraseRole
+    }
+
+    /// A speaker as the extractor uses it.
+    struct SpeakerInfo: Sendable {
+        var name: String
+        var kind: Lexicon.SpeakerKind
+        var side: Side?
+        var isPerson: Bool
+        /// The last words of its titles ("general" of "Major General").
+        var titleHeads: Set<UInt64>
+        /// Lower-cased surnames (the last word of each alias), for spelling
+        /// variants.
+        var surnames: [[UInt8]]
+    }
+
+    let entries: UnsafeBufferPointer<Entry>
+    let phrases: UnsafeBufferPointer<Phrase>
+    let phraseWords: UnsafeBufferPointer<UInt64>
+    let phraseOrder: UnsafeBufferPointer<Int32>
+    let maxLength: UnsafeBufferPointer<Int>
+    private let indexKeys: UnsafeBufferPointer<UInt64>
+    private let indexValues: UnsafeBufferPointer<Int32>
+    /// What the tokenizer needs: the word index and the entries.
+    let tables: TokenizerTables
+
+    let sides: UnsafeBufferPointer<Side>
+    let populations: UnsafeBufferPointer<Population>
+    let metrics: UnsafeBufferPointer<(metric: Metric, population: Population?)>
+    let figureVerbs: UnsafeBufferPointer<(role: Lexicon.FigureVerb.Role, metric: Metric?)>
+    let qualifiers: UnsafeBufferPointer<Qualifier>
+    let rates: UnsafeBufferPointer<Rate>
+    let speakers: UnsafeBufferPointer<SpeakerInfo>
+    let outlets: UnsafeBufferPointer<String>
+    let titleHeads: UnsafeBufferPointer<UInt64>
+    let descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]>
+    private let conflicts: UnsafeBufferPointer<Lexicon.Conflict>
+
+    /// The conflict the lexicon describes.
+    var conflict: Lexicon.Conflict { conflicts[0] }
+
+    /// Compiles `lexicon` into memory the caller must free with ``free()``;
+    /// only ``CompiledLexicon`` does.
+    init(compiling lexicon: Lexicon) {
+        var builder = Builder()
+        for (wordClass, words) in English.classes {
+            for word in words { builder.entries[builder.entry(for: word)].english.formUnion(wordClass) }
+        }
+        for (word, keyword) in Keyword.words { builder.entries[builder.entry(for: word)].keyword = keyword }
+        for (word, value) in English.numerals { builder.entries[builder.entry(for: word)].numeral = Int32(value) }
+        for (word, value) in English.months { builder.entries[builder.entry(for: word)].month = Int8(value) }
+        for (word, value) in English.weekdays { builder.entries[builder.entry(for: word)].weekday = Int8(value) }
+        for word in English.abbreviations { builder.entries[builder.entry(for: word)].isAbbreviation = true }
+        for word in English.titleAbbreviations { builder.entries[builder.entry(for: word)].isTitleAbbreviation = true }
+        for (word, value) in lexicon.scales { builder.entries[builder.entry(for: word)].scale = Double(value) }
+        for word in Array(English.months.keys) + Array(English.weekdays.keys) + English.relativeDateWords {
+            builder.entries[builder.entry(for: word)].isDateWord = true
+        }
+
+        sides = LexiconView.owned(lexicon.sides.map(\.side))
+        for (number, group) in lexicon.sides.enumerated() { builder.add(group.words, .side, number) }
+        builder.add(lexicon.enemy, .enemy, 0)
+        builder.add(lexicon.jointSides.each, .jointEach, 0)
+        builder.add(lexicon.jointSides.combined, .jointCombined, 0)
+        populations = LexiconView.owned(lexicon.populations.map(\.population))
+        for (number, group) in lexicon.populations.enumerated() { builder.add(group.words, .population, number) }
+        metrics = LexiconView.owned(lexicon.metrics.map { ($0.metric, $0.population) })
+        for (number, group) in lexicon.metrics.enumerated() { builder.add(group.words, .metric, number) }
+        figureVerbs = LexiconView.owned(lexicon.figureVerbs.map { ($0.role, $0.metric) })
+        for (number, verb) in lexicon.figureVerbs.enumerated() { builder.add(verb.words, .figureVerb, number) }
+        builder.add(lexicon.linking, .linking, 0)
+        qualifiers = LexiconView.owned(lexicon.qualifiers.map(\.qualifier))
+        for (number, group) in lexicon.qualifiers.enumerated() {
+            builder.add(group.before, .qualifierBefore, number)
+            builder.add(group.after, .qualifierAfter, number)
+        }
+        rates = LexiconView.owned(lexicon.rates.map(\.rate))
+        for (number, group) in lexicon.rates.enumerated() { builder.add(group.words, .rate, number) }
+        builder.add(lexicon.attribution.verbs, .attributionVerb, 0)
+        builder.add(lexicon.attribution.sources, .attributionSource, 0)
+        builder.add(lexicon.attribution.sourceNouns, .sourceNoun, 0)
+        builder.add(lexicon.attribution.audienceVerbs, .audienceVerb, 0)
+        speakers = LexiconView.owned(lexicon.speakers.map { speaker in
+            let isPerson = speaker.kind == .person
+            let surnames = isPerson
+                ? ([speaker.name] + speaker.aliases).compactMap { $0.split(separator: " ").last.map { Array($0.lowercased().utf8) } }
+                : []
+            return SpeakerInfo(
+                name: speaker.name, kind: speaker.kind, side: speaker.side, isPerson: isPerson,
+                titleHeads: Set(speaker.titles.compactMap { $0.split(separator: " ").last.map(WordHash.of) }),
+                surnames: surnames)
+        })
+        for (number, speaker) in lexicon.speakers.enumerated() { builder.add([speaker.name] + speaker.aliases, .speaker, number) }
+        outlets = LexiconView.owned(lexicon.outlets.map(\.name))
+        for (number, outlet) in lexicon.outlets.enumerated() { builder.add([outlet.name] + outlet.aliases, .outlet, number) }
+        let titles = Set(lexicon.titles + lexicon.speakers.flatMap(\.titles)).sorted()
+        titleHeads = LexiconView.owned(titles.map { $0.split(separator: " ").last.map(WordHash.of) ?? 0 })
+        for (number, title) in titles.enumerated() { builder.add([title], .title, number) }
+        descriptions = LexiconView.owned(lexicon.descriptions.map(\.kinds))
+        for (number, description) in lexicon.descriptions.enumerated() { builder.add(description.words, .description, number) }
+        builder.add(lexicon.anaphora, .anaphora, 0)
+        let exclusions = lexicon.exclusions
+        builder.add(exclusions.countedThings, .countedThing, 0)
+        builder.add(exclusions.mobilisation, .mobilisation, 0)
+        builder.add(exclusions.foreignSides, .foreignSide, 0)
+        builder.add(exclusions.otherConflicts, .otherConflict, 0)
+        builder.add(exclusions.incidents, .incident, 0)
+        builder.add(exclusions.aggregates, .aggregate, 0)
+        builder.add(exclusions.money, .money, 0)
+        builder.add(exclusions.ages, .age, 0)
+        builder.add(exclusions.percent, .percent, 0)
+
+        // Lay each entry's phrases out contiguously, longest first.
+        var order: [Int32] = []
+        for position in builder.entries.indices {
+            let starting = builder.starting[position].sorted { builder.phrases[Int($0)].count > builder.phrases[Int($1)].count }
+            builder.entries[position].firstPhrase = Int32(order.count)
+            builder.entries[position].phraseCount = Int32(starting.count)
+            order += starting
+        }
+        entries = LexiconView.owned(builder.entries)
+        phrases = LexiconView.owned(builder.phrases)
+        phraseWords = LexiconView.owned(builder.words)
+        phraseOrder = LexiconView.owned(order)
+        maxLength = LexiconView.owned(builder.maxLength)
+        let index = builder.index.storage
+        indexKeys = LexiconView.owned(index.keys)
+        indexValues = LexiconView.owned(index.values)
+        tables = TokenizerTables(
+            index: FrozenWordTable(keys: indexKeys, values: indexValues, mask: index.keys.count - 1, shift: index.shift),
+            entries: entries)
+        conflicts = LexiconView.owned([lexicon.conflict])
+    }
+
+    /// Frees the memory; only the owning ``CompiledLexicon`` calls it.
+    func free() {
+        LexiconView.release(conflicts)
+        LexiconView.release(sides)
+        LexiconView.release(populations)
+        LexiconView.release(metrics)
+        LexiconView.release(figureVerbs)
+        LexiconView.release(qualifiers)
+        LexiconView.release(rates)
+        LexiconView.release(speakers)
+        LexiconView.release(outlets)
+        LexiconView.release(titleHeads)
+        LexiconView.release(descriptions)
+        for pointer in [
+            UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
+            UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
+            UnsafeRawPointer(maxLength.baseAddress), UnsafeRawPointer(indexKeys.baseAddress),
+            UnsafeRawPointer(indexValues.baseAddress),
+        ] {
+            pointer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
+        }
+    }
+
+    /// Ends the life of values `owned` copied and frees their memory.
+    private static func release<Element>(_ buffer: UnsafeBufferPointer<Element>) {
+        guard let base = buffer.baseAddress else { return }
+        let mutable = UnsafeMutablePointer(mutating: base)
+        mutable.deinitialize(count: buffer.count)
+        mutable.deallocate()
+    }
+
+    /// A copy of `values` in memory this object owns.
+    private static func owned<Element>(_ values: [Element]) -> UnsafeBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(values.count, 1))
+        _ = buffer.initialize(from: values)
+        return UnsafeBufferPointer(start: buffer.baseAddress, count: values.count)
+    }
+
+    /// Collects entries and phrases before they are frozen.
+    private struct Builder {
+        var index = WordTable(capacity: 4096)
+        var entries: [Entry] = []
+        var starting: [[Int32]] = []
+        var phrases: [Phrase] = []
+        var words: [UInt64] = []
+        var maxLength = Array(repeating: 1, count: PhraseRole.Kind.allCases.count)
+
+        mutating func entry(for word: String) -> Int {
+            entry(hash: WordHash.of(word))
+        }
+
+        mutating func entry(hash: UInt64) -> Int {
+            if let found = index[hash] { return Int(found) }
+            index[hash] = Int32(entries.count)
+            entries.append(Entry())
+            starting.append([])
+            return entries.count - 1
+        }
+
+        mutating func add(_ texts: [String], _ kind: PhraseRole.Kind, _ value: Int) {
+            for text in texts {
+                let hashes = Tokenizer.phraseHashes(text)
+                guard let first = hashes.first else { continue }
+                let number = Int32(phrases.count)
+                phrases.append(Phrase(first: Int32(words.count), count: Int32(hashes.count), role: PhraseRole(kind: kind, value: Int32(value))))
+                words += hashes
+                maxLength[Int(kind.rawValue)] = max(maxLength[Int(kind.rawValue)], hashes.count)
+                let position = entry(hash: first)
+                starting[position].append(number)
+                entries[position].kinds |= kind.bit
+            }
+        }
+    }
+
+    @inline(__always)
+    func entry(of token: Token) -> Entry? {
+        token.entry >= 0 ? entries[Int(token.entry)] : nil
+    }
+
+    @inline(__always)
+    func english(_ token: Token) -> English.WordClass {
+        token.entry >= 0 ? entries[Int(token.entry)].english : []
+    }
+
+    /// The longest phrase of `kind` that starts at `start` and ends at or
+    /// before `limit`.
+    func match(_ kind: PhraseRole.Kind, in tokens: UnsafeBufferPointer<Token>, at start: Int, limit: Int) -> PhraseMatch? {
+        guard start < limit, tokens[start].entry >= 0 else { return nil }
+        let entry = entries[Int(tokens[start].entry)]
+        guard entry.kinds & kind.bit != 0 else { return nil }
+        let first = Int(entry.firstPhrase)
+        for position in first..<(first + Int(entry.phraseCount)) {
+            let phrase = phrases[Int(phraseOrder[position])]
+            let count = Int(phrase.count)
+            guard phrase.role.kind == kind, start + count <= limit else { continue }
+            let base = Int(phrase.first)
+            var offset = 1
+            while offset < count, tokens[start + offset].hash == phraseWords[base + offset] { offset += 1 }
+            if offset == count {
+                return PhraseMatch(role: phrase.role, start: start, end: start + count)
+            }
+        }
+        return nil
+    }
+
+    /// The longest phrase of `kind` that ends right before `end` and starts
+    /// at or after `floor`.
+    func match(_ kind: PhraseRole.Kind, in tokens: UnsafeBufferPointer<Token>, endingAt end: Int, floor: Int) -> PhraseMatch? {
+        var length = min(maxLength[Int(kind.rawValue)], end - floor)
+        while length > 0 {
+            if let found = match(kind, in: tokens, at: end - length, limit: end), found.end == end {
+                return found
+            }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// Whether any phrase of `kind` starts with `token`.
+    @inline(__always)
+    func starts(_ kind: PhraseRole.Kind, _ token: Token) -> Bool {
+        token.entry >= 0 && entries[Int(token.entry)].kinds & kind.bit != 0
+    }
+}

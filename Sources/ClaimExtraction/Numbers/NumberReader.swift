@@ -1,0 +1,213 @@
+/// Reads the figures of a sentence: digits with their scale words ("1.5
+/// million", "2 lakh", "10 crore"), numbers in words ("forty thousand", "a
+/// million", "half a million"), and ranges ("between 15 and 30 million",
+/// "20,000 to 30,000", "20,000-30,000"), where a scale written once applies
+/// to both ends. Each figure is then told apart from years, dates, shares,
+/// sums of money, ages and the numbers in names.
+struct NumberReader {
+    /// One number before ranges are formed.
+    private struct Atom {
+        var start: Int
+        var end: Int
+        var value: Double
+        /// The product of the scale words after the digits, or 1.
+        var scale: Double
+        /// Written in words rather than digits.
+        var inWords: Bool
+    }
+
+    /// The figures in `scope`, skipping the tokens of `dates`.
+    func read(_ scope: SentenceScope, dates: [DateExpression]) -> [NumberMention] {
+        var atoms: [Atom] = []
+        var i = scope.range.lowerBound
+        var nextDate = 0
+        while i < scope.range.upperBound {
+            while nextDate < dates.count, dates[nextDate].end <= i { nextDate += 1 }
+            if nextDate < dates.count, dates[nextDate].start <= i {
+                i = dates[nextDate].end
+                continue
+            }
+            if let atom = atom(scope, at: i) {
+                atoms.append(atom)
+                i = atom.end
+            } else {
+                i += 1
+            }
+        }
+        var mentions: [NumberMention] = []
+        var a = 0
+        while a < atoms.count {
+            var first = atoms[a]
+            var start = first.start
+            var high: Double?
+            var end = first.end
+            if a + 1 < atoms.count, let joined = rangeJoin(scope, atoms[a], atoms[a + 1]) {
+                var second = atoms[a + 1]
+                if first.scale == 1, second.scale > 1, first.value < second.value / second.scale {
+                    first.value *= second.scale
+                } else if first.scale > 1, second.scale == 1, second.value > first.value / first.scale,
+                          second.value < 1000, !first.inWords {
+                    second.value *= first.scale
+                }
+                if second.value > first.value {
+                    high = second.value
+                    end = second.end
+                    start = joined
+                    a += 1
+                }
+            }
+            var mention = NumberMention(start: start, end: end, low: first.value, high: high, kind: .count)
+            mention.kind = classify(scope, mention, atom: first)
+            mentions.append(mention)
+            a += 1
+        }
+        return mentions
+    }
+
+    // MARK: Atoms
+
+    private func atom(_ scope: SentenceScope, at i: Int) -> Atom? {
+        let token = scope[i]
+        if token.kind == .number {
+            var value = token.value
+            var scale = 1.0
+            var k = i + 1
+            while k < scope.range.upperBound, let entry = scope.lexicon.entry(of: scope[k]), entry.scale > 0, scope[k].isWord {
+                value *= entry.scale
+                scale *= entry.scale
+                k += 1
+            }
+            return Atom(start: i, end: k, value: value, scale: scale, inWords: false)
+        }
+        guard token.isWord else { return nil }
+        return words(scope, at: i)
+    }
+
+    /// "forty thousand", "one hundred and fifty thousand", "a million",
+    /// "half a million", "forty-five".
+    private func words(_ scope: SentenceScope, at start: Int) -> Atom? {
+        let end = scope.range.upperBound
+        var k = start
+        var total = 0.0
+        var current = 0.0
+        var any = false
+        var scale = 1.0
+        func scaleValue(_ at: Int) -> Double {
+            guard at < end, scope[at].isWord, let entry = scope.lexicon.entry(of: scope[at]) else { return 0 }
+            return entry.scale
+        }
+        let first = scope[start]
+        if first.keyword == .half, k + 2 < end,
+           scope[k + 1].keyword == .a, scaleValue(k + 2) >= 1000 {
+            let s = scaleValue(k + 2)
+            return Atom(start: start, end: k + 3, value: s / 2, scale: s, inWords: true)
+        }
+        if first.keyword == .a || first.keyword == .an {
+            guard scaleValue(k + 1) > 0 else { return nil }
+            current = 1
+            any = true
+            k += 1
+        }
+        while k < end {
+            let token = scope[k]
+            guard token.isWord, let entry = scope.lexicon.entry(of: token) else { break }
+            if entry.numeral >= 0 {
+                current += Double(entry.numeral)
+                any = true
+                k += 1
+                if k + 1 < end, scope[k].mark == .hyphen, let next = scope.lexicon.entry(of: scope[k + 1]), next.numeral > 0, next.numeral < 10 {
+                    current += Double(next.numeral)
+                    k += 2
+                }
+            } else if entry.scale == 100, any {
+                current = max(current, 1) * 100
+                k += 1
+            } else if entry.scale >= 1000, any {
+                total += max(current, 1) * entry.scale
+                scale = entry.scale
+                current = 0
+                k += 1
+            } else if token.keyword == .and, any, k + 1 < end,
+                      let next = scope.lexicon.entry(of: scope[k + 1]), next.numeral > 0 {
+                k += 1
+            } else {
+                break
+            }
+        }
+        guard any, k > start else { return nil }
+        return Atom(start: start, end: k, value: total + current, scale: scale, inWords: true)
+    }
+
+    // MARK: Ranges
+
+    /// The index a range of `a` and `b` starts at, if they form one:
+    /// "between a and b", "from a to b", "a to b", "a-b", "a – b".
+    private func rangeJoin(_ scope: SentenceScope, _ a: Atom, _ b: Atom) -> Int? {
+        let gap = b.start - a.end
+        guard gap == 1 else { return nil }
+        let joiner = scope[a.end]
+        let before = a.start - 1
+        if joiner.keyword == .and, scope.is(before, .between) { return before }
+        if joiner.keyword == .to, joiner.isWord {
+            return scope.is(before, .from) || scope.is(before, .between) ? before : a.start
+        }
+        if joiner.mark == .hyphen || joiner.mark == .dash, !a.inWords, !b.inWords {
+            return scope.is(before, .between) || scope.is(before, .from) ? before : a.start
+        }
+        return nil
+    }
+
+    // MARK: Kinds
+
+    private func classify(_ scope: SentenceScope, _ mention: NumberMention, atom: Atom) -> NumberMention.Kind {
+        let lexicon = scope.lexicon
+        let lower = scope.range.lowerBound, upper = scope.range.upperBound
+        let first = scope[atom.start]
+        let after = mention.end
+        if mention.low < 1 { return .partitive }
+        if mention.low >= 1e11 || (mention.high ?? 0) >= 1e11 { return .implausible }
+        if !mention.isRange, atom.scale == 1, first.kind == .number, !first.has(.grouped), first.digits == 4,
+           (1800...2100).contains(Int(first.value)), Double(Int(first.value)) == first.value,
+           !(after < upper && (scope.match(.population, at: after) != nil || scope.match(.metric, at: after) != nil
+                || scope.match(.side, at: after) != nil)) {
+            return .year
+        }
+        if atom.start > lower {
+            let previous = scope[atom.start - 1]
+            if previous.mark == .currency { return .money }
+            if previous.mark == .hyphen, atom.start - 2 >= lower, !previous.has(.spaceBefore),
+               scope[atom.start - 2].kind == .word || scope[atom.start - 2].kind == .code {
+                return .code
+            }
+            if scope.match(.age, endingAt: atom.start) != nil { return .age }
+            // "10:30": the minutes of a time.
+            if previous.mark == .colon, !previous.has(.spaceBefore), atom.start - 2 >= lower, scope[atom.start - 2].kind == .number {
+                return .time
+            }
+            // "1979-89": the second year of a span.
+            if previous.mark == .hyphen, !previous.has(.spaceBefore), atom.start - 2 >= lower, scope[atom.start - 2].kind == .number {
+                return .date
+            }
+            // "Russia's 2022 losses".
+            if previous.keyword == .possessive, first.kind == .number, !first.has(.grouped), first.digits == 4 {
+                return .year
+            }
+        }
+        if after < upper {
+            let next = scope[after]
+            if next.mark == .percent || scope.match(.percent, at: after) != nil { return .percent }
+            if scope.match(.money, at: after) != nil { return .money }
+            if scope.match(.age, at: after) != nil { return .age }
+            if next.mark == .hyphen, !next.has(.spaceBefore), after + 1 < upper, scope[after + 1].isWord,
+               scope.match(.qualifierAfter, at: after + 1) == nil {
+                return .modifier
+            }
+            if next.mark == .colon, !next.has(.spaceBefore), after + 1 < upper, scope[after + 1].kind == .number,
+               !scope[after + 1].has(.spaceBefore) {
+                return .time
+            }
+            if atom.inWords, next.keyword == .of, lexicon.english(next).contains(.partitiveOf) { return .partitive }
+        }
+        return .count
+    }
+}

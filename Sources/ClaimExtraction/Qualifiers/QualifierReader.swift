@@ -1,0 +1,37 @@
+/// Reads how a figure is hedged: the lexicon's phrases ending right before
+/// it ("well over", "significantly more than", "in excess of", "no fewer
+/// than", "quickly reaching"), also inside quotation marks ("‘well over’
+/// 100,000"), or following it ("100,000 or more"). A range is a range
+/// whatever its hedge.
+struct QualifierReader {
+    /// A figure's hedge and where its words start.
+    struct Reading: Sendable, Hashable {
+        var qualifier: Qualifier
+        /// The first token of the hedge, or of the figure when there is none.
+        var start: Int
+        /// One past the figure or a hedge that follows it.
+        var end: Int
+    }
+
+    /// The hedge of `mention` in `scope`.
+    func read(_ scope: SentenceScope, _ mention: NumberMention) -> Reading {
+        var reading = Reading(qualifier: .exact, start: mention.start, end: mention.end)
+        // A hedge may sit inside quotation marks of its own.
+        let before = scope.skipQuotes(back: mention.start - 1) + 1
+        if let found = scope.match(.qualifierBefore, endingAt: before) {
+            reading.qualifier = scope.lexicon.qualifiers[Int(found.role.value)]
+            var start = found.start
+            if start - 1 >= scope.range.lowerBound, scope[start - 1].isQuote { start -= 1 }
+            reading.start = start
+        }
+        var after = scope.skipQuotes(from: mention.end)
+        // "100,000-plus".
+        if after < scope.range.upperBound, scope[after].mark == .hyphen { after += 1 }
+        if let found = scope.match(.qualifierAfter, at: after) {
+            if reading.qualifier == .exact { reading.qualifier = scope.lexicon.qualifiers[Int(found.role.value)] }
+            reading.end = found.end
+        }
+        if mention.isRange { reading.qualifier = .range }
+        return reading
+    }
+}

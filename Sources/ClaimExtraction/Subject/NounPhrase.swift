@@ -1,0 +1,96 @@
+/// The words right after a figure that say what it counts: "100,000
+/// Russian soldiers", "40,000 innocent deaths", "200 prisoners of war",
+/// "1 lakh Russian" (a head left to the next conjunct).
+struct NounPhrase: Sendable, Hashable {
+    /// One past its last word.
+    var end: Int
+    /// Sides named by adjectives or demonyms, as lexicon indices.
+    var sides: [Int] = []
+    var population: Population?
+    var metrics: [Metric] = []
+    var rate: Rate?
+    /// "each side" after the figure.
+    var each = false
+    /// The figure counts tanks, bases, reservists or another war's soldiers.
+    var excluded = false
+    /// The figure counts something the lexicon does not know: "17 command
+    /// posts", "30 days".
+    var blocked = false
+
+    /// A word names what is counted (not just whose).
+    var hasHead: Bool { population != nil || !metrics.isEmpty }
+
+    /// Reads the phrase that starts at `start`.
+    init(_ scope: SentenceScope, from start: Int) {
+        end = start
+        var k = start
+        var unknown = 0
+        let limit = min(scope.range.upperBound, start + 9)
+        while k < limit {
+            let token = scope[k]
+            if token.isQuote {
+                k += 1
+                continue
+            }
+            if let found = scope.match(.countedThing, at: k) ?? scope.match(.mobilisation, at: k)
+                ?? scope.match(.foreignSide, at: k) {
+                excluded = true
+                end = found.end
+                return
+            }
+            if let found = scope.match(.metric, at: k) {
+                metrics.append(scope.lexicon.metrics[Int(found.role.value)].metric)
+                k = found.end
+                end = k
+                unknown = 0
+                continue
+            }
+            if let found = scope.match(.population, at: k) {
+                population = scope.lexicon.populations[Int(found.role.value)]
+                k = found.end
+                end = k
+                unknown = 0
+                continue
+            }
+            if let found = scope.side(at: k) {
+                sides.append(found.side)
+                k = found.end
+                end = k
+                continue
+            }
+            if hasHead, let found = scope.match(.rate, at: k) {
+                rate = scope.lexicon.rates[Int(found.role.value)]
+                k = found.end
+                end = k
+                continue
+            }
+            if token.mark == .comma || token.keyword == .and || token.keyword == .or {
+                var next = k + 1
+                if next < limit, scope[next].keyword == .and || scope[next].keyword == .or { next += 1 }
+                // "killed and wounded", "Russian and Ukrainian soldiers".
+                let joinsHead = next < limit
+                    && (scope.match(.metric, at: next) != nil || scope.match(.population, at: next) != nil)
+                let joinsSide = token.mark != .comma && next < limit
+                    && scope.match(.side, at: next).map { NounPhrase.headFollows(scope, $0.end, limit: limit) } == true
+                if joinsHead || joinsSide {
+                    k = next
+                    continue
+                }
+                break
+            }
+            // An adjective the lexicon lacks ("brave soldiers") may stand
+            // before the head.
+            if token.isWord, token.entry < 0 || scope.english(k).isEmpty, unknown < 2, k - start < 4 {
+                unknown += 1
+                k += 1
+                continue
+            }
+            break
+        }
+        if unknown > 0, !hasHead, sides.isEmpty { blocked = true }
+    }
+
+    private static func headFollows(_ scope: SentenceScope, _ at: Int, limit: Int) -> Bool {
+        at < limit && (scope.match(.population, at: at) != nil || scope.match(.metric, at: at) != nil)
+    }
+}

@@ -1,0 +1,430 @@
+/// Decides whether a figure is a loss estimate and of what: whose losses
+/// (side), of whom (population) and what kind (metric), from the words
+/// around it the way English states them:
+///
+/// - the noun phrase after it: "100,000 Russian soldiers", "200 hostage";
+/// - the predicate after a group of coordinated figures: "About 200,000
+///   soldiers and about 40,000 civilians have been killed";
+/// - a verb that takes it as object, whose subject is the sufferer or the
+///   enemy: "Ukraine has lost 100,000 soldiers", "it has killed 4,300";
+/// - a loss noun linked to it: "the number of Russian casualties is
+///   quickly reaching 200,000", "the deaths of up to 13,000", and through a
+///   pronoun, "Russian losses — … it was over 100,000";
+/// - coordination: "1 lakh Russian and 1 lakh Ukrainian soldiers" shares
+///   its head and hedge; "each side" makes a claim per side.
+///
+/// A figure with no loss word near it (troops deployed, reservists called
+/// up, bases struck) is not a claim.
+struct SubjectReader {
+    /// What the words after a group of figures add.
+    private struct Predicate {
+        var metrics: [Metric] = []
+        var rate: Rate?
+        var agentSide: Int?
+        var each = false
+        var otherConflict = false
+        var incident = false
+    }
+
+    /// What a verb or loss noun before a figure adds.
+    private struct Governor {
+        var metric: Metric?
+        var sides: [Int] = []
+        var each = false
+        var population: Population?
+    }
+
+    /// The loss estimates among `mentions`.
+    ///
+    /// - Parameters:
+    ///   - scope: the sentence.
+    ///   - mentions: its count figures, in order.
+    ///   - readings: their hedges.
+    ///   - previousTopic: what the previous sentence of the paragraph was
+    ///     about, for "it's well over 100,000 now".
+    func read(
+        _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?
+    ) -> [Figure] {
+        let phrases = zip(mentions, readings).map { mention, reading in
+            NounPhrase(scope, from: max(reading.end, mention.end))
+        }
+        var figures: [Figure] = []
+        var carried: (sides: [Int], population: Population?)?
+        let aggregate = hasAggregate(scope)
+        // "Over the past day, the defenders eliminated 680 occupiers": a rate
+        // that opens the sentence holds for its figures.
+        let opening = scope.skipQuotes(from: scope.range.lowerBound)
+        let leadingRate = scope.match(.rate, at: opening).flatMap { found in
+            found.end < scope.range.upperBound && scope[found.end].mark == .comma ? scope.lexicon.rates[Int(found.role.value)] : nil
+        }
+        var first = 0
+        while first < mentions.count {
+            var last = first
+            while last + 1 < mentions.count, coordinated(scope, phrases[last].end, readings[last + 1].start) { last += 1 }
+            let group = first...last
+            var heads = phrases
+            var hedges = readings
+            // "1 lakh Russian and 1 lakh Ukrainian soldiers": a conjunct
+            // without a head takes the next one's, and passes on its hedge.
+            for member in group.reversed() where member < last && !heads[member].hasHead && !heads[member].excluded
+                && !heads[member].sides.isEmpty
+                && (heads[member].end..<hedges[member + 1].start).allSatisfy({ scope[$0].keyword == .and || scope[$0].keyword == .or }) {
+                heads[member].population = heads[member + 1].population
+                heads[member].metrics = heads[member + 1].metrics
+                if hedges[member + 1].qualifier == .exact, hedges[member].qualifier != .exact, !mentions[member + 1].isRange {
+                    hedges[member + 1].qualifier = hedges[member].qualifier
+                }
+            }
+            let predicate = self.predicate(scope, from: heads[last].end)
+            let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic)
+            let clauseStart = self.clauseStart(scope, before: hedges[first].start)
+            let otherWar = predicate.otherConflict || (clauseStart..<hedges[first].start).contains { scope.match(.otherConflict, at: $0) != nil }
+            let incident = predicate.incident || (clauseStart..<hedges[first].start).contains { scope.match(.incident, at: $0) != nil }
+            let groupSides = Set(group.flatMap { heads[$0].sides })
+            let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
+            // "150,000 personnel, including 690 in the past 24 hours": a
+            // rate after a partitive belongs to its last figure only.
+            let partitive = (first..<last).contains { member in
+                (heads[member].end..<hedges[member + 1].start).contains { scope[$0].keyword == .including }
+            }
+            var wholeMetric: Metric?
+            let combined = (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
+            for member in group {
+                let phrase = heads[member]
+                guard !phrase.excluded, !phrase.blocked, !otherWar, !(incident && !aggregate) else { continue }
+                var metrics = phrase.metrics
+                if metrics.isEmpty { metrics = predicate.metrics }
+                if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
+                if metrics.isEmpty {
+                    // A sibling names the loss: "… out of 2 lakh dead soldiers".
+                    metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
+                }
+                guard let metric = combine(metrics) else { continue }
+                let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
+                // "9,000 civilians, including over 500 children": a part of
+                // the same loss is not an estimate of its own, unless it is
+                // another measure ("including 40,000 killed") or a rate
+                // ("including 550 over the past day").
+                if partitive, member > first, metric == wholeMetric, rate == nil { continue }
+                if member == first { wholeMetric = metric }
+
+                var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
+                var each = phrase.each || predicate.each
+                if sides == nil, let governor, governor.each || !governor.sides.isEmpty {
+                    each = each || governor.each
+                    if !governor.sides.isEmpty { sides = governor.sides }
+                }
+                if sides == nil, let agent = predicate.agentSide, let victim = scope.opposite(agent) { sides = [victim] }
+                let explicitPopulation = phrase.population
+                if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
+
+                var population = explicitPopulation ?? governor?.population ?? groupPopulation
+                if population == nil, let implied = metricPopulation(scope, metric) { population = implied }
+                if population == nil, explicitPopulation == nil, sides != nil, let carriedPopulation = carried?.population {
+                    population = carriedPopulation
+                }
+                let resolvedPopulation = population ?? .military
+
+                var resolvedSides: [Side]?
+                let againstSpeaker = sides?.contains(SentenceScope.enemy) ?? false
+                if againstSpeaker { sides = nil }
+                if each {
+                    resolvedSides = combined ? [.both] : Array(scope.lexicon.sides)
+                } else if let sides {
+                    resolvedSides = sides.count > 1 ? [.both] : [scope.lexicon.sides[sides[0]]]
+                } else if groupSides.count > 1 {
+                    resolvedSides = [.both]
+                }
+                if !phrase.sides.isEmpty, !againstSpeaker { carried = (phrase.sides, resolvedPopulation) }
+
+                let before = scope.skipQuotes(back: hedges[member].start - 1)
+                let isGiven = before >= scope.range.lowerBound && scope.english(before).contains(.definite)
+                figures.append(Figure(
+                    mention: mentions[member], reading: hedges[member], sides: resolvedSides,
+                    population: resolvedPopulation, metric: metric, rate: rate,
+                    isGiven: isGiven, againstSpeaker: againstSpeaker))
+            }
+            first = last + 1
+        }
+        return figures
+    }
+
+    /// The last loss noun of a sentence with its side, for a pronoun in the
+    /// next one.
+    func topic(_ scope: SentenceScope) -> Topic? {
+        lastTopic(scope, before: scope.range.upperBound)
+    }
+
+    // MARK: Coordination
+
+    /// Whether only conjunctions, commas and quotes stand between two figures.
+    private func coordinated(_ scope: SentenceScope, _ end: Int, _ next: Int) -> Bool {
+        guard next > end, next - end <= 4 else { return false }
+        for k in end..<next {
+            let token = scope[k]
+            if token.mark == .comma || token.isQuote { continue }
+            if token.isWord, scope.english(k).contains(.connector) { continue }
+            return false
+        }
+        return true
+    }
+
+    // MARK: After the figures
+
+    private func predicate(_ scope: SentenceScope, from start: Int) -> Predicate {
+        var predicate = Predicate()
+        var k = start
+        var words = 0
+        let upper = scope.range.upperBound
+        // "More than 9,000 civilians, including over 500 children, have
+        // been killed": the comma that closes a parenthesis.
+        if k < upper, scope[k].mark == .comma { k += 1 }
+        while k < upper, words < 16 {
+            let token = scope[k]
+            if token.kind == .number { break }
+            if token.mark == .comma {
+                // "injured, died, or went missing".
+                var next = k + 1
+                if next < upper, scope[next].keyword == .and || scope[next].keyword == .or { next += 1 }
+                if !predicate.metrics.isEmpty, scope.match(.metric, at: next) != nil {
+                    k = next
+                    continue
+                }
+                break
+            }
+            if scope.isClausePunctuation(k) { break }
+            if token.isWord, scope.english(k).contains(.clauseOpener) { break }
+            if let found = scope.match(.metric, at: k) {
+                predicate.metrics.append(scope.lexicon.metrics[Int(found.role.value)].metric)
+                k = found.end
+                continue
+            }
+            if let found = scope.match(.rate, at: k) {
+                predicate.rate = scope.lexicon.rates[Int(found.role.value)]
+                k = found.end
+                continue
+            }
+            if let found = scope.match(.jointEach, at: k) {
+                predicate.each = true
+                k = found.end
+                continue
+            }
+            if scope.match(.otherConflict, at: k) != nil || scope.match(.foreignSide, at: k) != nil { predicate.otherConflict = true }
+            if scope.match(.incident, at: k) != nil { predicate.incident = true }
+            if token.isWord, scope.english(k).contains(.agentMarker) {
+                // "taken hostage by Ukrainian forces": the agent's enemy lost them.
+                for j in (k + 1)..<min(upper, k + 4) {
+                    if let side = scope.match(.side, at: j) {
+                        predicate.agentSide = Int(side.role.value)
+                        break
+                    }
+                }
+            }
+            k += 1
+            words += 1
+        }
+        return predicate
+    }
+
+    // MARK: Before the figures
+
+    private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?) -> Governor? {
+        let k = scope.skipQuotes(back: start - 1)
+        guard k >= scope.range.lowerBound else { return nil }
+        // "the deaths of up to 13,000 Ukrainian soldiers".
+        if scope.is(k, .of), let found = scope.match(.metric, endingAt: k) {
+            return Governor(
+                metric: scope.lexicon.metrics[Int(found.role.value)].metric,
+                sides: sidesNear(scope, before: found.start))
+        }
+        if var verb = scope.match(.figureVerb, endingAt: k + 1) {
+            let meaning = scope.lexicon.figureVerbs[Int(verb.role.value)]
+            var metric = meaning.metric ?? scope.match(.metric, at: verb.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
+            // "has killed or wounded nearly 500,000": two verbs, one loss.
+            let joiner = verb.start - 1
+            if joiner > scope.range.lowerBound, scope[joiner].keyword == .and || scope[joiner].keyword == .or,
+               let other = scope.match(.figureVerb, endingAt: joiner) {
+                let first = scope.lexicon.figureVerbs[Int(other.role.value)].metric
+                    ?? scope.match(.metric, at: other.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
+                if let first, let second = metric { metric = combine([first, second]) }
+                verb = other
+            }
+            var subject = subjectSides(scope, before: verb.start)
+            if subject.each { return Governor(metric: metric, each: true) }
+            // "That number includes as many as 120,000 deaths": the subject
+            // is the previous sentence's loss.
+            if subject.sides.isEmpty, subject.refersBack, let previousTopic {
+                subject.sides = previousTopic.sides
+            }
+            let sides = meaning.role == .agent ? subject.sides.compactMap { scope.opposite($0) } : subject.sides
+            return Governor(metric: metric, sides: sides)
+        }
+        if let link = scope.match(.linking, endingAt: k + 1) {
+            var j = link.start - 1
+            while j >= scope.range.lowerBound, scope.english(j).contains(.filler), !scope.english(j).contains(.bodyPronoun) { j -= 1 }
+            var topic: Topic?
+            if j >= scope.range.lowerBound, scope.english(j).contains(.bodyPronoun) || scope.english(j).contains(.groupPronoun)
+                || scope[j].keyword == .this || scope[j].keyword == .that {
+                topic = lastTopic(scope, before: j) ?? previousTopic
+            } else {
+                topic = clauseTopic(scope, before: link.start)
+            }
+            guard let topic else { return nil }
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population)
+        }
+        // "Troop Deaths and Injuries Near 500,000": the hedge is the verb.
+        if scope.match(.linking, at: start) != nil, let topic = clauseTopic(scope, before: start) {
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population)
+        }
+        return nil
+    }
+
+    /// The side that is the subject of a verb: "Ukraine has lost",
+    /// "Russian forces have killed", "each side has sustained", "it has
+    /// killed" (the side named before the pronoun).
+    private func subjectSides(_ scope: SentenceScope, before verbStart: Int) -> (sides: [Int], each: Bool, refersBack: Bool) {
+        let lower = scope.range.lowerBound
+        var j = verbStart - 1
+        while j >= lower, scope.english(j).contains(.filler) || scope[j].isQuote { j -= 1 }
+        var steps = 0
+        while j >= lower, steps < 5 {
+            if scope.match(.jointEach, endingAt: j + 1) != nil { return ([], true, false) }
+            if let side = scope.side(endingAt: j + 1) { return ([side], false, false) }
+            let english = scope.english(j)
+            if english.contains(.bodyPronoun) || english.contains(.groupPronoun) || scope[j].keyword == .that || scope[j].keyword == .this {
+                var p = j - 1
+                while p >= lower {
+                    if let side = scope.side(endingAt: p + 1) { return ([side], false, false) }
+                    p -= 1
+                }
+                return ([], false, true)
+            }
+            if scope.match(.population, endingAt: j + 1) != nil || scope[j].keyword == .possessive
+                || english.contains(.article) || english.contains(.filler) {
+                j -= 1
+                steps += 1
+                continue
+            }
+            // "That number includes": a noun for a figure, after a demonstrative.
+            if SubjectReader.figureNouns.contains(scope[j].hash), j - 1 >= lower,
+               scope[j - 1].keyword == .that || scope[j - 1].keyword == .this {
+                return ([], false, true)
+            }
+            break
+        }
+        return ([], false, false)
+    }
+
+    static let figureNouns: Set<UInt64> = Set(["number", "figure", "total", "tally", "estimate", "count", "toll"].map(WordHash.of))
+
+    /// Sides named just before a loss noun: "Russian losses", "Russia's losses".
+    private func sidesNear(_ scope: SentenceScope, before start: Int) -> [Int] {
+        var j = start - 1
+        var steps = 0
+        var sides: [Int] = []
+        while j >= scope.range.lowerBound, steps < 5 {
+            let token = scope[j]
+            if let side = scope.side(endingAt: j + 1) {
+                if !sides.contains(side) { sides.append(side) }
+            } else if sides.isEmpty {
+                let modifies = scope.match(.population, endingAt: j + 1) != nil || token.keyword == .possessive
+                    || scope.english(j).contains(.article) || scope.english(j).contains(.of)
+                if !modifies { break }
+            } else if token.keyword != .and, token.keyword != .or {
+                // "Ukrainian and Russian troops" names both; anything else ends the list.
+                break
+            }
+            j -= 1
+            steps += 1
+        }
+        return sides
+    }
+
+    /// A loss noun in the clause before a linking verb: "the number of
+    /// Russian casualties is", "the death toll stands at".
+    private func clauseTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
+        var j = end - 1
+        let floor = max(scope.range.lowerBound, end - 20)
+        while j >= floor {
+            // "from February 24, 2022 to July 10, 2023": a date's comma
+            // does not end the clause.
+            let dateComma = scope[j].mark == .comma && j + 1 < scope.range.upperBound
+                && scope[j + 1].kind == .number && scope[j + 1].digits == 4
+            if scope.isClausePunctuation(j), !dateComma { return nil }
+            if scope[j].keyword.opensClause { return nil }
+            if let found = scope.match(.metric, endingAt: j + 1) {
+                return topic(scope, found)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The last loss noun before `end` in the sentence.
+    private func lastTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
+        var j = end - 1
+        while j >= scope.range.lowerBound {
+            if let found = scope.match(.metric, endingAt: j + 1) {
+                return topic(scope, found)
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    private func topic(_ scope: SentenceScope, _ found: PhraseMatch) -> Topic {
+        var metrics = [scope.lexicon.metrics[Int(found.role.value)].metric]
+        var start = found.start
+        // "Deaths and Injuries", "killed or wounded": one loss of two words.
+        if start - 1 > scope.range.lowerBound, scope[start - 1].keyword == .and || scope[start - 1].keyword == .or,
+           let other = scope.match(.metric, endingAt: start - 1) {
+            metrics.append(scope.lexicon.metrics[Int(other.role.value)].metric)
+            start = other.start
+        }
+        var population: Population?
+        var j = found.start - 1
+        while j >= max(scope.range.lowerBound, found.start - 3) {
+            if let match = scope.match(.population, endingAt: j + 1) {
+                population = scope.lexicon.populations[Int(match.role.value)]
+                break
+            }
+            j -= 1
+        }
+        var sides = sidesNear(scope, before: start)
+        // "the total combat losses of the enemy".
+        if sides.isEmpty, scope.is(found.end, .of) {
+            let after = scope.is(found.end + 1, .the) ? found.end + 2 : found.end + 1
+            if after < scope.range.upperBound, let side = scope.side(at: after) { sides = [side.side] }
+        }
+        return Topic(metric: combine(metrics) ?? metrics[0], sides: sides, population: population)
+    }
+
+    private func clauseStart(_ scope: SentenceScope, before start: Int) -> Int {
+        var j = start - 1
+        while j >= scope.range.lowerBound {
+            if scope.isClausePunctuation(j) || scope.english(j).contains(.clauseOpener) { return j + 1 }
+            j -= 1
+        }
+        return scope.range.lowerBound
+    }
+
+    private func hasAggregate(_ scope: SentenceScope) -> Bool {
+        scope.range.contains { scope.lexicon.starts(.aggregate, scope[$0]) && scope.match(.aggregate, at: $0) != nil }
+    }
+
+    // MARK: Metrics
+
+    /// One metric for several loss words: killed and wounded together are
+    /// casualties; refugees and casualties win over their parts.
+    private func combine(_ metrics: [Metric]) -> Metric? {
+        guard let first = metrics.first else { return nil }
+        if metrics.contains(.refugees) { return .refugees }
+        if metrics.contains(.casualties) { return .casualties }
+        let parts = Set(metrics)
+        return parts.count > 1 ? .casualties : first
+    }
+
+    private func metricPopulation(_ scope: SentenceScope, _ metric: Metric) -> Population? {
+        scope.lexicon.metrics.first { $0.metric == metric && $0.population != nil }?.population
+    }
+}

@@ -1,0 +1,92 @@
+/// A sentence's tokens with the lexicon that reads them: the view every
+/// stage after splitting works on.
+struct SentenceScope {
+    let tokens: UnsafeBufferPointer<Token>
+    let range: Range<Int>
+    let lexicon: LexiconView
+    /// The document's text, for the few strings a claim needs (names).
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The text of tokens `from..<to`, as written.
+    func text(_ from: Int, _ to: Int) -> String {
+        let start = Int(tokens[from].start), end = Int(tokens[to - 1].end)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    @inline(__always) subscript(_ i: Int) -> Token { tokens[i] }
+
+    /// The longest phrase of `kind` starting at `i`, inside the sentence.
+    @inline(__always)
+    func match(_ kind: PhraseRole.Kind, at i: Int) -> PhraseMatch? {
+        guard i >= range.lowerBound, i < range.upperBound else { return nil }
+        return lexicon.match(kind, in: tokens, at: i, limit: range.upperBound)
+    }
+
+    /// The longest phrase of `kind` ending right before `end`, inside the sentence.
+    @inline(__always)
+    func match(_ kind: PhraseRole.Kind, endingAt end: Int) -> PhraseMatch? {
+        guard end > range.lowerBound, end <= range.upperBound else { return nil }
+        return lexicon.match(kind, in: tokens, endingAt: end, floor: range.lowerBound)
+    }
+
+    @inline(__always)
+    func english(_ i: Int) -> English.WordClass {
+        lexicon.english(tokens[i])
+    }
+
+    /// Whether token `i`, inside the sentence, is the grammar word `keyword`.
+    @inline(__always)
+    func `is`(_ i: Int, _ keyword: Keyword) -> Bool {
+        i >= range.lowerBound && i < range.upperBound && tokens[i].keyword == keyword
+    }
+
+    /// Punctuation that ends a clause: a comma, semicolon, colon, dash,
+    /// bracket or full stop.
+    @inline(__always)
+    func isClausePunctuation(_ i: Int) -> Bool {
+        switch tokens[i].mark {
+        case .comma, .semicolon, .colon, .period, .dash, .openParen, .closeParen, .exclamation, .question, .ellipsis:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The first index at or after `i` that is not a quotation mark.
+    func skipQuotes(from i: Int) -> Int {
+        var k = i
+        while k < range.upperBound, tokens[k].isQuote { k += 1 }
+        return k
+    }
+
+    /// The last index at or before `i` that is not a quotation mark.
+    func skipQuotes(back i: Int) -> Int {
+        var k = i
+        while k >= range.lowerBound, tokens[k].isQuote { k -= 1 }
+        return k
+    }
+
+    /// The other side, for a lexicon of two sides.
+    func opposite(_ side: Int) -> Int? {
+        guard lexicon.sides.count == 2, side >= 0 else { return nil }
+        return 1 - side
+    }
+
+    /// The side a phrase ending before `end` names: a lexicon side's index,
+    /// or ``SentenceScope/enemy`` for "the enemy".
+    func side(endingAt end: Int) -> Int? {
+        if let found = match(.side, endingAt: end) { return Int(found.role.value) }
+        if match(.enemy, endingAt: end) != nil { return SentenceScope.enemy }
+        return nil
+    }
+
+    /// The side a phrase starting at `start` names, and where it ends.
+    func side(at start: Int) -> (side: Int, end: Int)? {
+        if let found = match(.side, at: start) { return (Int(found.role.value), found.end) }
+        if let found = match(.enemy, at: start) { return (SentenceScope.enemy, found.end) }
+        return nil
+    }
+
+    /// The side index that stands for the speaker's enemy.
+    static let enemy = -1
+}

@@ -1,0 +1,114 @@
+import Testing
+@testable import ClaimExtraction
+
+/// Speakers and the outlets that relay them.
+@Suite struct AttributionTests {
+    @Test func aNamedSpeakerInTheSentence() {
+        #expect(speakers("Russia has lost 100,000 soldiers, Ben Wallace said.") == ["Ben Wallace"])
+        #expect(speakers("Milley said Friday that Russia had suffered 100,000 casualties.") == ["Mark Milley"])
+        #expect(speakers("According to the UK Ministry of Defence, Russia has suffered 97,000 casualties.") == ["UK Ministry of Defence"])
+        #expect(speakers("The Ukrainian General Staff believes that over 139,000 Russian troops have been killed.") == ["Ukrainian General Staff"])
+        #expect(speakers("Meanwhile, according to Kristoffersen, 180,000 Russian soldiers were killed or wounded.") == ["Eirik Kristoffersen"])
+    }
+
+    @Test func anAppositiveStandsBetweenSpeakerAndVerb() {
+        let text = "About 40,000 civilians died in the war, Milley, who serves as President Joe Biden’s most senior military adviser, suggested."
+        #expect(speakers(text) == ["Mark Milley"])
+        let zaluzhny = "In August, the commander-in-chief of the armed forces, Valery Zaluzhny, was quoted as saying that 9,000 Ukrainian soldiers had died."
+        #expect(speakers(zaluzhny) == ["Valery Zaluzhny"])
+    }
+
+    @Test func misspeltSurnamesMatchByEditDistance() {
+        #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
+        #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
+        #expect(speakers("General Valerii Zaluzhnyi said 9,000 Ukrainian soldiers had died.") == ["Valery Zaluzhny"])
+    }
+
+    @Test func aNameTheLexiconLacksIsKeptWithoutItsTitle() {
+        #expect(speakers("Defence Minister Hanna Maliar said 5,000 Russian soldiers had been killed.") == ["Hanna Maliar"])
+        #expect(speakers("Some 5,000 Russian soldiers were killed last week, said spokesman Serhiy Cherevaty.") == ["Serhiy Cherevaty"])
+    }
+
+    @Test func outletsAreReportedByNotSpeakers() {
+        let told = claims("“You’re looking at well over 100,000 Russian soldiers killed and wounded,” Milley told the BBC.")
+        #expect(told.map(\.speaker) == ["Mark Milley"])
+        #expect(told.map(\.reportedBy) == ["BBC"])
+        let quoted = claims("Around 100,000 Russian soldiers have been killed, General Mark Milley was quoted by the BBC as saying.")
+        #expect(quoted.map(\.speaker) == ["Mark Milley"])
+        #expect(quoted.map(\.reportedBy) == ["BBC"])
+        let relayed = claims("Around 100,000 Russian soldiers have been killed, the BBC reported.")
+        #expect(relayed.map(\.speaker) == [nil])
+        #expect(relayed.map(\.reportedBy) == ["BBC"])
+    }
+
+    @Test func aPronounRefersBack() {
+        let he = "Zelensky spoke in Kyiv on Sunday, the president said. He said 31,000 Ukrainian soldiers had been killed."
+        #expect(speakers(he) == ["Volodymyr Zelensky"])
+        let it = "The Ukrainian General Staff believes that over 139,000 Russian troops have been killed or injured.\nIt only recognizes the deaths of up to 13,000 Ukrainian soldiers."
+        #expect(speakers(it) == ["Ukrainian General Staff", "Ukrainian General Staff"])
+    }
+
+    @Test func aPronounPrefersTheLastSpeakerToOtherNames() {
+        let text = "About 40,000 civilians died, Milley, who advises President Joe Biden, suggested.\n\nHe believes that between 15 and 30 million refugees have fled abroad."
+        #expect(speakers(text) == ["Mark Milley", "Mark Milley"])
+    }
+
+    @Test func theParagraphsEarlierSpeakerSpeaksOn() {
+        let text = "General Milli said, there is a lot of suffering. Between 1.5 and 3 million refugees have been created since the offensive began."
+        #expect(speakers(text) == ["Mark Milley"])
+    }
+
+    @Test func aQuotationIsByWhoeverItIsAttributedTo() {
+        let text = "“Russian losses — the last time I reported on this I said it was over 100,000. I would say it’s well over 100,000 now,” Milley said at a news conference."
+        #expect(speakers(text) == ["Mark Milley", "Mark Milley"])
+    }
+
+    @Test func aDescriptionRefersToANamedPerson() {
+        let text = "About 200,000 soldiers have been killed in the war. Recently the US senior general disclosed this information.\n\nChairman of the Joint Chiefs of Staff, General Mark Milley, spoke in New York."
+        #expect(speakers(text) == ["Mark Milley"])
+        let country = "In the latest update from Moscow in September, the country had said that 5,937 troops had been killed."
+        #expect(speakers(country) == ["Russian government"])
+    }
+
+    @Test func aCountrySpeaksForItsGovernment() {
+        #expect(speakers("At the same time, Ukraine says that it has killed 4,300 Russian soldiers.") == ["Ukrainian government"])
+        #expect(speakers("Ukraine told the UN Security Council that 4,300 Russian soldiers have been killed.") == ["Ukrainian government"])
+    }
+
+    @Test func aHeadlineTakesTheSpeakerOfTheSameFigureInItsStory() {
+        let text = "Russia has ‘well over’ 100,000 casualties in Ukraine\n\nMilley said Friday that Russia had suffered “significantly more than” 100,000 casualties in Ukraine."
+        #expect(speakers(text) == ["Mark Milley", "Mark Milley"])
+    }
+
+    @Test func officialsAndAgencies() {
+        #expect(speakers("US officials have lately stated that the number of Russian casualties is quickly reaching 200,000.") == ["US government"])
+        #expect(speakers("Western intelligence agencies believe each side has sustained around 150,000 deaths.") == [
+            "Western intelligence agencies", "Western intelligence agencies",
+        ])
+        #expect(speakers("The Institute for the Study of War estimates that 60,000 Russian soldiers have been killed.") == [
+            "Institute for the Study of War",
+        ])
+    }
+
+    @Test func anAcronymInBracketsStandsBetweenNameAndVerb() {
+        #expect(speakers("The Center for Strategic and International Studies (CSIS) estimated that 60,000 Russian soldiers had been killed.") == ["CSIS"])
+    }
+
+    @Test func aDescriptionOfABodyRefersBack() {
+        let text = "The UN human rights monitoring mission said on Friday that 9,000 civilians had been killed. The mission said it had also recorded 16,646 civilians injured."
+        #expect(speakers(text) == [
+            "United Nations Human Rights Monitoring Mission in Ukraine (HRMMU)",
+            "United Nations Human Rights Monitoring Mission in Ukraine (HRMMU)",
+        ])
+    }
+
+    @Test func theOfficialsReferBackToTheOfficialsNamed() {
+        let text = "U.S. officials said the war had killed many. Russia's military casualties are approaching 300,000, the officials said."
+        #expect(speakers(text) == ["US government"])
+    }
+
+    @Test func armiesAndIntelligenceServicesSpeakForTheirInstitutions() {
+        #expect(speakers("According to the Ukrainian army, 920 Russian soldiers were killed in the last 24 hours.") == ["Ukrainian General Staff"])
+        #expect(speakers("British intelligence said that about two lakh Russian soldiers have been killed or injured.") == ["UK Ministry of Defence"])
+    }
+}

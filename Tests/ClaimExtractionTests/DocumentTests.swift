@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import ClaimExtraction
+
+/// Publication dates, front matter, quotes and spans.
+@Suite struct DocumentTests {
+    private let extractor = LexiconFixture.extractor
+
+    @Test func frontMatterGivesDateSourceAndAddress() {
+        let text = "Published: 2023-01-20\nSource: BBC\nURL: https://example.org/a\n\nMilley said Friday that 100,000 Russian soldiers had been killed.\n"
+        let extraction = extractor.extract(Document(name: "a.txt", text: text))
+        #expect(extraction.published?.iso == "2023-01-20")
+        #expect(extraction.publishedFrom == .frontMatter)
+        #expect(extraction.source == "BBC")
+        #expect(extraction.url == "https://example.org/a")
+        #expect(extraction.claims.map(\.statedOn?.iso) == ["2023-01-20"])
+    }
+
+    @Test func aDatelineWithoutAYearTakesTheConflictsYear() {
+        let text = "Between 1.5 and 3 million refugees have fled since Russia launched its offensive on February 24, Milley said.\n\n(10th November)\n"
+        let extraction = extractor.extract(Document(name: "b.txt", text: text))
+        #expect(extraction.published?.iso == "2022-11-10")
+        #expect(extraction.publishedFrom == .dateline)
+    }
+
+    @Test func aWireDateline() {
+        let text = "KYIV, Jan 20 (Reuters) - Ukraine says Russia has lost 120,000 soldiers.\n"
+        let extraction = extractor.extract(Document(name: "c.txt", text: text))
+        #expect(extraction.published?.iso == "2023-01-20")
+    }
+
+    @Test func theFilesTimeDatesWhatNothingElseDates() {
+        let modified = Date(timeIntervalSince1970: 1_674_172_800)  // 2023-01-20
+        let extraction = extractor.extract(Document(name: "d.txt", text: "Ukraine says 9,000 soldiers died.", modified: modified))
+        #expect(extraction.published?.iso == "2023-01-20")
+        #expect(extraction.publishedFrom == .fileModified)
+        #expect(extraction.claims.map(\.statedOn?.iso) == ["2023-01"])
+    }
+
+    @Test func aQuoteIsItsWholeSentenceAtItsByteOffsets() {
+        let text = "Published: 2023-01-20\n\nAdvertisement\n\n“Same as before,” he said. Ukraine’s army said 9,000 soldiers died — a record.\n"
+        let extraction = extractor.extract(Document(name: "e.txt", text: text))
+        let claim = try! #require(extraction.claims.first)
+        #expect(claim.quote == "Ukraine’s army said 9,000 soldiers died — a record.")
+        let bytes = Array(text.utf8)
+        #expect(String(decoding: bytes[claim.span.start..<claim.span.end], as: UTF8.self) == claim.quote)
+    }
+
+    @Test func extractionIsAPureFunction() {
+        let document = Document(name: "f.txt", text: "Ukraine says it has killed 4,300 Russian soldiers and taken 200 hostage.")
+        #expect(extractor.extract(document) == extractor.extract(document))
+    }
+
+    @Test func anEmptyDocumentHasNoClaims() {
+        #expect(extractor.extract(Document(name: "g.txt", text: "")).claims.isEmpty)
+        #expect(extractor.extract(Document(name: "h.txt", text: "\n\n  \n")).claims.isEmpty)
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import ClaimExtraction
+
+/// Figures that are not loss estimates: nothing is extracted from them.
+@Suite struct NonClaimTests {
+    @Test(arguments: [
+        "He noted that Russia had amassed 20,000 to 30,000 troops in the city.",
+        "Russia has deployed about 190,000 troops along the border.",
+        "Putin called up nearly 300,000 reservists for the war in Ukraine in September.",
+        "Russia mobilised 300,000 reservists, the Kremlin said.",
+        "Russian forces have targeted 1,067 military bases, including 17 command posts and 56 radar systems.",
+        "Russia has lost more than 3,000 tanks, according to Oryx.",
+        "Ukraine received 31 Abrams tanks and 14 Leopard 2 tanks.",
+        "An estimated 15,000 Soviet soldiers died in the 1979-89 Afghanistan conflict.",
+        "More than 400,000 American soldiers died in World War II.",
+        "The invasion began on February 24, 2022.",
+        "The session on February 23 will vote on the resolution.",
+        "A 19-year-old soldier from Lviv was among those buried on Friday.",
+        "Men aged 18 to 60 may not leave the country.",
+        "Ukraine has lost 30% of its artillery, officials said.",
+        "The army has lost 40 percent of its soldiers' equipment.",
+        "The US has sent $1.5 billion in aid to Ukraine.",
+        "Russia spends 50 billion dollars a year on its army.",
+        "There are no vetoes in the 193-member international organization.",
+        "NATO's 31 members met in Vilnius.",
+        "The resolution was backed by 141 countries.",
+        "Advertisement",
+        "Leave a Reply\nYour email address will not be published. Required fields are marked *",
+        "Please enter your comment!\nPlease enter your name here",
+        "Share this article: 1,024 comments",
+        "Five people were killed in a missile strike on Dnipro on Saturday.",
+        "Ukraine is a country of 44 million people.",
+        "The war has entered its 500th day.",
+        "Russia fired 70 missiles overnight.",
+    ])
+    func nothingIsTaken(text: String) {
+        #expect(keys(text) == [])
+    }
+}

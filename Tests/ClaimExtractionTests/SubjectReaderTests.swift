@@ -1,0 +1,196 @@
+import Testing
+@testable import ClaimExtraction
+
+/// Side, population and metric, read from the words around a figure.
+@Suite struct SubjectReaderTests {
+    @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
+        #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
+        #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])
+    }
+
+    @Test func coordinatedFiguresShareTheirPredicate() {
+        #expect(keys("About 200,000 soldiers and about 40,000 civilians have been killed in the war.") == [
+            "both military killed approximately 200000", "ukraine civilian killed approximately 40000",
+        ])
+    }
+
+    @Test func anEllipticConjunctBorrowsItsHeadAndHedge() {
+        #expect(keys("Around 60,000 Russian and 40,000 Ukrainian troops are thought to have been killed or wounded.") == [
+            "russia military casualties approximately 60000", "ukraine military casualties approximately 40000",
+        ])
+        #expect(keys("He said 1 lakh Russian and 1 lakh Ukrainian soldiers had died, out of 2 lakh dead soldiers.").count == 3)
+    }
+
+    @Test func eachSideMakesAClaimPerSide() {
+        #expect(keys("Western officials believe each side has lost around 100,000 troops.") == [
+            "russia military casualties approximately 100000", "ukraine military casualties approximately 100000",
+        ])
+        #expect(keys("Both sides have suffered more than 50,000 deaths.") == [
+            "russia military killed at_least 50000", "ukraine military killed at_least 50000",
+        ])
+        #expect(keys("100,000 soldiers have been killed on each side.") == [
+            "russia military killed exact 100000", "ukraine military killed exact 100000",
+        ])
+    }
+
+    @Test func aCombinedTotalForBothSidesIsOneClaim() {
+        #expect(keys("Both sides have suffered a combined 300,000 casualties.") == ["both military casualties exact 300000"])
+    }
+
+    @Test func killedAndWoundedTogetherAreCasualties() {
+        #expect(keys("Over 139,000 Russian troops have been killed or injured.") == ["russia military casualties at_least 139000"])
+        #expect(keys("Some 180,000 Russian soldiers were injured, died, or went missing.") == [
+            "russia military casualties approximately 180000",
+        ])
+        #expect(keys("He put the figure at 20,000 Russian troops killed and wounded.") == ["russia military casualties exact 20000"])
+    }
+
+    @Test func aVerbsSubjectSuffersOrInflictsTheLoss() {
+        #expect(keys("Ukraine has lost 100,000 soldiers and 30,000 civilians.") == [
+            "ukraine military casualties exact 100000", "ukraine civilian casualties exact 30000",
+        ])
+        #expect(keys("Russia had suffered “significantly more than” 100,000 casualties.") == [
+            "russia military casualties well_over 100000",
+        ])
+        #expect(keys("Ukraine took 200 prisoners on Sunday.") == ["russia military captured exact 200"])
+        #expect(keys("Russian forces have killed at least 500 civilians.") == ["ukraine civilian killed at_least 500"])
+        #expect(keys("Russia's invasion has killed or wounded nearly 50,000 civilians.") == ["ukraine civilian casualties nearly 50000"])
+    }
+
+    @Test func prisonersAndHostages() {
+        #expect(keys("Kyiv says it has killed 4,300 Russian soldiers and taken 200 hostage.") == [
+            "russia military killed exact 4300", "russia military captured exact 200",
+        ])
+        #expect(keys("Ukraine says it has taken more than 200 prisoners of war.") == ["russia military captured at_least 200"])
+        #expect(keys("Ukraine said 4,300 Russian soldiers were killed and more than 200 taken hostage by Ukrainian forces.") == [
+            "russia military killed exact 4300", "russia military captured at_least 200",
+        ])
+    }
+
+    @Test func refugeesAreCivilians() {
+        #expect(keys("The UN refugee agency has recorded 7.8 million refugees from Ukraine across Europe.") == [
+            "ukraine civilian refugees exact 7800000",
+        ])
+        #expect(keys("He believes that between 15 and 30 million people have fled the country.") == [
+            "ukraine civilian refugees range 15000000-30000000",
+        ])
+    }
+
+    @Test func aLossNounLinkedToTheFigure() {
+        #expect(keys("The number of Russian casualties is quickly reaching 200,000.") == ["russia military casualties nearly 200000"])
+        #expect(keys("It only recognizes the deaths of up to 13,000 Ukrainian soldiers.") == ["ukraine military killed at_most 13000"])
+        #expect(keys("The civilian death toll has risen to 9,000.") == ["ukraine civilian killed exact 9000"])
+        #expect(keys("Russia's losses are estimated at 100,000 troops.") == ["russia military casualties approximately 100000"])
+    }
+
+    @Test func aPronounTakesTheLossNounBeforeIt() {
+        #expect(keys("“Russian losses — the last time I spoke I said it was over 100,000. I would say it’s well over 100,000 now,” he said.") == [
+            "russia military casualties at_least 100000", "russia military casualties well_over 100000",
+        ])
+    }
+
+    @Test func dailyTallies() {
+        let text = "Ukraine's General Staff says Russia's losses since the start of the full-scale invasion have reached 150,000 personnel, including 690 in the past 24 hours."
+        #expect(keys(text) == ["russia military casualties exact 150000", "russia military casualties exact 690/day"])
+        #expect(keys("Russia lost 920 soldiers over the past day, Ukraine's military said.") == [
+            "russia military casualties exact 920/day",
+        ])
+    }
+
+    @Test func unCivilianCounts() {
+        let text = "The UN human rights office has recorded 8,006 civilian deaths and 13,287 injured since February 24, 2022."
+        #expect(keys(text) == ["ukraine civilian killed exact 8006", "ukraine civilian wounded exact 13287"])
+        #expect(speakers(text) == ["United Nations human rights office (OHCHR)", "United Nations human rights office (OHCHR)"])
+    }
+
+    @Test func countsOfTheDeadByName() {
+        let text = "Mediazona and BBC Russian have confirmed the names of 20,000 Russian soldiers killed in Ukraine."
+        #expect(keys(text) == ["russia military killed exact 20000"])
+    }
+
+    @Test func numbersInWordsAndTranslatedSeparators() {
+        #expect(keys("Forty thousand civilians have died, the UN said.") == ["ukraine civilian killed exact 40000"])
+        #expect(keys("Nearly a million refugees have fled abroad.") == ["ukraine civilian refugees nearly 1000000"])
+        #expect(keys("Ukraine said 100 000 Russian soldiers had been killed.") == ["russia military killed exact 100000"])
+        #expect(keys("Ukraine said 1.500 Russian soldiers had been killed.") == ["russia military killed exact 1500"])
+        #expect(keys("Over 2 crore people have been displaced abroad as refugees.") == ["ukraine civilian refugees at_least 20000000"])
+    }
+
+    @Test func noFewerThanAndInExcessOf() {
+        #expect(keys("No fewer than 50,000 Russian soldiers have died.") == ["russia military killed at_least 50000"])
+        #expect(keys("Russia has suffered in excess of 100,000 casualties.") == ["russia military casualties at_least 100000"])
+    }
+
+    @Test func theSameNumberForTheOtherSide() {
+        #expect(keys("“You’re looking at well over 100,000 Russian soldiers killed and wounded,” he said. “Same thing probably on the Ukrainian side.”") == [
+            "russia military casualties well_over 100000", "ukraine military casualties well_over 100000",
+        ])
+        #expect(keys("Some 100,000 Russian soldiers have been killed. Probably the same number is observed towards Ukraine.") == [
+            "russia military killed approximately 100000", "ukraine military killed approximately 100000",
+        ])
+    }
+
+    @Test func aFigureGivenBeforeIsNotTakenAgain() {
+        let text = "About 40,000 civilians have been killed. Milley mentioned the 40,000 innocent deaths."
+        #expect(keys(text) == ["ukraine civilian killed approximately 40000"])
+    }
+
+    @Test func aPartysOwnFigureForItsSoldiersCountsItsOwn() {
+        #expect(keys("Moscow’s latest update said only 5,937 soldiers had been killed.") == ["russia military killed exact 5937"])
+    }
+
+    @Test func aPartOfTheSameLossIsNotAnotherEstimate() {
+        #expect(keys("More than 9,000 civilians, including over 500 children, have been killed, the UN said.") == [
+            "ukraine civilian killed at_least 9000",
+        ])
+        #expect(keys("Russia has likely suffered 175,000-200,000 casualties, including 40,000-60,000 killed.") == [
+            "russia military casualties range 175000-200000", "russia military killed range 40000-60000",
+        ])
+    }
+
+    @Test func leakedEstimatesInRanges() {
+        let text = "Classified U.S. documents estimate that between 35,500 and 43,000 Russian troops have been killed in action and 154,000 to 180,000 wounded."
+        #expect(keys(text) == ["russia military killed range 35500-43000", "russia military wounded range 154000-180000"])
+        #expect(speakers(text) == ["US government", "US government"])
+    }
+
+    @Test func theEnemyIsTheSideOppositeTheSpeaker() {
+        let text = "The total combat losses of the enemy from February 24, 2022 to July 10, 2023 amounted to approximately 233,090 personnel, including 550 over the past day, the General Staff of the Armed Forces of Ukraine reports."
+        #expect(keys(text) == ["russia military casualties approximately 233090", "russia military casualties exact 550/day"])
+    }
+
+    @Test func aLinkingVerbAfterAModal() {
+        #expect(keys("CSIS estimated that Russian casualties could be as high as 200,000 to 250,000, including up to 60,000 killed.") == [
+            "russia military casualties range 200000-250000", "russia military killed at_most 60000",
+        ])
+    }
+
+    @Test func aHeadlineWhoseHedgeIsItsVerb() {
+        #expect(keys("Troop Deaths and Injuries in Ukraine War Near 500,000, U.S. Officials Say") == ["both military casualties nearly 500000"])
+    }
+
+    @Test func bothSidesNamedBeforeTheLoss() {
+        #expect(keys("The number of Ukrainian and Russian troops killed or wounded is nearing 500,000.") == [
+            "both military casualties nearly 500000",
+        ])
+    }
+
+    @Test func thatNumberRefersToThePreviousSentencesLoss() {
+        let text = "Russia's military casualties are approaching 300,000, the officials said. That number includes as many as 120,000 deaths and 170,000 to 180,000 injured troops."
+        #expect(keys(text) == [
+            "russia military casualties nearly 300000", "russia military killed at_most 120000",
+            "russia military wounded range 170000-180000",
+        ])
+    }
+
+    @Test func wordsForLakhsAndThousandsTogether() {
+        #expect(keys("Ukraine's armed forces claimed that more than one lakh fifty thousand Russian soldiers have been killed.") == [
+            "russia military killed at_least 150000",
+        ])
+    }
+
+    @Test func aRateOpeningTheSentence() {
+        let text = "Over the past day, the Ukrainian defenders eliminated 680 occupiers, the General Staff said. In total, the enemy has lost about 245,000 personnel."
+        #expect(keys(text) == ["russia military killed exact 680/day", "russia military casualties approximately 245000"])
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import ClaimExtraction
+
+@Suite struct TokenizerTests {
+    private func numbers(_ text: String) -> [Double] {
+        Scoped(text).tokens.filter { $0.kind == .number }.map(\.value)
+    }
+
+    @Test func commasGroupThousands() {
+        #expect(numbers("Moscow said 5,937 soldiers and 100,000 troops") == [5937, 100_000])
+        #expect(numbers("1,067 military bases") == [1067])
+    }
+
+    @Test func indianGroupingReadsLakhsOfDigits() {
+        #expect(numbers("1,00,000 Russian soldiers and 10,00,000 people") == [100_000, 1_000_000])
+    }
+
+    @Test func spacesAndDotsGroupThousandsInTranslatedText() {
+        #expect(numbers("about 100 000 soldiers") == [100_000])
+        #expect(numbers("about 100\u{00A0}000 soldiers") == [100_000])
+        #expect(numbers("killed 1.500 soldiers and 2.000.000 fled") == [1500, 2_000_000])
+    }
+
+    @Test func decimalsStayDecimalsBeforeAScale() {
+        #expect(numbers("1.5 million refugees, 7.8 million people") == [1.5, 7.8])
+        #expect(numbers("1.500 million") == [1.5])
+        #expect(numbers("1,5 million refugees") == [1.5])
+    }
+
+    @Test func aScaleGluedToDigitsMultiplies() {
+        #expect(numbers("8m refugees and 15k dead") == [8_000_000, 15_000])
+    }
+
+    @Test func ordinalsAndCodesAreNotNumbers() {
+        let tokens = Scoped("(10th November) T-72 tanks and M1 Abrams, 2S19 guns").tokens
+        #expect(tokens.first { $0.kind == .ordinal }?.value == 10)
+        #expect(tokens.contains { $0.kind == .code })
+        #expect(tokens.filter { $0.kind == .number }.map(\.value) == [72])
+    }
+
+    @Test func aPossessiveIsAWordOfItsOwn() {
+        let scoped = Scoped("Moscow’s latest update and Russia's losses")
+        let clitics = scoped.tokens.filter { $0.hash == WordHash.of("'s") }
+        #expect(clitics.count == 2)
+    }
+
+    @Test func abbreviationsKeepTheirFullStop() {
+        let tokens = Scoped("Gen. Mark A. Milley of the U.S. said").tokens
+        #expect(tokens.filter { $0.mark == .period }.isEmpty)
+        #expect(tokens.contains { $0.hash == WordHash.of("us") && $0.has(.abbreviation) })
+    }
+
+    @Test func curlyQuotesOpenAndClose() {
+        let tokens = Scoped("Russia has ‘well over’ 100,000 and “significantly more than”").tokens
+        #expect(tokens.filter { $0.mark == .openQuote }.count == 2)
+        #expect(tokens.filter { $0.mark == .closeQuote }.count == 2)
+    }
+}
