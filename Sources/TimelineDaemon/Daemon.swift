@@ -56,6 +56,7 @@ public final class Daemon: Sendable {
 
         let log = try openLog(folders: folders)
         let store = TimelineStore(extractor: extractorInfo, inboxPath: folders.inbox)
+        await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
         let replayed = try replay(log)
         await store.replace(with: replayed, chainHead: log.chainHead.hex)
         let summary = replayed.summary
@@ -98,7 +99,7 @@ public final class Daemon: Sendable {
                         lexicon = try loadLexicon(path: path)
                         extractor = ClaimExtractor(lexicon: lexicon.lexicon)
                         extractorInfo = ExtractorInfo(version: ClaimExtractor.version, lexicon: lexicon.sha256)
-                        await store.setExtractor(extractorInfo)
+                        await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
                         logger.notice("reloaded", metadata: ["lexicon": "\(lexicon.path)", "sha256": "\(lexicon.sha256)"])
                     } catch {
                         logger.error("reload failed; keeping the previous lexicon: \(error)")

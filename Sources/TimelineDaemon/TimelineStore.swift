@@ -10,6 +10,7 @@ import Timeline
 actor TimelineStore {
     private(set) var projections = Projections()
     private(set) var extractor: ExtractorInfo
+    private var lexiconVocabulary = Vocabulary.standard
     private(set) var chainHead = ""
     private var pending = 0
     private var busy = false
@@ -33,8 +34,10 @@ actor TimelineStore {
         self.chainHead = chainHead
     }
 
-    func setExtractor(_ extractor: ExtractorInfo) {
+    /// Records which extractor and lexicon new claims are found with.
+    func setExtractor(_ extractor: ExtractorInfo, lexicon: Lexicon) {
         self.extractor = extractor
+        lexiconVocabulary = Vocabulary(lexicon: lexicon)
     }
 
     func setInbox(pending: Int, busy: Bool) {
@@ -56,10 +59,10 @@ actor TimelineStore {
             startedAt: startedAt)
     }
 
-    /// The values a filter may name: the standard vocabulary and every
-    /// value a claim in the timeline carries (a lexicon may add sides).
+    /// The values a filter may name: the lexicon's and every value a claim
+    /// in the timeline carries (claims found with an earlier lexicon too).
     var vocabulary: Vocabulary {
-        var known = Vocabulary.standard
+        var known = lexiconVocabulary
         for record in projections.claims {
             known.sides.insert(record.claim.side.rawValue)
             known.populations.insert(record.claim.population.rawValue)
@@ -84,6 +87,17 @@ struct Vocabulary: Sendable {
         sides: [Side.russia, .ukraine, .both].map(\.rawValue),
         populations: [Population.military, .civilian].map(\.rawValue),
         metrics: [Metric.killed, .wounded, .casualties, .missing, .captured, .refugees].map(\.rawValue))
+
+    /// The lexicon's sides (with `both`, the combined total), populations
+    /// and metrics.
+    init(lexicon: Lexicon) {
+        var known = Vocabulary.standard
+        known.sides.formUnion(lexicon.sides.map(\.side.rawValue))
+        known.sides.formUnion([lexicon.conflict.civilianSide.rawValue, lexicon.conflict.militarySide.rawValue])
+        known.populations.formUnion(lexicon.populations.map(\.population.rawValue))
+        known.metrics.formUnion(lexicon.metrics.map(\.metric.rawValue))
+        self = known
+    }
 
     init(sides: [String], populations: [String], metrics: [String]) {
         self.sides = Set(sides)
