@@ -111,7 +111,7 @@ public final class EventLog: Sendable {
         try FileSystem.makeDirectory(path)
         let directoryFile = try FileSystem.openDirectory(path)
         do {
-            guard try directoryFile.tryLockExclusive() else {
+            guard try directoryFile.lockExclusive(patience: .milliseconds(500)) else {
                 throw EventLogError(
                     .locked, "the event log in \(path) is already open for writing (by another process, or another EventLog in this one)")
             }

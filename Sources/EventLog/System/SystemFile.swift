@@ -92,6 +92,22 @@ struct SystemFile {
         throw Self.systemError("flock", name)
     }
 
+    /// Takes an exclusive advisory lock, trying again for up to `patience`.
+    ///
+    /// A lock just released can still be held for a moment by a child that
+    /// another thread of this process forked and has not yet exec'd (the
+    /// descriptor is close-on-exec, but the fork shares it until then);
+    /// waiting that out tells such a moment from a real second writer.
+    /// - Returns: `false` when someone else still holds it.
+    func lockExclusive(patience: Duration) throws -> Bool {
+        let deadline = ContinuousClock.now + patience
+        while true {
+            if try tryLockExclusive() { return true }
+            if ContinuousClock.now >= deadline { return false }
+            usleep(10_000)
+        }
+    }
+
     /// Tells the kernel the file is read front to back (it reads further ahead).
     func adviseSequential() {
         _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
