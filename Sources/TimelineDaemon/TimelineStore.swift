@@ -9,6 +9,7 @@ import Timeline
 /// crash could take back.
 actor TimelineStore {
     private(set) var projections = Projections()
+    private var latestIndex = LatestIndex()
     private(set) var extractor: ExtractorInfo
     private var lexiconVocabulary = Vocabulary.standard
     private(set) var chainHead = ""
@@ -26,12 +27,23 @@ actor TimelineStore {
     func apply(_ events: [Event], chainHead: String) {
         projections.apply(events)
         self.chainHead = chainHead
+        for event in events {
+            switch event.payload {
+            case .claimExtracted(let extracted):
+                if let record = projections.claim(id: extracted.id) { latestIndex.consider(record) }
+            case .claimRetracted:
+                latestIndex = LatestIndex(projections)
+            default:
+                break
+            }
+        }
     }
 
     /// Replaces the projections wholesale (after a replay at start).
     func replace(with projections: Projections, chainHead: String) {
         self.projections = projections
         self.chainHead = chainHead
+        latestIndex = LatestIndex(projections)
     }
 
     /// Records which extractor and lexicon new claims are found with.
@@ -71,7 +83,9 @@ actor TimelineStore {
         return known
     }
 
-    func latest(_ filter: ClaimFilter) -> [ClaimRecord] { projections.latest(matching: filter) }
+    func latest(_ filter: ClaimFilter) -> [ClaimRecord] {
+        latestIndex.latest(matching: filter) ?? projections.latest(matching: filter)
+    }
     func history(_ filter: ClaimFilter) -> [Series] { projections.history(matching: filter) }
     func claims(_ filter: ClaimFilter) -> [ClaimRecord] { projections.claims(matching: filter) }
     func documents(_ document: String?) -> [DocumentRecord] { projections.documents(matching: document) }

@@ -136,3 +136,30 @@ import Timeline
         #expect(Change(from: before, to: after) == .raised)
     }
 }
+
+@Suite struct LatestIndexTests {
+    @Test func answersWhatTheProjectionsComputeClaimByClaim() {
+        var projections = Projections()
+        var index = LatestIndex()
+        var seq: UInt64 = 1
+        let dates = ["2022-11", "2023-01-20", "2022-09", "2023-02", "2023-01-20", "2022-11-10"]
+        for (i, date) in dates.enumerated() {
+            let events = Fixtures.document("d\(i).txt", sha: "s\(i)", claims: [
+                Fixtures.claim(.russia, .military, .casualties, .exact, 1000 + i, statedOn: date),
+                Fixtures.claim(i % 2 == 0 ? .ukraine : .russia, .civilian, .killed, .approximately, 10 + i, statedOn: date),
+            ], from: seq)
+            seq += UInt64(events.count)
+            projections.apply(events)
+            for event in events {
+                if case .claimExtracted(let extracted) = event.payload, let record = projections.claim(id: extracted.id) {
+                    index.consider(record)
+                }
+            }
+            for filter in [ClaimFilter(), ClaimFilter(side: .russia), ClaimFilter(population: .civilian), ClaimFilter(metric: .killed)] {
+                #expect(index.latest(matching: filter) == projections.latest(matching: filter))
+            }
+        }
+        #expect(LatestIndex(projections).latest(matching: ClaimFilter()) == projections.latest(matching: ClaimFilter()))
+        #expect(index.latest(matching: ClaimFilter(speaker: "milley")) == nil)
+    }
+}
