@@ -75,7 +75,10 @@ public final class Daemon: Sendable {
 
         var queue = WorkQueue()
         queue.add(try InboxWatcher.scan(folders.inbox))
-        let ingestor = Ingestor(inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes)
+        let ingester = BatchIngester(
+            folders: folders,
+            ingestor: Ingestor(inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes),
+            logger: logger)
         notifier.ready(status: await statusLine(store))
         logger.info("ready", metadata: ["pending": "\(queue.count)"])
 
@@ -110,16 +113,17 @@ public final class Daemon: Sendable {
         }
 
         while !stopping {
-            while !stopping, let name = queue.next() {
-                await store.setInbox(pending: queue.count + 1, busy: true)
+            while !stopping, case let names = queue.next(upTo: BatchIngester.maxFiles), !names.isEmpty {
+                await store.setInbox(pending: queue.count + names.count, busy: true)
                 do {
-                    try await ingest(name, ingestor: ingestor, extractor: extractor, info: extractorInfo,
-                                     log: log, store: store, folders: folders)
+                    try await ingester.ingest(names, extractor: extractor, info: extractorInfo, log: log, store: store)
                 } catch {
-                    // The file stays in the inbox; the next start or rescan
-                    // tries it again. Losing nothing matters more than
-                    // getting past it.
-                    logger.error("cannot ingest; leaving it in the inbox", metadata: ["file": "\(name)", "error": "\(error)"])
+                    // The files stay in the inbox; the next start or rescan
+                    // tries them again. Losing nothing matters more than
+                    // getting past them.
+                    logger.error("cannot ingest; leaving the files in the inbox", metadata: [
+                        "files": "\(names.joined(separator: ", "))", "error": "\(error)",
+                    ])
                     if error is EventLogError { stopping = true }
                 }
                 await absorb(mailbox.drain())
@@ -163,89 +167,6 @@ public final class Daemon: Sendable {
             notifier.watchdog()
             lastPing = .now
         }
-    }
-
-    // MARK: - Ingesting one file
-
-    private func ingest(
-        _ name: String, ingestor: Ingestor, extractor: ClaimExtractor, info: ExtractorInfo,
-        log: EventLog, store: TimelineStore, folders: DataFolders
-    ) async throws {
-        switch ingestor.read(name) {
-        case .gone:
-            return
-        case .rejected(let rejection):
-            try await reject(name, rejection, log: log, store: store, folders: folders)
-        case .file(let file):
-            let sha256 = file.content.sha256
-            if await store.hasDocument(sha256: sha256) {
-                let movedTo = try FileSystem.move(name, from: folders.inbox, to: folders.processed)
-                logger.info("duplicate: already in the log; no events added",
-                            metadata: ["file": "\(name)", "document": "\(sha256)", "moved_to": "processed/\(movedTo)"])
-                return
-            }
-            if file.content.repaired {
-                logger.warning("not valid UTF-8; invalid bytes replaced with U+FFFD", metadata: ["file": "\(name)"])
-            }
-            let extraction = extractor.extract(file.content.document(name: name, modified: file.modified))
-            let now = Date()
-            var events = [Event(recordedAt: now, payload: .documentReceived(DocumentReceived(
-                document: sha256, name: name, size: file.bytes.count,
-                published: extraction.published, publishedFrom: extraction.publishedFrom,
-                source: extraction.source, url: extraction.url, repairedEncoding: file.content.repaired)))]
-            for claim in extraction.claims {
-                events.append(Event(recordedAt: now, payload: .claimExtracted(ClaimExtracted(
-                    id: ClaimID.make(document: sha256, claim: claim), document: sha256,
-                    extractor: info, claim: claim))))
-            }
-            // The bytes first: a durable event must always find its document.
-            let stored = folders.documents + "/" + sha256
-            if access(stored, F_OK) != 0 {
-                try FileSystem.writeAtomically(file.bytes, to: stored, mode: 0o440)
-            }
-            events = try await append(events, to: log, store: store)
-            let movedTo = try FileSystem.move(name, from: folders.inbox, to: folders.processed)
-            logger.info("received", metadata: [
-                "file": "\(name)", "document": "\(sha256)", "claims": "\(extraction.claims.count)",
-                "seq": "\(events.first!.seq)...\(events.last!.seq)", "moved_to": "processed/\(movedTo)",
-            ])
-        }
-    }
-
-    private func reject(
-        _ name: String, _ rejection: Rejection, log: EventLog, store: TimelineStore, folders: DataFolders
-    ) async throws {
-        // The event first: if the move fails or the daemon dies, the file is
-        // still in the inbox and is refused again, never lost.
-        var target = name
-        while access(folders.failed + "/" + target, F_OK) == 0 || access(folders.failed + "/" + target + ".error.json", F_OK) == 0 {
-            target = name + "." + String(Int.random(in: 1...999_999))
-        }
-        let event = Event(recordedAt: Date(), payload: .documentRejected(DocumentRejected(
-            name: name, reason: rejection.reason, message: rejection.message,
-            movedTo: "failed/" + target, size: rejection.size)))
-        let appended = try await append([event], to: log, store: store)
-        let movedTo = try FileSystem.move(name, from: folders.inbox, to: folders.failed)
-        let report = RejectionReport(
-            name: name, reason: rejection.reason, message: rejection.message, size: rejection.size,
-            rejectedAt: RFC3339.string(from: event.recordedAt), seq: appended[0].seq)
-        try FileSystem.writeAtomically(
-            Array(try TimelineJSON.encoder(pretty: true).encode(report)) + [0x0A],
-            to: folders.failed + "/" + movedTo + ".error.json")
-        logger.warning("rejected", metadata: [
-            "file": "\(name)", "reason": "\(rejection.reason)", "message": "\(rejection.message)",
-            "moved_to": "failed/\(movedTo)", "seq": "\(appended[0].seq)",
-        ])
-    }
-
-    /// Appends events durably, then shows them to the projections.
-    private func append(_ events: [Event], to log: EventLog, store: TimelineStore) async throws -> [Event] {
-        let codec = EventCodec()
-        let range = try await log.append(try events.map(codec.encode))
-        var numbered = events
-        for (i, seq) in range.enumerated() { numbered[i].seq = seq }
-        await store.apply(numbered, chainHead: log.chainHead.hex)
-        return numbered
     }
 
     // MARK: - Start-up
@@ -331,22 +252,6 @@ public final class Daemon: Sendable {
     }
 }
 
-/// What failed/NAME.error.json says.
-struct RejectionReport: Encodable {
-    var name: String
-    var reason: String
-    var message: String
-    var size: Int?
-    var rejectedAt: String
-    var seq: UInt64
-
-    enum CodingKeys: String, CodingKey {
-        case name, reason, message, size
-        case rejectedAt = "rejected_at"
-        case seq
-    }
-}
-
 /// Why the daemon could not start, in one line.
 public struct StartupError: Error, CustomStringConvertible {
     public var description: String
@@ -365,6 +270,13 @@ struct WorkQueue {
         for name in more where queued.insert(name).inserted {
             names.append(name)
         }
+    }
+
+    /// Up to `limit` names, oldest first.
+    mutating func next(upTo limit: Int) -> [String] {
+        var names: [String] = []
+        while names.count < limit, let name = next() { names.append(name) }
+        return names
     }
 
     mutating func next() -> String? {

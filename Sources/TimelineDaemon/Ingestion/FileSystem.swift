@@ -40,23 +40,29 @@ enum FileSystem {
     static func writeAtomically(_ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o640) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = folder + "/." + (path as NSString).lastPathComponent + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard fd >= 0 else { throw Failure(operation: "create", path: temporary, code: errno) }
-        do {
-            try writeAll(fd, bytes, path: temporary)
-            guard fsync(fd) == 0 else { throw Failure(operation: "fsync", path: temporary, code: errno) }
-            close(fd)
-        } catch {
-            close(fd)
-            unlink(temporary)
-            throw error
-        }
+        try writeSynced(bytes, to: temporary, mode: mode)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
             throw Failure(operation: "rename to", path: path, code: code)
         }
         try syncDirectory(folder)
+    }
+
+    /// Creates (or truncates) `path`, writes `bytes` and fsync's the file.
+    /// On failure the file is removed.
+    static func writeSynced(_ bytes: some Collection<UInt8>, to path: String, mode: mode_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)
+        guard fd >= 0 else { throw Failure(operation: "create", path: path, code: errno) }
+        do {
+            try writeAll(fd, bytes, path: path)
+            guard fsync(fd) == 0 else { throw Failure(operation: "fsync", path: path, code: errno) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(path)
+            throw error
+        }
     }
 
     static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>, path: String) throws {
@@ -76,11 +82,15 @@ enum FileSystem {
 
     /// Moves `name` from one folder to another without ever replacing a
     /// file there: when the name is taken, `NAME.1`, `NAME.2`… Both folders
-    /// are fsync'd.
+    /// are fsync'd unless `sync` is false (the caller syncs them once for
+    /// many moves).
     ///
     /// - Returns: the name the file has in `destination`.
-    static func move(_ name: String, from source: String, to destination: String) throws -> String {
-        var candidate = name
+    static func move(
+        _ name: String, from source: String, to destination: String, as target: String? = nil, sync: Bool = true
+    ) throws -> String {
+        let wanted = target ?? name
+        var candidate = wanted
         var attempt = 0
         while true {
             // renameat2(RENAME_NOREPLACE) would be atomic here, but not every
@@ -94,7 +104,7 @@ enum FileSystem {
             let code = errno
             if code == EEXIST {
                 attempt += 1
-                candidate = name + "." + String(attempt)
+                candidate = wanted + "." + String(attempt)
                 continue
             }
             if code == EPERM || code == EXDEV || code == EMLINK || code == ENOTSUP {
@@ -103,7 +113,7 @@ enum FileSystem {
                 // having checked the name is free.
                 while access(destination + "/" + candidate, F_OK) == 0 {
                     attempt += 1
-                    candidate = name + "." + String(attempt)
+                    candidate = wanted + "." + String(attempt)
                 }
                 guard rename(source + "/" + name, destination + "/" + candidate) == 0 else {
                     throw Failure(operation: "move", path: source + "/" + name, code: errno)
@@ -112,8 +122,25 @@ enum FileSystem {
             }
             throw Failure(operation: "move", path: source + "/" + name, code: code)
         }
-        try syncDirectory(destination)
-        try syncDirectory(source)
+        if sync {
+            try syncDirectory(destination)
+            try syncDirectory(source)
+        }
+        return candidate
+    }
+}
+
+extension FileSystem {
+    /// `name`, or `NAME.1`, `NAME.2`… : the first that is free in `folder`,
+    /// together with the same name plus `suffix` (a file's report beside it).
+    static func freeName(_ name: String, in folder: String, reserving suffix: String = "") -> String {
+        var candidate = name
+        var attempt = 0
+        while access(folder + "/" + candidate, F_OK) == 0
+            || (!suffix.isEmpty && access(folder + "/" + candidate + suffix, F_OK) == 0) {
+            attempt += 1
+            candidate = name + "." + String(attempt)
+        }
         return candidate
     }
 }

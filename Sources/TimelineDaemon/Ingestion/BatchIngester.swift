@@ -1,0 +1,228 @@
+import ClaimExtraction
+import Dispatch
+import EventLog
+import Foundation
+import Logging
+import Synchronization
+import Timeline
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Takes inbox files into the log a batch at a time.
+///
+/// Every step that must be durable is paid once per batch rather than once
+/// per file: the documents' bytes are synced together (concurrent syncs
+/// share the file system's journal commit), the batch's events are one
+/// append and one fdatasync, and each folder is synced once after the
+/// files are moved. A dump of thousands of articles is then bounded by the
+/// disk's sync rate divided by the batch, not multiplied by it.
+///
+/// - Important: the order per batch is the guarantee. Bytes under
+///   state/documents, then the events, then the moves: a crash leaves every
+///   file in the inbox or its events in the log (the log cuts a torn batch
+///   whole), and the next reading of the same bytes adds nothing.
+struct BatchIngester: Sendable {
+    /// The most files one batch takes.
+    static let maxFiles = 64
+    /// A batch stops growing past this many bytes of documents.
+    static let maxBytes = 16 << 20
+
+    let folders: DataFolders
+    let ingestor: Ingestor
+    let logger: Logger
+
+    /// A file of the batch and what it came to.
+    private enum Outcome {
+        case received(ReceivedFile, Extraction, [Event])
+        case duplicate(ReceivedFile)
+        case rejected(String, Rejection, Event)
+    }
+
+    /// Reads, extracts, records and moves `names`.
+    ///
+    /// - Throws: an ``EventLogError`` when the log refuses the batch (the
+    ///   files stay in the inbox), or a file-system failure storing bytes.
+    func ingest(
+        _ names: [String], extractor: ClaimExtractor, info: ExtractorInfo, log: EventLog, store: TimelineStore
+    ) async throws {
+        var outcomes: [Outcome] = []
+        var batchHashes: Set<String> = []
+        let now = Date()
+        for name in names {
+            switch ingestor.read(name) {
+            case .gone:
+                continue
+            case .rejected(let rejection):
+                // The name it will have in failed/ is part of the event.
+                let target = FileSystem.freeName(name, in: folders.failed, reserving: ".error.json")
+                outcomes.append(.rejected(name, rejection, Event(recordedAt: now, payload: .documentRejected(
+                    DocumentRejected(name: name, reason: rejection.reason, message: rejection.message,
+                                     movedTo: "failed/" + target, size: rejection.size)))))
+            case .file(let file):
+                let sha256 = file.content.sha256
+                let known = batchHashes.contains(sha256) ? true : await store.hasDocument(sha256: sha256)
+                if known {
+                    outcomes.append(.duplicate(file))
+                    continue
+                }
+                batchHashes.insert(sha256)
+                if file.content.repaired {
+                    logger.warning("not valid UTF-8; invalid bytes replaced with U+FFFD", metadata: ["file": "\(name)"])
+                }
+                let extraction = extractor.extract(file.content.document(name: name, modified: file.modified))
+                var events = [Event(recordedAt: now, payload: .documentReceived(DocumentReceived(
+                    document: sha256, name: name, size: file.bytes.count,
+                    published: extraction.published, publishedFrom: extraction.publishedFrom,
+                    source: extraction.source, url: extraction.url, repairedEncoding: file.content.repaired)))]
+                for claim in extraction.claims {
+                    events.append(Event(recordedAt: now, payload: .claimExtracted(ClaimExtracted(
+                        id: ClaimID.make(document: sha256, claim: claim), document: sha256,
+                        extractor: info, claim: claim))))
+                }
+                outcomes.append(.received(file, extraction, events))
+            }
+        }
+
+        // 1. The bytes: a durable event must always find its document.
+        let toStore = outcomes.compactMap { outcome -> ReceivedFile? in
+            guard case .received(let file, _, _) = outcome else { return nil }
+            return access(folders.documents + "/" + file.content.sha256, F_OK) == 0 ? nil : file
+        }
+        if !toStore.isEmpty {
+            try await storeDocuments(toStore)
+        }
+
+        // 2. The events, one durable append for the whole batch.
+        var events: [Event] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .received(_, _, let documentEvents): events.append(contentsOf: documentEvents)
+            case .rejected(_, _, let event): events.append(event)
+            case .duplicate: break
+            }
+        }
+        var numbered = events
+        if !events.isEmpty {
+            let codec = EventCodec()
+            let range = try await log.append(try events.map(codec.encode))
+            for (i, seq) in range.enumerated() { numbered[i].seq = seq }
+            await store.apply(numbered, chainHead: log.chainHead.hex)
+        }
+
+        // 3. The moves, each folder synced once.
+        var next = numbered.makeIterator()
+        var touched: Set<String> = []
+        for outcome in outcomes {
+            switch outcome {
+            case .received(let file, let extraction, let documentEvents):
+                let first = next.next()!
+                for _ in 1..<documentEvents.count { _ = next.next() }
+                guard let movedTo = move(file.name, to: folders.processed, touched: &touched) else { continue }
+                logger.info("received", metadata: [
+                    "file": "\(file.name)", "document": "\(file.content.sha256)", "claims": "\(extraction.claims.count)",
+                    "seq": "\(first.seq)...\(first.seq + UInt64(documentEvents.count) - 1)",
+                    "moved_to": "processed/\(movedTo)",
+                ])
+            case .duplicate(let file):
+                guard let movedTo = move(file.name, to: folders.processed, touched: &touched) else { continue }
+                logger.info("duplicate: already in the log; no events added", metadata: [
+                    "file": "\(file.name)", "document": "\(file.content.sha256)", "moved_to": "processed/\(movedTo)",
+                ])
+            case .rejected(let name, let rejection, _):
+                let event = next.next()!
+                guard case .documentRejected(let rejected) = event.payload,
+                      let movedTo = move(name, to: folders.failed, as: String(rejected.movedTo.dropFirst("failed/".count)),
+                                         touched: &touched) else { continue }
+                writeReport(name: name, movedTo: movedTo, rejection: rejection, event: event)
+                logger.warning("rejected", metadata: [
+                    "file": "\(name)", "reason": "\(rejection.reason)", "message": "\(rejection.message)",
+                    "moved_to": "failed/\(movedTo)", "seq": "\(event.seq)",
+                ])
+            }
+        }
+        for folder in touched.sorted() + (touched.isEmpty ? [] : [folders.inbox]) {
+            do {
+                try FileSystem.syncDirectory(folder)
+            } catch {
+                logger.error("cannot sync a folder", metadata: ["folder": "\(folder)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// Moves a file out of the inbox; on failure it stays there and the
+    /// next scan takes it again (as a duplicate: its events are in).
+    private func move(_ name: String, to folder: String, as target: String? = nil, touched: inout Set<String>) -> String? {
+        do {
+            let movedTo = try FileSystem.move(name, from: folders.inbox, to: folder, as: target, sync: false)
+            touched.insert(folder)
+            return movedTo
+        } catch {
+            logger.error("cannot move out of the inbox; it will be taken again", metadata: [
+                "file": "\(name)", "error": "\(error)",
+            ])
+            return nil
+        }
+    }
+
+    private func writeReport(name: String, movedTo: String, rejection: Rejection, event: Event) {
+        let report = RejectionReport(
+            name: name, reason: rejection.reason, message: rejection.message, size: rejection.size,
+            rejectedAt: RFC3339.string(from: event.recordedAt), seq: event.seq)
+        do {
+            try FileSystem.writeAtomically(
+                Array(try TimelineJSON.encoder(pretty: true).encode(report)) + [0x0A],
+                to: folders.failed + "/" + movedTo + ".error.json")
+        } catch {
+            logger.error("cannot write the rejection report", metadata: ["file": "\(movedTo)", "error": "\(error)"])
+        }
+    }
+
+    /// Writes each document's bytes under state/documents/<sha256>: all
+    /// written and synced concurrently on threads of their own (a blocking
+    /// sync must not hold a task thread), then renamed, then the folder
+    /// synced once.
+    private func storeDocuments(_ files: [ReceivedFile]) async throws {
+        let folder = folders.documents
+        let failure: FileSystem.Failure? = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let failures = Mutex<[FileSystem.Failure]>([])
+                DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                    let file = files[i]
+                    do {
+                        try FileSystem.writeSynced(file.bytes, to: folder + "/." + file.content.sha256 + ".tmp", mode: 0o440)
+                    } catch {
+                        let failure = error as? FileSystem.Failure
+                            ?? FileSystem.Failure(operation: "write", path: folder, code: EIO)
+                        failures.withLock { $0.append(failure) }
+                    }
+                }
+                continuation.resume(returning: failures.withLock { $0.first })
+            }
+        }
+        if let failure { throw failure }
+        for file in files {
+            let temporary = folder + "/." + file.content.sha256 + ".tmp"
+            guard rename(temporary, folder + "/" + file.content.sha256) == 0 else {
+                throw FileSystem.Failure(operation: "rename to", path: folder + "/" + file.content.sha256, code: errno)
+            }
+        }
+        try FileSystem.syncDirectory(folder)
+    }
+}
+
+/// What failed/NAME.error.json says.
+struct RejectionReport: Encodable {
+    var name: String
+    var reason: String
+    var message: String
+    var size: Int?
+    var rejectedAt: String
+    var seq: UInt64
+
+    enum CodingKeys: String, CodingKey {
+        case name, reason, message, size
+        case rejectedAt = "rejected_at"
+        case seq
+    }
+}
