@@ -116,7 +116,9 @@ public final class Daemon: Sendable {
             while !stopping, case let names = queue.next(upTo: BatchIngester.maxFiles), !names.isEmpty {
                 await store.setInbox(pending: queue.count + names.count, busy: true)
                 do {
-                    try await ingester.ingest(names, extractor: extractor, info: extractorInfo, log: log, store: store)
+                    let untaken = try await ingester.ingest(
+                        names, extractor: extractor, info: extractorInfo, log: log, store: store)
+                    queue.putBack(Array(untaken))
                 } catch {
                     // The files stay in the inbox; the next start or rescan
                     // tries them again. Losing nothing matters more than
@@ -270,6 +272,12 @@ struct WorkQueue {
         for name in more where queued.insert(name).inserted {
             names.append(name)
         }
+    }
+
+    /// Returns names taken but not read to the front of the queue.
+    mutating func putBack(_ more: [String]) {
+        let fresh = more.filter { queued.insert($0).inserted }
+        names.replaceSubrange(head..<head, with: fresh)
     }
 
     /// Up to `limit` names, oldest first.

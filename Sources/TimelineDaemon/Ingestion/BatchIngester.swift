@@ -39,17 +39,23 @@ struct BatchIngester: Sendable {
         case rejected(String, Rejection, Event)
     }
 
-    /// Reads, extracts, records and moves `names`.
+    /// Reads, extracts, records and moves `names`, or as many of them as
+    /// fit in ``maxBytes``.
     ///
+    /// - Returns: the names not taken in this batch, for the next one.
     /// - Throws: an ``EventLogError`` when the log refuses the batch (the
     ///   files stay in the inbox), or a file-system failure storing bytes.
     func ingest(
         _ names: [String], extractor: ClaimExtractor, info: ExtractorInfo, log: EventLog, store: TimelineStore
-    ) async throws {
+    ) async throws -> ArraySlice<String> {
         var outcomes: [Outcome] = []
         var batchHashes: Set<String> = []
+        var batchBytes = 0
         let now = Date()
+        var taken = 0
         for name in names {
+            if batchBytes >= Self.maxBytes { break }
+            taken += 1
             switch ingestor.read(name) {
             case .gone:
                 continue
@@ -67,6 +73,7 @@ struct BatchIngester: Sendable {
                     continue
                 }
                 batchHashes.insert(sha256)
+                batchBytes += file.bytes.count
                 if file.content.repaired {
                     logger.warning("not valid UTF-8; invalid bytes replaced with U+FFFD", metadata: ["file": "\(name)"])
                 }
@@ -148,6 +155,7 @@ struct BatchIngester: Sendable {
                 logger.error("cannot sync a folder", metadata: ["folder": "\(folder)", "error": "\(error)"])
             }
         }
+        return names[taken...]
     }
 
     /// Moves a file out of the inbox; on failure it stays there and the
