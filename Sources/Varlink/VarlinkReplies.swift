@@ -34,6 +34,19 @@ public struct VarlinkReplies: Sendable {
     public func send(_ parameters: some Encodable, continues: Bool = false) async throws {
         try await sink.send(parameters, continues: continues)
     }
+
+    /// Sends a reply whose parameters are already JSON text, as they are:
+    /// for a service that keeps the encoding of what it serves often.
+    ///
+    /// - Parameters:
+    ///   - json: the parameters, one JSON object in UTF-8.
+    ///   - continues: as in ``send(_:continues:)``.
+    /// - Important: `json` must be a single well-formed JSON object; it is
+    ///   not checked, and a malformed one breaks the client's framing of
+    ///   this reply only if it holds a NUL byte, which JSON text cannot.
+    public func send(json: [UInt8], continues: Bool = false) async throws {
+        try await sink.send(json: json, continues: continues)
+    }
 }
 
 /// The state behind ``VarlinkReplies``: the connection to write to and
@@ -68,6 +81,14 @@ final class ReplySink: Sendable {
 
     /// Sends the error reply for a handler that threw, unless the call
     /// already had its last reply (then the client has its answer).
+    func send(json: [UInt8], continues: Bool) async throws {
+        if continues && !more { throw VarlinkError.expectedMore }
+        let message = VarlinkWire.encodeReply(json: json, continues: continues, allocator: channel.allocator)
+        try claim(last: !continues)
+        if oneway { return }
+        try await write(message, last: !continues)
+    }
+
     func sendError(_ error: VarlinkError) async throws {
         guard (try? claim(last: true)) != nil, !oneway else { return }
         try await write(VarlinkWire.encodeError(error, allocator: channel.allocator), last: true)

@@ -141,6 +141,18 @@ enum VarlinkWire {
         return frame(data, allocator: allocator)
     }
 
+    /// A reply around parameters that are already JSON text, NUL-terminated.
+    static func encodeReply(json: [UInt8], continues: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
+        let head = Array(#"{"parameters":"#.utf8)
+        let tail = Array((continues ? #","continues":true}"# : "}").utf8)
+        var buffer = allocator.buffer(capacity: head.count + json.count + tail.count + 1)
+        buffer.writeBytes(head)
+        buffer.writeBytes(json)
+        buffer.writeBytes(tail)
+        buffer.writeInteger(UInt8(0))
+        return buffer
+    }
+
     /// An error reply, NUL-terminated.
     ///
     /// Encoding cannot fail in practice (received parameters were valid JSON,
