@@ -10,8 +10,15 @@ import Timeline
 actor TimelineStore {
     private(set) var projections = Projections()
     private var latestIndex = LatestIndex()
+    /// Each claim's JSON, made the first time it is served: a reply is the
+    /// claims' encodings joined, not the claims encoded again per call.
+    private var encodedClaims: [String: [UInt8]] = [:]
+    private let encoder = TimelineJSON.encoder()
     private(set) var extractor: ExtractorInfo
     private var lexiconVocabulary = Vocabulary.standard
+    /// The values the claims carry, kept as claims arrive: a query must
+    /// not read every claim to check its filter.
+    private var claimVocabulary = Vocabulary(sides: [], populations: [], metrics: [])
     private(set) var chainHead = ""
     private var pending = 0
     private var busy = false
@@ -31,8 +38,10 @@ actor TimelineStore {
             switch event.payload {
             case .claimExtracted(let extracted):
                 if let record = projections.claim(id: extracted.id) { latestIndex.consider(record) }
-            case .claimRetracted:
+                claimVocabulary.insert(extracted.claim)
+            case .claimRetracted(let retracted):
                 latestIndex = LatestIndex(projections)
+                encodedClaims[retracted.claim] = nil
             default:
                 break
             }
@@ -44,6 +53,8 @@ actor TimelineStore {
         self.projections = projections
         self.chainHead = chainHead
         latestIndex = LatestIndex(projections)
+        claimVocabulary = Vocabulary(sides: [], populations: [], metrics: [])
+        for record in projections.claims { claimVocabulary.insert(record.claim) }
     }
 
     /// Records which extractor and lexicon new claims are found with.
@@ -75,12 +86,35 @@ actor TimelineStore {
     /// in the timeline carries (claims found with an earlier lexicon too).
     var vocabulary: Vocabulary {
         var known = lexiconVocabulary
-        for record in projections.claims {
-            known.sides.insert(record.claim.side.rawValue)
-            known.populations.insert(record.claim.population.rawValue)
-            known.metrics.insert(record.claim.metric.rawValue)
-        }
+        known.formUnion(claimVocabulary)
         return known
+    }
+
+    /// `{"claims":[…]}` for `records`, from each claim's kept encoding.
+    func claimsReplyJSON(_ records: [ClaimRecord]) throws -> [UInt8] {
+        var json = Array(#"{"claims":["#.utf8)
+        for (i, record) in records.enumerated() {
+            if i > 0 { json.append(UInt8(ascii: ",")) }
+            if let encoded = encodedClaims[record.id] {
+                json.append(contentsOf: encoded)
+            } else {
+                let encoded = Array(try encoder.encode(record))
+                encodedClaims[record.id] = encoded
+                json.append(contentsOf: encoded)
+            }
+        }
+        json.append(contentsOf: "]}".utf8)
+        return json
+    }
+
+    /// The `Latest` reply for `filter`, as JSON.
+    func latestReplyJSON(_ filter: ClaimFilter) throws -> [UInt8] {
+        try claimsReplyJSON(latest(filter))
+    }
+
+    /// The `Claims` reply for `filter`, as JSON.
+    func claimsReplyJSON(_ filter: ClaimFilter) throws -> [UInt8] {
+        try claimsReplyJSON(claims(filter))
     }
 
     func latest(_ filter: ClaimFilter) -> [ClaimRecord] {
@@ -111,6 +145,18 @@ struct Vocabulary: Sendable {
         known.populations.formUnion(lexicon.populations.map(\.population.rawValue))
         known.metrics.formUnion(lexicon.metrics.map(\.metric.rawValue))
         self = known
+    }
+
+    mutating func insert(_ claim: Claim) {
+        sides.insert(claim.side.rawValue)
+        populations.insert(claim.population.rawValue)
+        metrics.insert(claim.metric.rawValue)
+    }
+
+    mutating func formUnion(_ other: Vocabulary) {
+        sides.formUnion(other.sides)
+        populations.formUnion(other.populations)
+        metrics.formUnion(other.metrics)
     }
 
     init(sides: [String], populations: [String], metrics: [String]) {

@@ -12,13 +12,13 @@ struct TimelineHandler: VarlinkHandler {
             try await replies.send(TimelineInterface.StatusReply(status: await store.status))
         case "Latest":
             let filter = try await validated(call.parameters(as: ClaimFilter.self))
-            try await replies.send(TimelineInterface.ClaimsReply(claims: await store.latest(filter)))
+            try await replies.send(json: await store.latestReplyJSON(filter))
         case "History":
             let filter = try await validated(call.parameters(as: ClaimFilter.self))
             try await replies.send(TimelineInterface.HistoryReply(series: await store.history(filter)))
         case "Claims":
             let filter = try await validated(call.parameters(as: ClaimFilter.self))
-            try await replies.send(TimelineInterface.ClaimsReply(claims: await store.claims(filter)))
+            try await replies.send(json: await store.claimsReplyJSON(filter))
         case "Documents":
             let parameters = try call.parameters(as: TimelineInterface.DocumentsParameters.self)
             try await replies.send(TimelineInterface.DocumentsReply(documents: await store.documents(parameters.document)))
