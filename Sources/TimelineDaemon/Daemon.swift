@@ -122,6 +122,7 @@ public final class Daemon: Sendable {
                     if error is EventLogError { stopping = true }
                 }
                 await absorb(mailbox.drain())
+                notifier.status(await statusLine(store))
                 if let watchdog, ContinuousClock.now - lastPing >= watchdog {
                     notifier.watchdog()
                     lastPing = .now
@@ -301,7 +302,9 @@ public final class Daemon: Sendable {
 
     private func statusLine(_ store: TimelineStore) async -> String {
         let status = await store.status
-        return "\(status.documents) documents, \(status.claims) claims, inbox \(status.inbox.state)"
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)" + (number == 1 ? "" : "s") }
+        return "\(count(status.documents, "document")), \(count(status.claims, "claim")), inbox \(status.inbox.state)"
+            + (status.inbox.pending > 0 ? " (\(status.inbox.pending) to read)" : "")
             + (status.rejected > 0 ? ", \(status.rejected) rejected" : "")
     }
 
