@@ -43,11 +43,8 @@ struct Timelined: AsyncParsableCommand {
 
     func run() async throws {
         let level = logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StderrLogHandler(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let target = LogTarget.automatic(environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap { label in target.makeHandler(label: label, level: level) }
         let logger = Logger(label: "timelined")
         do {
             let daemon = try Daemon(
