@@ -27,6 +27,10 @@ struct Timelined: AsyncParsableCommand {
     @Option(name: .customLong("inbox"), help: ArgumentHelp("The inbox folder (default: DATA/inbox).", valueName: "dir"))
     var inboxDirectory: String?
 
+    @Option(name: .customLong("state"), help: ArgumentHelp(
+        "The folder of the log, the documents and the snapshots (default: DATA/state).", valueName: "dir"))
+    var stateDirectory: String?
+
     @Option(name: .customLong("socket"), help: ArgumentHelp(
         "The Varlink socket (default: DATA/run/io.timelined.Timeline).", valueName: "path"))
     var socketPath: String?
@@ -50,8 +54,8 @@ struct Timelined: AsyncParsableCommand {
             let daemon = try Daemon(
                 configurationFile: configurationFile,
                 overrides: .init(
-                    dataDirectory: dataDirectory, inboxDirectory: inboxDirectory, socketPath: socketPath,
-                    lexiconPath: lexiconPath, maxDocumentBytes: maxDocumentBytes),
+                    dataDirectory: dataDirectory, inboxDirectory: inboxDirectory, stateDirectory: stateDirectory,
+                    socketPath: socketPath, lexiconPath: lexiconPath, maxDocumentBytes: maxDocumentBytes),
                 logger: logger)
             try await daemon.run()
         } catch {
