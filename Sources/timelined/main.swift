@@ -14,6 +14,12 @@ struct Timelined: AsyncParsableCommand {
             log under DATA/state, and the files moved to DATA/processed (or DATA/failed \
             with NAME.error.json saying why). timelinectl reads the timeline over the \
             Varlink socket at DATA/run/io.timelined.Timeline.
+
+            SIGHUP reads the configuration and the lexicon again; SIGTERM or SIGINT \
+            finishes the file in hand, closes the log and exits 0. Under systemd \
+            (timelined.service, timelined.socket) it serves the socket it is passed, \
+            reports READY, STATUS and WATCHDOG with sd_notify, and logs to the journal \
+            with structured fields.
             """,
         version: Daemon.version)
 

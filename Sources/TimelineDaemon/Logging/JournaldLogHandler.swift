@@ -82,7 +82,7 @@ public struct JournaldLogHandler: LogHandler {
         switch key {
         case "document": return "DOCUMENT"
         case "seq": return "SEQ"
-        case "claim", "claim_id", "claims_ids", "claim_ids": return "CLAIM_ID"
+        case "claim", "claim_id", "claim_ids": return "CLAIM_ID"
         default:
             let name = key.uppercased()
             return isValidFieldName(name) && !reserved.contains(name) ? name : nil
