@@ -9,10 +9,26 @@ CONFIG   ?= config/timelined.yaml
 DATA     ?= var
 DEB_DEPS := libsystemd-dev pkg-config
 
+# make install: the Debian layout with PREFIX=/usr; DESTDIR stages it.
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+BINDIR      ?= $(PREFIX)/bin
+MANDIR      ?= $(PREFIX)/share/man
+SYSCONFDIR  ?= /etc
+UNITDIR     ?= $(PREFIX)/lib/systemd/system
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+CATALOGDIR  ?= $(PREFIX)/lib/systemd/catalog
+
+# Release binaries carry the Swift runtime and Foundation, so they run on a
+# system without a Swift toolchain (a package, the nspawn test's guest).
+RELEASE_FLAGS = -c release --static-swift-stdlib
+
 DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+MANUAL_DIR  = .build/plugins/GenerateManual/outputs
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps build release run test bench man install systemd-test clean
 
 all: build
 
@@ -34,7 +50,8 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS) --product timelined
+	$(SWIFT) build $(RELEASE_FLAGS) --product timelinectl
 
 # Runs the daemon in the foreground on ./var (inbox, state and socket).
 run: build
@@ -44,12 +61,44 @@ run: build
 	@echo "client:    $(DEBUG_BIN)/timelinectl status   (from this folder it finds the socket by itself)"
 	exec $(DEBUG_BIN)/timelined --config $(CONFIG) --data $(DATA)
 
+# The unit tests and the end-to-end tests, then the real-systemd test when
+# this machine can boot a container (it says in one line why not if not).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@systemd/test/nspawn-test.sh --if-possible
 
-bench: release
+# Boots Debian with systemd as PID 1 in systemd-nspawn, installs timelined
+# there with make install, and runs systemd/test/guest-test.sh in it.
+systemd-test: deps
+	systemd/test/nspawn-test.sh
+
+bench: deps
+	$(SWIFT) build -c release --product timelined-bench
 	$(RELEASE_BIN)/timelined-bench
+
+# timelined.1 and timelinectl.1 (and a page per subcommand), from the
+# programs' own help by swift-argument-parser's generate-manual plugin. It
+# builds what it documents; from the debug build, so that it never relinks
+# the static release binaries that install copies.
+man: deps
+	$(SWIFT) package generate-manual --configuration debug --multi-page
+
+install: release man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(SYSCONFDIR)/timelined \
+	  $(DESTDIR)$(UNITDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(CATALOGDIR)
+	install -m 0755 $(RELEASE_BIN)/timelined $(RELEASE_BIN)/timelinectl $(DESTDIR)$(BINDIR)/
+	install -m 0644 $(MANUAL_DIR)/timelined/*.1 $(MANUAL_DIR)/timelinectl/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 config/timelined.yaml $(DESTDIR)$(SYSCONFDIR)/timelined/timelined.yaml
+	if [ -f config/lexicon.yaml ]; then \
+	  install -m 0644 config/lexicon.yaml $(DESTDIR)$(SYSCONFDIR)/timelined/lexicon.yaml; fi
+	sed -e 's|/usr/bin/timelined|$(BINDIR)/timelined|' -e 's|/etc/timelined/|$(SYSCONFDIR)/timelined/|' \
+	  systemd/timelined.service > $(DESTDIR)$(UNITDIR)/timelined.service
+	install -m 0644 systemd/timelined.socket $(DESTDIR)$(UNITDIR)/timelined.socket
+	chmod 0644 $(DESTDIR)$(UNITDIR)/timelined.service
+	install -m 0644 systemd/timelined.tmpfiles $(DESTDIR)$(TMPFILESDIR)/timelined.conf
+	install -m 0644 systemd/timelined.sysusers $(DESTDIR)$(SYSUSERSDIR)/timelined.conf
+	install -m 0644 systemd/timelined.catalog $(DESTDIR)$(CATALOGDIR)/timelined.catalog
 
 clean:
 	rm -rf .build

@@ -107,6 +107,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Timeline"]),
+        .testTarget(
+            name: "SystemdTests",
+            dependencies: [
+                "TimelineDaemon",
+                "Varlink",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -129,6 +129,7 @@ public final class Daemon: Sendable {
                     if error is EventLogError { stopping = true }
                 }
                 await absorb(mailbox.drain())
+                notifier.status(await statusLine(store))
                 if let watchdog, ContinuousClock.now - lastPing >= watchdog {
                     notifier.watchdog()
                     lastPing = .now
@@ -149,23 +150,13 @@ public final class Daemon: Sendable {
         logger.info("stopped", metadata: ["last_seq": "\(log.lastSeq)"])
     }
 
-    /// Waits for inputs, pinging the watchdog while it waits.
+    /// Waits for inputs, pinging the watchdog while it waits: from this
+    /// loop, so that a daemon whose loop is stuck stops pinging and is
+    /// restarted.
     private func nextInputs(watchdog: Duration?, lastPing: inout ContinuousClock.Instant) async -> [DaemonInput] {
-        guard let watchdog else { return await mailbox.take() }
-        let mailbox = self.mailbox
-        let notifier = self.notifier
         while true {
-            let inputs = await withTaskGroup(of: [DaemonInput]?.self) { group in
-                group.addTask { await mailbox.take() }
-                group.addTask {
-                    try? await Task.sleep(for: watchdog)
-                    return nil
-                }
-                let first = await group.next()!
-                group.cancelAll()
-                return first
-            }
-            if let inputs { return inputs }
+            let inputs = await mailbox.take(timeout: watchdog.map { max(.zero, $0 - (ContinuousClock.now - lastPing)) })
+            if !inputs.isEmpty { return inputs }
             notifier.watchdog()
             lastPing = .now
         }
@@ -235,7 +226,9 @@ public final class Daemon: Sendable {
 
     private func statusLine(_ store: TimelineStore) async -> String {
         let status = await store.status
-        return "\(status.documents) documents, \(status.claims) claims, inbox \(status.inbox.state)"
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)" + (number == 1 ? "" : "s") }
+        return "\(count(status.documents, "document")), \(count(status.claims, "claim")), inbox \(status.inbox.state)"
+            + (status.inbox.pending > 0 ? " (\(status.inbox.pending) to read)" : "")
             + (status.rejected > 0 ? ", \(status.rejected) rejected" : "")
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// What the ingest loop is asked to do, from the inbox watcher's thread and
@@ -17,6 +18,8 @@ final class Mailbox: Sendable {
     private struct State {
         var inputs: [DaemonInput] = []
         var waiter: CheckedContinuation<[DaemonInput], Never>?
+        /// Tells a timer whether the waiter it was set for is still waiting.
+        var generation = 0
     }
 
     private let state = Mutex(State())
@@ -33,18 +36,37 @@ final class Mailbox: Sendable {
         waiter?.resume(returning: [input])
     }
 
-    /// Everything posted so far, waiting for at least one input.
-    func take() async -> [DaemonInput] {
+    /// Everything posted so far, waiting for at least one input, or for at
+    /// most `timeout`: an empty array says the time ran out.
+    ///
+    /// The timeout is the mailbox's own rather than a racing sleep task,
+    /// because a waiting continuation cannot be cancelled: a task group
+    /// racing the two would wait for the input anyway.
+    func take(timeout: Duration? = nil) async -> [DaemonInput] {
         await withCheckedContinuation { continuation in
-            let ready: [DaemonInput]? = state.withLock { state in
+            let (ready, generation): ([DaemonInput]?, Int) = state.withLock { state in
                 if state.inputs.isEmpty {
                     state.waiter = continuation
-                    return nil
+                    state.generation += 1
+                    return (nil, state.generation)
                 }
                 defer { state.inputs.removeAll(keepingCapacity: true) }
-                return state.inputs
+                return (state.inputs, state.generation)
             }
-            if let ready { continuation.resume(returning: ready) }
+            if let ready {
+                continuation.resume(returning: ready)
+                return
+            }
+            guard let timeout else { return }
+            let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in
+                let expired: CheckedContinuation<[DaemonInput], Never>? = self.state.withLock { state in
+                    guard state.generation == generation, let waiter = state.waiter else { return nil }
+                    state.waiter = nil
+                    return waiter
+                }
+                expired?.resume(returning: [])
+            }
         }
     }
 

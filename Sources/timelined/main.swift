@@ -14,6 +14,12 @@ struct Timelined: AsyncParsableCommand {
             log under DATA/state, and the files moved to DATA/processed (or DATA/failed \
             with NAME.error.json saying why). timelinectl reads the timeline over the \
             Varlink socket at DATA/run/io.timelined.Timeline.
+
+            SIGHUP reads the configuration and the lexicon again; SIGTERM or SIGINT \
+            finishes the file in hand, closes the log and exits 0. Under systemd \
+            (timelined.service, timelined.socket) it serves the socket it is passed, \
+            reports READY, STATUS and WATCHDOG with sd_notify, and logs to the journal \
+            with structured fields.
             """,
         version: Daemon.version)
 
@@ -26,6 +32,10 @@ struct Timelined: AsyncParsableCommand {
 
     @Option(name: .customLong("inbox"), help: ArgumentHelp("The inbox folder (default: DATA/inbox).", valueName: "dir"))
     var inboxDirectory: String?
+
+    @Option(name: .customLong("state"), help: ArgumentHelp(
+        "The folder of the log, the documents and the snapshots (default: DATA/state).", valueName: "dir"))
+    var stateDirectory: String?
 
     @Option(name: .customLong("socket"), help: ArgumentHelp(
         "The Varlink socket (default: DATA/run/io.timelined.Timeline).", valueName: "path"))
@@ -43,18 +53,15 @@ struct Timelined: AsyncParsableCommand {
 
     func run() async throws {
         let level = logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StderrLogHandler(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let target = LogTarget.automatic(environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap { label in target.makeHandler(label: label, level: level) }
         let logger = Logger(label: "timelined")
         do {
             let daemon = try Daemon(
                 configurationFile: configurationFile,
                 overrides: .init(
-                    dataDirectory: dataDirectory, inboxDirectory: inboxDirectory, socketPath: socketPath,
-                    lexiconPath: lexiconPath, maxDocumentBytes: maxDocumentBytes),
+                    dataDirectory: dataDirectory, inboxDirectory: inboxDirectory, stateDirectory: stateDirectory,
+                    socketPath: socketPath, lexiconPath: lexiconPath, maxDocumentBytes: maxDocumentBytes),
                 logger: logger)
             try await daemon.run()
         } catch {

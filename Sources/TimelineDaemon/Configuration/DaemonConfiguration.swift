@@ -13,6 +13,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var dataDirectory: String
     /// Where articles are dropped; `DATA/inbox` unless set.
     public var inboxDirectory: String?
+    /// The log, the documents and the snapshots; `DATA/state` unless set.
+    public var stateDirectory: String?
     /// The Varlink socket's path; `$RUNTIME_DIRECTORY/io.timelined.Timeline`
     /// under systemd, else `DATA/run/io.timelined.Timeline`.
     public var socketPath: String?
@@ -40,6 +42,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         DataFolders(
             data: dataDirectory,
             inbox: inboxDirectory ?? dataDirectory + "/inbox",
+            state: stateDirectory ?? dataDirectory + "/state",
             socket: socketPath ?? dataDirectory + "/run/io.timelined.Timeline")
     }
 
@@ -78,6 +81,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         }
         if let data = file.data { dataDirectory = resolve(data) }
         if let inbox = file.inbox { inboxDirectory = resolve(inbox) }
+        if let state = file.state { stateDirectory = resolve(state) }
         if let socket = file.socket { socketPath = resolve(socket) }
         if let mode = file.socketMode {
             guard let value = UInt16(mode, radix: 8), value <= 0o777 else {
@@ -116,16 +120,18 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public struct Overrides: Sendable, Equatable {
         public var dataDirectory: String?
         public var inboxDirectory: String?
+        public var stateDirectory: String?
         public var socketPath: String?
         public var lexiconPath: String?
         public var maxDocumentBytes: Int?
 
         public init(
-            dataDirectory: String? = nil, inboxDirectory: String? = nil, socketPath: String? = nil,
-            lexiconPath: String? = nil, maxDocumentBytes: Int? = nil
+            dataDirectory: String? = nil, inboxDirectory: String? = nil, stateDirectory: String? = nil,
+            socketPath: String? = nil, lexiconPath: String? = nil, maxDocumentBytes: Int? = nil
         ) {
             self.dataDirectory = dataDirectory
             self.inboxDirectory = inboxDirectory
+            self.stateDirectory = stateDirectory
             self.socketPath = socketPath
             self.lexiconPath = lexiconPath
             self.maxDocumentBytes = maxDocumentBytes
@@ -143,6 +149,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         if let file { try configuration.apply(file: file) }
         if let value = overrides.dataDirectory { configuration.dataDirectory = value }
         if let value = overrides.inboxDirectory { configuration.inboxDirectory = value }
+        if let value = overrides.stateDirectory { configuration.stateDirectory = value }
         if let value = overrides.socketPath { configuration.socketPath = value }
         if let value = overrides.lexiconPath { configuration.lexiconPath = value }
         if let value = overrides.maxDocumentBytes { configuration.maxDocumentBytes = value }
@@ -153,6 +160,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     struct File: Decodable {
         var data: String?
         var inbox: String?
+        var state: String?
         var socket: String?
         var socketMode: String?
         var lexicon: String?
@@ -201,7 +209,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case data, inbox, socket
+            case data, inbox, state, socket
             case socketMode = "socket_mode"
             case lexicon, limits, log, snapshots
         }
@@ -211,6 +219,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             data = try c.decodeIfPresent(String.self, forKey: .data)
             inbox = try c.decodeIfPresent(String.self, forKey: .inbox)
+            state = try c.decodeIfPresent(String.self, forKey: .state)
             socket = try c.decodeIfPresent(String.self, forKey: .socket)
             socketMode = try c.decodeIfPresent(String.self, forKey: .socketMode)
             lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon)
@@ -242,11 +251,14 @@ private func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ decoder: any De
 public struct DataFolders: Sendable, Equatable {
     public var data: String
     public var inbox: String
+    /// The log, the documents and the snapshots: kept apart from the data
+    /// folder under systemd, where the state folder is private to the
+    /// daemon and the data folder is shared with the people who drop files.
+    public var state: String
     public var socket: String
 
     public var processed: String { data + "/processed" }
     public var failed: String { data + "/failed" }
-    public var state: String { data + "/state" }
     public var log: String { state + "/log" }
     public var documents: String { state + "/documents" }
     public var snapshots: String { state + "/snapshots" }

@@ -1,4 +1,3 @@
-import CSystemd
 import Foundation
 import Logging
 import Timeline
@@ -18,13 +17,18 @@ struct ControlServer: Sendable {
     static func start(
         configuration: DaemonConfiguration, store: TimelineStore, logger: Logger
     ) async throws -> ControlServer {
+        // Adopted when a service manager holds the socket (timelined.socket,
+        // systemd-socket-activate), so that connections made while the daemon
+        // starts or restarts wait instead of failing; bound here otherwise.
         let endpoint: VarlinkEndpoint
         let description: String
-        let activated = sd_listen_fds(1)
-        if activated > 0 {
-            // systemd passed the listening socket as fd 3 (SD_LISTEN_FDS_START).
-            endpoint = .listeningSocket(fileDescriptor: SD_LISTEN_FDS_START)
-            description = "fd \(SD_LISTEN_FDS_START) from systemd"
+        let activation = try SocketActivation.inherited()
+        let passed = try activation.controlSocket()
+        activation.closeAll(except: passed)
+        if let passed {
+            endpoint = .listeningSocket(fileDescriptor: passed.fileDescriptor)
+            description = (SocketActivation.boundPath(of: passed.fileDescriptor) ?? "fd \(passed.fileDescriptor)")
+                + " (passed by systemd as '\(passed.name)')"
         } else {
             let path = configuration.folders.socket
             try FileSystem.makeDirectory((path as NSString).deletingLastPathComponent, mode: 0o755)
@@ -39,7 +43,7 @@ struct ControlServer: Sendable {
             interfaces: [
                 VarlinkInterface(
                     name: TimelineInterface.name, description: TimelineInterface.description,
-                    handler: TimelineHandler(store: store)),
+                    handler: AuthorizingHandler(policy: .timeline, wrapping: TimelineHandler(store: store))),
             ],
             configuration: .init(maximumMessageSize: configuration.maxMessageBytes) { error, call in
                 logger.error("a call failed", metadata: ["method": "\(call.method)", "error": "\(error)"])

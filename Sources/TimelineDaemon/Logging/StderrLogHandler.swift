@@ -23,14 +23,8 @@ public struct StderrLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var line = "<\(event.level.syslogPriority)>" + event.message.description
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        if !merged.isEmpty {
-            line += " " + merged.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\(Self.quoted($0.value.description))" }
-                .joined(separator: " ")
-        }
-        line += "\n"
+        let line = "<\(event.level.syslogPriority)>" + Self.line(message: event.message.description, metadata: merged) + "\n"
         var bytes = Array(line.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -39,6 +33,14 @@ public struct StderrLogHandler: LogHandler {
             if written <= 0 { return }
             offset += written
         }
+    }
+
+    /// The message followed by its metadata as sorted `key=value` pairs.
+    static func line(message: String, metadata: Logger.Metadata) -> String {
+        guard !metadata.isEmpty else { return message }
+        return message + " " + metadata.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\(quoted($0.value.description))" }
+            .joined(separator: " ")
     }
 
     static func quoted(_ value: String) -> String {

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import Varlink
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import TimelineDaemon
+
+/// Reading is for whoever may connect; changing state is for root and the
+/// daemon's own user, as SO_PEERCRED reports them.
+struct AccessPolicyTests {
+    static let retract = "io.timelined.Timeline.Retract"
+    let policy = AccessPolicy(stateChangingMethods: [retract])
+
+    func call(_ method: String, uid: UInt32?) -> VarlinkCall {
+        VarlinkCall(method: method, peer: uid.map { VarlinkPeerCredentials(pid: 4242, uid: $0, gid: 100) })
+    }
+
+    @Test func anyoneWhoConnectsMayRead() throws {
+        try policy.authorize(call("io.timelined.Timeline.Status", uid: 1000))
+        try policy.authorize(call("io.timelined.Timeline.Status", uid: nil))
+    }
+
+    @Test func rootAndTheDaemonsUserMayChangeState() throws {
+        try policy.authorize(call(Self.retract, uid: 0))
+        try policy.authorize(call(Self.retract, uid: geteuid()))
+    }
+
+    @Test func othersAreDeniedWithTheStandardError() throws {
+        let others: [UInt32?] = [1000, 65534, nil].filter { $0 != geteuid() }
+        for uid in others {
+            #expect(throws: VarlinkError.permissionDenied) { try policy.authorize(call(Self.retract, uid: uid)) }
+        }
+    }
+
+    /// Over a real socket, so that the uid is the one SO_PEERCRED reports.
+    @Test func theServerDeniesWhatThePolicyDeniesOverARealSocket() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/admin.sock"
+        let seen = Seen()
+        let describe = """
+            # An interface with one method that reads and one that changes state.
+            interface org.example.admin
+
+            method Look() -> ()
+            method Change() -> ()
+            """
+        // Only a user this test does not run as may change state.
+        let policy = AccessPolicy(stateChangingMethods: ["org.example.admin.Change"], privilegedUsers: [424_242])
+        let server = try VarlinkServer(
+            endpoint: .unixSocket(path: path, mode: 0o600),
+            info: VarlinkServiceInfo(vendor: "test", product: "test", version: "1", url: "https://example.org"),
+            interfaces: [try VarlinkInterface(
+                name: "org.example.admin", description: describe,
+                handler: AuthorizingHandler(policy: policy, wrapping: Recording(seen: seen)))])
+        let listening = AsyncStream<Void>.makeStream()
+        let serving = Task { try await server.run { listening.continuation.yield() } }
+        var events = listening.stream.makeAsyncIterator()
+        _ = await events.next()
+
+        let outcome = try await blocking { () -> (look: Bool, change: VarlinkError?) in
+            let client = try VarlinkClient(connectingTo: path, timeout: .seconds(10))
+            _ = try client.call("org.example.admin.Look")
+            do {
+                _ = try client.call("org.example.admin.Change")
+                return (true, nil)
+            } catch let error as VarlinkError {
+                return (true, error)
+            }
+        }
+        server.shutdown()
+        try await serving.value
+        #expect(outcome.look)
+        #expect(outcome.change == .permissionDenied)
+        #expect(await seen.methods == ["org.example.admin.Look"])
+    }
+}
+
+/// What a handler was asked.
+actor Seen {
+    var methods: [String] = []
+    func add(_ method: String) { methods.append(method) }
+}
+
+/// Records each call and answers with nothing.
+struct Recording: VarlinkHandler {
+    let seen: Seen
+    func handle(_ call: VarlinkCall, replies: VarlinkReplies) async throws { await seen.add(call.method) }
+}
+
+/// Runs blocking work (the synchronous client) on a thread of its own, so
+/// that it never holds one of the few threads the server's tasks need.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The checkout and the built binaries, found from this file.
+enum Paths {
+    static let checkout = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// The folder holding timelined and timelinectl: $TIMELINED_BIN_DIR, or
+    /// the one the test bundle was built into.
+    static let binaries: String = {
+        if let folder = ProcessInfo.processInfo.environment["TIMELINED_BIN_DIR"] { return folder }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().path
+    }()
+
+    static let lexicon = checkout + "/config/lexicon.yaml"
+    static let units = checkout + "/systemd"
+
+    /// The full path of a program on PATH, or nil.
+    static func which(_ program: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
+        for folder in folders {
+            let candidate = "\(folder)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
+
+/// A temporary folder, removed when the value goes away.
+final class TemporaryFolder {
+    let path: String
+
+    init(_ prefix: String = "timelined-systemd") throws {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
+        path = String(cString: made)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a finished command printed.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The environment a child gets: this process's, without anything that
+/// would make it believe systemd started it, plus `extra`.
+func childEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES",
+                 "JOURNAL_STREAM", "INVOCATION_ID", "TIMELINED_SOCKET"] {
+        environment.removeValue(forKey: name)
+    }
+    return environment.merging(extra) { _, new in new }
+}
+
+/// Runs a program to completion.
+func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = childEnvironment(environment)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Both pipes are read to the end before waiting, so that a large
+    // output never blocks the child on a full pipe.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Waits for `condition` to hold, checking every few milliseconds, and
+/// fails the test with `what` if it does not within `timeout`.
+func waitUntil(
+    _ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () throws -> Bool
+) throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try condition() { return }
+        usleep(20_000)
+    }
+    Issue.record("timed out after \(timeout) waiting until \(what)", sourceLocation: sourceLocation)
+    throw TimedOut(what: what)
+}
+
+struct TimedOut: Error { var what: String }
+
+/// A program started in the background whose output goes to a file, killed
+/// when the value goes away if it is still running.
+///
+/// Spawned and reaped with posix_spawn and waitpid rather than Foundation's
+/// Process: Process learns that a child ended when a descriptor the child
+/// inherited closes, and systemd-socket-activate closes every descriptor
+/// but the sockets it passes, so Process would block its monitoring thread
+/// in waitpid on a live child and never reap another.
+final class BackgroundProcess {
+    let pid: pid_t
+    let logPath: String
+    private var exitStatus: Int32?
+
+    /// Starts `executable` with `arguments`, its output appended to `logPath`.
+    init(_ executable: String, _ arguments: [String], environment: [String: String], logPath: String) throws {
+        self.logPath = logPath
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = childEnvironment(environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, executable, &actions, nil, argv, envp)
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
+        pid = child
+    }
+
+    /// Whether it still runs; reaps it if it ended.
+    var isRunning: Bool {
+        if exitStatus != nil { return false }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return true }
+        // WIFEXITED / WEXITSTATUS, and 128 + the signal for a killed child.
+        exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return false
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    func signal(_ number: Int32) { kill(pid, number) }
+
+    /// Waits for the process to exit and returns its exit status (128 + N
+    /// for a child killed by signal N).
+    func waitForExit(timeout: Duration = .seconds(30)) throws -> Int32 {
+        try waitUntil("pid \(pid) exits", timeout: timeout) { !isRunning }
+        return exitStatus ?? -1
+    }
+
+    deinit {
+        if isRunning {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+    }
+}
+
+/// timelinectl aimed at `socket`.
+func timelinectl(_ arguments: String..., socket: String) throws -> CommandResult {
+    try run(Paths.binaries + "/timelinectl", arguments + ["--socket", socket])
+}
