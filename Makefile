@@ -73,8 +73,10 @@ test: deps
 systemd-test: deps
 	systemd/test/nspawn-test.sh
 
-bench: deps
-	$(SWIFT) build -c release --product timelined-bench
+# The benchmarks; the daemon benchmark runs the release timelined beside
+# them, built with the same flags so that no build undoes another.
+bench: release
+	$(SWIFT) build $(RELEASE_FLAGS) --product timelined-bench
 	$(RELEASE_BIN)/timelined-bench
 
 # timelined.1 and timelinectl.1 (and a page per subcommand), from the
