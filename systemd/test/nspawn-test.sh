@@ -100,8 +100,22 @@ if ! probe=$(systemd-nspawn $nspawn_options -D "$guest" /bin/true 2>&1); then
     cannot "systemd-nspawn cannot start a container here: $(echo "$probe" | tail -n 1)"
 fi
 
-make -C "$checkout" --no-print-directory install DESTDIR="$guest" PREFIX=/usr > "$work/install.log" 2>&1 \
-    || { tail -n 20 "$work/install.log" >&2; echo "systemd-test: make install failed" >&2; exit 1; }
+# TIMELINED_NSPAWN_BUILD=debug (as make test sets it) installs the debug
+# binaries already built, with the Swift runtime they link copied to the
+# same paths in the guest; otherwise the static release build, as shipped.
+if [ "${TIMELINED_NSPAWN_BUILD:-release}" = debug ]; then
+    bin=$(cd "$checkout" && swift build --show-bin-path)
+    { make -C "$checkout" --no-print-directory man &&
+      make -C "$checkout" --no-print-directory install-files INSTALL_BIN="$bin" DESTDIR="$guest" PREFIX=/usr; } \
+        > "$work/install.log" 2>&1 \
+        || { tail -n 20 "$work/install.log" >&2; echo "systemd-test: installing the debug build failed" >&2; exit 1; }
+    for library in $(ldd "$bin/timelined" "$bin/timelinectl" | awk '$3 ~ /^\// {print $3}' | sort -u); do
+        [ -e "$guest$library" ] || install -D -m 0644 "$library" "$guest$library"
+    done
+else
+    make -C "$checkout" --no-print-directory install DESTDIR="$guest" PREFIX=/usr > "$work/install.log" 2>&1 \
+        || { tail -n 20 "$work/install.log" >&2; echo "systemd-test: make install failed" >&2; exit 1; }
+fi
 
 mkdir -p "$guest/usr/local/lib/timelined-test/articles" "$work/results"
 install -m 0755 "$checkout/systemd/test/guest-test.sh" "$guest/usr/local/lib/timelined-test/"
