@@ -66,6 +66,8 @@ run: build
 # on the debug binaries just built and the toolchain's runtime: a static
 # release build would double the time make test takes.
 test: deps
+	@python3 -c 'import varlink' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check varlink \
+	  || echo "make: the varlink package for Python is not installed: its interoperability tests will be skipped"
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@TIMELINED_NSPAWN_BUILD=debug systemd/test/nspawn-test.sh --if-possible

@@ -158,3 +158,38 @@ import Glibc
         return try #require((status["log"] as? Object)?["last_seq"] as? Int)
     }
 }
+
+/// A generic Varlink client, not ours, reads the daemon: the Python
+/// `varlink` package checks every reply against the interface description.
+@Suite struct GenericVarlinkClientTests {
+    static let script = """
+        import json, sys, varlink
+        with varlink.Client("unix:" + sys.argv[1]) as client:
+            with client.open("org.varlink.service") as service:
+                info = service.GetInfo()
+            with client.open("io.timelined.Timeline") as timeline:
+                latest = timeline.Latest()
+                status = timeline.Status()
+        print(json.dumps({"interfaces": info["interfaces"], "latest": latest["claims"], "status": status["status"]}))
+        """
+
+    static var available: Bool {
+        (try? run("/usr/bin/env", ["python3", "-c", "import varlink"]).status) == 0
+    }
+
+    @Test(.enabled(if: available, "python3 with the varlink package (pip install varlink) is not installed"))
+    func pythonVarlinkCallsGetInfoLatestAndStatus() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        for seed in try Paths.seedFiles() { try daemon.drop(seed) }
+        try waitUntil("the seeds are processed") { daemon.files(in: daemon.processed).count == 5 }
+        let result = try run("/usr/bin/env", ["python3", "-c", Self.script, daemon.socket])
+        #expect(result.status == 0, "\(result.stderr)")
+        let reply = try #require(try result.json() as? [String: Any])
+        #expect((reply["interfaces"] as? [String])?.contains("io.timelined.Timeline") == true)
+        let latest = try #require(reply["latest"] as? [[String: Any]])
+        #expect(latest.contains { $0["side"] as? String == "russia" && $0["population"] as? String == "military" })
+        #expect((reply["status"] as? [String: Any])?["documents"] as? Int == 5)
+        #expect(try daemon.stop() == 0)
+    }
+}
