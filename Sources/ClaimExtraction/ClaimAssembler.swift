@@ -33,6 +33,7 @@ struct ClaimAssembler {
     func claims(_ readings: [SentenceFigures], resolver: inout AttributionResolver) -> [Claim] {
         var drafts: [Draft] = []
         var restated: [Draft] = []
+        var given = Set<FigureKey>()
         for reading in readings {
             let index = reading.sentence
             if let side = reading.repeatsFor {
@@ -47,10 +48,12 @@ struct ClaimAssembler {
                     let draft = Draft(
                         claim: claim(figure, side: side, attribution: attribution, statedOn: stated.date, sentence: index),
                         sentence: index, datedByText: stated.byText)
-                    if figure.isGiven, drafts.contains(where: { sameFigure($0.claim, draft.claim) }) {
+                    let key = FigureKey(draft.claim)
+                    if figure.isGiven, given.contains(key) {
                         restated.append(draft)
-                    } else if !drafts.contains(where: { $0.sentence == index && $0.claim == draft.claim }) {
+                    } else if !drafts.reversed().prefix(while: { $0.sentence == index }).contains(where: { $0.claim == draft.claim }) {
                         drafts.append(draft)
+                        given.insert(key)
                     }
                 }
             }
@@ -115,7 +118,8 @@ struct ClaimAssembler {
         guard let last = drafts.last, last.sentence < index, index - last.sentence <= 2,
               sentences[last.sentence].paragraph == sentences[index].paragraph || index - last.sentence == 1
         else { return [] }
-        let sources = drafts.filter { $0.sentence == last.sentence && $0.claim.side != side && $0.claim.side != .both }
+        let sources = drafts.reversed().prefix { $0.sentence == last.sentence }.reversed()
+            .filter { $0.claim.side != side && $0.claim.side != .both }
         let attribution = resolver.attribution(at: sentences[index].tokens.lowerBound, in: index)
         let span = sentences[index].span
         var copies: [Draft] = []
@@ -133,18 +137,34 @@ struct ClaimAssembler {
         return copies
     }
 
-    private func sameFigure(_ a: Claim, _ b: Claim) -> Bool {
-        a.side == b.side && a.population == b.population && a.metric == b.metric && a.low == b.low && a.high == b.high
+    /// The same figure, whatever its hedge: side, population, metric and bounds.
+    private struct FigureKey: Hashable {
+        var side: Side
+        var population: Population
+        var metric: Metric
+        var low: Int
+        var high: Int?
+
+        init(_ claim: Claim) {
+            side = claim.side
+            population = claim.population
+            metric = claim.metric
+            low = claim.low
+            high = claim.high
+        }
     }
 
     /// A figure without a speaker takes the speaker of the same figure
     /// elsewhere in the document, and that statement's date.
     private func lendSpeakers(_ drafts: inout [Draft], restated: [Draft]) {
-        let attributed = (drafts + restated).filter { $0.claim.speaker != nil }
-        guard !attributed.isEmpty else { return }
+        var lenders: [FigureKey: Draft] = [:]
+        for draft in drafts + restated where draft.claim.speaker != nil {
+            let key = FigureKey(draft.claim)
+            if lenders[key] == nil { lenders[key] = draft }
+        }
+        guard !lenders.isEmpty else { return }
         for position in drafts.indices where drafts[position].claim.speaker == nil {
-            let claim = drafts[position].claim
-            guard let lender = attributed.first(where: { sameFigure($0.claim, claim) }) else { continue }
+            guard let lender = lenders[FigureKey(drafts[position].claim)] else { continue }
             drafts[position].claim.speaker = lender.claim.speaker
             if drafts[position].claim.reportedBy == nil { drafts[position].claim.reportedBy = lender.claim.reportedBy }
             if !drafts[position].datedByText, lender.datedByText {

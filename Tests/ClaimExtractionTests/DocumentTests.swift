@@ -56,3 +56,21 @@ import Testing
         #expect(extractor.extract(Document(name: "h.txt", text: "\n\n  \n")).claims.isEmpty)
     }
 }
+
+/// A long article costs time in proportion to its length, whatever chains
+/// of pronouns and repeated figures it holds.
+@Suite struct ScaleTests {
+    @Test func chainsOfPronounsAndRepeatsStayLinear() {
+        let sentence = "The ministry said that 5,000 Russian soldiers had been killed. He added that the figure was over 6,000. It said the same number is true for Ukraine. "
+        let clock = ContinuousClock()
+        let small = Document(name: "s", text: String(repeating: sentence, count: 100))
+        let large = Document(name: "l", text: String(repeating: sentence, count: 1000))
+        var smallClaims = 0
+        var largeClaims = 0
+        let smallTime = clock.measure { smallClaims = LexiconFixture.extractor.extract(small).claims.count }
+        let largeTime = clock.measure { largeClaims = LexiconFixture.extractor.extract(large).claims.count }
+        #expect(largeClaims == smallClaims * 10)
+        // Ten times the text in well under a hundred times the time.
+        #expect(largeTime < smallTime * 40 + .milliseconds(200))
+    }
+}

@@ -8,6 +8,11 @@
 ///
 /// Reads sentences lazily and remembers them, since pronouns look back.
 struct AttributionResolver {
+    /// How many sentences away a source may be found: a paragraph of a
+    /// reader's attention, and a bound on the work for a text with no
+    /// paragraphs at all.
+    static let reach = 8
+
     /// What attribution needs of one sentence.
     struct Reading {
         var mentions: [EntityMention]
@@ -23,6 +28,11 @@ struct AttributionResolver {
     /// no attribution line for another.
     var hasFigures: [Bool]
     private var readings: [Reading?]
+    /// The resolved sources of each sentence's cues, once worked out: a
+    /// pronoun's antecedent is looked up, never resolved again, so that a
+    /// chain of "He said … He added …" costs one step a sentence.
+    private var agents: [[ResolvedSpeaker?]?]
+    private var resolving: [Bool]
 
     init(lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) {
         self.lexicon = lexicon
@@ -31,6 +41,8 @@ struct AttributionResolver {
         self.sentences = sentences
         hasFigures = Array(repeating: false, count: sentences.count)
         readings = Array(repeating: nil, count: sentences.count)
+        agents = Array(repeating: nil, count: sentences.count)
+        resolving = Array(repeating: false, count: sentences.count)
     }
 
     /// The scope of sentence `index`.
@@ -48,6 +60,23 @@ struct AttributionResolver {
         let reading = Reading(mentions: mentions, cues: cues, dates: dates)
         readings[index] = reading
         return reading
+    }
+
+    /// Who the source of each cue of sentence `index` is; nil for a cue
+    /// without one, and for all while the sentence is being worked out
+    /// (a reference that loops back finds nothing).
+    mutating func agents(_ index: Int) -> [ResolvedSpeaker?] {
+        if let known = agents[index] { return known }
+        let cues = reading(index).cues
+        guard !resolving[index] else { return Array(repeating: nil, count: cues.count) }
+        resolving[index] = true
+        var found: [ResolvedSpeaker?] = []
+        for cue in cues {
+            found.append(cue.agent.flatMap { resolve($0, in: index) })
+        }
+        resolving[index] = false
+        agents[index] = found
+        return found
     }
 
     /// The attribution of a figure at token `position` of sentence `index`.
@@ -68,8 +97,8 @@ struct AttributionResolver {
     private mutating func cueSpeaker(in index: Int, near position: Int?) -> (speaker: ResolvedSpeaker, cue: Int)? {
         var before: (ResolvedSpeaker, Int)?
         var after: (ResolvedSpeaker, Int)?
-        for cue in reading(index).cues {
-            guard let agent = cue.agent, let speaker = resolve(agent, in: index, depth: 0) else { continue }
+        for (cue, agent) in zip(reading(index).cues, agents(index)) {
+            guard let speaker = agent else { continue }
             if let position, cue.position > position {
                 if after == nil { after = (speaker, cue.position) }
             } else {
@@ -96,9 +125,9 @@ struct AttributionResolver {
 
     private mutating func fallback(for index: Int) -> Attribution {
         let paragraph = sentences[index].paragraph
-        if isQuoted(index), let found = quoteSpeaker(for: index, depth: 0) { return found }
+        if isQuoted(index), let found = quoteSpeaker(for: index) { return found }
         var other = index - 1
-        while other >= 0, sentences[other].paragraph == paragraph {
+        while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
             if let found = cueSpeaker(in: other, near: nil) {
                 return Attribution(speaker: found.speaker, reportedBy: outlet(in: other), sentence: other, cue: found.cue)
             }
@@ -116,7 +145,7 @@ struct AttributionResolver {
     private mutating func creditLine(for index: Int) -> String? {
         let paragraph = sentences[index].paragraph
         var other = index + 1
-        while other < sentences.count, sentences[other].paragraph == paragraph {
+        while other < sentences.count, other <= index + AttributionResolver.reach, sentences[other].paragraph == paragraph {
             if sentences[other].tokens.count <= 4, let found = outlet(in: other) { return found }
             other += 1
         }
@@ -128,7 +157,7 @@ struct AttributionResolver {
     private func isQuoted(_ index: Int) -> Bool {
         let paragraph = sentences[index].paragraph
         var first = index
-        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        while first > 0, first > index - AttributionResolver.reach, sentences[first - 1].paragraph == paragraph { first -= 1 }
         var depth = 0
         var depthAtStart = 0
         for other in first...index {
@@ -143,22 +172,20 @@ struct AttributionResolver {
 
     /// The speaker a quotation is attributed to: a cue later in the
     /// paragraph ("…,” Milley said), else an earlier one.
-    private mutating func quoteSpeaker(for index: Int, depth: Int) -> Attribution? {
+    private mutating func quoteSpeaker(for index: Int) -> Attribution? {
         let paragraph = sentences[index].paragraph
         var other = index
-        while other < sentences.count, sentences[other].paragraph == paragraph {
-            for cue in reading(other).cues {
-                guard let agent = cue.agent, agent.referent != .firstPerson,
-                      let speaker = resolve(agent, in: other, depth: depth + 1) else { continue }
+        while other < sentences.count, other <= index + AttributionResolver.reach, sentences[other].paragraph == paragraph {
+            for (cue, agent) in zip(reading(other).cues, agents(other)) {
+                guard cue.agent?.referent != .firstPerson, let speaker = agent else { continue }
                 return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cue.position)
             }
             other += 1
         }
         other = index - 1
-        while other >= 0, sentences[other].paragraph == paragraph {
-            for cue in reading(other).cues.reversed() {
-                guard let agent = cue.agent, agent.referent != .firstPerson,
-                      let speaker = resolve(agent, in: other, depth: depth + 1) else { continue }
+        while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
+            for (cue, agent) in zip(reading(other).cues, agents(other)).reversed() {
+                guard cue.agent?.referent != .firstPerson, let speaker = agent else { continue }
                 return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cue.position)
             }
             other -= 1
@@ -169,8 +196,7 @@ struct AttributionResolver {
     // MARK: Resolving mentions
 
     /// Who `mention` in sentence `index` is.
-    mutating func resolve(_ mention: EntityMention, in index: Int, depth: Int) -> ResolvedSpeaker? {
-        guard depth < 8 else { return nil }
+    mutating func resolve(_ mention: EntityMention, in index: Int) -> ResolvedSpeaker? {
         switch mention.referent {
         case .speaker(let number):
             return resolved(number)
@@ -181,11 +207,11 @@ struct AttributionResolver {
         case .outlet:
             return nil
         case .personPronoun:
-            return antecedent(in: index, before: mention.start, person: true, depth: depth)
+            return antecedent(in: index, before: mention.start, person: true)
         case .bodyPronoun, .groupPronoun:
-            return antecedent(in: index, before: mention.start, person: false, depth: depth)
+            return antecedent(in: index, before: mention.start, person: false)
         case .firstPerson:
-            return quoteSpeaker(for: index, depth: depth)?.speaker
+            return quoteSpeaker(for: index)?.speaker
         case .description(let number):
             let kinds = lexicon.descriptions[number]
             return search(from: index, before: mention.start) { speaker in
@@ -220,16 +246,15 @@ struct AttributionResolver {
 
     /// What "he" or "it" refers back to: a name earlier in the sentence,
     /// else the most recent source of a statement, else the most recent name.
-    private mutating func antecedent(in index: Int, before position: Int, person: Bool, depth: Int) -> ResolvedSpeaker? {
+    private mutating func antecedent(in index: Int, before position: Int, person: Bool) -> ResolvedSpeaker? {
         for mention in reading(index).mentions.reversed() where mention.end <= position {
             if let speaker = direct(mention), speaker.isPerson == person { return speaker }
         }
         let floor = max(0, index - 15)
         var other = index - 1
         while other >= floor {
-            for cue in reading(other).cues.reversed() {
-                guard let agent = cue.agent, let speaker = resolve(agent, in: other, depth: depth + 1),
-                      speaker.isPerson == person else { continue }
+            for agent in agents(other).reversed() {
+                guard let speaker = agent, speaker.isPerson == person else { continue }
                 return speaker
             }
             other -= 1
@@ -252,7 +277,7 @@ struct AttributionResolver {
             if let speaker = direct(mention), accepts(speaker) { return speaker }
         }
         var other = index - 1
-        while other >= 0 {
+        while other >= 0, other >= index - AttributionResolver.reach * 25 {
             for mention in reading(other).mentions.reversed() {
                 if let speaker = direct(mention), accepts(speaker) { return speaker }
             }
@@ -262,7 +287,7 @@ struct AttributionResolver {
             if let speaker = direct(mention), accepts(speaker) { return speaker }
         }
         other = index + 1
-        while other < sentences.count {
+        while other < sentences.count, other <= index + AttributionResolver.reach * 4 {
             for mention in reading(other).mentions {
                 if let speaker = direct(mention), accepts(speaker) { return speaker }
             }
