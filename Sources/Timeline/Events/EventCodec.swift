@@ -125,7 +125,7 @@ public struct EventCodec: Sendable {
         var data: Payload
     }
 
-    private struct Envelope: Encodable {
+    struct Envelope: Encodable {
         var event: Event
         var includeSeq: Bool
 
