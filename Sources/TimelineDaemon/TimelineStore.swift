@@ -18,9 +18,9 @@ actor TimelineStore {
     let inboxPath: String
     /// The log itself, for the calls that read it rather than the
     /// projections (`Events`, `Verify`); reads need no actor.
-    let log: EventLog
+    nonisolated let log: EventLog
     /// Where applied events go on to the streams that follow the log.
-    let followers: EventBroadcaster
+    nonisolated let followers: EventBroadcaster
 
     init(extractor: ExtractorInfo, inboxPath: String, log: EventLog, followers: EventBroadcaster) {
         self.extractor = extractor
