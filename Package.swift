@@ -94,6 +94,13 @@ let package = Package(
             dependencies: ["ClaimExtraction", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
+        .testTarget(
+            name: "TimelineDaemonTests",
+            dependencies: [
+                "TimelineDaemon", "Timeline", "EventLog", "ClaimExtraction", "Varlink",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "ClaimExtraction", "EventLog"]),
         .testTarget(
             name: "VarlinkTests",

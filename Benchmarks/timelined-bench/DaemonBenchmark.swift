@@ -129,3 +129,29 @@ extension Duration {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
+
+/// Pushes a folder's files out of the page cache, so that what reads them
+/// next reads the disk: a cold start, as after a reboot.
+enum BenchmarkCache {
+    static func evict(_ folder: String) {
+        guard let names = FileManager.default.enumerator(atPath: folder) else { return }
+        for case let name as String in names {
+            let descriptor = open(folder + "/" + name, O_RDONLY)
+            guard descriptor >= 0 else { continue }
+            _ = fdatasync(descriptor)
+            _ = posix_fadvise(descriptor, 0, 0, Int32(POSIX_FADV_DONTNEED))
+            close(descriptor)
+        }
+    }
+}
+
+/// CPU time used, which a machine shared with other work does not inflate
+/// the way it inflates the wall clock: the figure to compare between runs.
+enum CPUTime {
+    /// The CPU time of the whole process (every thread) so far.
+    static func process() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+    }
+}

@@ -1,57 +1,39 @@
-import ClaimExtraction
 import EventLog
 import Foundation
 import Timeline
 
-/// Replay as the daemon does it at start: a cold open of the log, every
-/// record decoded into an event and applied to the projections.
+/// `timelined-bench replay [EVENTS] [--log DIR]`: replay as the daemon does
+/// it at start, from a cold open of the log: open (every record checked),
+/// every record decoded into an event and applied to the projections.
+///
+/// With `--log DIR`, the log in DIR is replayed, and written there first
+/// if DIR holds none (so that a profiler can watch the replay alone).
 func replayBenchmark(_ arguments: [String]) async throws {
+    var arguments = arguments
+    var kept: String?
+    if let flag = arguments.firstIndex(of: "--log"), flag + 1 < arguments.count {
+        kept = arguments[flag + 1]
+        arguments.removeSubrange(flag...(flag + 1))
+    }
     let count = Int(arguments.first ?? "") ?? 1_000_000
-    let folder = try BenchmarkFolder.make(prefix: "timelined-bench-replay")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let folder = try kept ?? BenchmarkFolder.make(prefix: "timelined-bench-replay")
+    defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
     let directory = URL(fileURLWithPath: folder)
 
-    // A document.received and then claim events of about the size real
-    // ones have, eight to a document, as ingestion writes them.
-    let codec = EventCodec()
-    let extractor = ExtractorInfo(version: ClaimExtractor.version, lexicon: String(repeating: "ab", count: 32))
-    let sides: [Side] = [.russia, .ukraine, .both]
-    let metrics: [Metric] = [.killed, .wounded, .casualties, .captured]
-    let speakers = ["Mark Milley", "Ukrainian General Staff", "United Nations", "Russian Ministry of Defence"]
-    let log = try EventLog.open(directory: directory)
-    var written = 0
     var payloadBytes = 0
-    let batch = 10_000
-    while written < count {
-        var payloads: [[UInt8]] = []
-        let n = min(batch, count - written)
-        payloads.reserveCapacity(n)
-        for i in written..<written + n {
-            let quote = "Officials said that about \(i) soldiers had been killed or wounded since the start of the invasion, a figure that cannot be verified."
-            let claim = Claim(
-                side: sides[i % 3], population: .military, metric: metrics[i % 4], qualifier: .approximately,
-                low: 1_000 + i, speaker: speakers[i % 4], statedOn: PartialDate(year: 2023, month: 1 + i % 12),
-                quote: quote, span: ByteSpan(start: i, end: i + quote.utf8.count))
-            let document = String(repeating: "0", count: 48) + String(format: "%016x", i / 8)
-            if i % 8 == 0 {
-                payloads.append(try codec.encode(Event(recordedAt: Date(), payload: .documentReceived(DocumentReceived(
-                    document: document, name: "article-\(i / 8).txt", size: 4_000,
-                    published: PartialDate(year: 2023, month: 1 + i % 12, day: 1))))))
-            }
-            let payload = try codec.encode(Event(recordedAt: Date(), payload: .claimExtracted(ClaimExtracted(
-                id: ClaimID.make(document: document, claim: claim), document: document, extractor: extractor, claim: claim))))
-            payloadBytes += payload.count
-            payloads.append(payload)
-        }
-        _ = try await log.append(payloads)
-        written += n
+    if !FileManager.default.fileExists(atPath: folder + "/00000000000000000001.seg") {
+        let written = try await SyntheticLog.write(events: count, to: directory)
+        payloadBytes = written.payloadBytes
     }
-    log.close()
+    BenchmarkCache.evict(folder)
 
     let start = ContinuousClock.now
+    let cpuStart = CPUTime.process()
     let reopened = try EventLog.open(directory: directory)
     let opened = ContinuousClock.now
+    let cpuOpened = CPUTime.process()
     var projections = Projections()
+    projections.reserveCapacity(forEvents: Int(reopened.lastSeq))
     var decoder = EventReplayDecoder()
     var events = 0
     try reopened.forEachRecord(after: 0) { seq, bytes in
@@ -59,11 +41,15 @@ func replayBenchmark(_ arguments: [String]) async throws {
         events += 1
     }
     let end = ContinuousClock.now
+    let cpuEnd = CPUTime.process()
     reopened.close()
     let total = (end - start).seconds
     let summary = projections.summary
-    precondition(summary.claims == count, "replay lost claims: \(summary.claims) of \(count)")
-    print("replay: \(events) events (\(payloadBytes / max(count, 1)) bytes each) opened and verified in \(format(opened - start)), "
-        + "decoded and applied in \(format(end - opened)): \(Int(Double(events) / total)) events/s from a cold open "
-        + "(target ≥ 250,000/s)")
+    precondition(summary.lastSeq == events, "replay stopped at seq \(summary.lastSeq) of \(events)")
+    let size = payloadBytes > 0 ? " (\(payloadBytes / max(events, 1)) bytes each)" : ""
+    print("replay: \(events) events\(size), \(summary.documents) documents and \(summary.claims) claims: "
+        + "opened and verified in \(format(opened - start)), decoded and applied in \(format(end - opened)) "
+        + "(\(Int(Double(events) / (end - opened).seconds)) events/s): \(Int(Double(events) / total)) events/s "
+        + "from a cold open (target ≥ 250,000/s); CPU time: open \(format(cpuOpened - cpuStart)), "
+        + "decode and apply \(format(cpuEnd - cpuOpened)) = \(Int(Double(events) / (cpuEnd - cpuOpened).seconds)) events/s")
 }

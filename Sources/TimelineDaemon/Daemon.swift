@@ -55,10 +55,18 @@ public final class Daemon: Sendable {
         logger.info("lexicon loaded", metadata: ["path": "\(lexicon.path)", "sha256": "\(lexicon.sha256)"])
 
         let log = try openLog(folders: folders)
-        let store = TimelineStore(extractor: extractorInfo, inboxPath: folders.inbox)
+        let followers = EventBroadcaster()
+        let store = TimelineStore(extractor: extractorInfo, inboxPath: folders.inbox, log: log, followers: followers)
         await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
-        let replayed = try replay(log)
+        let restored = try restore(log, snapshots: folders.snapshots)
+        let replayed = restored.projections
         await store.replace(with: replayed, chainHead: log.chainHead.hex)
+        let snapshotter = Snapshotter(
+            store: SnapshotStore(directory: URL(fileURLWithPath: folders.snapshots)), timeline: store, log: log,
+            everyEvents: configuration.snapshotEveryEvents, everySeconds: configuration.snapshotEverySeconds,
+            coveredSeq: restored.snapshotSeq, logger: logger)
+        let snapshotting = Task { await snapshotter.follow(followers.progress()) }
+        await snapshotter.applied(through: replayed.lastSeq)
         let summary = replayed.summary
         logger.info("projections rebuilt", metadata: [
             "events": "\(summary.lastSeq)", "documents": "\(summary.documents)", "claims": "\(summary.claims)",
@@ -144,6 +152,12 @@ public final class Daemon: Sendable {
         notifier.stopping()
         logger.info("stopping")
         watcher.stop()
+        // Event streams end with a last reply before the server closes
+        // their connections; the last snapshot spares the next start a replay.
+        followers.finish()
+        await followers.awaitFollowersLeaving(timeout: .seconds(2))
+        await snapshotting.value
+        await snapshotter.finish()
         await control.stop()
         log.close()
         withExtendedLifetime(signalSources) {}
@@ -209,19 +223,6 @@ public final class Daemon: Sendable {
             "segments": "\(report.segmentCount)", "last_seq": "\(report.lastSeq)", "chain_head": "\(report.chainHead.hex)",
         ])
         return log
-    }
-
-    private func replay(_ log: EventLog) throws -> Projections {
-        var decoder = EventReplayDecoder()
-        var projections = Projections()
-        do {
-            try log.forEachRecord(after: 0) { seq, bytes in
-                projections.apply(try decoder.decode(bytes, seq: seq))
-            }
-        } catch let error as EventDecodingError {
-            throw StartupError("the log holds an event this timelined cannot read, refusing to start: \(error)")
-        }
-        return projections
     }
 
     private func statusLine(_ store: TimelineStore) async -> String {

@@ -1,4 +1,5 @@
 import ClaimExtraction
+import EventLog
 import Foundation
 import Timeline
 
@@ -24,13 +25,21 @@ actor TimelineStore {
     private var busy = false
     let startedAt = Date()
     let inboxPath: String
+    /// The log itself, for the calls that read it rather than the
+    /// projections (`Events`, `Verify`); reads need no actor.
+    nonisolated let log: EventLog
+    /// Where applied events go on to the streams that follow the log.
+    nonisolated let followers: EventBroadcaster
 
-    init(extractor: ExtractorInfo, inboxPath: String) {
+    init(extractor: ExtractorInfo, inboxPath: String, log: EventLog, followers: EventBroadcaster) {
         self.extractor = extractor
         self.inboxPath = inboxPath
+        self.log = log
+        self.followers = followers
     }
 
-    /// Applies events the log has made durable, in seq order.
+    /// Applies events the log has made durable, in seq order, and hands
+    /// them on to the followers.
     func apply(_ events: [Event], chainHead: String) {
         projections.apply(events)
         self.chainHead = chainHead
@@ -46,6 +55,13 @@ actor TimelineStore {
                 break
             }
         }
+        followers.publish(events)
+    }
+
+    /// The projections' records as they stand, for a snapshot written off
+    /// the actor; taking them costs the actor next to nothing.
+    func snapshotContent() -> Projections.SnapshotContent {
+        projections.snapshotContent
     }
 
     /// Replaces the projections wholesale (after a replay at start).

@@ -10,11 +10,15 @@ struct DaemonClient {
 
     /// Connects to the daemon's socket.
     ///
+    /// - Parameters:
+    ///   - path: the socket.
+    ///   - timeout: how long a reply may take; nil to wait as long as it
+    ///     takes (a stream that follows the log waits for new events).
     /// - Throws: ``CommandFailure`` with exit code 3, saying what failed.
-    init(path: String) throws {
+    init(path: String, timeout: Duration? = .seconds(30)) throws {
         self.path = path
         do {
-            client = try VarlinkClient(connectingTo: path, timeout: .seconds(30))
+            client = try VarlinkClient(connectingTo: path, timeout: timeout)
         } catch {
             throw CommandFailure(message: Self.explain(error, path: path), exitCode: CommandFailure.unreachable)
         }
@@ -30,6 +34,21 @@ struct DaemonClient {
         } catch let error as VarlinkError {
             throw CommandFailure(message: Self.explain(error), exitCode: CommandFailure.daemonError)
         } catch {
+            throw CommandFailure(message: Self.explain(error, path: path), exitCode: CommandFailure.unreachable)
+        }
+    }
+
+    /// Calls `method` with `more` and hands each reply to `each`, until the
+    /// last reply.
+    ///
+    /// - Throws: ``CommandFailure`` as ``call(_:_:)``; what `each` throws.
+    func stream(_ method: String, _ parameters: some Encodable, each: (VarlinkReply) throws -> Void) throws {
+        do {
+            let replies = try client.callMore(method, parameters: parameters)
+            while let reply = try replies.next() { try each(reply) }
+        } catch let error as VarlinkError {
+            throw CommandFailure(message: Self.explain(error), exitCode: CommandFailure.daemonError)
+        } catch let error as VarlinkTransportError {
             throw CommandFailure(message: Self.explain(error, path: path), exitCode: CommandFailure.unreachable)
         }
     }

@@ -16,7 +16,7 @@ struct Timelinectl: AsyncParsableCommand {
         version: TimelineVersion.current,
         subcommands: [
             StatusCommand.self, LatestCommand.self, HistoryCommand.self, ClaimsCommand.self,
-            DocumentsCommand.self, ExtractCommand.self,
+            DocumentsCommand.self, EventsCommand.self, VerifyCommand.self, ExtractCommand.self,
         ])
 
     /// Runs the command line, mapping failures to the documented exit codes:

@@ -191,7 +191,7 @@ struct SegmentScan: Sendable {
                     : "a segment that another segment follows is never left incomplete by a crash"
                 throw EventLogError(
                     .corruptRecord,
-                    "segment \(name) is damaged at offset \(damage.offset), where seq \(nextSeq) should be: \(damage.reason); \(why). Restore the segment from a backup, or run timelinectl verify for every fault",
+                    "segment \(name) is damaged at offset \(damage.offset), where seq \(nextSeq) should be: \(damage.reason); \(why). Restore the segment from a backup; timelined verify lists every fault",
                     segment: name, offset: damage.offset, seq: nextSeq)
             }
         }

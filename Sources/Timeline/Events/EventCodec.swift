@@ -24,7 +24,7 @@ public struct EventCodec: Sendable {
     ///   code can read (a newer schema, an unknown type, broken JSON).
     public func decode(_ bytes: some Collection<UInt8>, seq: UInt64) throws -> Event {
         if let event = bytes.withContiguousStorageIfAvailable({ buffer in
-            ClaimEventReader.read(UnsafeRawBufferPointer(buffer), seq: seq)
+            ReplayEventReader.read(UnsafeRawBufferPointer(buffer), seq: seq)
         }) ?? nil {
             return event
         }
@@ -34,7 +34,7 @@ public struct EventCodec: Sendable {
     /// The event a record holds, read from the record buffer in place (the
     /// replay path: no copy of the bytes).
     public func decode(_ buffer: UnsafeRawBufferPointer, seq: UInt64) throws -> Event {
-        if let event = ClaimEventReader.read(buffer, seq: seq) { return event }
+        if let event = ReplayEventReader.read(buffer, seq: seq) { return event }
         return try decodeWithFoundation(Array(buffer), seq: seq)
     }
 
@@ -125,7 +125,7 @@ public struct EventCodec: Sendable {
         var data: Payload
     }
 
-    private struct Envelope: Encodable {
+    struct Envelope: Encodable {
         var event: Event
         var includeSeq: Bool
 
@@ -155,7 +155,7 @@ public struct EventCodec: Sendable {
 /// one record to the next (the document, the extractor, the speaker) are
 /// made once.
 public struct EventReplayDecoder {
-    private var reader = ClaimEventReader()
+    private var reader = ReplayEventReader()
     private let codec = EventCodec()
 
     public init() {}

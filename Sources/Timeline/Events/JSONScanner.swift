@@ -27,6 +27,7 @@ struct JSONScanner {
         Malformed(offset: offset, expected: expected)
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while offset < bytes.count {
             switch bytes[offset] {
@@ -36,6 +37,7 @@ struct JSONScanner {
         }
     }
 
+    @inline(__always)
     private mutating func peek() throws -> UInt8 {
         skipWhitespace()
         guard offset < bytes.count else { throw fail("more JSON") }
@@ -65,6 +67,17 @@ struct JSONScanner {
             default: throw fail(", or }")
             }
         }
+    }
+
+    /// The first key of the object that comes next, without consuming
+    /// anything; nil when the next value is not an object with a key.
+    mutating func peekFirstKey() throws -> UnsafeRawBufferPointer? {
+        let start = offset
+        defer { offset = start }
+        guard try peek() == 0x7B else { return nil }
+        offset += 1
+        guard try peek() == 0x22 else { return nil }
+        return try readRawString()
     }
 
     /// Whether the next value is `null`; consumes it if so.
@@ -121,7 +134,7 @@ struct JSONScanner {
         let start = offset
         let raw = try readRawString()
         // readRawString leaves escapes in place; only then is there work.
-        if !raw.contains(0x5C) { return String(decoding: raw, as: UTF8.self) }
+        if !raw.hasBackslash { return String(decoding: raw, as: UTF8.self) }
         offset = start
         return try readEscapedString()
     }
@@ -134,7 +147,7 @@ struct JSONScanner {
     mutating func readPlainString() throws -> UnsafeRawBufferPointer? {
         let start = offset
         let raw = try readRawString()
-        if raw.contains(0x5C) {
+        if raw.hasBackslash {
             offset = start
             return nil
         }
@@ -266,6 +279,13 @@ struct JSONScanner {
 }
 
 extension UnsafeRawBufferPointer {
+    /// Whether these bytes hold a backslash: memchr looks with vector
+    /// instructions, where a loop over the bytes would take one at a time.
+    var hasBackslash: Bool {
+        guard let base = baseAddress, count > 0 else { return false }
+        return memchr(base, 0x5C, count) != nil
+    }
+
     /// Whether these bytes spell `literal`.
     @inline(__always)
     func equals(_ literal: StaticString) -> Bool {

@@ -14,6 +14,8 @@ public enum TimelineInterface {
         public static let history = "io.timelined.Timeline.History"
         public static let claims = "io.timelined.Timeline.Claims"
         public static let documents = "io.timelined.Timeline.Documents"
+        public static let verify = "io.timelined.Timeline.Verify"
+        public static let events = "io.timelined.Timeline.Events"
     }
 
     /// Error names, fully qualified.
@@ -175,6 +177,47 @@ public enum TimelineInterface {
         # Every document received or rejected; document is a file name or a
         # SHA-256 prefix.
         method Documents(document: ?string) -> (documents: []Document)
+
+        # Damage a check of the log found, and where.
+        type VerifyFault (
+          code: string,
+          message: string,
+          segment: ?string,
+          offset: ?int,
+          seq: ?int
+        )
+
+        # Bytes at the end of the last segment that hold no whole batch of
+        # records: what a crash leaves. Opening the log cuts them.
+        type TornTail (
+          segment: string,
+          offset: int,
+          bytes: int,
+          records: int,
+          reason: string
+        )
+
+        # What a walk over every record of the log found.
+        type VerifyReport (
+          records: int,
+          segments: int,
+          sealed_segments: int,
+          last_seq: int,
+          chain_head: string,
+          torn_tail: ?TornTail,
+          faults: []VerifyFault
+        )
+
+        # Walks every record of the log: framing, CRCs, seqs, the hash chain
+        # and the seals of full segments.
+        method Verify() -> (report: VerifyReport)
+
+        # The events after a seq (all of them by default), one per reply, each
+        # with its seq; call with more. Without follow the last reply (without
+        # continues) carries the last event. With follow, new events are sent
+        # as they become durable until the daemon stops, which ends the stream
+        # with a reply carrying none.
+        method Events(after: ?int, follow: ?bool) -> (event: ?object)
 
         # A parameter has a value the daemon does not know.
         error InvalidParameter (parameter: string, message: string)

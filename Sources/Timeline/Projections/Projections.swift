@@ -14,14 +14,24 @@ public struct Projections: Sendable, Equatable {
     public static let version = "1"
 
     /// The seq of the last event applied.
-    public private(set) var lastSeq: UInt64 = 0
+    public internal(set) var lastSeq: UInt64 = 0
     /// Every document, in the order it was received or rejected.
-    public private(set) var documents: [DocumentRecord] = []
+    public internal(set) var documents = ChunkedArray<DocumentRecord>()
     /// Every claim, in seq order.
-    public private(set) var claims: [ClaimRecord] = []
+    public internal(set) var claims = ChunkedArray<ClaimRecord>()
 
-    private var documentIndex: [String: Int] = [:]
-    private var claimIndex: [String: Int] = [:]
+    /// Where each received document (by SHA-256) and each claim (by id) is
+    /// in ``documents`` and ``claims``; rebuilt from them when a snapshot
+    /// is loaded.
+    var documentIndex: [String: Int] = [:]
+    var claimIndex = ClaimIndex()
+    /// Kept as events are applied so that ``summary`` costs nothing: the
+    /// daemon reports it after every file.
+    var rejectedCount = 0
+    var retractedCount = 0
+    /// The document the last claim belonged to: a document's claims follow
+    /// it in the log, so this spares a hash of its SHA-256 per claim.
+    var recentDocument: (sha256: String, index: Int)?
 
     public init() {}
 
@@ -31,29 +41,55 @@ public struct Projections: Sendable, Equatable {
         lastSeq = event.seq
         switch event.payload {
         case .documentReceived(let received):
-            guard documentIndex[received.document] == nil else { return }
-            documentIndex[received.document] = documents.count
+            if let held = documentIndex.updateValue(documents.count, forKey: received.document) {
+                documentIndex[received.document] = held
+                return
+            }
+            recentDocument = (received.document, documents.count)
             documents.append(DocumentRecord(
                 name: received.name, sha256: received.document, status: .received, seq: event.seq,
                 receivedAt: event.recordedAt, size: received.size, published: received.published,
                 source: received.source, url: received.url))
         case .claimExtracted(let extracted):
-            guard claimIndex[extracted.id] == nil, let d = documentIndex[extracted.document] else { return }
-            documents[d].claims += 1
-            claimIndex[extracted.id] = claims.count
+            let d: Int
+            if let recent = recentDocument, recent.sha256 == extracted.document {
+                d = recent.index
+            } else {
+                guard let found = documentIndex[extracted.document] else { return }
+                d = found
+                recentDocument = (extracted.document, found)
+            }
+            guard claimIndex.insert(extracted.id, at: claims.count) == nil else { return }
+            let (name, published) = documents.update(at: d) { document in
+                document.claims += 1
+                return (document.name, document.published)
+            }
             claims.append(ClaimRecord(
-                id: extracted.id, seq: event.seq, documentName: documents[d].name,
-                documentSHA256: extracted.document, published: documents[d].published,
+                id: extracted.id, seq: event.seq, documentName: name,
+                documentSHA256: extracted.document, published: published,
                 recordedAt: event.recordedAt, extractor: extracted.extractor, claim: extracted.claim))
         case .documentRejected(let rejected):
+            rejectedCount += 1
             documents.append(DocumentRecord(
                 name: rejected.name, sha256: nil, status: .rejected, seq: event.seq,
                 receivedAt: event.recordedAt, size: rejected.size, reason: rejected.reason,
                 message: rejected.message, movedTo: rejected.movedTo))
         case .claimRetracted(let retracted):
             guard let c = claimIndex[retracted.claim] else { return }
-            claims[c].retraction = retracted.reason
+            let wasStanding = claims.update(at: c) { record in
+                defer { record.retraction = retracted.reason }
+                return record.retraction == nil
+            }
+            if wasStanding { retractedCount += 1 }
         }
+    }
+
+    /// Makes room for the records of `count` more events, so that a replay
+    /// that knows how many events the log holds does not grow the indexes
+    /// step by step. A hint only: nothing else changes.
+    public mutating func reserveCapacity(forEvents count: Int) {
+        claimIndex.reserveCapacity(claims.count + count)
+        claims.reserveCapacity(claims.count + count)
     }
 
     /// Applies events in order.
@@ -114,19 +150,15 @@ public struct Projections: Sendable, Equatable {
 
     /// The documents whose name or SHA-256 prefix is `document`, or all.
     public func documents(matching document: String?) -> [DocumentRecord] {
-        guard let document else { return documents }
+        guard let document else { return Array(documents) }
         return documents.filter { ClaimFilter.document(name: $0.name, sha256: $0.sha256, matches: document) }
     }
 
     /// Counts for a status line.
     public var summary: Summary {
-        var summary = Summary()
-        for document in documents {
-            if document.status == .received { summary.documents += 1 } else { summary.rejected += 1 }
-        }
-        summary.claims = claims.lazy.filter { $0.retraction == nil }.count
-        summary.lastSeq = lastSeq
-        return summary
+        Summary(
+            documents: documents.count - rejectedCount, rejected: rejectedCount,
+            claims: claims.count - retractedCount, lastSeq: lastSeq)
     }
 
     /// Counts of what the timeline holds.

@@ -22,6 +22,12 @@ struct TimelineHandler: VarlinkHandler {
         case "Documents":
             let parameters = try call.parameters(as: TimelineInterface.DocumentsParameters.self)
             try await replies.send(TimelineInterface.DocumentsReply(documents: await store.documents(parameters.document)))
+        case "Verify":
+            try await replies.send(TimelineInterface.VerifyReply(report: try await LogVerification.run(store.log)))
+        case "Events":
+            let parameters = try call.parameters(as: TimelineInterface.EventsParameters.self)
+            try await EventStream(log: store.log, followers: store.followers)
+                .serve(parameters, more: call.more, replies: replies)
         default:
             throw VarlinkError.methodNotImplemented(call.method)
         }

@@ -5,7 +5,7 @@ import Testing
 
 /// The replay path's own JSON reader must read exactly what JSONDecoder
 /// reads, or fall back to it.
-@Suite struct ClaimEventReaderTests {
+@Suite struct ReplayEventReaderTests {
     let codec = EventCodec()
 
     static let quotes = [
@@ -23,7 +23,7 @@ import Testing
         claim.per = .day
         let event = Fixtures.document("a.txt", sha: "aa", claims: [claim], from: 41)[1]
         let bytes = try codec.encode(event)
-        let fast = try #require(bytes.withUnsafeBytes { ClaimEventReader.read($0, seq: 42) })
+        let fast = try #require(bytes.withUnsafeBytes { ReplayEventReader.read($0, seq: 42) })
         #expect(fast == (try codec.decodeWithFoundation(bytes, seq: 42)))
         #expect(fast == event)
     }
@@ -32,19 +32,36 @@ import Testing
         let claim = Fixtures.claim(.russia, .military, .killed, .exact, 5_937, speaker: nil)
         let event = Fixtures.document("a.txt", sha: "aa", claims: [claim], from: 1)[1]
         let bytes = try codec.encode(event)
-        #expect(bytes.withUnsafeBytes { ClaimEventReader.read($0, seq: 2) } == event)
+        #expect(bytes.withUnsafeBytes { ReplayEventReader.read($0, seq: 2) } == event)
+    }
+
+    @Test(arguments: [
+        DocumentReceived(document: "aa", name: "a.txt", size: 100),
+        DocumentReceived(
+            document: "bb", name: "b \"quoted\" \\ name.txt", size: 0, published: PartialDate(year: 2023, month: 1, day: 20),
+            publishedFrom: .frontMatter, source: "BBC", url: "https://example.org/a?b=c", repairedEncoding: true),
+        DocumentReceived(document: "cc", name: "c.txt", size: 7, published: PartialDate(year: 2022, month: 11), publishedFrom: .dateline),
+        DocumentReceived(document: "dd", name: "d.txt", size: 7, published: PartialDate(year: 2021)),
+    ])
+    func readsReceivedDocumentsAsJSONDecoderDoes(_ received: DocumentReceived) throws {
+        let event = Event(seq: 3, recordedAt: Fixtures.day, payload: .documentReceived(received))
+        let bytes = try codec.encode(event)
+        let fast = try #require(bytes.withUnsafeBytes { ReplayEventReader.read($0, seq: 3) })
+        #expect(fast == (try codec.decodeWithFoundation(bytes, seq: 3)))
+        #expect(fast == event)
     }
 
     @Test func leavesOtherEventsAndUnknownFieldsToJSONDecoder() throws {
-        let received = Fixtures.document("a.txt", sha: "aa", claims: [], from: 1)[0]
-        let bytes = try codec.encode(received)
-        #expect(bytes.withUnsafeBytes { ClaimEventReader.read($0, seq: 1) } == nil)
-        #expect(try codec.decode(bytes, seq: 1) == received)
+        let rejected = Event(seq: 1, recordedAt: Fixtures.day, payload: .documentRejected(DocumentRejected(
+            name: "big.txt", reason: "too_large", message: "too large", movedTo: "failed/big.txt", size: 9)))
+        let bytes = try codec.encode(rejected)
+        #expect(bytes.withUnsafeBytes { ReplayEventReader.read($0, seq: 1) } == nil)
+        #expect(try codec.decode(bytes, seq: 1) == rejected)
 
         let claimEvent = Fixtures.document("a.txt", sha: "aa", claims: [Fixtures.claim(1)], from: 1)[1]
         var text = String(decoding: try codec.encode(claimEvent), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"low\":", with: "\"confidence\":0.5,\"low\":")
-        #expect(Array(text.utf8).withUnsafeBytes { ClaimEventReader.read($0, seq: 2) } == nil)
+        #expect(Array(text.utf8).withUnsafeBytes { ReplayEventReader.read($0, seq: 2) } == nil)
     }
 
     @Test(arguments: [
@@ -54,7 +71,7 @@ import Testing
         #"{"data":{"low":1e5},"recorded_at":"2023-01-01T00:00:00Z","schema":1,"type":"claim.extracted"}"#,
     ])
     func aBrokenRecordFallsBackAndIsAnError(_ text: String) {
-        #expect(Array(text.utf8).withUnsafeBytes { ClaimEventReader.read($0, seq: 1) } == nil)
+        #expect(Array(text.utf8).withUnsafeBytes { ReplayEventReader.read($0, seq: 1) } == nil)
         #expect(throws: EventDecodingError.self) { try codec.decode(Array(text.utf8), seq: 1) }
     }
 }

@@ -1,0 +1,67 @@
+import ClaimExtraction
+import EventLog
+import Foundation
+import Timeline
+
+/// A log of generated events shaped like ingestion's: a `document.received`
+/// followed by its `claim.extracted` events, eight to a document, with
+/// claims of the size real ones have (a quoted sentence, a speaker, dates).
+enum SyntheticLog {
+    /// What was written.
+    struct Written {
+        var events: Int
+        var documents: Int
+        var claims: Int
+        var payloadBytes: Int
+    }
+
+    static let claimsPerDocument = 8
+
+    /// Appends `events` events to the log in `directory` (created if needed),
+    /// in batches of one document and its claims.
+    static func write(events count: Int, to directory: URL) async throws -> Written {
+        let log = try EventLog.open(directory: directory)
+        defer { log.close() }
+        let codec = EventCodec()
+        let extractor = ExtractorInfo(version: ClaimExtractor.version, lexicon: String(repeating: "ab", count: 32))
+        let sides: [Side] = [.russia, .ukraine, .both]
+        let metrics: [Metric] = [.killed, .wounded, .casualties, .captured]
+        let speakers = ["Mark Milley", "Ukrainian General Staff", "United Nations", "Russian Ministry of Defence"]
+        let recordedAt = Date(timeIntervalSince1970: 1_768_900_000)
+        var written = Written(events: 0, documents: 0, claims: 0, payloadBytes: 0)
+        var payloads: [[UInt8]] = []
+        var document = ""
+        while written.events < count {
+            let n = written.events
+            let slot = n % (claimsPerDocument + 1)
+            if slot == 0 {
+                let number = written.documents
+                document = String(repeating: "0", count: 48) + String(format: "%016x", number)
+                payloads.append(try codec.encode(Event(recordedAt: recordedAt, payload: .documentReceived(DocumentReceived(
+                    document: document, name: "article-\(number).txt", size: 4_000 + number % 1_000,
+                    published: PartialDate(year: 2023, month: 1 + number % 12, day: 1 + number % 28),
+                    publishedFrom: .frontMatter, source: "BBC")))))
+                written.documents += 1
+            } else {
+                let i = written.claims
+                let quote = "Officials said that about \(i) soldiers had been killed or wounded since the start of the invasion, a figure that cannot be verified."
+                let claim = Claim(
+                    side: sides[i % 3], population: .military, metric: metrics[i % 4], qualifier: .approximately,
+                    low: 1_000 + i, speaker: speakers[i % 4], statedOn: PartialDate(year: 2023, month: 1 + i % 12),
+                    quote: quote, span: ByteSpan(start: slot * 200, end: slot * 200 + quote.utf8.count))
+                payloads.append(try codec.encode(Event(recordedAt: recordedAt, payload: .claimExtracted(ClaimExtracted(
+                    id: ClaimID.make(document: document, claim: claim), document: document, extractor: extractor,
+                    claim: claim)))))
+                written.claims += 1
+            }
+            written.payloadBytes += payloads[payloads.count - 1].count
+            written.events += 1
+            // A hundred documents to an append: one sync each, not one per document.
+            if (slot == claimsPerDocument && written.documents % 100 == 0) || written.events == count {
+                _ = try await log.append(payloads)
+                payloads.removeAll(keepingCapacity: true)
+            }
+        }
+        return written
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Synchronization
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The log's guarantees as a user meets them: a damaged log stops the
+/// start, a torn tail is cut, verify names what it finds, snapshots make
+/// starts short without changing answers, and events stream as appended.
+@Suite(.serialized) struct DurabilityTests {
+    typealias Object = [String: Any]
+
+    /// The first segment of a data folder's log.
+    private func firstSegment(_ daemon: TestDaemon) -> String {
+        daemon.data + "/state/log/00000000000000000001.seg"
+    }
+
+    /// Starts a daemon, drops `count` small distinct articles, waits until
+    /// they are processed, and stops it.
+    private func daemonWithArticles(_ count: Int) throws -> TestDaemon {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        for n in 1...count { try dropArticle(n, into: daemon) }
+        try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == count }
+        #expect(try daemon.stop() == 0)
+        return daemon
+    }
+
+    /// An article that states no loss, so that each is exactly one event
+    /// (document.received) and the seqs below are known.
+    private func dropArticle(_ n: Int, into daemon: TestDaemon) throws {
+        let source = daemon.data + "/article-\(n).txt"
+        try "Article \(n): the council met on Tuesday to discuss the budget for \(n * 1_000) schools.\n"
+            .write(toFile: source, atomically: true, encoding: .utf8)
+        try daemon.drop(source)
+    }
+
+    private func flipByte(at offset: UInt64, in path: String) throws {
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        defer { try? file.close() }
+        try file.seek(toOffset: offset)
+        let byte = try #require(try file.read(upToCount: 1)).first!
+        try file.seek(toOffset: offset)
+        try file.write(contentsOf: [byte ^ 0x20])
+    }
+
+    @Test func aDamagedRecordBeforeTheTailStopsTheStartNamingWhereItIs() throws {
+        let daemon = try daemonWithArticles(3)
+        // Inside the first record's body: 64 bytes of header, 8 of framing, 41 of record header.
+        try flipByte(at: 64 + 8 + 41 + 10, in: firstSegment(daemon))
+
+        #expect(throws: DaemonExited.self) { try daemon.start() }
+        let refusal = daemon.log.split(separator: "\n").filter { $0.contains("refusing to start") }
+        #expect(refusal.count == 1, "\(daemon.log)")
+        let line = String(refusal.first ?? "")
+        #expect(line.contains("segment=00000000000000000001.seg"), "\(line)")
+        #expect(line.contains("offset=64"), "\(line)")
+        #expect(line.contains("seq=1"), "\(line)")
+
+        let verify = try run(Paths.binaries + "/timelined", ["verify", "--data", daemon.data])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains("fault       corrupt-record at 00000000000000000001.seg, offset 64, seq 1"), "\(verify.stdout)")
+        #expect(verify.stdout.contains("DAMAGED"))
+    }
+
+    @Test func aTornTailIsReportedByVerifyThenCutAtStart() throws {
+        let daemon = try daemonWithArticles(2)
+        let segment = try FileHandle(forUpdating: URL(fileURLWithPath: firstSegment(daemon)))
+        let end = try segment.seekToEnd()
+        // The start of a frame whose rest never reached the disk.
+        try segment.write(contentsOf: [0x90, 0x01, 0, 0, 0xAB, 0xCD, 0xEF, 0x01, 1, 3, 0, 0, 0, 0, 0, 0, 0])
+        try segment.close()
+
+        let before = try run(Paths.binaries + "/timelined", ["verify", "--data", daemon.data])
+        #expect(before.status == 2, "\(before.stdout)")
+        #expect(before.stdout.contains("torn tail   00000000000000000001.seg at offset \(end): 17 bytes"), "\(before.stdout)")
+        #expect(before.stdout.contains("TORN TAIL"))
+
+        try daemon.start()
+        #expect(daemon.log.contains("cut a torn tail"), "\(daemon.log)")
+        #expect(daemon.log.contains("bytes_dropped=17"), "\(daemon.log)")
+        let verify = try daemon.ctl("verify")
+        #expect(verify.status == 0, "\(verify.stdout)")
+        #expect(verify.stdout.contains("records     2"))
+        #expect(try daemon.stop() == 0)
+        #expect(try run(Paths.binaries + "/timelined", ["verify", "--data", daemon.data]).status == 0)
+    }
+
+    @Test func aSnapshotShortensTheStartAndChangesNoAnswer() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        for n in 1...4 { try dropArticle(n, into: daemon) }
+        try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == 4 }
+        let expected = try daemon.ctl("documents", "--json").stdout
+        #expect(try daemon.stop() == 0)
+        // Written at the stop, covering every event.
+        let snapshots = daemon.data + "/state/snapshots"
+        #expect(daemon.files(in: snapshots) == ["00000000000000000004.snap"])
+
+        try daemon.start()
+        #expect(daemon.log.contains("snapshot loaded"), "\(daemon.log)")
+        #expect(daemon.log.contains("replayed=0"), "\(daemon.log)")
+        #expect(try daemon.ctl("documents", "--json").stdout == expected)
+        #expect(try daemon.stop() == 0)
+
+        // Damaged: ignored, named in the log, and the log replayed.
+        let file = snapshots + "/00000000000000000004.snap"
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
+        try flipByte(at: UInt64(size - 10), in: file)
+        try daemon.start()
+        #expect(daemon.log.contains("snapshot ignored"), "\(daemon.log)")
+        #expect(daemon.log.contains("replayed=4"), "\(daemon.log)")
+        #expect(try daemon.ctl("documents", "--json").stdout == expected)
+        #expect(try daemon.stop() == 0)
+    }
+
+    @Test func eventsPrintsTheLogAndFollowsItFromAGivenSeq() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        for n in 1...2 { try dropArticle(n, into: daemon) }
+        try waitUntil("two articles are processed") { daemon.files(in: daemon.processed).count == 2 }
+
+        let all = try daemon.ctl("events")
+        #expect(all.status == 0)
+        let lines = try all.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? Object) }
+        #expect(lines.map { $0["seq"] as? Int } == [1, 2])
+        #expect(lines.allSatisfy { $0["type"] as? String == "document.received" && $0["schema"] as? Int == 1 })
+        #expect(((lines[0]["data"] as? Object)?["name"] as? String)?.hasPrefix("article-") == true)
+
+        let follower = try FollowingProcess(
+            Paths.binaries + "/timelinectl", ["events", "--follow", "--after", "1", "--socket", daemon.socket])
+        try waitUntil("the follower has caught up") { follower.output.contains("\"seq\":2") }
+        try dropArticle(3, into: daemon)
+        try waitUntil("the follower prints the new event") { follower.output.contains("\"seq\":3") }
+        #expect(try daemon.stop() == 0)
+        #expect(follower.waitForExit() == 0)
+        let seqs = try follower.output.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? Object)["seq"] as? Int
+        }
+        #expect(seqs == [2, 3])
+    }
+}
+
+/// A child process whose standard output is collected as it comes.
+final class FollowingProcess {
+    private let process: Process
+    private let sink = OutputSink()
+
+    init(_ executable: String, _ arguments: [String]) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reader = pipe.fileHandleForReading
+        Thread.detachNewThread { [sink] in
+            while true {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                sink.data.withLock { $0.append(chunk) }
+            }
+            sink.finished.signal()
+        }
+    }
+
+    var output: String { sink.data.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    /// Waits for the process to end (and its output to be read) and returns its status.
+    func waitForExit() -> Int32 {
+        process.waitUntilExit()
+        sink.finished.wait()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+}
+
+/// What the reading thread hands to the test.
+private final class OutputSink: Sendable {
+    let data = Mutex(Data())
+    let finished = DispatchSemaphore(value: 0)
+}
