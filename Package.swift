@@ -113,10 +113,14 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["Timeline"]),
+        // What the tests that run the built programs share: running a
+        // command, waiting for a condition with a deadline.
+        .target(name: "TimelineTestSupport", path: "Tests/TimelineTestSupport"),
+        .testTarget(name: "EndToEndTests", dependencies: ["Timeline", "TimelineTestSupport"]),
         .testTarget(
             name: "SystemdTests",
             dependencies: [
+                "TimelineTestSupport",
                 "TimelineDaemon",
                 "Varlink",
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import Foundation
+import TimelineTestSupport
 import Testing
 import Timeline
 #if canImport(Glibc)

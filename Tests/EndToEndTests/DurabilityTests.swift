@@ -1,4 +1,5 @@
 import Foundation
+import TimelineTestSupport
 import Synchronization
 import Testing
 #if canImport(Glibc)

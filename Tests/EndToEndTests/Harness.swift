@@ -1,4 +1,5 @@
 import Foundation
+import TimelineTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -25,67 +26,6 @@ enum Paths {
         return names.map { seeds + "/" + $0 }
     }
 }
-
-/// What a finished command printed.
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-
-    func json() throws -> Any {
-        try JSONSerialization.jsonObject(with: Data(stdout.utf8))
-    }
-}
-
-/// Runs a binary to completion.
-func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "NOTIFY_SOCKET")
-    env.removeValue(forKey: "TIMELINED_SOCKET")
-    env.merge(environment) { _, new in new }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes to the end before waiting, so a large output never
-    // blocks the child on a full pipe.
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errData = Data()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return CommandResult(
-        status: process.terminationStatus,
-        stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
-}
-
-/// Waits for `condition` to hold, checking every few milliseconds, and
-/// fails the test with `what` if it does not within `timeout`.
-func waitUntil(
-    _ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
-    _ condition: () throws -> Bool
-) throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try condition() { return }
-        usleep(20_000)
-    }
-    Issue.record("timed out after \(timeout) waiting until \(what)", sourceLocation: sourceLocation)
-    throw TimedOut(what: what)
-}
-
-struct TimedOut: Error { var what: String }
 
 /// A timelined running in a temporary data folder, and timelinectl aimed
 /// at it.
@@ -115,9 +55,7 @@ final class TestDaemon {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Paths.binaries + "/timelined")
         process.arguments = ["--data", data, "--lexicon", Paths.lexicon] + extraArguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "NOTIFY_SOCKET")
-        process.environment = env
+        process.environment = childEnvironment()
         guard FileManager.default.createFile(atPath: logPath, contents: nil) else {
             throw CocoaError(.fileWriteUnknown)
         }

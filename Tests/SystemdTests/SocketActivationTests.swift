@@ -1,4 +1,5 @@
 import Foundation
+import TimelineTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

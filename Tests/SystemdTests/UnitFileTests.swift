@@ -1,4 +1,5 @@
 import Foundation
+import TimelineTestSupport
 import Testing
 
 /// The units in systemd/ as a distribution ships them: accepted by

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a finished command printed.
+public struct CommandResult {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    /// Standard output read as JSON.
+    public func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+    }
+}
+
+/// The environment a child gets: this process's, without anything that
+/// would make it believe systemd started it, plus `extra`.
+public func childEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES",
+                 "JOURNAL_STREAM", "INVOCATION_ID", "TIMELINED_SOCKET"] {
+        environment.removeValue(forKey: name)
+    }
+    return environment.merging(extra) { _, new in new }
+}
+
+/// Runs a program to completion.
+public func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = childEnvironment(environment)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Both pipes are read to the end before waiting, so that a large
+    // output never blocks the child on a full pipe.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Waits for `condition` to hold, checking every few milliseconds, and
+/// fails the test with `what` if it does not within `timeout`.
+public func waitUntil(
+    _ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () throws -> Bool
+) throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try condition() { return }
+        usleep(20_000)
+    }
+    Issue.record("timed out after \(timeout) waiting until \(what)", sourceLocation: sourceLocation)
+    throw TimedOut(what: what)
+}
+
+/// A wait that ran out of time.
+public struct TimedOut: Error {
+    public var what: String
+    public init(what: String) { self.what = what }
+}
+
