@@ -34,12 +34,8 @@ func replayBenchmark(_ arguments: [String]) async throws {
     let cpuOpened = CPUTime.process()
     var projections = Projections()
     projections.reserveCapacity(forEvents: Int(reopened.lastSeq))
-    var decoder = EventReplayDecoder()
-    var events = 0
-    try reopened.forEachRecord(after: 0) { seq, bytes in
-        projections.apply(try decoder.decode(bytes, seq: seq))
-        events += 1
-    }
+    try LogReplay.apply(reopened, after: 0, to: &projections)
+    let events = Int(projections.lastSeq)
     let end = ContinuousClock.now
     let cpuEnd = CPUTime.process()
     reopened.close()

@@ -4,6 +4,8 @@ let benchmarks: [(name: String, run: ([String]) async throws -> Void)] = [
     ("extraction", extractionBenchmark),
     ("log", logBenchmark),
     ("replay", replayBenchmark),
+    ("snapshot", snapshotBenchmark),
+    ("startup", startupBenchmark),
     ("daemon", daemonBenchmark),
 ]
 

@@ -1,3 +1,4 @@
+import CCRC32C
 import Foundation
 
 /// CRC-32C (Castagnoli, polynomial 0x1EDC6F41, reflected 0x82F63B78), the
@@ -7,8 +8,11 @@ import Foundation
 /// patterns at the lengths a log record has (the reason iSCSI, ext4, LevelDB
 /// and Kafka chose it), and a reader in any language finds it in a library.
 ///
-/// The table-driven "slicing-by-8" method consumes eight bytes per step with
-/// eight table look-ups, several times faster than the byte-at-a-time method.
+/// Where the processor has a CRC-32C instruction (SSE 4.2 on x86-64, the CRC
+/// extension on AArch64) it does the work, eight bytes per instruction, about
+/// five times faster than tables. Elsewhere the table-driven "slicing-by-8"
+/// method consumes eight bytes per step with eight table look-ups, several
+/// times faster than the byte-at-a-time method.
 ///
 /// ```swift
 /// var crc = CRC32C()
@@ -76,7 +80,17 @@ public struct CRC32C: Sendable, Hashable {
         return tables
     }()
 
+    /// Whether the processor's instruction is used.
+    static let usesHardware = timelined_crc32c_available() != 0
+
     private static func advance(_ start: UInt32, over bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return start }
+        if usesHardware { return timelined_crc32c_update(start, base, bytes.count) }
+        return advanceWithTables(start, over: bytes)
+    }
+
+    /// The same as ``advance(_:over:)`` without the processor's instruction.
+    static func advanceWithTables(_ start: UInt32, over bytes: UnsafeRawBufferPointer) -> UInt32 {
         guard var pointer = bytes.baseAddress, bytes.count > 0 else { return start }
         var remaining = bytes.count
         var crc = start

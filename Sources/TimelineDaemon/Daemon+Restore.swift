@@ -54,11 +54,8 @@ extension Daemon {
 
         let from = projections.lastSeq
         projections.reserveCapacity(forEvents: Int(log.lastSeq - from))
-        var decoder = EventReplayDecoder()
         do {
-            try log.forEachRecord(after: from) { seq, bytes in
-                projections.apply(try decoder.decode(bytes, seq: seq))
-            }
+            try LogReplay.apply(log, after: from, to: &projections)
         } catch let error as EventDecodingError {
             throw StartupError("the log holds an event this timelined cannot read, refusing to start: \(error)")
         }

@@ -3,6 +3,7 @@ import Dispatch
 import EventLog
 import Foundation
 import Logging
+import Synchronization
 import Timeline
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,8 @@ public final class Daemon: Sendable {
     let logger: Logger
     let notifier = SystemdNotifier()
     let mailbox = Mailbox()
+    /// Why the daemon must stop with a failure, once it has stopped.
+    let failure = Mutex<String?>(nil)
 
     /// - Parameters:
     ///   - configurationFile: the YAML file, read now and again on SIGHUP.
@@ -89,6 +92,14 @@ public final class Daemon: Sendable {
             logger: logger)
         notifier.ready(status: await statusLine(store))
         logger.info("ready", metadata: ["pending": "\(queue.count)"])
+        if log.options.openCheck == .sealsAndTail {
+            _ = LogTrust.checkInBackground(log, state: folders.state, logger: logger) { [self] reason in
+                failure.withLock { $0 = reason }
+                mailbox.post(.stop)
+            }
+        } else {
+            LogTrust.clearMarker(state: folders.state, logger: logger)
+        }
 
         var stopping = false
         let watchdog = notifier.watchdogInterval
@@ -162,6 +173,7 @@ public final class Daemon: Sendable {
         log.close()
         withExtendedLifetime(signalSources) {}
         logger.info("stopped", metadata: ["last_seq": "\(log.lastSeq)"])
+        if let reason = failure.withLock({ $0 }) { throw StartupError(reason) }
     }
 
     /// Waits for inputs, pinging the watchdog while it waits: from this
@@ -202,7 +214,10 @@ public final class Daemon: Sendable {
         do {
             log = try EventLog.open(
                 directory: URL(fileURLWithPath: folders.log),
-                options: EventLog.Options(segmentBytes: configuration.segmentBytes) { message in
+                options: EventLog.Options(
+                    segmentBytes: configuration.segmentBytes,
+                    openCheck: LogTrust.openCheck(snapshots: folders.snapshots, state: folders.state)
+                ) { message in
                     let level: Logger.Level = switch message.level {
                     case .error: .error
                     case .warning: .warning

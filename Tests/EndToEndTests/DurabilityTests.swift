@@ -65,6 +65,34 @@ import Glibc
         #expect(verify.stdout.contains("DAMAGED"))
     }
 
+    @Test func damageInASealedSegmentBehindASnapshotStopsTheDaemonAndTheNextStart() throws {
+        let daemon = try TestDaemon()
+        let configuration = daemon.data + "/timelined.yaml"
+        try "log:\n  segment_bytes: 4096\n".write(toFile: configuration, atomically: true, encoding: .utf8)
+        daemon.extraArguments = ["--config", configuration]
+        try daemon.start()
+        for n in 1...40 { try dropArticle(n, into: daemon) }
+        try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == 40 }
+        #expect(try daemon.stop() == 0)
+        let segments = daemon.files(in: daemon.data + "/state/log")
+        #expect(segments.count >= 3, "\(segments)")
+        #expect(daemon.files(in: daemon.data + "/state/snapshots").count == 1)
+        try flipByte(at: 64 + 8 + 41 + 10, in: firstSegment(daemon))
+
+        // From the snapshot it starts at once; the check of the sealed
+        // segments that follows finds the damage and stops it.
+        do { try daemon.start() } catch is DaemonExited {}
+        try waitUntil("the check stops the daemon") { daemon.log.contains("cannot run") }
+        #expect(try daemon.stop() == 1)
+        #expect(daemon.log.contains("the log cannot be trusted, stopping"), "\(daemon.log)")
+        #expect(daemon.log.contains("segment=00000000000000000001.seg offset=64 seq=1"), "\(daemon.log)")
+        #expect(FileManager.default.fileExists(atPath: daemon.data + "/state/log-check-failed"))
+
+        // The next start checks every record first, and refuses.
+        #expect(throws: DaemonExited.self) { try daemon.start() }
+        #expect(daemon.log.contains("refusing to start"), "\(daemon.log)")
+    }
+
     @Test func aTornTailIsReportedByVerifyThenCutAtStart() throws {
         let daemon = try daemonWithArticles(2)
         let segment = try FileHandle(forUpdating: URL(fileURLWithPath: firstSegment(daemon)))

@@ -12,7 +12,7 @@ import Foundation
 struct JSONScanner {
     struct Malformed: Error {
         var offset: Int
-        var expected: String
+        var expected: StaticString
     }
 
     private let bytes: UnsafeRawBufferPointer
@@ -23,7 +23,7 @@ struct JSONScanner {
         self.offset = offset
     }
 
-    private func fail(_ expected: String) -> Malformed {
+    private func fail(_ expected: StaticString) -> Malformed {
         Malformed(offset: offset, expected: expected)
     }
 
@@ -44,7 +44,8 @@ struct JSONScanner {
         return bytes[offset]
     }
 
-    private mutating func expect(_ byte: UInt8, _ what: String) throws {
+    @inline(__always)
+    private mutating func expect(_ byte: UInt8, _ what: StaticString) throws {
         guard try peek() == byte else { throw fail(what) }
         offset += 1
     }
@@ -158,6 +159,19 @@ struct JSONScanner {
     private mutating func readRawString() throws -> UnsafeRawBufferPointer {
         try expect(0x22, "a string")
         let start = offset
+        // Keys and most values are short: look at the first bytes directly,
+        // where a call to memchr would cost more than the search.
+        let shortEnd = min(bytes.count, start + 24)
+        while offset < shortEnd {
+            let byte = bytes[offset]
+            if byte == 0x22 {
+                offset += 1
+                return UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)])
+            }
+            if byte == 0x5C { break }
+            offset += 1
+        }
+        offset = start
         let base = bytes.baseAddress!
         // memchr finds the closing quote with vector instructions; only a
         // string with a backslash before that quote needs a closer look.

@@ -46,7 +46,7 @@ public struct ChunkedArray<Element>: RandomAccessCollection {
     }
 
     /// Adds an element at the end.
-    mutating func append(_ element: Element) {
+    mutating func append(_ element: consuming Element) {
         if count & Self.chunkMask == 0 {
             var chunk: [Element] = []
             chunk.reserveCapacity(Self.chunkSize)

@@ -36,7 +36,7 @@ public struct Projections: Sendable, Equatable {
     public init() {}
 
     /// Applies one event.
-    public mutating func apply(_ event: Event) {
+    public mutating func apply(_ event: consuming Event) {
         guard event.seq > lastSeq else { return }
         lastSeq = event.seq
         switch event.payload {

@@ -159,7 +159,7 @@ extension Projections {
             } else {
                 rejectedCount += 1
             }
-            documents.append(document)
+            documents.append(consume document)
         }
 
         let claimCount = try reader.count()
@@ -177,7 +177,7 @@ extension Projections {
                 throw reader.failure("claim \(record.id) appears twice")
             }
             if record.retraction != nil { retractedCount += 1 }
-            claims.append(record)
+            claims.append(consume record)
         }
     }
 

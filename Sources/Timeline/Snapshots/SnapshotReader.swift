@@ -22,7 +22,17 @@ struct SnapshotReader {
         ProjectionsSnapshotError(message: message, offset: offset)
     }
 
+    @inline(__always)
     mutating func unsigned() throws(ProjectionsSnapshotError) -> UInt64 {
+        // Most numbers here (string indexes, flags, counts of a few) fit one byte.
+        if offset < bytes.count, bytes[offset] < 0x80 {
+            defer { offset += 1 }
+            return UInt64(bytes[offset])
+        }
+        return try unsignedLong()
+    }
+
+    private mutating func unsignedLong() throws(ProjectionsSnapshotError) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count {
