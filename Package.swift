@@ -30,6 +30,9 @@ let package = Package(
         // CRC-32C with the processor's instruction, which Swift cannot call:
         // the log checks every record with it, at open and on every read.
         .target(name: "CCRC32C"),
+        // renameat2(RENAME_NOREPLACE), which Glibc's Swift module does not
+        // declare: a file leaves the inbox in one atomic step.
+        .target(name: "CLinux"),
         .target(
             name: "EventLog",
             dependencies: ["CCRC32C", .product(name: "Crypto", package: "swift-crypto")]
@@ -53,6 +56,7 @@ let package = Package(
         .target(
             name: "TimelineDaemon",
             dependencies: [
+                "CLinux",
                 "CSystemd",
                 "ClaimExtraction",
                 "EventLog",

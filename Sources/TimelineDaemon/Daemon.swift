@@ -51,6 +51,12 @@ public final class Daemon: Sendable {
                        folders.state, folders.log, folders.documents, folders.snapshots] {
             try FileSystem.makeDirectory(folder)
         }
+        // A file leaves the inbox in one atomic rename, which cannot cross
+        // file systems.
+        for folder in [folders.processed, folders.failed]
+        where try FileSystem.device(of: folder) != FileSystem.device(of: folders.inbox) {
+            throw StartupError("\(folder) is not on the inbox's file system (\(folders.inbox)): files could not leave the inbox atomically; put them on one")
+        }
 
         var lexicon = try loadLexicon(path: configuration.lexiconPath)
         var extractor = ClaimExtractor(lexicon: lexicon.lexicon)
@@ -84,6 +90,9 @@ public final class Daemon: Sendable {
         watcher.start { [mailbox] signal in mailbox.post(.inbox(signal)) }
         logger.info("watching inbox", metadata: ["inbox": "\(folders.inbox)"])
 
+        for moved in try FileSystem.finishInterruptedMoves(in: folders.inbox, to: [folders.processed, folders.failed]) {
+            logger.notice("finished a move a crash interrupted", metadata: ["file": "\(moved.name)", "moved_to": "\(moved.folder)"])
+        }
         var queue = WorkQueue()
         queue.add(try InboxWatcher.scan(folders.inbox))
         let ingester = BatchIngester(

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -85,48 +86,83 @@ enum FileSystem {
     /// are fsync'd unless `sync` is false (the caller syncs them once for
     /// many moves).
     ///
+    /// The move is one renameat2(RENAME_NOREPLACE): after a crash the file
+    /// is in one folder or the other, never in both. On a file system
+    /// without that flag it is a link and an unlink, which never replace a
+    /// file either; a crash between the two leaves two names for one file,
+    /// which ``finishInterruptedMoves(in:to:)`` resolves at the next start.
+    ///
     /// - Returns: the name the file has in `destination`.
+    /// - Throws: ``Failure`` when the file cannot be moved (the two folders
+    ///   on different file systems among the reasons); it is then where it was.
     static func move(
         _ name: String, from source: String, to destination: String, as target: String? = nil, sync: Bool = true
     ) throws -> String {
         let wanted = target ?? name
+        let from = source + "/" + name
         var candidate = wanted
         var attempt = 0
+        var linkAndUnlink = false
         while true {
-            // renameat2(RENAME_NOREPLACE) would be atomic here, but not every
-            // file system has it; link + unlink is, and never replaces either.
-            if link(source + "/" + name, destination + "/" + candidate) == 0 {
-                guard unlink(source + "/" + name) == 0 else {
-                    throw Failure(operation: "remove", path: source + "/" + name, code: errno)
-                }
-                break
-            }
+            let to = destination + "/" + candidate
+            let moved = linkAndUnlink ? link(from, to) == 0 : timelined_rename_noreplace(from, to) == 0
+            if moved { break }
             let code = errno
             if code == EEXIST {
                 attempt += 1
                 candidate = wanted + "." + String(attempt)
-                continue
+            } else if code == EINVAL || code == ENOSYS, !linkAndUnlink {
+                linkAndUnlink = true
+            } else {
+                throw Failure(operation: "move to \(destination) from", path: from, code: code)
             }
-            if code == EPERM || code == EXDEV || code == EMLINK || code == ENOTSUP {
-                // Folders on another file system, or a file system without
-                // hard links (or a symlink, which link() may refuse): rename,
-                // having checked the name is free.
-                while access(destination + "/" + candidate, F_OK) == 0 {
-                    attempt += 1
-                    candidate = wanted + "." + String(attempt)
-                }
-                guard rename(source + "/" + name, destination + "/" + candidate) == 0 else {
-                    throw Failure(operation: "move", path: source + "/" + name, code: errno)
-                }
-                break
-            }
-            throw Failure(operation: "move", path: source + "/" + name, code: code)
+        }
+        if linkAndUnlink, unlink(from) != 0 {
+            throw Failure(operation: "remove the moved", path: from, code: errno)
         }
         if sync {
             try syncDirectory(destination)
             try syncDirectory(source)
         }
         return candidate
+    }
+
+    /// The file system `path` is on.
+    static func device(of path: String) throws -> dev_t {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
+        return info.st_dev
+    }
+
+    /// Finishes the moves out of `inbox` that a crash cut between their
+    /// link and their unlink (see ``move(_:from:to:as:sync:)``): a file in
+    /// the inbox that is also in one of `folders`, as the same inode, loses
+    /// its inbox name, and the inbox is synced.
+    ///
+    /// - Returns: the inbox names removed, with the folder each file is in.
+    static func finishInterruptedMoves(in inbox: String, to folders: [String]) throws -> [(name: String, folder: String)] {
+        var linked: [(name: String, device: dev_t, inode: ino_t)] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: inbox) {
+            var info = stat()
+            guard lstat(inbox + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink > 1 else { continue }
+            linked.append((name, info.st_dev, info.st_ino))
+        }
+        guard !linked.isEmpty else { return [] }
+        var finished: [(name: String, folder: String)] = []
+        for folder in folders {
+            for other in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                var info = stat()
+                guard lstat(folder + "/" + other, &info) == 0, info.st_nlink > 1,
+                      let i = linked.firstIndex(where: { $0.device == info.st_dev && $0.inode == info.st_ino }) else { continue }
+                guard unlink(inbox + "/" + linked[i].name) == 0 else {
+                    throw Failure(operation: "remove the moved", path: inbox + "/" + linked[i].name, code: errno)
+                }
+                finished.append((linked[i].name, folder))
+                linked.remove(at: i)
+            }
+        }
+        if !finished.isEmpty { try syncDirectory(inbox) }
+        return finished
     }
 }
 

@@ -1,0 +1,16 @@
+#define _GNU_SOURCE
+#include "clinux.h"
+
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#endif
+
+int timelined_rename_noreplace(const char *from, const char *to) {
+    // The system call itself, not Glibc's wrapper: the wrapper arrived in
+    // Glibc 2.28 and some C libraries still lack it.
+    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+}
