@@ -10,16 +10,12 @@ import Timeline
 /// crash could take back.
 actor TimelineStore {
     private(set) var projections = Projections()
-    private var latestIndex = LatestIndex()
     /// Each claim's JSON, made the first time it is served: a reply is the
     /// claims' encodings joined, not the claims encoded again per call.
     private var encodedClaims: [String: [UInt8]] = [:]
     private let encoder = TimelineJSON.encoder()
     private(set) var extractor: ExtractorInfo
     private var lexiconVocabulary = Vocabulary.standard
-    /// The values the claims carry, kept as claims arrive: a query must
-    /// not read every claim to check its filter.
-    private var claimVocabulary = Vocabulary(sides: [], populations: [], metrics: [])
     private(set) var chainHead = ""
     private var pending = 0
     private var busy = false
@@ -44,16 +40,7 @@ actor TimelineStore {
         projections.apply(events)
         self.chainHead = chainHead
         for event in events {
-            switch event.payload {
-            case .claimExtracted(let extracted):
-                if let record = projections.claim(id: extracted.id) { latestIndex.consider(record) }
-                claimVocabulary.insert(extracted.claim)
-            case .claimRetracted(let retracted):
-                latestIndex = LatestIndex(projections)
-                encodedClaims[retracted.claim] = nil
-            default:
-                break
-            }
+            if case .claimRetracted(let retracted) = event.payload { encodedClaims[retracted.claim] = nil }
         }
         followers.publish(events)
     }
@@ -68,9 +55,7 @@ actor TimelineStore {
     func replace(with projections: Projections, chainHead: String) {
         self.projections = projections
         self.chainHead = chainHead
-        latestIndex = LatestIndex(projections)
-        claimVocabulary = Vocabulary(sides: [], populations: [], metrics: [])
-        for record in projections.claims { claimVocabulary.insert(record.claim) }
+        encodedClaims = [:]
     }
 
     /// Records which extractor and lexicon new claims are found with.
@@ -102,7 +87,8 @@ actor TimelineStore {
     /// in the timeline carries (claims found with an earlier lexicon too).
     var vocabulary: Vocabulary {
         var known = lexiconVocabulary
-        known.formUnion(claimVocabulary)
+        let counted = projections.vocabulary
+        known.formUnion(Vocabulary(sides: counted.sides, populations: counted.populations, metrics: counted.metrics))
         return known
     }
 
@@ -133,9 +119,7 @@ actor TimelineStore {
         try claimsReplyJSON(claims(filter))
     }
 
-    func latest(_ filter: ClaimFilter) -> [ClaimRecord] {
-        latestIndex.latest(matching: filter) ?? projections.latest(matching: filter)
-    }
+    func latest(_ filter: ClaimFilter) -> [ClaimRecord] { projections.latest(matching: filter) }
     func history(_ filter: ClaimFilter) -> [Series] { projections.history(matching: filter) }
     func claims(_ filter: ClaimFilter) -> [ClaimRecord] { projections.claims(matching: filter) }
     func documents(_ document: String?) -> [DocumentRecord] { projections.documents(matching: document) }
@@ -163,19 +147,13 @@ struct Vocabulary: Sendable {
         self = known
     }
 
-    mutating func insert(_ claim: Claim) {
-        sides.insert(claim.side.rawValue)
-        populations.insert(claim.population.rawValue)
-        metrics.insert(claim.metric.rawValue)
-    }
-
     mutating func formUnion(_ other: Vocabulary) {
         sides.formUnion(other.sides)
         populations.formUnion(other.populations)
         metrics.formUnion(other.metrics)
     }
 
-    init(sides: [String], populations: [String], metrics: [String]) {
+    init(sides: some Sequence<String>, populations: some Sequence<String>, metrics: some Sequence<String>) {
         self.sides = Set(sides)
         self.populations = Set(populations)
         self.metrics = Set(metrics)

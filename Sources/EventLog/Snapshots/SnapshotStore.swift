@@ -172,32 +172,31 @@ public struct SnapshotStore: Sendable {
         defer { file.close() }
         let size = try file.size()
         guard size >= Int64(Self.headerLength + 4) else { throw damaged("\(size) bytes is too short for a snapshot") }
-        let bytes = try file.read(count: Int(size), at: 0)
-        return try bytes.withUnsafeBytes { raw in
-            let base = raw.baseAddress!
-            guard raw.prefix(8).elementsEqual(Self.magic) else { throw damaged("not a snapshot file (bad magic)") }
-            let format = base.loadLittleEndian(at: 8, as: UInt16.self)
-            guard format == Self.formatVersion else {
-                throw damaged("snapshot format \(format); this build reads format \(Self.formatVersion)")
-            }
-            let versionLength = Int(base.loadLittleEndian(at: 12, as: UInt32.self))
-            let seq = base.loadLittleEndian(at: 16, as: UInt64.self)
-            let chainHead = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: raw[24..<56]))
-            let bodyLength = base.loadLittleEndian(at: 56, as: UInt64.self)
-            guard UInt64(size) == UInt64(Self.headerLength) + UInt64(versionLength) + bodyLength + 4 else {
-                throw damaged("its lengths do not add up to its size of \(size) bytes (cut short?)")
-            }
-            let stored = base.loadLittleEndian(at: raw.count - 4, as: UInt32.self)
-            let computed = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 4)]))
-            guard stored == computed else {
-                throw damaged("CRC32C mismatch (stored \(hex32(stored)), computed \(hex32(computed)))")
-            }
-            let versionEnd = Self.headerLength + versionLength
-            let version = String(decoding: raw[Self.headerLength..<versionEnd], as: UTF8.self)
-            return Snapshot(
-                seq: seq, chainHead: chainHead, version: version,
-                body: Array(raw[versionEnd..<(raw.count - 4)]), fileName: name)
+        let mapped = try MappedFile(file)
+        let raw = mapped.bytes
+        let base = raw.baseAddress!
+        guard raw.prefix(8).elementsEqual(Self.magic) else { throw damaged("not a snapshot file (bad magic)") }
+        let format = base.loadLittleEndian(at: 8, as: UInt16.self)
+        guard format == Self.formatVersion else {
+            throw damaged("snapshot format \(format); this build reads format \(Self.formatVersion)")
         }
+        let versionLength = Int(base.loadLittleEndian(at: 12, as: UInt32.self))
+        let seq = base.loadLittleEndian(at: 16, as: UInt64.self)
+        let chainHead = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: raw[24..<56]))
+        let bodyLength = base.loadLittleEndian(at: 56, as: UInt64.self)
+        guard UInt64(raw.count) == UInt64(Self.headerLength) + UInt64(versionLength) + bodyLength + 4 else {
+            throw damaged("its lengths do not add up to its size of \(raw.count) bytes (cut short?)")
+        }
+        let stored = base.loadLittleEndian(at: raw.count - 4, as: UInt32.self)
+        let computed = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 4)]))
+        guard stored == computed else {
+            throw damaged("CRC32C mismatch (stored \(hex32(stored)), computed \(hex32(computed)))")
+        }
+        let versionEnd = Self.headerLength + versionLength
+        let version = String(decoding: raw[Self.headerLength..<versionEnd], as: UTF8.self)
+        return Snapshot(
+            seq: seq, chainHead: chainHead, version: version,
+            body: Snapshot.Body(mapped, versionEnd..<(raw.count - 4)), fileName: name)
     }
 
     /// Removes all but the newest `count` snapshots, and temporary files a

@@ -1,35 +1,38 @@
-import ClaimExtraction
-
-/// The latest claim of each (side, population, metric), kept up to date
-/// claim by claim, so that `Latest` without a speaker or document filter
-/// answers without reading every claim in the timeline.
+/// Every (side, population, metric) a claim has counted, with its latest
+/// standing claim, kept up to date claim by claim, so that `Latest`
+/// without a speaker or document filter answers without reading every
+/// claim, and the values a filter may name are known.
 ///
-/// It holds what ``Projections/latest(matching:)`` computes for an empty
-/// filter; a filter on side, population or metric picks from it.
-public struct LatestIndex: Sendable {
-    private var newest: [Quantity: ClaimRecord] = [:]
+/// It holds what a scan of every claim computes for an empty filter: per
+/// quantity, the standing claim with the latest date, then the highest seq.
+struct LatestIndex: Sendable {
+    /// The position of the quantity's latest standing claim; nil when every
+    /// claim of it is retracted.
+    private(set) var newest: [QuantityKey: Int?] = [:]
 
-    public init() {}
-
-    /// The index of `projections` as they stand.
-    public init(_ projections: Projections) {
-        for record in projections.latest(matching: ClaimFilter()) {
-            newest[Quantity(record.claim)] = record
+    /// Takes the claim at `position` (just added, or read from a snapshot)
+    /// into account.
+    mutating func consider(_ position: Int, in rows: ChunkedArray<ClaimRow>) {
+        let row = rows[position]
+        let key = row.quantity
+        guard row.isStanding else {
+            if newest[key] == nil { newest[key] = .some(nil) }
+            return
         }
+        if case let held?? = newest[key], !rows[held].precedes(row) { return }
+        newest[key] = position
     }
 
-    /// Takes a claim just added to the projections into account.
-    public mutating func consider(_ record: ClaimRecord) {
-        guard record.retraction == nil else { return }
-        let key = Quantity(record.claim)
-        if let held = newest[key], !ClaimRecord.chronologically(held, record) { return }
-        newest[key] = record
-    }
-
-    /// The answer for `filter`, or nil when the filter names a speaker or
-    /// a document, which the index does not hold.
-    public func latest(matching filter: ClaimFilter) -> [ClaimRecord]? {
-        guard filter.speaker == nil, filter.document == nil else { return nil }
-        return newest.filter { filter.matches($0.value) }.sorted { $0.key < $1.key }.map(\.value)
+    /// Finds the latest standing claim of `key` again, after one of its
+    /// claims was retracted: a person's correction, rare enough for a scan.
+    mutating func recompute(_ key: QuantityKey, in rows: ChunkedArray<ClaimRow>) {
+        var best: Int?
+        for position in rows.indices {
+            let row = rows[position]
+            guard row.quantity == key, row.isStanding else { continue }
+            if let held = best, !rows[held].precedes(row) { continue }
+            best = position
+        }
+        newest[key] = .some(best)
     }
 }

@@ -78,22 +78,16 @@ struct RecordBatch: Sendable {
 }
 
 /// A batch being decoded on other threads, its parts on all cores at once.
-final class PendingDecode: Sendable {
-    private let result = Mutex<Result<[Event], any Error>?>(nil)
-    private let done = DispatchSemaphore(value: 0)
+struct PendingDecode {
+    private let work: BackgroundWork<Result<[Event], any Error>>
 
     init(_ batch: RecordBatch, parts: Int) {
-        DispatchQueue.global(qos: .userInitiated).async {
-            let decoded = Self.decode(batch, parts: parts)
-            self.result.withLock { $0 = decoded }
-            self.done.signal()
-        }
+        work = BackgroundWork { Self.decode(batch, parts: parts) }
     }
 
     /// Waits for the batch and returns its events in seq order.
     func events() throws -> [Event] {
-        done.wait()
-        return try result.withLock { $0! }.get()
+        try work.value.get()
     }
 
     private static func decode(_ batch: RecordBatch, parts: Int) -> Result<[Event], any Error> {

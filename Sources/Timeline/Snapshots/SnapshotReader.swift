@@ -1,12 +1,9 @@
-import Foundation
-
 /// Reads what ``SnapshotWriter`` wrote, checking every length against the
 /// bytes left, so that a body it does not expect ends in an error, never
 /// in a crash or a read past the end.
 struct SnapshotReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
-    private var strings: [String] = []
 
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
@@ -22,17 +19,11 @@ struct SnapshotReader {
         ProjectionsSnapshotError(message: message, offset: offset)
     }
 
-    @inline(__always)
-    mutating func unsigned() throws(ProjectionsSnapshotError) -> UInt64 {
-        // Most numbers here (string indexes, flags, counts of a few) fit one byte.
-        if offset < bytes.count, bytes[offset] < 0x80 {
-            defer { offset += 1 }
-            return UInt64(bytes[offset])
-        }
-        return try unsignedLong()
+    func failure(_ message: String, at offset: Int) -> ProjectionsSnapshotError {
+        ProjectionsSnapshotError(message: message, offset: offset)
     }
 
-    private mutating func unsignedLong() throws(ProjectionsSnapshotError) -> UInt64 {
+    mutating func unsigned() throws(ProjectionsSnapshotError) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count {
@@ -53,46 +44,66 @@ struct SnapshotReader {
         return Int(value)
     }
 
-    mutating func signed() throws(ProjectionsSnapshotError) -> Int {
-        let raw = try unsigned()
-        return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+    /// A count of items of at least `size` bytes each, which must fit in
+    /// what is left: checked before room is made for them.
+    mutating func count(ofItemsAtLeast size: Int, _ what: String) throws(ProjectionsSnapshotError) -> Int {
+        let count = try count()
+        guard count <= remaining / max(1, size) else { throw failure("\(count) \(what) cannot fit") }
+        return count
     }
 
     mutating func word() throws(ProjectionsSnapshotError) -> UInt64 {
-        guard bytes.count - offset >= 8 else { throw failure("an 8-byte word runs past the end") }
-        let value = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        offset += 8
-        return UInt64(littleEndian: value)
+        guard remaining >= 8 else { throw failure("an 8-byte word runs past the end") }
+        defer { offset += 8 }
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
-    mutating func date() throws(ProjectionsSnapshotError) -> Date {
-        Date(timeIntervalSinceReferenceDate: Double(bitPattern: try word()))
-    }
-
-    mutating func byte() throws(ProjectionsSnapshotError) -> UInt8 {
-        guard offset < bytes.count else { throw failure("a byte runs past the end") }
-        defer { offset += 1 }
-        return bytes[offset]
-    }
-
-    mutating func inline() throws(ProjectionsSnapshotError) -> String {
+    mutating func string() throws(ProjectionsSnapshotError) -> String {
         let length = try count()
-        guard bytes.count - offset >= length else { throw failure("a string of \(length) bytes runs past the end") }
+        guard remaining >= length else { throw failure("a string of \(length) bytes runs past the end") }
         defer { offset += length }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
     }
 
-    mutating func shared() throws(ProjectionsSnapshotError) -> String {
-        let index = try count()
-        guard index < strings.count else { throw failure("string \(index) is not in the table of \(strings.count)") }
-        return strings[index]
+    /// A length and the range of the bytes that follow it, skipped.
+    mutating func byteRange() throws(ProjectionsSnapshotError) -> Range<Int> {
+        let length = try count()
+        guard remaining >= length else { throw failure("\(length) bytes run past the end") }
+        defer { offset += length }
+        return offset..<(offset + length)
     }
 
-    /// Reads the string table that ``shared()`` refers to.
-    mutating func readTable() throws(ProjectionsSnapshotError) {
-        let count = try count()
-        guard count <= bytes.count - offset else { throw failure("a table of \(count) strings cannot fit") }
-        strings.reserveCapacity(count)
-        for _ in 0..<count { strings.append(try inline()) }
+    /// The next `size` bytes, as fixed-width fields to read with
+    /// ``Fields``; the caller has checked they are there (``count(ofItemsAtLeast:_:)``).
+    mutating func fields(_ size: Int) -> Fields {
+        defer { offset += size }
+        return Fields(base: bytes.baseAddress! + offset)
+    }
+
+    /// Fixed-width little-endian fields, read in order.
+    struct Fields {
+        private var base: UnsafeRawPointer
+
+        init(base: UnsafeRawPointer) {
+            self.base = base
+        }
+
+        mutating func word() -> UInt64 {
+            defer { base += 8 }
+            return UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+        }
+
+        mutating func signed() -> Int64 {
+            Int64(bitPattern: word())
+        }
+
+        mutating func double() -> Double {
+            Double(bitPattern: word())
+        }
+
+        mutating func half() -> UInt32 {
+            defer { base += 4 }
+            return UInt32(littleEndian: base.loadUnaligned(as: UInt32.self))
+        }
     }
 }
