@@ -123,7 +123,7 @@ let package = Package(
         // What the tests that run the built programs share: running a
         // command, waiting for a condition with a deadline.
         .target(name: "TimelineTestSupport", path: "Tests/TimelineTestSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["Timeline", "TimelineTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EventLog", "Timeline", "TimelineTestSupport"]),
         .testTarget(
             name: "SystemdTests",
             dependencies: [

@@ -143,7 +143,8 @@ public final class EventLog: Sendable {
         let createdNewLog = names.isEmpty
         if createdNewLog {
             let (file, _) = try SegmentWriter.createSegment(
-                directory: path, directoryFile: directoryFile, firstSeq: 1, chainHeadIn: .zero)
+                directory: path, directoryFile: directoryFile, firstSeq: 1, chainHeadIn: .zero,
+                preallocate: options.segmentBytes)
             file.close()
             names = [file.name]
             logger(.init(level: .info, message: "started a new event log in \(path)", metadata: ["segment": file.name]))

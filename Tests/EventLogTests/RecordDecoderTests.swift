@@ -25,8 +25,11 @@ import Testing
             _ = try await log.append([large, eventBody(99)])
             bodies.append(eventBody(99))
             log.close()
+            // The segment's records, without the zeros preallocated after them.
+            let (_, records, _) = try decodeSegment(try #require(try segmentFiles(in: directory).first))
+            let end = Int(try #require(records.last).offset) + frameLength(try #require(records.last))
             let bytes = try [UInt8](Data(contentsOf: try #require(try segmentFiles(in: directory).first)))
-            return (Array(bytes[LogFormat.segmentHeaderLength...]), bodies, Int64(LogFormat.segmentHeaderLength))
+            return (Array(bytes[LogFormat.segmentHeaderLength..<end]), bodies, Int64(LogFormat.segmentHeaderLength))
         }
     }
 
@@ -74,6 +77,28 @@ import Testing
                 #expect(chunked.leftover == 0)
             }
         }
+    }
+
+    @Test func stopsAtTheZerosPreallocatedAfterTheRecords() async throws {
+        let (bytes, bodies, start) = try await segmentRecordBytes()
+        let padded = bytes + [UInt8](repeating: 0, count: 5_000)
+        for chunks in [[padded.count], randomChunks(of: padded.count, seed: 12, largest: 700)] {
+            var decoder = RecordDecoder(startOffset: start)
+            var records: [DecodedRecord] = []
+            var position = 0
+            for size in chunks {
+                decoder.feed(padded[position..<(position + size)])
+                position += size
+                while let record = try decoder.next() { records.append(record) }
+            }
+            #expect(records.map(\.body) == bodies)
+            #expect(decoder.atEndOfRecords)
+            #expect(decoder.bufferedByteCount == 5_000)
+        }
+        var partial = RecordDecoder(startOffset: start)
+        partial.feed(bytes.prefix(30))
+        #expect(try partial.next() == nil)
+        #expect(!partial.atEndOfRecords)
     }
 
     @Test func yieldsTheChainThatLinksTheRecords() async throws {

@@ -37,18 +37,28 @@ import Testing
                 boundaries.append((Int(record.offset) + frameLength(record), record.seq))
             }
             let firstCut = Int(records[max(0, records.count - 6)].offset)
+            let recordsEnd = boundaries[boundaries.count - 1].end
 
-            for cut in firstCut..<original.count {
+            // Every cut across the last records, and a few into the zeros
+            // preallocated after them.
+            for cut in firstCut..<(recordsEnd + 16) {
                 try original.prefix(cut).write(to: lastSegment)
                 let expected = boundaries.last { $0.end <= cut }!
+                // A cut record's kept bytes may end in zeros (a length's high
+                // bytes): the dropped bytes run to the last that is not.
+                let lastByte = original.prefix(cut).dropFirst(expected.end).lastIndex { $0 != 0 }
+                let dropped = lastByte.map { $0 + 1 - expected.end } ?? 0
                 let log = try EventLog.open(directory: directory, options: smallSegments(2048))
                 #expect(log.lastSeq == expected.seq, "cut at \(cut)")
-                #expect(log.recoveryReport.droppedBytes == Int64(cut - expected.end), "cut at \(cut)")
-                #expect((log.recoveryReport.tornTail == nil) == (cut == expected.end), "cut at \(cut)")
+                #expect(log.recoveryReport.droppedBytes == Int64(dropped), "cut at \(cut)")
+                #expect((log.recoveryReport.tornTail == nil) == (dropped == 0), "cut at \(cut)")
                 let read = try log.records(after: 0)
                 #expect(read.count == Int(expected.seq))
                 #expect(read.map(\.body) == Array(bodies.prefix(Int(expected.seq))), "cut at \(cut)")
-                #expect(try FileManager.default.attributesOfItem(atPath: lastSegment.path)[.size] as? Int == expected.end)
+                // Cut back to the last whole batch, then zeros for the next.
+                let recovered = try Data(contentsOf: lastSegment)
+                #expect(recovered.prefix(expected.end) == original.prefix(expected.end), "cut at \(cut)")
+                #expect(recovered.dropFirst(expected.end).allSatisfy { $0 == 0 }, "cut at \(cut)")
                 // Appending after recovery continues the chain.
                 #expect(try await log.append([eventBody(99)]) == (expected.seq + 1)...(expected.seq + 1))
                 log.close()
@@ -82,30 +92,80 @@ import Testing
         }
     }
 
-    @Test func zerosAfterTheLastRecordAreATornTail() async throws {
+    @Test func zerosAfterTheLastRecordAreSpaceForTheNextNotDamage() async throws {
         try await withTemporaryDirectory { directory in
             let log = try EventLog.open(directory: directory)
             _ = try await log.append([eventBody(1), eventBody(2)])
             log.close()
             let segment = try #require(try segmentFiles(in: directory).first)
-            // What a crash can leave when the file size reached the disk before the data.
+            // The open segment is preallocated: its records, then zeros.
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: segment.path)[.size] as? Int)
+            #expect(size == EventLog.Options().segmentBytes)
+
+            let report = EventLog.verify(directory: directory)
+            #expect(report.faults.isEmpty)
+            #expect(report.tornTail == nil)
+            let reopened = try EventLog.open(directory: directory)
+            #expect(reopened.lastSeq == 2)
+            #expect(reopened.recoveryReport.tornTail == nil)
+            #expect(try await reopened.append([eventBody(3)]) == 3...3)
+            reopened.close()
+            let again = try EventLog.open(directory: directory)
+            defer { again.close() }
+            #expect(try again.records(after: 0).map(\.body) == [eventBody(1), eventBody(2), eventBody(3)])
+        }
+    }
+
+    @Test func debrisAmongTheZerosIsCutAndCountedToItsLastByte() async throws {
+        try await withTemporaryDirectory { directory in
+            let log = try EventLog.open(directory: directory)
+            _ = try await log.append([eventBody(1), eventBody(2)])
+            log.close()
+            let segment = try #require(try segmentFiles(in: directory).first)
+            let (_, records, _) = try decodeSegment(segment)
+            let end = UInt64(try #require(records.last).offset) + UInt64(frameLength(try #require(records.last)))
+            // Part of a record whose write a crash cut: bytes, a gap of zeros, bytes.
             let handle = try FileHandle(forWritingTo: segment)
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(count: 4096))
+            try handle.seek(toOffset: end)
+            try handle.write(contentsOf: Data([0x51, 0x00, 0x00, 0x00, 0x7A]))
+            try handle.seek(toOffset: end + 100)
+            try handle.write(contentsOf: Data([0x01]))
             try handle.close()
 
             let report = EventLog.verify(directory: directory)
             #expect(report.faults.isEmpty)
-            #expect(report.tornTail?.byteCount == 4096)
+            #expect(report.tornTail?.byteCount == 101)
             let reopened = try EventLog.open(directory: directory)
-            defer { reopened.close() }
             #expect(reopened.lastSeq == 2)
-            #expect(reopened.recoveryReport.droppedBytes == 4096)
+            #expect(reopened.recoveryReport.droppedBytes == 101)
+            #expect(try await reopened.append([eventBody(3)]) == 3...3)
+            reopened.close()
+            // The debris is gone: the next open finds the records and zeros.
+            let again = try EventLog.open(directory: directory)
+            defer { again.close() }
+            #expect(again.recoveryReport.tornTail == nil)
+            #expect(try again.records(after: 0).map(\.seq) == [1, 2, 3])
         }
     }
 
-    /// A crash after a segment was sealed but before the next was created
-    /// leaves a sealed last segment; the next append starts a new one.
+    @Test func aSealedSegmentEndsWithItsSealAndNoZeros() async throws {
+        try await withTemporaryDirectory { directory in
+            let log = try EventLog.open(directory: directory, options: smallSegments(1024))
+            for n in 1...20 { _ = try await log.append([eventBody(n, size: 100)]) }
+            log.close()
+            let files = try segmentFiles(in: directory)
+            #expect(files.count >= 2)
+            for file in files.dropLast() {
+                let (_, records, leftover) = try decodeSegment(file)
+                let size = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+                let last = try #require(records.last)
+                #expect(last.kind == .seal)
+                #expect(Int(last.offset) + frameLength(last) == size, "\(file.lastPathComponent)")
+                #expect(leftover == 0)
+            }
+        }
+    }
+
     @Test func aSealedLastSegmentIsFollowedByANewOneOnAppend() async throws {
         try await withTemporaryDirectory { directory in
             let log = try EventLog.open(directory: directory, options: smallSegments(512))

@@ -64,7 +64,9 @@ func decodeSegment(_ url: URL) throws -> (header: SegmentHeader, records: [Decod
     decoder.feed(bytes[header.headerLength...])
     var records: [DecodedRecord] = []
     while let record = try decoder.next() { records.append(record) }
-    return (header, records, decoder.bufferedByteCount)
+    // After the records of the open segment, the zeros preallocated for more.
+    let rest = bytes.suffix(decoder.bufferedByteCount)
+    return (header, records, decoder.atEndOfRecords && rest.allSatisfy { $0 == 0 } ? 0 : rest.count)
 }
 
 /// The size of a record's frame on disk.

@@ -26,6 +26,11 @@ public struct RecordDecoder: Sendable {
     ///   - startOffset: the offset of the first byte to be fed, so that errors and
     ///     ``DecodedRecord/offset`` give file offsets (pass the header length
     ///     when feeding a segment file from its first record).
+    /// Whether the bytes at the read position begin with a zero length:
+    /// the end of the records written so far in a preallocated segment,
+    /// where zeros follow. ``next()`` returns nil there, whatever is fed.
+    public private(set) var atEndOfRecords = false
+
     public init(startOffset: Int64 = 0) {
         streamOffset = startOffset
     }
@@ -61,6 +66,7 @@ public struct RecordDecoder: Sendable {
             let available = raw.count - readIndex
             guard available > 0 else { return .success(nil) }
             let base = raw.baseAddress! + readIndex
+            if available >= 4, base.loadUnaligned(as: UInt32.self) == 0 { return .success(nil) }
             switch RecordFrame.inspect(base, available: available) {
             case .needMore:
                 return .success(nil)
@@ -86,7 +92,11 @@ public struct RecordDecoder: Sendable {
                 return .success((record, length + LogFormat.frameOverhead))
             }
         }
-        guard let (record, consumed) = try result.get() else { return nil }
+        guard let (record, consumed) = try result.get() else {
+            atEndOfRecords = bufferedByteCount >= 4
+                && buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: readIndex, as: UInt32.self) } == 0
+            return nil
+        }
         readIndex += consumed
         streamOffset += Int64(consumed)
         return record

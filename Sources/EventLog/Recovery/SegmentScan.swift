@@ -8,7 +8,9 @@ import Glibc
 /// The rules, in the order a record meets them: framing and CRC, kind, seq one
 /// more than the previous, the previous chain head carried, a seal agreeing
 /// with what it closes and ending the segment. Damage in the last segment
-/// after which no whole record follows is a torn tail; anything else is a fault.
+/// after which no whole record follows is a torn tail; anything else is a
+/// fault. The last segment may end in zeros (space preallocated for its
+/// next records): they end it as the end of the file would.
 struct SegmentScan: Sendable {
     let name: String
     let isLast: Bool
@@ -134,6 +136,9 @@ struct SegmentScan: Sendable {
             case .end:
                 break scan
             case .bad(let offset, let reason):
+                // The last segment is preallocated: zeros from here to its
+                // end are space not written yet, not damage.
+                if isLast, try file.endOfContent(in: offset..<size) == offset { break scan }
                 damage = (offset, reason)
                 break scan
             case .frame(let offset, let payload):
@@ -184,7 +189,10 @@ struct SegmentScan: Sendable {
         }
 
         if let damage {
-            let recordsFollow = try isLast && hasWholeFrame(in: file, after: damage.offset, size: size)
+            // A record that follows ends at most three bytes past the last one
+            // that is not zero: its closing length's high bytes may be zeros.
+            let recordsFollow = try isLast && hasWholeFrame(
+                in: file, after: damage.offset, size: min(size, file.endOfContent(in: damage.offset..<size) + 3))
             if !isLast || recordsFollow {
                 let why = isLast
                     ? "whole records follow the damage, so it is not a write cut short by a crash"
@@ -198,8 +206,9 @@ struct SegmentScan: Sendable {
         if isLast, damage != nil || batchOpen {
             let reason = damage.map { "damaged or incomplete record at offset \($0.offset): \($0.reason)" }
                 ?? "the last batch ends without its final record"
+            let contentEnd = try file.endOfContent(in: committedEnd..<size)
             tornTail = TornTail(
-                segment: name, offset: committedEnd, byteCount: size - committedEnd,
+                segment: name, offset: committedEnd, byteCount: contentEnd - committedEnd,
                 droppedRecords: Int(segment.recordCount - committedRecords), reason: reason)
             nextSeq = committedSeq
             chainHead = committedHead

@@ -78,6 +78,64 @@ struct SystemFile {
         guard retryingInterrupts({ fsync(descriptor) }) == 0 else { throw Self.systemError("fsync", name) }
     }
 
+    /// Gives the file `length` bytes of disk space, zeros past its end, so
+    /// that appends overwrite space already allocated and a sync need not
+    /// also commit a new size (about a third of an append's sync on ext4).
+    /// Best effort: a file system that cannot do it, or a full disk, leaves
+    /// the file as it was, and appends grow it as usual.
+    func preallocate(to length: Int64) {
+        _ = posix_fallocate(descriptor, 0, off_t(length))
+    }
+
+    /// The offset after the last byte of the file in `range` that is not
+    /// zero; `range.lowerBound` when they all are.
+    ///
+    /// Space preallocated and never written reads as zeros without being
+    /// read from disk, and on most file systems `lseek` skips it as a hole
+    /// (SEEK_DATA): only the regions holding data are read, so checking the
+    /// zeros after a segment's records costs what the last written blocks
+    /// hold, not the segment's size.
+    func endOfContent(in range: Range<Int64>) throws -> Int64 {
+        var end = range.lowerBound
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let dataStart = lseek(descriptor, off_t(position), Self.seekData)
+            guard dataStart >= 0 else {
+                if errno == ENXIO { break }  // no data after `position`
+                throw Self.systemError("lseek", name)
+            }
+            guard Int64(dataStart) < range.upperBound else { break }
+            let hole = lseek(descriptor, dataStart, Self.seekHole)
+            let holeStart = hole < 0 ? range.upperBound : min(Int64(hole), range.upperBound)
+            var chunkStart = Int64(dataStart)
+            while chunkStart < holeStart {
+                let count = Int(min(holeStart - chunkStart, 1 << 20))
+                let bytes = try read(count: count, at: chunkStart)
+                if let last = Self.lastNonZero(bytes) { end = chunkStart + Int64(last) + 1 }
+                chunkStart += Int64(count)
+            }
+            position = max(holeStart, position + 1)
+        }
+        return end
+    }
+
+    /// Linux's `SEEK_DATA` and `SEEK_HOLE`, which Glibc's Swift module lacks.
+    private static let seekData: Int32 = 3
+    private static let seekHole: Int32 = 4
+
+    /// The index of the last byte that is not zero, comparing eight at a time.
+    private static func lastNonZero(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw -> Int? in
+            var index = raw.count
+            while index >= 8, raw.loadUnaligned(fromByteOffset: index - 8, as: UInt64.self) == 0 { index -= 8 }
+            while index > 0 {
+                if raw[index - 1] != 0 { return index - 1 }
+                index -= 1
+            }
+            return nil
+        }
+    }
+
     func truncate(to length: Int64) throws {
         guard retryingInterrupts({ ftruncate(descriptor, off_t(length)) }) == 0 else {
             throw Self.systemError("ftruncate", name)

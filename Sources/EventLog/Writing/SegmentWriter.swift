@@ -56,7 +56,9 @@ struct SegmentWriter {
         self.chainHead = chainHead
         // A sealed last segment is never written again; the next commit starts a new one.
         if !last.sealed {
-            self.file = try SystemFile.open(directory + "/" + last.fileName, name: last.fileName, flags: O_WRONLY)
+            let file = try SystemFile.open(directory + "/" + last.fileName, name: last.fileName, flags: O_WRONLY)
+            file.preallocate(to: Int64(segmentBytes))
+            self.file = file
         }
     }
 
@@ -167,10 +169,12 @@ struct SegmentWriter {
             try syncData()
             segment.sealed = true
         }
+        try Self.cutToSeal(directory: directory, segment: segment, file: file)
         file?.close()
         file = nil
         let (newFile, header) = try Self.createSegment(
-            directory: directory, directoryFile: directoryFile, firstSeq: nextSeq, chainHeadIn: chainHead)
+            directory: directory, directoryFile: directoryFile, firstSeq: nextSeq, chainHeadIn: chainHead,
+            preallocate: segmentBytes)
         file = newFile
         segment = ScannedSegment(
             fileName: newFile.name, firstSeq: nextSeq, headerLength: header.headerLength,
@@ -182,12 +186,27 @@ struct SegmentWriter {
             metadata: ["segment": newFile.name, "seq": String(nextSeq)]))
     }
 
+    /// Cuts the preallocated zeros after a sealed segment's seal, and syncs
+    /// it, before another segment follows it: a segment before the last
+    /// ends with its seal, where readers look for it. A crash before the cut
+    /// leaves a sealed last segment, which the next roll cuts.
+    static func cutToSeal(directory: String, segment: ScannedSegment, file: SystemFile?) throws {
+        let path = directory + "/" + segment.fileName
+        let opened = try file ?? SystemFile.open(path, name: segment.fileName, flags: O_WRONLY)
+        defer { if file == nil { opened.close() } }
+        guard try opened.size() != segment.end else { return }
+        try opened.truncate(to: segment.end)
+        try opened.syncData()
+    }
+
     /// Creates a segment holding only its header, atomically: the header is
     /// written and synced under a temporary name, renamed into place, and the
     /// directory synced, so a segment file never exists with a partial header.
+    /// The file is preallocated to `preallocate` bytes (see
+    /// ``SystemFile/preallocate(to:)``), zeros after the header.
     /// - Returns: the new segment opened for writing, and its header.
     static func createSegment(
-        directory: String, directoryFile: SystemFile, firstSeq: UInt64, chainHeadIn: ChainHash
+        directory: String, directoryFile: SystemFile, firstSeq: UInt64, chainHeadIn: ChainHash, preallocate: Int
     ) throws -> (SystemFile, SegmentHeader) {
         let name = LogFormat.segmentFileName(firstSeq: firstSeq)
         let path = directory + "/" + name
@@ -201,6 +220,7 @@ struct SegmentWriter {
         let file = try SystemFile.open(temporaryPath, name: name, flags: O_WRONLY | O_CREAT | O_TRUNC)
         do {
             try header.encoded().withUnsafeBytes { try file.write($0, at: 0) }
+            file.preallocate(to: Int64(preallocate))
             try file.syncData()
             try FileSystem.rename(temporaryPath, to: path, name: name)
             try directoryFile.sync()
