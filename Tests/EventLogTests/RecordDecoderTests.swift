@@ -33,7 +33,9 @@ import Testing
         }
     }
 
-    private func decode(_ bytes: [UInt8], start: Int64, chunks: [Int]) throws -> (records: [DecodedRecord], leftover: Int) {
+    private func decode(
+        _ bytes: [UInt8], start: Int64, chunks: [Int]
+    ) throws -> (records: [DecodedRecord], leftover: Int, atEndOfRecords: Bool) {
         var decoder = RecordDecoder(startOffset: start)
         var records: [DecodedRecord] = []
         var position = 0
@@ -43,7 +45,7 @@ import Testing
             while let record = try decoder.next() { records.append(record) }
         }
         precondition(position == bytes.count, "the chunks cover the input")
-        return (records, decoder.bufferedByteCount)
+        return (records, decoder.bufferedByteCount, decoder.atEndOfRecords)
     }
 
     private func randomChunks(of count: Int, seed: UInt64, largest: Int) -> [Int] {
@@ -83,17 +85,10 @@ import Testing
         let (bytes, bodies, start) = try await segmentRecordBytes()
         let padded = bytes + [UInt8](repeating: 0, count: 5_000)
         for chunks in [[padded.count], randomChunks(of: padded.count, seed: 12, largest: 700)] {
-            var decoder = RecordDecoder(startOffset: start)
-            var records: [DecodedRecord] = []
-            var position = 0
-            for size in chunks {
-                decoder.feed(padded[position..<(position + size)])
-                position += size
-                while let record = try decoder.next() { records.append(record) }
-            }
-            #expect(records.map(\.body) == bodies)
-            #expect(decoder.atEndOfRecords)
-            #expect(decoder.bufferedByteCount == 5_000)
+            let decoded = try decode(padded, start: start, chunks: chunks)
+            #expect(decoded.records.map(\.body) == bodies)
+            #expect(decoded.atEndOfRecords)
+            #expect(decoded.leftover == 5_000)
         }
         var partial = RecordDecoder(startOffset: start)
         partial.feed(bytes.prefix(30))
