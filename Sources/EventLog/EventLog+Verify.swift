@@ -5,8 +5,9 @@ extension EventLog {
     /// place in the hash chain, every segment header and seal, and the links
     /// between segments.
     ///
-    /// Safe to run while a daemon writes the log (it takes no lock): a batch
-    /// being written may then show as a torn tail.
+    /// Safe to run while a daemon writes the log (it takes no lock): records
+    /// appended while it reads are read on; a batch being written may show
+    /// as a torn tail.
     ///
     /// - Parameters:
     ///   - directory: the log's directory.
@@ -16,12 +17,28 @@ extension EventLog {
     ///   yields a report with that one fault.
     public static func verify(directory: URL) -> VerifyReport {
         let path = directory.standardizedFileURL.path
+        return verify(path: path, segmentFileNames: { try LogScan.segmentFileNames(in: path) }, lastSegmentEnd: nil)
+    }
+
+    /// Checks this log as ``verify(directory:)`` does, as far as it is
+    /// durable now: the segments it has and the records of the last one up
+    /// to where the last commit ended, so that appends made meanwhile are
+    /// neither checked nor mistaken for a torn tail.
+    public func verify() -> VerifyReport {
+        let view = shared.withLock { $0.view }
+        return Self.verify(
+            path: directoryPath, segmentFileNames: { view.segments.map(\.fileName) }, lastSegmentEnd: view.lastSegmentEnd)
+    }
+
+    private static func verify(
+        path: String, segmentFileNames: () throws -> [String], lastSegmentEnd: Int64?
+    ) -> VerifyReport {
         var scan = LogScan(directory: path, mode: .verify)
         var names: [String] = []
         var faults: [EventLogError] = []
         do {
-            names = try LogScan.segmentFileNames(in: path)
-            try scan.run(segmentFileNames: names)
+            names = try segmentFileNames()
+            try scan.run(segmentFileNames: names, lastSegmentEnd: lastSegmentEnd)
         } catch let error as EventLogError {
             faults.append(error)
         } catch {

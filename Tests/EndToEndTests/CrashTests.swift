@@ -48,15 +48,17 @@ import Glibc
         var kills: [String] = []
         var met: [String: Int] = [:]
         for round in 0..<Self.rounds {
-            // The stream: some articles before the kill window opens, more
-            // during it; the kill comes 0–300 ms in.
-            let wait = Int(random.next() % 301)
-            try drop(8 + Int(random.next() % 12))
-            usleep(UInt32(wait / 2) * 1_000)
+            // The stream: a burst, then an article or three every few
+            // milliseconds until the kill, 0–300 ms in, so that it lands
+            // while files are being read, recorded and moved.
+            let killAt = ContinuousClock.now + .milliseconds(Int(random.next() % 301))
             try drop(4 + Int(random.next() % 8))
-            usleep(UInt32(wait - wait / 2) * 1_000)
+            while ContinuousClock.now < killAt {
+                try drop(1 + Int(random.next() % 3))
+                usleep(UInt32(1_000 + random.next() % 5_000))
+            }
             try daemon.stop(signal: SIGKILL)
-            kills.append("\(wait) ms (\(daemon.files(in: daemon.inbox).count) in the inbox)")
+            kills.append("\(daemon.files(in: daemon.inbox).count)")
 
             // Dead: every article is in exactly one of the three folders.
             try checkEveryArticleIsInOneFolder(daemon, dropped: dropped, round: round)
@@ -85,7 +87,7 @@ import Glibc
         }
         #expect(try daemon.stop() == 0)
         let elapsed = ContinuousClock.now - started
-        print("crash test: \(Self.rounds) rounds, \(dropped.count) articles in \(elapsed); killed after "
+        print("crash test: \(Self.rounds) rounds, \(dropped.count) articles in \(elapsed); files left in the inbox by each kill: "
             + kills.joined(separator: ", ") + "; the restarts met: "
             + met.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
     }
@@ -99,7 +101,7 @@ import Glibc
 
     private func checkTheLogHoldsEachArticleOnce(_ daemon: TestDaemon, dropped: [String: String], round: Int) throws {
         let verify = try daemon.ctl("verify")
-        #expect(verify.status == 0, "round \(round): \(verify.stdout)\(verify.stderr)")
+        #expect(verify.status == 0, "round \(round): \(verify.stdout)\(verify.stderr)\n\(daemon.log)")
 
         let events = try daemon.ctl("events", "--json")
         #expect(events.status == 0, "round \(round): \(events.stderr)")

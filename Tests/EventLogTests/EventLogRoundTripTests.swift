@@ -211,4 +211,31 @@ import Testing
             #expect(log.statistics.segmentsCreated > 0)
         }
     }
+    /// A check that runs while the writer appends (the daemon's background
+    /// check, timelined verify beside a running daemon) must not take the
+    /// records appended meanwhile, in the zeros preallocated for them, for
+    /// damage.
+    @Test func verifyWhileAppendsGoOnFindsNoFault() async throws {
+        try await withTemporaryDirectory { directory in
+            let log = try EventLog.open(directory: directory, options: smallSegments(64 << 10))
+            defer { log.close() }
+            let writer = Task {
+                for n in 0..<3_000 { _ = try await log.append([eventBody(n, size: 150)]) }
+            }
+            var checks = 0
+            while !writer.isCancelled, log.lastSeq < 3_000 {
+                let durable = log.lastSeq
+                let live = log.verify()
+                #expect(live.faults.isEmpty, "\(live.faults)")
+                #expect(live.tornTail == nil)
+                #expect(live.lastSeq >= durable)
+                let offline = EventLog.verify(directory: directory)
+                #expect(offline.faults.isEmpty, "\(offline.faults)")
+                checks += 1
+            }
+            try await writer.value
+            #expect(checks > 1)
+            #expect(log.verify().lastSeq == 3_000)
+        }
+    }
 }

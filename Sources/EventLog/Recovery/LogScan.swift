@@ -47,13 +47,13 @@ struct LogScan {
 
     /// Scans the segments and links them.
     /// - Throws: in recover mode, the first fault in log order.
-    mutating func run(segmentFileNames names: [String]) throws {
+    mutating func run(segmentFileNames names: [String], lastSegmentEnd: Int64? = nil) throws {
         let everyRecord: Bool
         switch mode {
         case .recover(let fullCheck): everyRecord = fullCheck
         case .verify: everyRecord = true
         }
-        let scans = Self.scanInParallel(directory: directory, names: names, everyRecord: everyRecord)
+        let scans = Self.scanInParallel(directory: directory, names: names, everyRecord: everyRecord, lastSegmentEnd: lastSegmentEnd)
 
         // After a fault (in verify mode) the next segment's header is taken as
         // the new starting point instead of being compared with what came before.
@@ -80,11 +80,15 @@ struct LogScan {
         }
     }
 
-    private static func scanInParallel(directory: String, names: [String], everyRecord: Bool) -> [SegmentScan] {
+    private static func scanInParallel(
+        directory: String, names: [String], everyRecord: Bool, lastSegmentEnd: Int64?
+    ) -> [SegmentScan] {
         let results = Mutex<[SegmentScan?]>(Array(repeating: nil, count: names.count))
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let isLast = index == names.count - 1
             let scan = SegmentScan(
-                directory: directory, name: names[index], isLast: index == names.count - 1, everyRecord: everyRecord)
+                directory: directory, name: names[index], isLast: isLast, everyRecord: everyRecord,
+                end: isLast ? lastSegmentEnd : nil)
             results.withLock { $0[index] = scan }
         }
         return results.withLock { $0.map { $0! } }

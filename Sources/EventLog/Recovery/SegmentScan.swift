@@ -34,11 +34,14 @@ struct SegmentScan: Sendable {
     /// - Parameters:
     ///   - everyRecord: check each record; when false (only for a segment
     ///     before the last) trust its records after checking header and seal.
-    init(directory: String, name: String, isLast: Bool, everyRecord: Bool) {
+    ///   - end: for the last segment of a log being written, where its
+    ///     durable records ended when the check began: records appended
+    ///     since are not checked. Nil checks the whole file.
+    init(directory: String, name: String, isLast: Bool, everyRecord: Bool, end: Int64? = nil) {
         self.name = name
         self.isLast = isLast
         do {
-            try scan(path: directory + "/" + name, everyRecord: everyRecord)
+            try scan(path: directory + "/" + name, everyRecord: everyRecord, end: end)
         } catch let error as EventLogError {
             fail(error)
         } catch {
@@ -51,11 +54,11 @@ struct SegmentScan: Sendable {
         segment = nil
     }
 
-    private mutating func scan(path: String, everyRecord: Bool) throws {
+    private mutating func scan(path: String, everyRecord: Bool, end: Int64?) throws {
         let file = try SystemFile.open(path, name: name, flags: O_RDONLY)
         defer { file.close() }
         file.adviseSequential()
-        let size = try file.size()
+        let size = min(try file.size(), end ?? .max)
         let headerBytes = try file.read(count: Int(min(size, 4096)), at: 0)
         let header = try headerBytes.withUnsafeBytes { try SegmentHeader(decoding: $0, segment: name) }
         self.header = header
@@ -122,7 +125,7 @@ struct SegmentScan: Sendable {
 
     private mutating func checkEveryRecord(file: SystemFile, size: Int64, segment: inout ScannedSegment) throws {
         let name = self.name
-        let reader = SegmentFrameReader(file: file, start: segment.end, limit: size)
+        var reader = SegmentFrameReader(file: file, start: segment.end, limit: size)
         // The state after the last whole batch: a torn tail is cut back to it.
         var committedEnd = segment.end
         var committedSeq = nextSeq
@@ -139,6 +142,12 @@ struct SegmentScan: Sendable {
                 // The last segment is preallocated: zeros from here to its
                 // end are space not written yet, not damage.
                 if isLast, try file.endOfContent(in: offset..<size) == offset { break scan }
+                // Or a writer appended here since the frame was read (the
+                // daemon runs while timelined verify reads): read on.
+                if isLast, try Self.holdsWholeFrame(file, at: offset, size: size) {
+                    reader = SegmentFrameReader(file: file, start: offset, limit: size)
+                    continue scan
+                }
                 damage = (offset, reason)
                 break scan
             case .frame(let offset, let payload):
@@ -246,6 +255,17 @@ struct SegmentScan: Sendable {
             return fault("states chain head \(seal.chainHead) but the records hash to \(chainHead)")
         }
         return nil
+    }
+
+    /// Whether a whole record with a correct CRC starts at `offset` now.
+    private static func holdsWholeFrame(_ file: SystemFile, at offset: Int64, size: Int64) throws -> Bool {
+        let head = try file.read(count: Int(min(4, size - offset)), at: offset)
+        guard head.count == 4 else { return false }
+        let length = Int64(head.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }.littleEndian)
+        let total = length + Int64(LogFormat.frameOverhead)
+        guard length >= LogFormat.payloadHeaderLength, offset + total <= size else { return false }
+        let frame = try file.read(count: Int(total), at: offset)
+        return frame.withUnsafeBytes { RecordFrame.isWholeValidFrame(at: $0.baseAddress!, available: $0.count) }
     }
 
     /// Whether a whole record with a correct CRC starts anywhere after the
