@@ -63,11 +63,17 @@ public final class Daemon: Sendable {
         var extractorInfo = ExtractorInfo(version: ClaimExtractor.version, lexicon: lexicon.sha256)
         logger.info("lexicon loaded", metadata: ["path": "\(lexicon.path)", "sha256": "\(lexicon.sha256)"])
 
-        let log = try openLog(folders: folders)
+        let log = try notifier.extendingStartTimeout(status: "starting: checking the log") {
+            try openLog(folders: folders)
+        }
         let followers = EventBroadcaster()
         let store = TimelineStore(extractor: extractorInfo, inboxPath: folders.inbox, log: log, followers: followers)
         await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
-        let restored = try restore(log, snapshots: folders.snapshots)
+        let restored = try notifier.extendingStartTimeout(
+            status: "starting: rebuilding the projections from \(log.lastSeq) events"
+        ) {
+            try restore(log, snapshots: folders.snapshots)
+        }
         let replayed = restored.projections
         await store.replace(with: replayed, chainHead: log.chainHead.hex)
         let snapshotter = Snapshotter(

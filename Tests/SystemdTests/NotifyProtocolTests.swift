@@ -38,6 +38,11 @@ import Glibc
         let status = try timelinectl("status", socket: run.socket)
         #expect(status.status == 0, "the socket did not answer at READY=1: \(status.stderr)\n\(run.daemon.log)")
         #expect(before.allSatisfy { $0["WATCHDOG"] == nil }, "pinged before it was ready: \(before)")
+        // The start says what it does, and asks for time while it does it.
+        let starting = before.filter { $0["EXTEND_TIMEOUT_USEC"] != nil }
+        #expect(starting.contains { $0["STATUS"] == "starting: checking the log" }, "\(before)")
+        #expect(starting.contains { $0["STATUS"] == "starting: rebuilding the projections from 0 events" }, "\(before)")
+        #expect(starting.allSatisfy { $0["EXTEND_TIMEOUT_USEC"] == "15000000" }, "\(before)")
         #expect(ready["READY"] == "1")
         #expect(ready["STATUS"] == "0 documents, 0 claims, inbox idle")
         #expect(run.daemon.log.contains("ready"))

@@ -3,7 +3,7 @@ import Foundation
 
 /// Tells the service manager what the daemon is doing, through
 /// sd_notify(3): `READY=1`, `STATUS=…`, `RELOADING=1`, `STOPPING=1`,
-/// `WATCHDOG=1`.
+/// `WATCHDOG=1`, `EXTEND_TIMEOUT_USEC=…`.
 ///
 /// Outside systemd (no NOTIFY_SOCKET) every call does nothing, so the
 /// daemon runs the same in a terminal.
@@ -30,6 +30,24 @@ struct SystemdNotifier: Sendable {
     }
 
     func watchdog() { notify("WATCHDOG=1") }
+
+    /// Runs `work`, a step of the start, telling the service manager every
+    /// five seconds that the start is going on (`EXTEND_TIMEOUT_USEC`, 15 s
+    /// at a time) and what it is doing: a replay of a long log, or its
+    /// first full check, may outlast `TimeoutStartSec`, and a start that
+    /// still moves must not be killed as hung. One that stops moving stops
+    /// extending, and systemd's timeout applies again.
+    func extendingStartTimeout<Result>(status: String, _ work: () throws -> Result) rethrows -> Result {
+        guard isActive else { return try work() }
+        let message = "EXTEND_TIMEOUT_USEC=15000000\nSTATUS=\(status)"
+        notify(message)
+        let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+        timer.schedule(deadline: .now() + .seconds(5), repeating: .seconds(5))
+        timer.setEventHandler { notify(message) }
+        timer.resume()
+        defer { timer.cancel() }
+        return try work()
+    }
 
     /// Half the interval systemd expects a `WATCHDOG=1` within, or nil when
     /// no watchdog is set for this process.
