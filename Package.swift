@@ -30,12 +30,13 @@ let package = Package(
         // CRC-32C with the processor's instruction, which Swift cannot call:
         // the log checks every record with it, at open and on every read.
         .target(name: "CCRC32C"),
-        // renameat2(RENAME_NOREPLACE), which Glibc's Swift module does not
-        // declare: a file leaves the inbox in one atomic step.
+        // Linux calls Glibc's Swift module does not declare: renameat2
+        // (a file leaves the inbox in one atomic step), fallocate (the log
+        // preallocates its open segment), SEEK_DATA and SEEK_HOLE.
         .target(name: "CLinux"),
         .target(
             name: "EventLog",
-            dependencies: ["CCRC32C", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CCRC32C", "CLinux", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Timeline",

@@ -14,3 +14,10 @@ int timelined_rename_noreplace(const char *from, const char *to) {
     // Glibc 2.28 and some C libraries still lack it.
     return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
 }
+
+int timelined_fallocate(int fd, off_t length) {
+    return fallocate(fd, 0, 0, length);
+}
+
+const int timelined_seek_data = SEEK_DATA;
+const int timelined_seek_hole = SEEK_HOLE;

@@ -1,6 +1,8 @@
 #ifndef TIMELINED_CLINUX_H
 #define TIMELINED_CLINUX_H
 
+#include <sys/types.h>
+
 /// Renames `from` to `to` (both relative to the working directory or
 /// absolute) unless `to` exists: renameat2(2) with RENAME_NOREPLACE, which
 /// Glibc's Swift module does not declare. One atomic step: after a crash the
@@ -10,5 +12,18 @@
 /// ENOSYS when the file system or kernel cannot do it, EXDEV across file
 /// systems.
 int timelined_rename_noreplace(const char *from, const char *to);
+
+/// Allocates the disk space of the first `length` bytes of the file, zeros
+/// past its end: fallocate(2) with no flags, which Glibc's Swift module
+/// does not declare. Unlike posix_fallocate it never falls back to writing
+/// the file block by block.
+///
+/// Returns 0, or -1 with errno set (EOPNOTSUPP where the file system
+/// cannot, ENOSPC when the disk is full).
+int timelined_fallocate(int fd, off_t length);
+
+/// lseek(2)'s SEEK_DATA and SEEK_HOLE, which Glibc's Swift module lacks.
+extern const int timelined_seek_data;
+extern const int timelined_seek_hole;
 
 #endif

@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 
 /// A file descriptor with the few calls the log makes, each turning a failure
@@ -84,7 +85,7 @@ struct SystemFile {
     /// Best effort: a file system that cannot do it, or a full disk, leaves
     /// the file as it was, and appends grow it as usual.
     func preallocate(to length: Int64) {
-        _ = posix_fallocate(descriptor, 0, off_t(length))
+        _ = timelined_fallocate(descriptor, off_t(length))
     }
 
     /// The offset after the last byte of the file in `range` that is not
@@ -99,13 +100,13 @@ struct SystemFile {
         var end = range.lowerBound
         var position = range.lowerBound
         while position < range.upperBound {
-            let dataStart = lseek(descriptor, off_t(position), Self.seekData)
+            let dataStart = lseek(descriptor, off_t(position), timelined_seek_data)
             guard dataStart >= 0 else {
                 if errno == ENXIO { break }  // no data after `position`
                 throw Self.systemError("lseek", name)
             }
             guard Int64(dataStart) < range.upperBound else { break }
-            let hole = lseek(descriptor, dataStart, Self.seekHole)
+            let hole = lseek(descriptor, dataStart, timelined_seek_hole)
             let holeStart = hole < 0 ? range.upperBound : min(Int64(hole), range.upperBound)
             var chunkStart = Int64(dataStart)
             while chunkStart < holeStart {
@@ -118,10 +119,6 @@ struct SystemFile {
         }
         return end
     }
-
-    /// Linux's `SEEK_DATA` and `SEEK_HOLE`, which Glibc's Swift module lacks.
-    private static let seekData: Int32 = 3
-    private static let seekHole: Int32 = 4
 
     /// The index of the last byte that is not zero, comparing eight at a time.
     private static func lastNonZero(_ bytes: [UInt8]) -> Int? {
