@@ -218,11 +218,13 @@ import Testing
     /// damage.
     @Test func verifyWhileAppendsGoOnFindsNoFault() async throws {
         try await withTemporaryDirectory { directory in
-            let log = try EventLog.open(directory: directory, options: smallSegments(64 << 10))
+            // Segments of 2 MiB, read in two chunks: a seal (and the cut of
+            // the zeros after it) can come between the reads of one.
+            let log = try EventLog.open(directory: directory, options: smallSegments(2 << 20))
             defer { log.close() }
             // On threads of their own: the checks read in a loop for as long
             // as the appends go on, which must not hold up other tests' tasks.
-            let writer = onThread { for n in 0..<3_000 { _ = try log.appendBlocking([eventBody(n, size: 150)]) } }
+            let writer = onThread { for n in 0..<3_000 { _ = try log.appendBlocking([eventBody(n, size: 3_000)]) } }
             let checks = onThread { () -> [String] in
                 var problems: [String] = []
                 var count = 0
@@ -241,6 +243,7 @@ import Testing
             try await writer.value
             #expect(try await checks.value == [])
             #expect(log.verify().lastSeq == 3_000)
+            #expect(log.statistics.segmentsCreated >= 3)
         }
     }
 }

@@ -22,17 +22,24 @@ final class SegmentFrameReader {
     /// Index in `buffer` of the next frame.
     private var position = 0
     /// The reader stops here (the file size, or the committed end of a segment being written).
-    private let limit: Int64
+    private var limit: Int64
+    /// Whether the file may be cut short while it is read: the last segment
+    /// of a log a writer is sealing (which cuts the zeros after the seal).
+    private let mayShrink: Bool
 
     /// - Parameters:
     ///   - file: the open segment.
     ///   - start: the offset of the first frame (the header length).
     ///   - limit: the offset to stop at.
+    ///   - mayShrink: a file that ends before `limit` ends there, rather
+    ///     than being an error: the last segment of a log being written,
+    ///     read without the writer's committed end.
     ///   - chunkBytes: how much to read at once.
-    init(file: SystemFile, start: Int64, limit: Int64, chunkBytes: Int = 1 << 20) {
+    init(file: SystemFile, start: Int64, limit: Int64, mayShrink: Bool = false, chunkBytes: Int = 1 << 20) {
         self.file = file
         self.bufferFileOffset = start
         self.limit = limit
+        self.mayShrink = mayShrink
         // A small read (the newest records) need not allocate a whole chunk.
         let capacity = Int(min(Int64(chunkBytes), max(4096, limit - start)))
         self.buffer = .allocate(byteCount: capacity, alignment: 16)
@@ -61,7 +68,10 @@ final class SegmentFrameReader {
                         ? "only \(remainingInFile) bytes remain, too few for a record length"
                         : "the record needs \(total) bytes but only \(remainingInFile) remain in the file")
                 }
-                try fill(atLeast: total)
+                guard try fill(atLeast: total) else {
+                    // Cut short meanwhile: the file ends where it now does.
+                    return frameOffset >= limit ? .end : .bad(offset: frameOffset, reason: "the file ends within the record")
+                }
                 available = filled - position
             case .frame(let length):
                 let base = buffer.baseAddress! + position
@@ -80,7 +90,9 @@ final class SegmentFrameReader {
     /// Makes `buffer[position...]` hold at least `count` bytes (the caller
     /// checked the file has them): moves the unread rest to the front, grows
     /// the buffer for a record larger than it, and reads as much as fits.
-    private func fill(atLeast count: Int) throws {
+    /// - Returns: false when the file ended first and ``mayShrink`` allows
+    ///   it; the limit is then where it ended.
+    private func fill(atLeast count: Int) throws -> Bool {
         let unread = filled - position
         if position > 0 {
             if unread > 0 {
@@ -102,10 +114,15 @@ final class SegmentFrameReader {
         while filled < count {
             let read = try file.read(into: buffer.baseAddress! + filled, count: wanted - got, at: bufferFileOffset + Int64(filled))
             if read == 0 {
+                if mayShrink {
+                    limit = bufferFileOffset + Int64(filled)
+                    return false
+                }
                 throw EventLogError(.io, "\(file.name) ended at \(bufferFileOffset + Int64(filled)) bytes while being read; was it truncated by another program?", segment: file.name, offset: bufferFileOffset + Int64(filled))
             }
             filled += read
             got += read
         }
+        return true
     }
 }

@@ -77,7 +77,9 @@ struct SegmentScan: Sendable {
         if !isLast && !everyRecord {
             try checkSealOnly(file: file, size: size, segment: &segment)
         } else {
-            try checkEveryRecord(file: file, size: size, segment: &segment)
+            // Read without a committed end, the last segment may be sealed
+            // and cut to its seal by the writer while it is read.
+            try checkEveryRecord(file: file, size: size, mayShrink: isLast && end == nil, segment: &segment)
         }
         self.segment = segment
     }
@@ -123,9 +125,11 @@ struct SegmentScan: Sendable {
         segment.sealed = true
     }
 
-    private mutating func checkEveryRecord(file: SystemFile, size: Int64, segment: inout ScannedSegment) throws {
+    private mutating func checkEveryRecord(
+        file: SystemFile, size: Int64, mayShrink: Bool, segment: inout ScannedSegment
+    ) throws {
         let name = self.name
-        var reader = SegmentFrameReader(file: file, start: segment.end, limit: size)
+        var reader = SegmentFrameReader(file: file, start: segment.end, limit: size, mayShrink: mayShrink)
         // The state after the last whole batch: a torn tail is cut back to it.
         var committedEnd = segment.end
         var committedSeq = nextSeq
@@ -144,8 +148,8 @@ struct SegmentScan: Sendable {
                 if isLast, try file.endOfContent(in: offset..<size) == offset { break scan }
                 // Or a writer appended here since the frame was read (the
                 // daemon runs while timelined verify reads): read on.
-                if isLast, try Self.holdsWholeFrame(file, at: offset, size: size) {
-                    reader = SegmentFrameReader(file: file, start: offset, limit: size)
+                if isLast, case .frame = try SegmentFrameReader(file: file, start: offset, limit: size, mayShrink: mayShrink).next() {
+                    reader = SegmentFrameReader(file: file, start: offset, limit: size, mayShrink: mayShrink)
                     continue scan
                 }
                 damage = (offset, reason)
@@ -255,17 +259,6 @@ struct SegmentScan: Sendable {
             return fault("states chain head \(seal.chainHead) but the records hash to \(chainHead)")
         }
         return nil
-    }
-
-    /// Whether a whole record with a correct CRC starts at `offset` now.
-    private static func holdsWholeFrame(_ file: SystemFile, at offset: Int64, size: Int64) throws -> Bool {
-        let head = try file.read(count: Int(min(4, size - offset)), at: offset)
-        guard head.count == 4 else { return false }
-        let length = Int64(head.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }.littleEndian)
-        let total = length + Int64(LogFormat.frameOverhead)
-        guard length >= LogFormat.payloadHeaderLength, offset + total <= size else { return false }
-        let frame = try file.read(count: Int(total), at: offset)
-        return frame.withUnsafeBytes { RecordFrame.isWholeValidFrame(at: $0.baseAddress!, available: $0.count) }
     }
 
     /// Whether a whole record with a correct CRC starts anywhere after the
