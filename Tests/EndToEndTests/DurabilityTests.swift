@@ -99,7 +99,7 @@ import Glibc
     private func endOfRecords(_ path: String) throws -> UInt64 {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let header = try bytes.withUnsafeBytes { try SegmentHeader(decoding: $0, segment: path) }
-        var decoder = RecordDecoder(startOffset: Int64(header.headerLength))
+        var decoder = RecordDecoder(startOffset: Int64(header.headerLength), preallocated: true)
         decoder.feed(bytes[header.headerLength...])
         var end = Int64(header.headerLength)
         while let record = try decoder.next() { end = record.end }

@@ -34,9 +34,9 @@ import Testing
     }
 
     private func decode(
-        _ bytes: [UInt8], start: Int64, chunks: [Int]
+        _ bytes: [UInt8], start: Int64, chunks: [Int], preallocated: Bool = false
     ) throws -> (records: [DecodedRecord], leftover: Int, atEndOfRecords: Bool) {
-        var decoder = RecordDecoder(startOffset: start)
+        var decoder = RecordDecoder(startOffset: start, preallocated: preallocated)
         var records: [DecodedRecord] = []
         var position = 0
         for size in chunks {
@@ -85,12 +85,16 @@ import Testing
         let (bytes, bodies, start) = try await segmentRecordBytes()
         let padded = bytes + [UInt8](repeating: 0, count: 5_000)
         for chunks in [[padded.count], randomChunks(of: padded.count, seed: 12, largest: 700)] {
-            let decoded = try decode(padded, start: start, chunks: chunks)
+            let decoded = try decode(padded, start: start, chunks: chunks, preallocated: true)
             #expect(decoded.records.map(\.body) == bodies)
             #expect(decoded.atEndOfRecords)
             #expect(decoded.leftover == 5_000)
         }
-        var partial = RecordDecoder(startOffset: start)
+        // Anywhere but a preallocated segment, a zero length is bad framing.
+        let error = #expect(throws: EventLogError.self) { try decode(padded, start: start, chunks: [padded.count]) }
+        #expect(error?.code == .corruptRecord)
+        #expect(error?.offset == start + Int64(bytes.count))
+        var partial = RecordDecoder(startOffset: start, preallocated: true)
         partial.feed(bytes.prefix(30))
         #expect(try partial.next() == nil)
         #expect(!partial.atEndOfRecords)

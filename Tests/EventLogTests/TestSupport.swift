@@ -60,7 +60,7 @@ func segmentFiles(in directory: URL) throws -> [URL] {
 func decodeSegment(_ url: URL) throws -> (header: SegmentHeader, records: [DecodedRecord], leftover: Int) {
     let bytes = try [UInt8](Data(contentsOf: url))
     let header = try bytes.withUnsafeBytes { try SegmentHeader(decoding: $0, segment: url.lastPathComponent) }
-    var decoder = RecordDecoder(startOffset: Int64(header.headerLength))
+    var decoder = RecordDecoder(startOffset: Int64(header.headerLength), preallocated: true)
     decoder.feed(bytes[header.headerLength...])
     var records: [DecodedRecord] = []
     while let record = try decoder.next() { records.append(record) }
@@ -70,7 +70,7 @@ func decodeSegment(_ url: URL) throws -> (header: SegmentHeader, records: [Decod
 }
 
 /// The size of a record's frame on disk.
-func frameLength(_ record: DecodedRecord) -> Int { record.body.count + 53 }
+func frameLength(_ record: DecodedRecord) -> Int { Int(record.end - record.offset) }
 
 /// Waits, without sleeping, until `condition` holds; fails the test after `seconds`.
 func waitUntil(seconds: Int = 10, _ condition: () -> Bool) async {

@@ -34,11 +34,11 @@ public struct DecodedRecord: Sendable, Hashable {
         self.offset = offset
     }
 
-    /// The chain head after this record: the SHA-256 of its payload
-    /// (`kind | seq | previous chain head | body`).
     /// The offset after the record: where the next one starts.
     public var end: Int64 { offset + Int64(LogFormat.minimumFrameLength + body.count) }
 
+    /// The chain head after this record: the SHA-256 of its payload
+    /// (`kind | seq | previous chain head | body`).
     public var chainHead: ChainHash {
         var frame = [UInt8]()
         let head = body.withUnsafeBytes {

@@ -21,22 +21,33 @@ public struct RecordDecoder: Sendable {
     /// The stream offset of `buffer[readIndex]`.
     private var streamOffset: Int64
 
+    /// Whether a zero length ends the records (see ``init(startOffset:preallocated:)``).
+    private let preallocated: Bool
+
+    /// Whether decoding stopped at a zero length: the end of the records
+    /// written so far in a preallocated segment, where zeros follow (set
+    /// only when decoding with `preallocated`). ``next()`` returns nil
+    /// there, whatever is fed.
+    public private(set) var atEndOfRecords = false
+
     /// Starts decoding.
     /// - Parameters:
     ///   - startOffset: the offset of the first byte to be fed, so that errors and
     ///     ``DecodedRecord/offset`` give file offsets (pass the header length
     ///     when feeding a segment file from its first record).
-    /// Whether the bytes at the read position begin with a zero length:
-    /// the end of the records written so far in a preallocated segment,
-    /// where zeros follow. ``next()`` returns nil there, whatever is fed.
-    public private(set) var atEndOfRecords = false
-
-    public init(startOffset: Int64 = 0) {
+    ///   - preallocated: the bytes are a log's last segment, preallocated, so
+    ///     that zeros follow its records: a zero length then ends them
+    ///     (``atEndOfRecords``) rather than being bad framing. The caller
+    ///     decides whether what follows is all zeros; for any other segment
+    ///     or stream, leave it false.
+    public init(startOffset: Int64 = 0, preallocated: Bool = false) {
         streamOffset = startOffset
+        self.preallocated = preallocated
     }
 
     /// The bytes fed but not yet yielded as records: after the last chunk of a
-    /// segment, anything here is a torn tail.
+    /// segment, anything here is a torn tail, or, at ``atEndOfRecords``, the
+    /// zeros preallocated after the records (and whatever follows them).
     public var bufferedByteCount: Int { buffer.count - readIndex }
 
     /// Adds the next bytes of the stream.
@@ -66,7 +77,7 @@ public struct RecordDecoder: Sendable {
             let available = raw.count - readIndex
             guard available > 0 else { return .success(nil) }
             let base = raw.baseAddress! + readIndex
-            if available >= 4, base.loadUnaligned(as: UInt32.self) == 0 { return .success(nil) }
+            if preallocated, available >= 4, base.loadUnaligned(as: UInt32.self) == 0 { return .success(nil) }
             switch RecordFrame.inspect(base, available: available) {
             case .needMore:
                 return .success(nil)
@@ -93,7 +104,7 @@ public struct RecordDecoder: Sendable {
             }
         }
         guard let (record, consumed) = try result.get() else {
-            atEndOfRecords = bufferedByteCount >= 4
+            atEndOfRecords = preallocated && bufferedByteCount >= 4
                 && buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: readIndex, as: UInt32.self) } == 0
             return nil
         }
