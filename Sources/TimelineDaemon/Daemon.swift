@@ -70,7 +70,7 @@ public final class Daemon: Sendable {
         let store = TimelineStore(extractor: extractorInfo, inboxPath: folders.inbox, log: log, followers: followers)
         await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
         let restored = try notifier.extendingStartTimeout(
-            status: "starting: rebuilding the projections from \(log.lastSeq) events"
+            status: "starting: rebuilding the projections (the log holds \(log.lastSeq) events)"
         ) {
             try restore(log, snapshots: folders.snapshots)
         }

@@ -41,7 +41,7 @@ import Glibc
         // The start says what it does, and asks for time while it does it.
         let starting = before.filter { $0["EXTEND_TIMEOUT_USEC"] != nil }
         #expect(starting.contains { $0["STATUS"] == "starting: checking the log" }, "\(before)")
-        #expect(starting.contains { $0["STATUS"] == "starting: rebuilding the projections from 0 events" }, "\(before)")
+        #expect(starting.contains { $0["STATUS"] == "starting: rebuilding the projections (the log holds 0 events)" }, "\(before)")
         #expect(starting.allSatisfy { $0["EXTEND_TIMEOUT_USEC"] == "15000000" }, "\(before)")
         #expect(ready["READY"] == "1")
         #expect(ready["STATUS"] == "0 documents, 0 claims, inbox idle")

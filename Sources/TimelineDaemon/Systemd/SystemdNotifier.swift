@@ -1,5 +1,6 @@
 import CSystemd
 import Foundation
+import Synchronization
 
 /// Tells the service manager what the daemon is doing, through
 /// sd_notify(3): `READY=1`, `STATUS=…`, `RELOADING=1`, `STOPPING=1`,
@@ -31,22 +32,48 @@ struct SystemdNotifier: Sendable {
 
     func watchdog() { notify("WATCHDOG=1") }
 
-    /// Runs `work`, a step of the start, telling the service manager every
-    /// five seconds that the start is going on (`EXTEND_TIMEOUT_USEC`, 15 s
-    /// at a time) and what it is doing: a replay of a long log, or its
-    /// first full check, may outlast `TimeoutStartSec`, and a start that
-    /// still moves must not be killed as hung. One that stops moving stops
-    /// extending, and systemd's timeout applies again.
+    /// Runs `work`, a step of the start, telling the service manager that
+    /// the start is going on (`EXTEND_TIMEOUT_USEC`, 15 s at a time) and
+    /// what it is doing: a replay of a long log, or its first full check,
+    /// may outlast `TimeoutStartSec`, and a start that still moves must not
+    /// be killed as hung.
+    ///
+    /// It asks once as the step begins, then every five seconds if the
+    /// process has used processor time since the last ask: checking and
+    /// replaying the log keep a core busy, while a start stuck on a lock or
+    /// on a disk that stopped answering uses none, stops asking, and meets
+    /// systemd's timeout.
     func extendingStartTimeout<Result>(status: String, _ work: () throws -> Result) rethrows -> Result {
         guard isActive else { return try work() }
         let message = "EXTEND_TIMEOUT_USEC=15000000\nSTATUS=\(status)"
         notify(message)
+        // The last processor time seen, or nil once the step is over: no
+        // ask may follow the step's end (READY=1 may come next).
+        let lastSeen = Mutex<Duration?>(Self.processorTime())
         let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
         timer.schedule(deadline: .now() + .seconds(5), repeating: .seconds(5))
-        timer.setEventHandler { notify(message) }
+        timer.setEventHandler {
+            lastSeen.withLock { last in
+                guard let before = last else { return }
+                let now = Self.processorTime()
+                if now > before + .milliseconds(100) { notify(message) }
+                last = now
+            }
+        }
         timer.resume()
-        defer { timer.cancel() }
+        defer {
+            timer.cancel()
+            lastSeen.withLock { $0 = nil }
+        }
         return try work()
+    }
+
+    /// The processor time the process has used, user and system.
+    private static func processorTime() -> Duration {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return .seconds(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + .microseconds(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
     }
 
     /// Half the interval systemd expects a `WATCHDOG=1` within, or nil when
