@@ -90,6 +90,31 @@ import Testing
         }
     }
 
+    @Test func aTimeThatCannotBeServedIsRefused() throws {
+        var body = Self.varied().snapshotContent.encoded()
+        let time = Array(withUnsafeBytes(of: Fixtures.day.timeIntervalSinceReferenceDate.bitPattern.littleEndian) { $0 })
+        let nan = Array(withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { $0 })
+        var patched = 0
+        for start in 0...(body.count - 8) where Array(body[start..<(start + 8)]) == time {
+            body.replaceSubrange(start..<(start + 8), with: nan)
+            patched += 1
+        }
+        #expect(patched > 0)
+        let error = #expect(throws: ProjectionsSnapshotError.self) { try Projections(snapshot: body) }
+        #expect(error?.message.contains("out of range") == true, "\(String(describing: error))")
+    }
+
+    @Test func aPoolHoldingAStringTwiceIsRefused() throws {
+        var writer = SnapshotWriter(capacity: 64)
+        writer.word(UInt64(0))
+        writer.unsigned(2)
+        writer.string("russia")
+        writer.string("russia")
+        for _ in 0..<3 { writer.unsigned(0) }  // no text chunks, documents or claims
+        let error = #expect(throws: ProjectionsSnapshotError.self) { try Projections(snapshot: writer.bytes) }
+        #expect(error?.message.contains("twice") == true, "\(String(describing: error))")
+    }
+
     @Test func aCopyKeepsItsRecordsWhileTheOriginalGoesOn() {
         var projections = Self.varied()
         let content = projections.snapshotContent

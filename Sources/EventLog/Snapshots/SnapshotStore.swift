@@ -184,7 +184,9 @@ public struct SnapshotStore: Sendable {
         let seq = base.loadLittleEndian(at: 16, as: UInt64.self)
         let chainHead = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: raw[24..<56]))
         let bodyLength = base.loadLittleEndian(at: 56, as: UInt64.self)
-        guard UInt64(raw.count) == UInt64(Self.headerLength) + UInt64(versionLength) + bodyLength + 4 else {
+        // Compared by subtraction: lengths read from a damaged header must not overflow.
+        guard UInt64(raw.count) - 4 - UInt64(Self.headerLength) >= UInt64(versionLength),
+              bodyLength == UInt64(raw.count) - 4 - UInt64(Self.headerLength) - UInt64(versionLength) else {
             throw damaged("its lengths do not add up to its size of \(raw.count) bytes (cut short?)")
         }
         let stored = base.loadLittleEndian(at: raw.count - 4, as: UInt32.self)

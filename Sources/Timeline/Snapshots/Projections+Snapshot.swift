@@ -104,6 +104,12 @@ extension Projections {
         }
     }
 
+    /// Whether a time, in seconds since the reference date, can be served:
+    /// a finite number within some three thousand years of it.
+    private static func isServable(_ time: Double) -> Bool {
+        time.isFinite && abs(time) < 1e11
+    }
+
     /// The bytes of a document row in a snapshot: five words and nine half-words.
     static let documentRowSize = 5 * 8 + 9 * 4
     /// The bytes of a claim row in a snapshot: eleven words and sixteen half-words.
@@ -195,7 +201,12 @@ extension Projections {
                   pool.containsOrNone(row.reason), pool.containsOrNone(row.message), pool.containsOrNone(row.movedTo) else {
                 throw failure("a string it names is not in the pool of \(pool.count)")
             }
-            guard DocumentRow.Flags.all.isSuperset(of: row.flags), row.claims >= 0 else { throw failure("bad flags or count") }
+            guard DocumentRow.Flags.all.isSuperset(of: row.flags) else { throw failure("unknown flags") }
+            // No more claims than the rest of the body can hold.
+            guard row.claims >= 0, row.claims <= Int64(reader.remaining / Self.claimRowSize) else {
+                throw failure("it counts \(row.claims) claims")
+            }
+            guard Self.isServable(row.receivedAt) else { throw failure("its time \(row.receivedAt) is out of range") }
             if pool[row.status] == DocumentRecord.Status.received.rawValue {
                 guard row.sha256 != StringPool.none else { throw failure("received, with no SHA-256") }
                 guard documentIndex.updateValue(position, forKey: pool[row.sha256]) == nil else {
@@ -259,6 +270,7 @@ extension Projections {
                 throw failure("a retraction with no reason, or a reason with no retraction")
             }
             guard text.contains(row.quote) else { throw failure("its quote is not in the text") }
+            guard Self.isServable(row.recordedAt) else { throw failure("its time \(row.recordedAt) is out of range") }
             guard row.spanStart <= row.spanEnd else { throw failure("its span ends before it starts") }
             if row.flags.contains(.textID) {
                 guard row.id <= UInt64(UInt32.max), pool.contains(UInt32(row.id)) else { throw failure("its id is not in the pool") }
@@ -275,6 +287,10 @@ extension Projections {
         if let twice = claimIndex.insert(packed: packedIDs) {
             throw reader.failure("claim \(ClaimIndex.unpack(twice)) appears twice")
         }
-        pool = StringPool(strings: strings, lookup: lookup.value)
+        let ids = lookup.value
+        // A string twice would leave rows that name its first id out of
+        // every filter that names it.
+        guard ids.count == strings.count - 1 else { throw reader.failure("the pool holds a string twice") }
+        pool = StringPool(strings: strings, lookup: ids)
     }
 }

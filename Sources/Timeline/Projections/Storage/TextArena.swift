@@ -61,7 +61,7 @@ struct TextArena: Sendable {
     /// with ``contains(_:)``).
     subscript(ref: TextRef) -> String {
         withChunk(Int(ref.chunk)) { chunk in
-            String(decoding: UnsafeRawBufferPointer(rebasing: chunk[Int(ref.offset)..<Int(ref.offset + ref.length)]), as: UTF8.self)
+            String(decoding: UnsafeRawBufferPointer(rebasing: chunk[Int(ref.offset)..<(Int(ref.offset) + Int(ref.length))]), as: UTF8.self)
         }
     }
 
