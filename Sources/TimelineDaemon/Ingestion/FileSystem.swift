@@ -91,6 +91,9 @@ enum FileSystem {
     /// without that flag it is a link and an unlink, which never replace a
     /// file either; a crash between the two leaves two names for one file,
     /// which ``finishInterruptedMoves(in:to:)`` resolves at the next start.
+    /// Where links are refused too (`fs.protected_hardlinks` for a file
+    /// another user dropped), it is a rename to a name found free: the
+    /// daemon is the one writer of the folders it moves files into.
     ///
     /// - Returns: the name the file has in `destination`.
     /// - Throws: ``Failure`` when the file cannot be moved (the two folders
@@ -98,26 +101,36 @@ enum FileSystem {
     static func move(
         _ name: String, from source: String, to destination: String, as target: String? = nil, sync: Bool = true
     ) throws -> String {
+        enum Method { case renameNoReplace, linkThenUnlink, renameToAFreeName }
         let wanted = target ?? name
         let from = source + "/" + name
         var candidate = wanted
         var attempt = 0
-        var linkAndUnlink = false
+        var method = Method.renameNoReplace
         while true {
             let to = destination + "/" + candidate
-            let moved = linkAndUnlink ? link(from, to) == 0 : timelined_rename_noreplace(from, to) == 0
-            if moved { break }
-            let code = errno
+            let code: Int32
+            switch method {
+            case .renameNoReplace:
+                code = timelined_rename_noreplace(from, to) == 0 ? 0 : errno
+            case .linkThenUnlink:
+                code = link(from, to) == 0 ? 0 : errno
+            case .renameToAFreeName:
+                code = access(to, F_OK) == 0 ? EEXIST : rename(from, to) == 0 ? 0 : errno
+            }
+            if code == 0 { break }
             if code == EEXIST {
                 attempt += 1
                 candidate = wanted + "." + String(attempt)
-            } else if code == EINVAL || code == ENOSYS, !linkAndUnlink {
-                linkAndUnlink = true
+            } else if method == .renameNoReplace, code == EINVAL || code == ENOSYS {
+                method = .linkThenUnlink
+            } else if method == .linkThenUnlink, [EPERM, EMLINK, ENOTSUP, EOPNOTSUPP].contains(code) {
+                method = .renameToAFreeName
             } else {
                 throw Failure(operation: "move to \(destination) from", path: from, code: code)
             }
         }
-        if linkAndUnlink, unlink(from) != 0 {
+        if method == .linkThenUnlink, unlink(from) != 0 {
             throw Failure(operation: "remove the moved", path: from, code: errno)
         }
         if sync {
