@@ -29,13 +29,6 @@ struct ClaimIndex: Sendable {
         return nil
     }
 
-    /// Records that the claim whose id packs to `key` (``pack(_:)``) is at
-    /// `position`, unless it is already known.
-    /// - Returns: the position already held, or nil when `key` was new and is now recorded.
-    mutating func insert(packed key: UInt64, at position: Int) -> Int? {
-        table.insert(key, at: position)
-    }
-
     /// Records many claims at once, as a snapshot load does: each packed
     /// id (``pack(_:)``) with its position.
     /// - Returns: the first id found twice (in `entries` or already known), or nil.

@@ -44,7 +44,13 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
 
     /// Orders claims in time: by effective date (undated first), then by seq.
     public static func chronologically(_ a: ClaimRecord, _ b: ClaimRecord) -> Bool {
-        switch (a.effectiveDate, b.effectiveDate) {
+        inTimeOrder((a.effectiveDate, a.seq), (b.effectiveDate, b.seq))
+    }
+
+    /// The order of ``chronologically(_:_:)``, on a claim's effective date
+    /// and seq: the stored rows are ordered by it too.
+    static func inTimeOrder(_ a: (date: PartialDate?, seq: UInt64), _ b: (date: PartialDate?, seq: UInt64)) -> Bool {
+        switch (a.date, b.date) {
         case let (x?, y?) where x != y: return x < y
         case (nil, _?): return true
         case (_?, nil): return false

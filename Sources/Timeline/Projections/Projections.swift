@@ -26,7 +26,7 @@ public struct Projections: Sendable, Equatable {
     var claimRows = ChunkedArray<ClaimRow>()
 
     /// Where each received document (by SHA-256) and each claim (by id) is
-    /// in ``documents`` and ``claims``; rebuilt when a snapshot is loaded.
+    /// in `documentRows` and `claimRows`; rebuilt when a snapshot is loaded.
     var documentIndex: [String: Int] = [:]
     var claimIndex = ClaimIndex()
     var latestIndex = LatestIndex()

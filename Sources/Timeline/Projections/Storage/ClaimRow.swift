@@ -109,12 +109,7 @@ struct ClaimRow: Sendable, Equatable {
 
     /// Whether `self` comes before `other` in time (``ClaimRecord/chronologically(_:_:)``).
     func precedes(_ other: ClaimRow) -> Bool {
-        switch (effectiveDate, other.effectiveDate) {
-        case let (x?, y?) where x != y: return x < y
-        case (nil, _?): return true
-        case (_?, nil): return false
-        default: return seq < other.seq
-        }
+        ClaimRecord.inTimeOrder((effectiveDate, seq), (other.effectiveDate, other.seq))
     }
 
     /// The quantity the claim counts, by pool ids.
