@@ -77,7 +77,9 @@ public final class VarlinkClient {
             return 0
         }
         guard let result, result == 0 else {
-            close(fd)
+            // Every stored property is set, so deinit runs and closes the
+            // socket: closing it here too would close whatever descriptor
+            // another thread opened under the same number meanwhile.
             throw .system("connect to", path: path, errno: result ?? ENAMETOOLONG)
         }
     }
