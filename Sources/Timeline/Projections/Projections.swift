@@ -128,7 +128,8 @@ public struct Projections: Sendable, Equatable {
     /// The standing claims that pass `filter`, in seq order. Retracted
     /// claims are left out.
     public func claims(matching filter: ClaimFilter) -> [ClaimRecord] {
-        positions(matching: filter).map { claims[$0] }
+        let claims = self.claims
+        return positions(matching: filter).map { claims[$0] }
     }
 
     /// For each (side, population, metric), the most recent claim that
@@ -150,6 +151,7 @@ public struct Projections: Sendable, Equatable {
                 newest[row.quantity] = position
             }
         }
+        let claims = self.claims
         return newest.values.map { claims[$0] }.sorted { Quantity($0.claim) < Quantity($1.claim) }
     }
 
@@ -158,6 +160,7 @@ public struct Projections: Sendable, Equatable {
     /// have no history.
     public func history(matching filter: ClaimFilter) -> [Series] {
         var grouped: [SeriesKey: [ClaimRecord]] = [:]
+        let claims = self.claims
         for position in positions(matching: filter) where claimRows[position].speaker != StringPool.none {
             let record = claims[position]
             grouped[SeriesKey(speaker: record.claim.speaker!, quantity: Quantity(record.claim)), default: []].append(record)
