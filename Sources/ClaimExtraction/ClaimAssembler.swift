@@ -42,7 +42,8 @@ struct ClaimAssembler {
             }
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
-                let sides = figure.sides ?? [side(of: figure, speaker: attribution.speaker)]
+                let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
+                    ?? [side(of: figure, speaker: attribution.speaker)]
                 let stated = statedOn(attribution, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(

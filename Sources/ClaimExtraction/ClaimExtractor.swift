@@ -69,6 +69,8 @@ public struct ClaimExtractor: Sendable {
         let subjectReader = SubjectReader()
         let anaphoraReader = AnaphoraReader()
         var found: [ClaimAssembler.SentenceFigures] = []
+        // Whose losses of whom the last figures counted, and where.
+        var context: (sentence: Int, topic: Topic)?
         for (index, scope) in scopes.enumerated() {
             let survey = survey(scope, compiled: compiled)
             guard survey.figures else {
@@ -86,7 +88,13 @@ public struct ClaimExtractor: Sendable {
             let readings = mentions.map { qualifierReader.read(scope, $0) }
             let previousTopic = index > 0 && sentences[index - 1].paragraph == sentences[index].paragraph
                 ? subjectReader.topic(scopes[index - 1]) : nil
-            let figures = subjectReader.read(scope, mentions: mentions, readings: readings, previousTopic: previousTopic)
+            let recent = context.flatMap { index - $0.sentence <= 3 ? $0.topic : nil }
+            let figures = subjectReader.read(
+                scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent)
+            if let last = figures.last {
+                let sides = (last.sides ?? last.contextSides ?? []).compactMap { compiled.sides.firstIndex(of: $0) }
+                context = (index, Topic(metric: last.metric, sides: sides, population: last.population))
+            }
             if !figures.isEmpty {
                 resolver.hasFigures[index] = true
                 found.append(.init(sentence: index, figures: figures, repeatsFor: nil))

@@ -159,6 +159,41 @@ struct NumberReader {
 
     // MARK: Kinds
 
+    /// "six out of 10", "one in five", "six to eight for every one
+    /// soldier killed", "a wounded-to-killed ratio of 3-4": a share, not a count.
+    private func isRatio(_ scope: SentenceScope, _ mention: NumberMention) -> Bool {
+        let lower = scope.range.lowerBound, upper = scope.range.upperBound
+        func word(_ k: Int, _ set: Set<UInt64>) -> Bool { k >= lower && k < upper && scope[k].isWord && set.contains(scope[k].hash) }
+        let after = mention.end
+        if word(after, NumberReader.ratioAfter), after + 1 < upper {
+            // "six out of 10" is a share; "100,000 out of 200,000 dead" two counts.
+            if scope[after].keyword == .out, scope[after + 1].keyword == .of, after + 2 < upper {
+                let whole = scope[after + 2].kind == .number ? scope[after + 2].value
+                    : Double(scope.lexicon.entry(of: scope[after + 2]).map { $0.numeral >= 0 ? $0.numeral : 1000 } ?? 1000)
+                if whole <= 100 { return true }
+            }
+            // "one in five", not "500 in 24 hours".
+            if scope[after].keyword == .in, scope[after + 1].kind == .number || scope.lexicon.entry(of: scope[after + 1]).map({ $0.numeral > 0 }) == true,
+               scope.match(.countedThing, at: after + 2) == nil {
+                return true
+            }
+            if word(after, NumberReader.every) || word(after + 1, NumberReader.every) { return true }
+        }
+        let before = mention.start - 1
+        if before - 1 >= lower, scope[before].keyword == .of, scope[before - 1].keyword == .out, mention.low <= 100 { return true }
+        if word(before, NumberReader.every) { return true }
+        var k = before
+        while k >= lower, k >= before - 3 {
+            if word(k, NumberReader.ratioNouns) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    static let ratioAfter: Set<UInt64> = Set(["out", "in", "for", "every"].map(WordHash.of))
+    static let every: Set<UInt64> = Set(["every", "each"].map(WordHash.of))
+    static let ratioNouns: Set<UInt64> = Set(["ratio", "proportion", "share"].map(WordHash.of))
+
     private func classify(_ scope: SentenceScope, _ mention: NumberMention, atom: Atom) -> NumberMention.Kind {
         let lexicon = scope.lexicon
         let lower = scope.range.lowerBound, upper = scope.range.upperBound
@@ -172,6 +207,7 @@ struct NumberReader {
                 || scope.match(.side, at: after) != nil)) {
             return .year
         }
+        if isRatio(scope, mention) { return .partitive }
         if atom.start > lower {
             let previous = scope[atom.start - 1]
             if previous.mark == .currency { return .money }

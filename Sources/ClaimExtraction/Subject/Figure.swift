@@ -13,4 +13,7 @@ struct Figure: Sendable, Hashable {
     var isGiven: Bool
     /// "the enemy's losses": the side is the one opposite the speaker's.
     var againstSpeaker = false
+    /// The sides the figures just before counted, for a figure whose own
+    /// sentence names none.
+    var contextSides: [Side]?
 }

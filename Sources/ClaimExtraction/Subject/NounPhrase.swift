@@ -16,6 +16,9 @@ struct NounPhrase: Sendable, Hashable {
     /// The figure counts something the lexicon does not know: "17 command
     /// posts", "30 days".
     var blocked = false
+    /// The population is only "people": soldiers when the clause is about
+    /// a side's losses ("Ukraine had lost about 25,000 people").
+    var weakPopulation = false
 
     /// A word names what is counted (not just whose).
     var hasHead: Bool { population != nil || !metrics.isEmpty }
@@ -38,6 +41,19 @@ struct NounPhrase: Sendable, Hashable {
                 end = found.end
                 return
             }
+            // "troop-carrying vehicles": a compound modifier, not the head.
+            if let found = scope.match(.population, at: k) ?? scope.match(.metric, at: k),
+               found.end + 1 < limit, scope[found.end].mark == .hyphen, !scope[found.end].has(.spaceBefore),
+               scope[found.end + 1].isWord, !scope[found.end + 1].has(.spaceBefore) {
+                unknown += 1
+                k = found.end + 2
+                continue
+            }
+            // "250 other armored vehicles".
+            if token.isWord, NounPhrase.modifiers.contains(token.hash) {
+                k += 1
+                continue
+            }
             if let found = scope.match(.metric, at: k) {
                 metrics.append(scope.lexicon.metrics[Int(found.role.value)].metric)
                 k = found.end
@@ -47,6 +63,7 @@ struct NounPhrase: Sendable, Hashable {
             }
             if let found = scope.match(.population, at: k) {
                 population = scope.lexicon.populations[Int(found.role.value)]
+                weakPopulation = found.end == k + 1 && NounPhrase.weakNouns.contains(token.hash)
                 k = found.end
                 end = k
                 unknown = 0
@@ -89,6 +106,9 @@ struct NounPhrase: Sendable, Hashable {
         }
         if unknown > 0, !hasHead, sides.isEmpty { blocked = true }
     }
+
+    static let modifiers: Set<UInt64> = Set(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
+    static let weakNouns: Set<UInt64> = Set(["people", "persons"].map(WordHash.of))
 
     private static func headFollows(_ scope: SentenceScope, _ at: Int, limit: Int) -> Bool {
         at < limit && (scope.match(.population, at: at) != nil || scope.match(.metric, at: at) != nil)

@@ -24,6 +24,9 @@ struct SubjectReader {
         var each = false
         var otherConflict = false
         var incident = false
+        /// The loss word came after "and": "has killed 21 people and hurt
+        /// 112" names a second verb, not what the figure counts.
+        var afterConjunction = false
     }
 
     /// What a verb or loss noun before a figure adds.
@@ -32,6 +35,9 @@ struct SubjectReader {
         var sides: [Int] = []
         var each = false
         var population: Population?
+        /// The sides named lost the figure (a sufferer's verb or a loss
+        /// noun), rather than inflicted it.
+        var sufferer = false
     }
 
     /// The loss estimates among `mentions`.
@@ -42,14 +48,21 @@ struct SubjectReader {
     ///   - readings: their hedges.
     ///   - previousTopic: what the previous sentence of the paragraph was
     ///     about, for "it's well over 100,000 now".
+    ///   - context: whose losses of whom the figures just before counted,
+    ///     for a figure that names neither: "OHCHR recorded 27,149 civilian
+    ///     casualties: 9,614 were killed".
     func read(
-        _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?
+        _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?,
+        context: Topic? = nil
     ) -> [Figure] {
         let phrases = zip(mentions, readings).map { mention, reading in
             NounPhrase(scope, from: max(reading.end, mention.end))
         }
         var figures: [Figure] = []
         var carried: (sides: [Int], population: Population?)?
+        // What the sentence said before its first figure: "Some 67% of
+        // civilian casualties occurred near the frontline: 122 killed".
+        let sentenceTopic = mentions.isEmpty ? nil : lastTopic(scope, before: readings[0].start)
         let aggregate = hasAggregate(scope)
         // "Over the past day, the defenders eliminated 680 occupiers": a rate
         // that opens the sentence holds for its figures.
@@ -75,10 +88,24 @@ struct SubjectReader {
                     hedges[member + 1].qualifier = hedges[member].qualifier
                 }
             }
+            // "up to 3,000 killed and 10,000 wounded": a hedge before
+            // coordinated figures governs each that has none of its own.
+            for member in group where member > first && hedges[member].qualifier == .exact && !mentions[member].isRange {
+                let previous = hedges[member - 1]
+                guard previous.qualifier != .exact, previous.qualifier != .range, previous.start < mentions[member - 1].start,
+                      (heads[member - 1].end..<hedges[member].start).contains(where: { scope[$0].keyword == .and || scope[$0].keyword == .or })
+                else { continue }
+                hedges[member].qualifier = previous.qualifier
+            }
             let predicate = self.predicate(scope, from: heads[last].end)
             let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
-            let otherWar = predicate.otherConflict || (clauseStart..<hedges[first].start).contains { scope.match(.otherConflict, at: $0) != nil }
+            // "During the entire Second Chechen War, Russia lost 6,000
+            // soldiers": another war named anywhere before the figure.
+            let otherWar = predicate.otherConflict
+                || (scope.range.lowerBound..<hedges[first].start).contains { scope.match(.otherConflict, at: $0) != nil }
+            let forecast = isForecast(scope, before: hedges[first].start)
+            let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
             let incident = predicate.incident || (clauseStart..<hedges[first].start).contains { scope.match(.incident, at: $0) != nil }
             let groupSides = Set(group.flatMap { heads[$0].sides })
             let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
@@ -91,8 +118,9 @@ struct SubjectReader {
             let combined = (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             for member in group {
                 let phrase = heads[member]
-                guard !phrase.excluded, !phrase.blocked, !otherWar, !(incident && !aggregate) else { continue }
+                guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !(incident && !aggregate) else { continue }
                 var metrics = phrase.metrics
+                if metrics.isEmpty, predicate.afterConjunction, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty { metrics = predicate.metrics }
                 if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty {
@@ -101,6 +129,7 @@ struct SubjectReader {
                 }
                 guard let metric = combine(metrics) else { continue }
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
+                    ?? (member == first ? clauseRate : nil)
                 // "9,000 civilians, including over 500 children": a part of
                 // the same loss is not an estimate of its own, unless it is
                 // another measure ("including 40,000 killed") or a rate
@@ -119,11 +148,39 @@ struct SubjectReader {
                 if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
 
                 var population = explicitPopulation ?? governor?.population ?? groupPopulation
+                // "Ukraine had lost about 25,000 people", "our casualties
+                // amount to 5,937 people": a side's losses are its soldiers.
+                if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer, !governor.sides.isEmpty {
+                    population = .military
+                }
                 if population == nil, let implied = metricPopulation(scope, metric) { population = implied }
-                if population == nil, explicitPopulation == nil, sides != nil, let carriedPopulation = carried?.population {
-                    population = carriedPopulation
+                // "2,500 civilians were killed, and 12,250 injured": a
+                // figure that names no one counts what the one before did.
+                if population == nil, let carriedPopulation = carried?.population { population = carriedPopulation }
+                if population == nil, let topicPopulation = sentenceTopic?.population { population = topicPopulation }
+                if sides == nil, explicitPopulation == nil, let topic = sentenceTopic, !topic.sides.isEmpty,
+                   population == nil || topic.population == nil || topic.population == population {
+                    sides = topic.sides
+                }
+                // A bare figure ("9,614 were killed") continues the figures
+                // just before it.
+                var inherited = false
+                if population == nil, let context, let contextPopulation = context.population {
+                    population = contextPopulation
+                    inherited = true
                 }
                 let resolvedPopulation = population ?? .military
+                // "Russia has around 15,000 of its forces dead": the side the
+                // clause is about, when nothing nearer names one. Civilians
+                // are counted where they live, which such a clause does not say.
+                if sides == nil, !each, resolvedPopulation == .military,
+                   let subject = clauseSide(scope, before: hedges[first].start) {
+                    sides = [subject]
+                }
+                var contextSides: [Side]?
+                if sides == nil, let context, !context.sides.isEmpty, inherited || context.population == resolvedPopulation {
+                    contextSides = context.sides.count > 1 ? [.both] : [scope.lexicon.sides[context.sides[0]]]
+                }
 
                 var resolvedSides: [Side]?
                 let againstSpeaker = sides?.contains(SentenceScope.enemy) ?? false
@@ -135,14 +192,14 @@ struct SubjectReader {
                 } else if groupSides.count > 1 {
                     resolvedSides = [.both]
                 }
-                if !phrase.sides.isEmpty, !againstSpeaker { carried = (phrase.sides, resolvedPopulation) }
+                if !againstSpeaker { carried = (sides ?? [], resolvedPopulation) }
 
                 let before = scope.skipQuotes(back: hedges[member].start - 1)
                 let isGiven = before >= scope.range.lowerBound && scope.english(before).contains(.definite)
                 figures.append(Figure(
                     mention: mentions[member], reading: hedges[member], sides: resolvedSides,
                     population: resolvedPopulation, metric: metric, rate: rate,
-                    isGiven: isGiven, againstSpeaker: againstSpeaker))
+                    isGiven: isGiven, againstSpeaker: againstSpeaker, contextSides: contextSides))
             }
             first = last + 1
         }
@@ -175,6 +232,7 @@ struct SubjectReader {
         var predicate = Predicate()
         var k = start
         var words = 0
+        var conjunction = false
         let upper = scope.range.upperBound
         // "More than 9,000 civilians, including over 500 children, have
         // been killed": the comma that closes a parenthesis.
@@ -195,10 +253,12 @@ struct SubjectReader {
             if scope.isClausePunctuation(k) { break }
             if token.isWord, scope.english(k).contains(.clauseOpener) { break }
             if let found = scope.match(.metric, at: k) {
+                if predicate.metrics.isEmpty, conjunction { predicate.afterConjunction = true }
                 predicate.metrics.append(scope.lexicon.metrics[Int(found.role.value)].metric)
                 k = found.end
                 continue
             }
+            if token.keyword == .and || token.keyword == .or { conjunction = true }
             if let found = scope.match(.rate, at: k) {
                 predicate.rate = scope.lexicon.rates[Int(found.role.value)]
                 k = found.end
@@ -257,7 +317,7 @@ struct SubjectReader {
                 subject.sides = previousTopic.sides
             }
             let sides = meaning.role == .agent ? subject.sides.compactMap { scope.opposite($0) } : subject.sides
-            return Governor(metric: metric, sides: sides)
+            return Governor(metric: metric, sides: sides, sufferer: meaning.role != .agent)
         }
         if let link = scope.match(.linking, endingAt: k + 1) {
             var j = link.start - 1
@@ -270,11 +330,18 @@ struct SubjectReader {
                 topic = clauseTopic(scope, before: link.start)
             }
             guard let topic else { return nil }
-            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population)
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
+        }
+        // "they died “about 55,110”": a loss verb right before the figure.
+        if let found = scope.match(.metric, endingAt: k + 1), scope[found.start].isWord {
+            let subject = subjectSides(scope, before: found.start)
+            var sides = subject.sides
+            if sides.isEmpty, subject.refersBack, let previousTopic { sides = previousTopic.sides }
+            return Governor(metric: scope.lexicon.metrics[Int(found.role.value)].metric, sides: sides, sufferer: true)
         }
         // "Troop Deaths and Injuries Near 500,000": the hedge is the verb.
         if scope.match(.linking, at: start) != nil, let topic = clauseTopic(scope, before: start) {
-            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population)
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }
         return nil
     }
@@ -289,7 +356,30 @@ struct SubjectReader {
         var steps = 0
         while j >= lower, steps < 5 {
             if scope.match(.jointEach, endingAt: j + 1) != nil { return ([], true, false) }
-            if let side = scope.side(endingAt: j + 1) { return ([side], false, false) }
+            if let side = scope.side(endingAt: j + 1) {
+                // "The Russian bombardment of Kharkiv in Ukraine has killed":
+                // a place is not the verb's subject.
+                let found = scope.match(.side, endingAt: j + 1) ?? scope.match(.enemy, endingAt: j + 1)
+                let start = found?.start ?? j
+                if start > lower, scope[start - 1].isWord, SubjectReader.prepositions.contains(scope[start - 1].hash) {
+                    j = start - 2
+                    steps += 1
+                    continue
+                }
+                return ([side], false, false)
+            }
+            // "The Russian army, which has been fighting for Avdiivka, has
+            // lost": a relative clause stands between subject and verb.
+            if scope[j].mark == .comma || scope[j].mark == .dash {
+                var p = j - 1
+                while p > lower, scope[p].mark != .comma, scope[p].mark != .dash { p -= 1 }
+                if p > lower, p + 1 < j, scope[p + 1].keyword.isRelative {
+                    j = p - 1
+                    steps += 1
+                    continue
+                }
+                break
+            }
             let english = scope.english(j)
             if english.contains(.bodyPronoun) || english.contains(.groupPronoun) || scope[j].keyword == .that || scope[j].keyword == .this {
                 var p = j - 1
@@ -313,6 +403,129 @@ struct SubjectReader {
             break
         }
         return ([], false, false)
+    }
+
+    /// The side a clause is about when it names one only as its subject or
+    /// a possessive: "Russia has around 15,000 of its forces dead",
+    /// "Ukraine, by contrast, has suffered between A and B". A side that
+    /// is part of a name ("Ukraine's General Staff said"), a speaker
+    /// ("Moscow reported"), an agent ("Russian shelling", "by Russian
+    /// forces") or a place ("in Ukraine") is not whose losses are counted.
+    private func clauseSide(_ scope: SentenceScope, before end: Int) -> Int? {
+        let lower = scope.range.lowerBound
+        var j = end - 1
+        while j >= lower {
+            guard let found = scope.match(.side, endingAt: j + 1) else {
+                j -= 1
+                continue
+            }
+            defer { j = found.start - 1 }
+            if isSubjectSide(scope, found) { return Int(found.role.value) }
+        }
+        return nil
+    }
+
+    private func isSubjectSide(_ scope: SentenceScope, _ found: PhraseMatch) -> Bool {
+        let lower = scope.range.lowerBound, upper = scope.range.upperBound
+        // A place or an object: "in Ukraine", "against Russia", "by Russian forces".
+        if found.start > lower {
+            let before = scope[found.start - 1]
+            if before.isWord, SubjectReader.prepositions.contains(before.hash) { return false }
+        }
+        // Part of a name: "Ukraine's General Staff", "the Russian Defence Ministry".
+        if let speaker = scope.match(.speaker, at: found.start), speaker.end > found.end { return false }
+        if let outlet = scope.match(.outlet, at: found.start), outlet.end > found.end { return false }
+        var k = found.end
+        if k < upper, scope[k].keyword == .possessive { k += 1 }
+        if k < upper, scope[k].isWord, scope[k].has(.capitalized), scope.match(.population, at: k) == nil,
+           scope.match(.metric, at: k) == nil, scope.match(.side, at: k) == nil {
+            return false
+        }
+        // A speaker: "Moscow reported", "Kyiv has said".
+        var v = found.end
+        while v < upper, v < found.end + 3, scope.english(v).contains(.filler) { v += 1 }
+        if scope.match(.attributionVerb, at: v) != nil || scope.match(.audienceVerb, at: v) != nil { return false }
+        // An agent or an event: "Russian shelling", "Russia's full-scale invasion".
+        var h = k
+        while h < upper, h < k + 4 {
+            if scope.match(.incident, at: h) != nil || scope.english(h).contains(.event) { return false }
+            if SubjectReader.agentNouns.contains(scope[h].hash) { return false }
+            if scope.match(.population, at: h) != nil || scope.match(.metric, at: h) != nil { break }
+            guard scope[h].isWord, !scope.english(h).contains(.function) else { break }
+            h += 1
+        }
+        return true
+    }
+
+    static let prepositions: Set<UInt64> = Set([
+        "in", "into", "inside", "across", "against", "by", "from", "on", "onto", "at", "to", "toward", "towards",
+        "with", "within", "throughout", "over", "of", "for", "near", "between", "via", "through",
+    ].map(WordHash.of))
+
+    static let agentNouns: Set<UInt64> = Set([
+        "aggression", "war", "attack", "attacks", "bombardment", "bombardments", "shelling", "strike", "strikes",
+        "missile", "missiles", "drone", "drones", "occupation", "advance", "advances", "counteroffensive",
+        "operation", "operations", "fire", "artillery", "airstrikes", "bombing", "bombings", "onslaught",
+        "campaign", "troops'", "gains", "capture", "army's", "military's",
+    ].map(WordHash.of))
+
+    /// Where the clause resumes before ", according to the UN," when the
+    /// comma at `end` closes such an aside.
+    private func parentheticalSource(_ scope: SentenceScope, endingAt end: Int) -> Int? {
+        var p = end - 1
+        while p > scope.range.lowerBound, scope[p].mark != .comma {
+            if end - p > 10 { return nil }
+            p -= 1
+        }
+        guard scope[p].mark == .comma, scope.match(.attributionSource, at: p + 1) != nil else { return nil }
+        return p - 1
+    }
+
+    /// "will likely hit 1 million", "could reach 40,000", "is expected to
+    /// pass": a figure the losses are to reach is a forecast, not a count.
+    private func isForecast(_ scope: SentenceScope, before start: Int) -> Bool {
+        let lower = scope.range.lowerBound
+        var j = start - 1
+        // "the 1 million mark".
+        if j >= lower, scope[j].keyword == .the { j -= 1 }
+        var steps = 0
+        while j >= lower, steps < 3 {
+            if SubjectReader.reachVerbs.contains(scope[j].hash) {
+                var m = j - 1
+                while m >= lower, scope.english(m).contains(.filler) || SubjectReader.hedgeAdverbs.contains(scope[m].hash),
+                      !SubjectReader.futureMarkers.contains(scope[m].hash) {
+                    m -= 1
+                }
+                return m >= lower && SubjectReader.futureMarkers.contains(scope[m].hash)
+            }
+            steps += 1
+            j -= 1
+        }
+        return false
+    }
+
+    static let reachVerbs: Set<UInt64> = Set([
+        "reach", "hit", "pass", "top", "exceed", "surpass", "cross", "approach", "double", "triple", "rise", "climb",
+    ].map(WordHash.of))
+    static let futureMarkers: Set<UInt64> = Set(["will", "'ll", "would", "could", "may", "might", "to", "shall"].map(WordHash.of))
+    static let hedgeAdverbs: Set<UInt64> = Set(["likely", "soon", "probably", "possibly", "eventually", "easily", "quickly"].map(WordHash.of))
+
+    /// A rate said earlier in the figure's clause: "that over the previous
+    /// day Russia had lost 860 troops", "a daily average of 931". A word
+    /// like "daily" that names a report ("the daily update") is no rate.
+    private func clauseRate(_ scope: SentenceScope, from start: Int, before end: Int) -> Rate? {
+        var k = start
+        while k < end {
+            if let found = scope.match(.rate, at: k) {
+                if found.end < scope.range.upperBound, scope.match(.sourceNoun, at: found.end) != nil {
+                    k = found.end
+                    continue
+                }
+                return scope.lexicon.rates[Int(found.role.value)]
+            }
+            k += 1
+        }
+        return nil
     }
 
     static let figureNouns: Set<UInt64> = Set(["number", "figure", "total", "tally", "estimate", "count", "toll"].map(WordHash.of))
@@ -350,6 +563,10 @@ struct SubjectReader {
             // does not end the clause.
             let dateComma = scope[j].mark == .comma && j + 1 < scope.range.upperBound
                 && scope[j + 1].kind == .number && scope[j + 1].digits == 4
+            if scope[j].mark == .comma, let skipped = parentheticalSource(scope, endingAt: j) {
+                j = skipped
+                continue
+            }
             if scope.isClausePunctuation(j), !dateComma { return nil }
             if scope[j].keyword.opensClause { return nil }
             if let found = scope.match(.metric, endingAt: j + 1) {
