@@ -15,18 +15,18 @@ import Testing
         let text = "About 40,000 civilians died in the war, Milley, who serves as President Joe Biden’s most senior military adviser, suggested."
         #expect(speakers(text) == ["Mark Milley"])
         let zaluzhny = "In August, the commander-in-chief of the armed forces, Valery Zaluzhny, was quoted as saying that 9,000 Ukrainian soldiers had died."
-        #expect(speakers(zaluzhny) == ["Valery Zaluzhny"])
+        #expect(speakers(zaluzhny) == ["Valery Zaluzhnyi"])
     }
 
     @Test func misspeltSurnamesMatchByEditDistance() {
         #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
         #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
-        #expect(speakers("General Valerii Zaluzhnyi said 9,000 Ukrainian soldiers had died.") == ["Valery Zaluzhny"])
+        #expect(speakers("General Valerii Zaluzhnyi said 9,000 Ukrainian soldiers had died.") == ["Valery Zaluzhnyi"])
     }
 
     @Test func aNameTheLexiconLacksIsKeptWithoutItsTitle() {
-        #expect(speakers("Defence Minister Hanna Maliar said 5,000 Russian soldiers had been killed.") == ["Hanna Maliar"])
-        #expect(speakers("Some 5,000 Russian soldiers were killed last week, said spokesman Serhiy Cherevaty.") == ["Serhiy Cherevaty"])
+        #expect(speakers("Defence Minister Olena Hrynchuk said 5,000 Russian soldiers had been killed.") == ["Olena Hrynchuk"])
+        #expect(speakers("Some 5,000 Russian soldiers were killed last week, said spokesman Taras Yaremchuk.") == ["Taras Yaremchuk"])
     }
 
     @Test func outletsAreReportedByNotSpeakers() {
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func officialsAndAgencies() {
-        #expect(speakers("US officials have lately stated that the number of Russian casualties is quickly reaching 200,000.") == ["US government"])
+        #expect(speakers("US officials have lately stated that the number of Russian casualties is quickly reaching 200,000.") == ["US officials"])
         #expect(speakers("Western intelligence agencies believe each side has sustained around 150,000 deaths.") == [
             "Western intelligence agencies", "Western intelligence agencies",
         ])
@@ -97,14 +97,14 @@ import Testing
     @Test func aDescriptionOfABodyRefersBack() {
         let text = "The UN human rights monitoring mission said on Friday that 9,000 civilians had been killed. The mission said it had also recorded 16,646 civilians injured."
         #expect(speakers(text) == [
-            "United Nations Human Rights Monitoring Mission in Ukraine (HRMMU)",
-            "United Nations Human Rights Monitoring Mission in Ukraine (HRMMU)",
+            "OHCHR",
+            "OHCHR",
         ])
     }
 
     @Test func theOfficialsReferBackToTheOfficialsNamed() {
         let text = "U.S. officials said the war had killed many. Russia's military casualties are approaching 300,000, the officials said."
-        #expect(speakers(text) == ["US government"])
+        #expect(speakers(text) == ["US officials"])
     }
 
     @Test func armiesAndIntelligenceServicesSpeakForTheirInstitutions() {

@@ -23,6 +23,44 @@ import Yams
         #expect(claim?.speaker == "Oleksandr Kovalenko")
     }
 
+    /// The shipped lexicon gives each body and person one canonical name,
+    /// however reporting spells or abbreviates it (CONVENTIONS.md, `speaker`).
+    @Test(arguments: [
+        ("HRMMU said it had verified 310 civilian deaths in the region.", "OHCHR"),
+        ("UN human rights monitors say 64 civilians were killed in March.", "OHCHR"),
+        ("The U.N. refugee agency said 2.1 million refugees had left the country.", "UNHCR"),
+        ("UK Defence Intelligence assessed that 1,100 Russian soldiers were killed each day.", "UK Ministry of Defence"),
+        ("British intelligence believes 45,000 Russian soldiers have been killed.", "UK Ministry of Defence"),
+        ("The General Staff of the Armed Forces of Ukraine said 870 Russian soldiers were killed.", "Ukrainian General Staff"),
+        ("Moscow claims that 8,000 Ukrainian soldiers have been killed.", "Russian government"),
+        ("Russian authorities said 9 civilians were killed in Kursk.", "Russian government"),
+        ("Shoygu said 7,000 Ukrainian soldiers had been killed.", "Sergei Shoigu"),
+        ("Zelenskyy said 43,000 Ukrainian soldiers had been killed.", "Volodymyr Zelensky"),
+        ("General Syrsky said 6,000 Russian soldiers were killed.", "Oleksandr Syrskyi"),
+        ("Oleksiy Reznikov said 40,000 Russian soldiers had been killed.", "Oleksii Reznikov"),
+        ("The HUR said 1,000 North Korean soldiers had been killed.", "Defence Intelligence of Ukraine (HUR)"),
+        ("Ukraine's State Emergency Service said 14 people were killed.", "State Emergency Service of Ukraine"),
+        ("US officials said 20,000 Russian soldiers had been killed.", "US officials"),
+        ("A Ukrainian official said 11 civilians had been killed.", "Ukrainian officials"),
+        ("Western intelligence estimates that 50,000 Russian soldiers have been killed.", "Western intelligence agencies"),
+        ("The Center for Strategic and International Studies estimated 250,000 Russian soldiers killed.", "CSIS"),
+    ])
+    func theShippedLexiconResolvesAliasesToCanonicalNames(text: String, speaker: String) {
+        let claims = LexiconFixture.extractor.extract(Document(name: "a", text: text)).claims
+        #expect(claims.first?.speaker == speaker, "\(text)")
+    }
+
+    /// An outlet that only relays is `reported_by`; the body it cites speaks.
+    @Test func aRelayingOutletIsNeverTheSpeaker() {
+        let relayed = LexiconFixture.extractor.extract(Document(
+            name: "a", text: "Ukrinform reported that 640 Russian soldiers were killed, citing Ukraine's General Staff.")).claims.first
+        #expect(relayed?.speaker == "Ukrainian General Staff")
+        #expect(relayed?.reportedBy == "Ukrinform")
+        let bare = LexiconFixture.extractor.extract(Document(name: "b", text: "TASS reported that 300 Ukrainian soldiers were killed.")).claims.first
+        #expect(bare?.speaker == nil)
+        #expect(bare?.reportedBy == "TASS")
+    }
+
     @Test func aLexiconRoundTripsThroughYAML() throws {
         let yaml = try YAMLEncoder().encode(LexiconFixture.lexicon)
         let decoded = try YAMLDecoder().decode(Lexicon.self, from: yaml)
