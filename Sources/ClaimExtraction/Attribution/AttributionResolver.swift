@@ -133,13 +133,37 @@ struct AttributionResolver {
             }
             other -= 1
         }
+        // "… 9,600 civilians have been killed. This is stated in a new report
+        // by OHCHR.": the next sentence names the source, in the paragraph
+        // or pointing back with a demonstrative.
         let next = index + 1
-        if next < sentences.count, sentences[next].paragraph == paragraph, !hasFigures[next],
+        if next < sentences.count, !hasFigures[next],
+           sentences[next].paragraph == paragraph || pointsBack(next),
            let found = cueSpeaker(in: next, near: nil) {
             return Attribution(speaker: found.speaker, reportedBy: outlet(in: next), sentence: next, cue: found.cue)
         }
+        // The source the article has been reporting: the last one named in
+        // the paragraphs before.
+        other = index - 1
+        while other >= 0, other >= index - AttributionResolver.reach * 2 {
+            if let found = cueSpeaker(in: other, near: nil) {
+                return Attribution(speaker: found.speaker, reportedBy: outlet(in: other), sentence: other, cue: found.cue)
+            }
+            other -= 1
+        }
         return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
     }
+
+    /// Whether sentence `index` opens with "This", "These" or "That": it
+    /// says something of the sentence before.
+    private func pointsBack(_ index: Int) -> Bool {
+        let first = sentences[index].tokens.lowerBound
+        guard first < sentences[index].tokens.upperBound else { return false }
+        let keyword = tokens[first].keyword
+        return keyword == .this || keyword == .that || AttributionResolver.demonstratives.contains(tokens[first].hash)
+    }
+
+    static let demonstratives: Set<UInt64> = Set(["these", "those", "such"].map(WordHash.of))
 
     /// A short line of the paragraph that names only an outlet ("BBC news.").
     private mutating func creditLine(for index: Int) -> String? {
@@ -201,8 +225,9 @@ struct AttributionResolver {
         case .speaker(let number):
             return resolved(number)
         case .person(let name):
+            let full = fullName(of: name, before: index) ?? name
             return ResolvedSpeaker(
-                name: name, isPerson: true, kind: .person, side: nil,
+                name: full, isPerson: true, kind: .person, side: nil,
                 titleHeads: mention.titleHead.map { [$0] } ?? [])
         case .outlet:
             return nil
@@ -222,6 +247,22 @@ struct AttributionResolver {
                 speaker.isPerson && speaker.titleHeads.contains(head)
             }
         }
+    }
+
+    /// "Gudmundsson said" after "Ragnar Gudmundsson, an analyst": a
+    /// surname alone is the person named in full earlier.
+    private mutating func fullName(of name: String, before index: Int) -> String? {
+        guard !name.contains(" ") else { return nil }
+        let suffix = " " + name
+        var other = index
+        while other >= 0, other >= index - AttributionResolver.reach * 25 {
+            let read = reading(other)
+            for mention in read.mentions + read.cues.compactMap(\.agent) {
+                if case .person(let full) = mention.referent, full.hasSuffix(suffix) { return full }
+            }
+            other -= 1
+        }
+        return nil
     }
 
     private func resolved(_ number: Int) -> ResolvedSpeaker {

@@ -39,9 +39,15 @@ struct CueReader {
                 i = source.end
                 continue
             }
-            if let noun = scope.match(.sourceNoun, at: i), noun.end < upper,
-               scope[noun.end].keyword == .from || scope[noun.end].keyword == .by {
-                if let agent = mention(scope, at: noun.end + 1, mentions: mentions, recognizer: recognizer) {
+            if let noun = scope.match(.sourceNoun, at: i), noun.end < upper {
+                // "a report by", "the statement made by", "data published by".
+                var by = noun.end
+                if by + 1 < upper, CueReader.participles.contains(scope[by].hash) { by += 1 }
+                guard scope[by].keyword == .from || scope[by].keyword == .by else {
+                    i += 1
+                    continue
+                }
+                if let agent = mention(scope, at: by + 1, mentions: mentions, recognizer: recognizer) {
                     cues.append(Cue(position: i, agent: agent))
                 }
                 i = noun.end
@@ -52,12 +58,20 @@ struct CueReader {
         return cues
     }
 
+    static let participles: Set<UInt64> = Set([
+        "made", "issued", "published", "released", "given", "compiled", "gathered", "collected", "analysed",
+        "analyzed", "provided", "cited", "presented", "shared", "posted",
+    ].map(WordHash.of))
+
     /// The subject of a verb of saying at `cue`.
     private func agent(
         _ scope: SentenceScope, before cue: Int, mentions: [EntityMention], dates: [DateExpression],
         recognizer: EntityRecognizer
     ) -> EntityMention? {
         let lower = scope.range.lowerBound
+        // "Yevgeny Prigozhin, the head of the private army Wagner, says": the
+        // name before an appositive.
+        if let apposed = apposedName(scope, before: cue, mentions: mentions, recognizer: recognizer) { return apposed }
         func ending(_ end: Int) -> EntityMention? { mentions.last { $0.end == end } }
         func inDate(_ k: Int) -> Bool { dates.contains { $0.start <= k && k < $0.end } }
         var j = cue - 1
@@ -77,6 +91,10 @@ struct CueReader {
                 guard p > lower else { return nil }
                 j = p - 1
                 continue
+            }
+            // "Kyiv, which today warned": a relative pronoun's antecedent.
+            if token.keyword == .which || token.keyword == .who, j - 1 > lower, scope[j - 1].mark == .comma {
+                return ending(j - 1)
             }
             if token.mark == .comma, segments < 3 {
                 // "the commander, Valery Zaluzhny, was quoted"; "X, who
@@ -109,11 +127,57 @@ struct CueReader {
                 return nil
             }
             if segments == 0, let start = recognizer.nameRun(scope, endingAt: j + 1) {
+                // "The mayor of the port city of Mariupol says": the head of
+                // the phrase speaks, not the place it is of.
+                if start - 1 > lower, scope[start - 1].keyword == .of,
+                   let head = mentions.last(where: { $0.end < start - 1 && start - $0.end <= 10 }),
+                   !(head.end..<start).contains(where: { scope.isClausePunctuation($0) }) {
+                    return head
+                }
                 // A name the lexicon lacks, right before the verb.
                 if start == lower, j == start, scope.lexicon.entry(of: scope[start]) != nil { return nil }
                 return EntityMention(start: start, end: j + 1, referent: recognizer.person(scope, start, j + 1, titleHead: nil))
             }
             return nil
+        }
+        return nil
+    }
+
+    /// The name before ", the head of …" or ", an analyst," that ends right
+    /// before a verb of saying.
+    private func apposedName(
+        _ scope: SentenceScope, before cue: Int, mentions: [EntityMention], recognizer: EntityRecognizer
+    ) -> EntityMention? {
+        let lower = scope.range.lowerBound
+        var j = cue - 1
+        if j >= lower, scope[j].mark == .comma { j -= 1 }
+        var steps = 0
+        while j > lower, steps < 14 {
+            let token = scope[j]
+            if token.mark == .comma { break }
+            if scope.isClausePunctuation(j) || token.isQuote || token.keyword.opensClause { return nil }
+            j -= 1
+            steps += 1
+        }
+        guard j > lower, scope[j].mark == .comma, j + 1 < cue else { return nil }
+        // "…, Prosecutor General Andrii Kostin reported": a name right before
+        // the verb is its subject, whatever the comma before it.
+        if mentions.contains(where: { $0.end == cue && $0.start > j }) { return nil }
+        // "a speech at the Economic Club of New York, a US non-profit, …": a
+        // name after a preposition is not a subject.
+        func afterPreposition(_ first: Int) -> Bool {
+            var start = first
+            while start - 1 > lower, start > first - 3, scope[start - 1].isWord, scope[start - 1].has(.capitalized) { start -= 1 }
+            return start > lower && (scope[start - 1].keyword == .of || scope[start - 1].keyword == .in
+                || scope[start - 1].keyword == .at || scope[start - 1].keyword == .from || scope[start - 1].keyword == .by)
+        }
+        let opener = scope[j + 1]
+        guard opener.keyword == .the || opener.keyword == .a || opener.keyword == .an || scope.match(.title, at: j + 1) != nil
+        else { return nil }
+        if let found = mentions.last(where: { $0.end == j }) { return afterPreposition(found.start) ? nil : found }
+        if let start = recognizer.nameRun(scope, endingAt: j), !afterPreposition(start),
+           scope.lexicon.entry(of: scope[start]) == nil || j - start > 1 {
+            return EntityMention(start: start, end: j, referent: recognizer.person(scope, start, j, titleHead: nil))
         }
         return nil
     }

@@ -42,7 +42,8 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
-            if token.keyword == .the, let description = description(scope, at: i, covered: covered) {
+            // "the top general", and "Ukraine's commander-in-chief".
+            if token.keyword == .the || token.keyword == .possessive, let description = description(scope, at: i, covered: covered) {
                 mentions.append(description)
                 i = description.end
                 continue
@@ -142,6 +143,12 @@ struct EntityRecognizer {
     func isNameWord(_ scope: SentenceScope, _ k: Int) -> Bool {
         let token = scope[k]
         guard token.kind == .word, token.has(.capitalized) else { return false }
+        // "Pipping earlier estimates, …": a sentence opened by a participle.
+        if k == scope.range.lowerBound, token.end - token.start > 4,
+           scope.bytes[Int(token.end) - 3] == UInt8(ascii: "i"), scope.bytes[Int(token.end) - 2] == UInt8(ascii: "n"),
+           scope.bytes[Int(token.end) - 1] == UInt8(ascii: "g") {
+            return false
+        }
         guard let entry = scope.lexicon.entry(of: token) else { return true }
         if entry.english.contains(.function) || entry.english.contains(.commonSource) { return false }
         if entry.month > 0 || entry.weekday > 0 || entry.numeral >= 0 || entry.scale > 0 { return false }
