@@ -62,8 +62,11 @@ struct NounPhrase: Sendable, Hashable {
                 continue
             }
             if let found = scope.match(.population, at: k) {
-                population = scope.lexicon.populations[Int(found.role.value)]
-                weakPopulation = found.end == k + 1 && NounPhrase.weakNouns.contains(token.hash)
+                // "3,392 Ukrainian soldiers and civilians": the first head names them.
+                if population == nil {
+                    population = scope.lexicon.populations[Int(found.role.value)]
+                    weakPopulation = found.end == k + 1 && NounPhrase.weakNouns.contains(token.hash)
+                }
                 k = found.end
                 end = k
                 unknown = 0
@@ -85,8 +88,12 @@ struct NounPhrase: Sendable, Hashable {
                 var next = k + 1
                 if next < limit, scope[next].keyword == .and || scope[next].keyword == .or { next += 1 }
                 // "killed and wounded", "Russian and Ukrainian soldiers".
-                let joinsHead = next < limit
-                    && (scope.match(.metric, at: next) != nil || scope.match(.population, at: next) != nil)
+                // "killed and wounded" joins the head; "killed 21 people and
+                // hurt 112" is a second verb with a figure of its own.
+                let joinedMetric = scope.match(.metric, at: next)
+                let ownFigure = joinedMetric.map { $0.end < scope.range.upperBound && scope[$0.end].kind == .number } ?? false
+                let joinsHead = next < limit && !ownFigure
+                    && (joinedMetric != nil || scope.match(.population, at: next) != nil)
                 let joinsSide = token.mark != .comma && next < limit
                     && scope.match(.side, at: next).map { NounPhrase.headFollows(scope, $0.end, limit: limit) } == true
                 if joinsHead || joinsSide {

@@ -250,6 +250,20 @@ struct SubjectReader {
                 }
                 break
             }
+            // "694 Ukrainian fighters – including members of the Azov
+            // regiment – had surrendered": an aside between dashes.
+            if token.mark == .dash || token.mark == .openParen, words == 0 || predicate.metrics.isEmpty {
+                var close = k + 1
+                let closing: Token.Mark = token.mark == .dash ? .dash : .closeParen
+                while close < upper, close < k + 16, scope[close].mark != closing, scope[close].kind != .number,
+                      scope[close].mark != .period {
+                    close += 1
+                }
+                if close < upper, close < k + 16, scope[close].mark == closing {
+                    k = close + 1
+                    continue
+                }
+            }
             if scope.isClausePunctuation(k) { break }
             if token.isWord, scope.english(k).contains(.clauseOpener) { break }
             if let found = scope.match(.metric, at: k) {
@@ -289,10 +303,20 @@ struct SubjectReader {
     // MARK: Before the figures
 
     private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?) -> Governor? {
-        let k = scope.skipQuotes(back: start - 1)
+        var k = scope.skipQuotes(back: start - 1)
         guard k >= scope.range.lowerBound else { return nil }
-        // "the deaths of up to 13,000 Ukrainian soldiers".
-        if scope.is(k, .of), let found = scope.match(.metric, endingAt: k) {
+        // "have lost a total of 5,137": the measure word stands between.
+        if scope.is(k, .of), k - 1 >= scope.range.lowerBound, SubjectReader.figureNouns.contains(scope[k - 1].hash) {
+            var m = k - 2
+            if m >= scope.range.lowerBound, scope.english(m).contains(.article) { m -= 1 }
+            if m >= scope.range.lowerBound, scope.match(.figureVerb, endingAt: m + 1) != nil || scope.match(.linking, endingAt: m + 1) != nil {
+                k = m
+            }
+        }
+        // "the deaths of up to 13,000", "a casualty rate of 1,140".
+        if scope.is(k, .of), let found = scope.match(.metric, endingAt: k)
+            ?? (k > scope.range.lowerBound && SubjectReader.measureNouns.contains(scope[k - 1].hash)
+                ? scope.match(.metric, endingAt: k - 1) : nil) {
             return Governor(
                 metric: scope.lexicon.metrics[Int(found.role.value)].metric,
                 sides: sidesNear(scope, before: found.start))
@@ -301,13 +325,21 @@ struct SubjectReader {
             let meaning = scope.lexicon.figureVerbs[Int(verb.role.value)]
             var metric = meaning.metric ?? scope.match(.metric, at: verb.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
             // "has killed or wounded nearly 500,000": two verbs, one loss.
-            let joiner = verb.start - 1
-            if joiner > scope.range.lowerBound, scope[joiner].keyword == .and || scope[joiner].keyword == .or,
-               let other = scope.match(.figureVerb, endingAt: joiner) {
+            // "have killed, injured, or captured 17,819": a list of verbs.
+            var joiner = verb.start - 1
+            while joiner > scope.range.lowerBound {
+                var before = joiner
+                if scope[before].keyword == .and || scope[before].keyword == .or {
+                    if before - 1 > scope.range.lowerBound, scope[before - 1].mark == .comma { before -= 1 }
+                } else if scope[before].mark != .comma {
+                    break
+                }
+                guard let other = scope.match(.figureVerb, endingAt: before) else { break }
                 let first = scope.lexicon.figureVerbs[Int(other.role.value)].metric
                     ?? scope.match(.metric, at: other.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
                 if let first, let second = metric { metric = combine([first, second]) }
                 verb = other
+                joiner = other.start - 1
             }
             var subject = subjectSides(scope, before: verb.start)
             if subject.each { return Governor(metric: metric, each: true) }
@@ -433,8 +465,11 @@ struct SubjectReader {
             if before.isWord, SubjectReader.prepositions.contains(before.hash) { return false }
         }
         // Part of a name: "Ukraine's General Staff", "the Russian Defence Ministry".
-        if let speaker = scope.match(.speaker, at: found.start), speaker.end > found.end { return false }
-        if let outlet = scope.match(.outlet, at: found.start), outlet.end > found.end { return false }
+        func isName(_ match: PhraseMatch?) -> Bool {
+            guard let match, match.end > found.end else { return false }
+            return (found.end..<match.end).contains { scope[$0].has(.capitalized) }
+        }
+        if isName(scope.match(.speaker, at: found.start)) || isName(scope.match(.outlet, at: found.start)) { return false }
         var k = found.end
         if k < upper, scope[k].keyword == .possessive { k += 1 }
         if k < upper, scope[k].isWord, scope[k].has(.capitalized), scope.match(.population, at: k) == nil,
@@ -529,6 +564,7 @@ struct SubjectReader {
     }
 
     static let figureNouns: Set<UInt64> = Set(["number", "figure", "total", "tally", "estimate", "count", "toll"].map(WordHash.of))
+    static let measureNouns: Set<UInt64> = Set(["rate", "rates", "toll", "figure", "figures", "count", "tally", "numbers", "number", "total"].map(WordHash.of))
 
     /// Sides named just before a loss noun: "Russian losses", "Russia's losses".
     private func sidesNear(_ scope: SentenceScope, before start: Int) -> [Int] {
