@@ -18,7 +18,14 @@ struct CueReader {
                 continue
             }
             if let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i) {
-                let agent = agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
+                // "a new report by OHCHR", "as estimated by the ministry".
+                let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from)
+                    ? mention(scope, at: verb.end + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
+                        // "was quoted by the BBC as saying": the outlet relays.
+                        if case .outlet = found.referent { return nil }
+                        return found
+                    } : nil
+                let agent = byAgent ?? agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
                     ?? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer)
                 let audience = verb.role.kind == .audienceVerb
                     ? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer) : nil
@@ -70,8 +77,8 @@ struct CueReader {
     ) -> EntityMention? {
         let lower = scope.range.lowerBound
         // "Yevgeny Prigozhin, the head of the private army Wagner, says": the
-        // name before an appositive.
-        if let apposed = apposedName(scope, before: cue, mentions: mentions, recognizer: recognizer) { return apposed }
+        // name before an appositive; never for "South Korea's estimate".
+        if cue - 1 >= lower, scope[cue - 1].keyword != .possessive, let apposed = apposedName(scope, before: cue, mentions: mentions, recognizer: recognizer) { return apposed }
         func ending(_ end: Int) -> EntityMention? { mentions.last { $0.end == end } }
         func inDate(_ k: Int) -> Bool { dates.contains { $0.start <= k && k < $0.end } }
         var j = cue - 1

@@ -190,6 +190,7 @@ struct NumberReader {
         return false
     }
 
+    static let ageNouns: Set<UInt64> = Set(["population", "aged", "ages", "males", "men"].map(WordHash.of))
     static let ratioAfter: Set<UInt64> = Set(["out", "in", "for", "every"].map(WordHash.of))
     static let every: Set<UInt64> = Set(["every", "each"].map(WordHash.of))
     static let ratioNouns: Set<UInt64> = Set(["ratio", "proportion", "share"].map(WordHash.of))
@@ -208,6 +209,12 @@ struct NumberReader {
             return .year
         }
         if isRatio(scope, mention) { return .partitive }
+        // "the male population between 20 and 50", "men aged 18 to 60".
+        if mention.start > lower, NumberReader.ageNouns.contains(scope[mention.start - 1].hash)
+            || (mention.start - 1 > lower && scope[mention.start].keyword == .between
+                && NumberReader.ageNouns.contains(scope[mention.start - 1].hash)) {
+            return .age
+        }
         if atom.start > lower {
             let previous = scope[atom.start - 1]
             if previous.mark == .currency { return .money }

@@ -72,6 +72,22 @@ struct NounPhrase: Sendable, Hashable {
                 unknown = 0
                 continue
             }
+            // "70,000 people fighting in Russia's military": soldiers.
+            if weakPopulation, token.isWord, NounPhrase.serving.contains(token.hash) {
+                population = .military
+                weakPopulation = false
+                var j = k + 1
+                while j < min(scope.range.upperBound, k + 5) {
+                    if let found = scope.side(at: j) {
+                        sides.append(found.side)
+                        break
+                    }
+                    j += 1
+                }
+                k = j < scope.range.upperBound && j < k + 5 ? j + 1 : k + 1
+                end = k
+                continue
+            }
             if let found = scope.side(at: k) {
                 sides.append(found.side)
                 k = found.end
@@ -115,6 +131,7 @@ struct NounPhrase: Sendable, Hashable {
     }
 
     static let modifiers: Set<UInt64> = Set(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
+    static let serving: Set<UInt64> = Set(["fighting", "serving", "fought", "served"].map(WordHash.of))
     static let weakNouns: Set<UInt64> = Set(["people", "persons"].map(WordHash.of))
 
     private static func headFollows(_ scope: SentenceScope, _ at: Int, limit: Int) -> Bool {

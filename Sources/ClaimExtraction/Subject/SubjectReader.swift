@@ -127,6 +127,8 @@ struct SubjectReader {
                     // A sibling names the loss: "… out of 2 lakh dead soldiers".
                     metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
                 }
+                // "Among them, 13,781 were volunteers": a part of the figures before.
+                if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start) { metrics = [context.metric] }
                 guard let metric = combine(metrics) else { continue }
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
                     ?? (member == first ? clauseRate : nil)
@@ -279,7 +281,9 @@ struct SubjectReader {
                 continue
             }
             if let found = scope.match(.jointEach, at: k) {
-                predicate.each = true
+                // "1,200 fallen servicemen, with both sides committed to…"
+                // opens another clause.
+                predicate.each = k == start || scope[start].mark != .comma
                 k = found.end
                 continue
             }
@@ -362,6 +366,13 @@ struct SubjectReader {
                 topic = clauseTopic(scope, before: link.start)
             }
             guard let topic else { return nil }
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
+        }
+        // "Ukrainian refugees -- 2,825,463 so far --": a figure set beside
+        // the loss noun it counts.
+        if scope[k].mark == .dash || scope[k].mark == .openParen || scope[k].mark == .colon,
+           let found = scope.match(.metric, endingAt: k) {
+            let topic = topic(scope, found)
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }
         // "they died “about 55,110”": a loss verb right before the figure.
@@ -460,10 +471,10 @@ struct SubjectReader {
     private func isSubjectSide(_ scope: SentenceScope, _ found: PhraseMatch) -> Bool {
         let lower = scope.range.lowerBound, upper = scope.range.upperBound
         // A place or an object: "in Ukraine", "against Russia", "by Russian forces".
-        if found.start > lower {
-            let before = scope[found.start - 1]
-            if before.isWord, SubjectReader.prepositions.contains(before.hash) { return false }
-        }
+        var p = found.start - 1
+        // "in eastern Ukraine".
+        if p > lower, SubjectReader.compass.contains(scope[p].hash) { p -= 1 }
+        if p >= lower, scope[p].isWord, SubjectReader.prepositions.contains(scope[p].hash) { return false }
         // Part of a name: "Ukraine's General Staff", "the Russian Defence Ministry".
         func isName(_ match: PhraseMatch?) -> Bool {
             guard let match, match.end > found.end else { return false }
@@ -497,12 +508,30 @@ struct SubjectReader {
         "with", "within", "throughout", "over", "of", "for", "near", "between", "via", "through",
     ].map(WordHash.of))
 
+    static let compass: Set<UInt64> = Set([
+        "eastern", "western", "southern", "northern", "central", "northeastern", "southeastern", "northwestern",
+        "southwestern", "occupied", "liberated", "east", "west", "south", "north",
+    ].map(WordHash.of))
+
     static let agentNouns: Set<UInt64> = Set([
         "aggression", "war", "attack", "attacks", "bombardment", "bombardments", "shelling", "strike", "strikes",
         "missile", "missiles", "drone", "drones", "occupation", "advance", "advances", "counteroffensive",
         "operation", "operations", "fire", "artillery", "airstrikes", "bombing", "bombings", "onslaught",
         "campaign", "troops'", "gains", "capture", "army's", "military's",
     ].map(WordHash.of))
+
+    /// Whether the sentence opens with "Among them", "Of them" or "Of
+    /// these" before the figure.
+    private func partOfPrevious(_ scope: SentenceScope, before end: Int) -> Bool {
+        let lower = scope.range.lowerBound
+        guard end - lower >= 2, end - lower <= 4 else { return false }
+        let first = scope[lower], second = scope[lower + 1]
+        return (first.keyword == .of || SubjectReader.amongWords.contains(first.hash))
+            && (SubjectReader.themWords.contains(second.hash))
+    }
+
+    static let amongWords: Set<UInt64> = Set(["among", "amongst"].map(WordHash.of))
+    static let themWords: Set<UInt64> = Set(["them", "these", "those", "whom", "which"].map(WordHash.of))
 
     /// Where the clause resumes before ", according to the UN," when the
     /// comma at `end` closes such an aside.
@@ -541,6 +570,8 @@ struct SubjectReader {
 
     static let reachVerbs: Set<UInt64> = Set([
         "reach", "hit", "pass", "top", "exceed", "surpass", "cross", "approach", "double", "triple", "rise", "climb",
+        // "have agreed to exchange up to 6,000 bodies": a deal, not a count.
+        "exchange", "swap", "return", "release", "repatriate", "hand",
     ].map(WordHash.of))
     static let futureMarkers: Set<UInt64> = Set(["will", "'ll", "would", "could", "may", "might", "to", "shall"].map(WordHash.of))
     static let hedgeAdverbs: Set<UInt64> = Set(["likely", "soon", "probably", "possibly", "eventually", "easily", "quickly"].map(WordHash.of))
