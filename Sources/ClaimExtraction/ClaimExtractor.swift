@@ -46,14 +46,17 @@ public struct ClaimExtractor: Sendable {
         return tokens.withUnsafeBufferPointer { tokens in
             let sentences = SentenceSplitter(lexicon: compiled).split(tokens, bytes: bytes, body: body)
             let scopes = sentences.map { SentenceScope(tokens: tokens, range: $0.tokens, lexicon: compiled, bytes: bytes) }
-            let published = PublicationDater(lexicon: compiled).date(frontMatter: frontMatter, scopes: scopes)
+            let dater = PublicationDater(lexicon: compiled)
+            let published = dater.date(frontMatter: frontMatter, scopes: scopes)
             var extraction = Extraction(
                 published: published?.date, publishedFrom: published?.source,
                 source: frontMatter?.value("source", "outlet", "publisher"), url: frontMatter?.value("url", "link"))
             var resolver = AttributionResolver(lexicon: compiled, tokens: tokens, bytes: bytes, sentences: sentences)
             let readings = readFigures(scopes, sentences: sentences, resolver: &resolver, compiled: compiled)
             extraction.claims = ClaimAssembler(
-                lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(reference: published?.date)
+                lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(
+                    reference: published?.date, source: published?.source,
+                    contextYear: published == nil ? dater.contextYear(scopes) : nil)
             ).claims(readings, resolver: &resolver)
             return extraction
         }

@@ -64,7 +64,10 @@ struct PublicationDater {
             let lead = (scope.range.lowerBound..<expression.start).allSatisfy {
                 scope[$0].has(.capitalized) || scope[$0].mark == .comma || PublicationDater.datelineWords.contains(scope[$0].hash)
             }
-            if lead, next.mark == .openParen || next.mark == .dash, expression.start > scope.range.lowerBound {
+            // "LUGANSK, January 12. /TASS/.": the agency between slashes.
+            let slashed = next.mark == .period && expression.end + 1 < scope.range.upperBound
+                && scope[expression.end + 1].mark == .slash
+            if lead, next.mark == .openParen || next.mark == .dash || slashed, expression.start > scope.range.lowerBound {
                 return true
             }
         }
@@ -91,18 +94,26 @@ struct PublicationDater {
         guard case .calendar(let year, let month, let day) = expression.value, let month else { return nil }
         if let year { return DateResolver(reference: nil).resolve(.calendar(year: year, month: month, day: day)) }
         let began = lexicon.conflict.began
-        var latest = began.year
+        var candidate = contextYear(scopes) ?? began.year
+        if PartialDate(year: candidate, month: month, day: day) < began { candidate += 1 }
+        return PartialDate(year: candidate, month: month, day: day)
+    }
+
+    /// The year a date without one falls in, in a text that does not date
+    /// itself: the latest year its dates name since the conflict began;
+    /// nil when they name none.
+    func contextYear(_ scopes: [SentenceScope]) -> Int? {
+        var latest: Int?
+        let began = lexicon.conflict.began.year
         let reader = DateReader(lexicon: lexicon)
         for scope in scopes {
             for found in reader.read(scope.tokens, in: scope.range) {
-                if case .calendar(let named?, _, _) = found.value, named > latest {
+                if case .calendar(let named?, _, _) = found.value, named >= began, named > (latest ?? 0) {
                     latest = named
                 }
             }
         }
-        var candidate = latest
-        if PartialDate(year: candidate, month: month, day: day) < began { candidate += 1 }
-        return PartialDate(year: candidate, month: month, day: day)
+        return latest
     }
 
     static let datelineWords: Set<UInt64> = Set([
