@@ -183,6 +183,12 @@ struct ClaimAssembler {
         return true
     }
 
+    /// Whether two names are one speaker's: equal, or one the other's
+    /// surname ("Maliar added" after "Hanna Maliar wrote").
+    private static func isSame(_ a: String, _ b: String) -> Bool {
+        a == b || a.hasSuffix(" " + b) || b.hasSuffix(" " + a)
+    }
+
     /// The date of `speaker`'s latest dated statement in the few sentences
     /// before `index`.
     private func earlierStatementDate(
@@ -192,7 +198,7 @@ struct ClaimAssembler {
         while other >= 0, other >= index - ClaimAssembler.continuationReach {
             let cues = resolver.reading(other).cues
             let agents = resolver.agents(other)
-            for (cue, agent) in zip(cues, agents).reversed() where agent?.name == speaker {
+            for (cue, agent) in zip(cues, agents).reversed() where agent.map({ Self.isSame($0.name, speaker) }) ?? false {
                 if let found = statementDate(cue: cue.position, in: other, figure: nil, resolver: &resolver) { return found }
             }
             other -= 1
