@@ -20,7 +20,7 @@ struct ClaimAssembler {
     private struct Draft {
         var claim: Claim
         var sentence: Int
-        /// The date came from words in the text, not the document's date.
+        /// The statement's date came from the text around it.
         var datedByText: Bool
     }
 
@@ -44,11 +44,11 @@ struct ClaimAssembler {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
                     ?? [side(of: figure, speaker: attribution.speaker)]
-                let stated = statedOn(attribution, claimSentence: index, resolver: &resolver)
+                let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(
-                        claim: claim(figure, side: side, attribution: attribution, statedOn: stated.date, sentence: index),
-                        sentence: index, datedByText: stated.byText)
+                        claim: claim(figure, side: side, attribution: attribution, stated: stated, sentence: index),
+                        sentence: index, datedByText: stated.date != nil)
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
                         restated.append(draft)
@@ -63,13 +63,15 @@ struct ClaimAssembler {
         return drafts.map(\.claim)
     }
 
-    private func claim(_ figure: Figure, side: Side, attribution: Attribution, statedOn: PartialDate?, sentence: Int) -> Claim {
+    private func claim(
+        _ figure: Figure, side: Side, attribution: Attribution, stated: (date: PartialDate?, source: DateSource?), sentence: Int
+    ) -> Claim {
         let span = sentences[sentence].span
         return Claim(
             side: side, population: figure.population, metric: figure.metric, qualifier: figure.reading.qualifier,
             low: Int(figure.mention.low.rounded()), high: figure.mention.high.map { Int($0.rounded()) },
             per: figure.rate, speaker: attribution.speaker?.name, reportedBy: attribution.reportedBy,
-            statedOn: statedOn, quote: quote(span), span: span)
+            statedOn: stated.date, statedOnSource: stated.source, quote: quote(span), span: span)
     }
 
     private func quote(_ span: ByteSpan) -> String {
@@ -92,26 +94,117 @@ struct ClaimAssembler {
         population == .civilian ? lexicon.conflict.civilianSide : lexicon.conflict.militarySide
     }
 
-    /// When the estimate was stated: a date the attributing sentence gives
-    /// (nearest its cue), else one the claim's sentence gives, else the
-    /// document's month.
-    private func statedOn(_ attribution: Attribution, claimSentence: Int, resolver: inout AttributionResolver) -> (date: PartialDate?, byText: Bool) {
-        func candidates(_ index: Int) -> [DateExpression] {
-            resolver.reading(index).dates.filter { expression in
-                if expression.isAnchor { return false }
-                if case .calendar(_, nil, _) = expression.value { return false }
-                return true
+    /// When the estimate was stated, and where that date came from: the
+    /// date the text attaches to the statement ("said on Monday", "In
+    /// August, X was quoted as saying", "Moscow's update in September
+    /// said"), never a date of what is counted ("as of March 19", "since
+    /// February 24", "killed on Monday"). A statement with no date of its
+    /// own continues its speaker's dated statement a few sentences before
+    /// ("X said on Monday … He added …"). Nil when the text does not fix it.
+    private func statedOn(
+        _ attribution: Attribution, figureAt position: Int, claimSentence: Int, resolver: inout AttributionResolver
+    ) -> (date: PartialDate?, source: DateSource?) {
+        // The verb of saying that governs the figure dates the statement
+        // even when who says it is not known ("officials said Monday").
+        let own = resolver.reading(claimSentence).cues.map(\.position)
+        let local = attribution.sentence == claimSentence && attribution.cue != nil
+            ? attribution.cue : own.last(where: { $0 < position }) ?? own.first
+        if let local, let found = statementDate(cue: local, in: claimSentence, figure: position, resolver: &resolver) {
+            return found
+        }
+        if attribution.sentence != claimSentence, let cue = attribution.cue,
+           let found = statementDate(cue: cue, in: attribution.sentence, figure: nil, resolver: &resolver) {
+            return found
+        }
+        if let speaker = attribution.speaker?.name,
+           let found = earlierStatementDate(of: speaker, before: attribution.sentence, resolver: &resolver) {
+            return found
+        }
+        return (nil, nil)
+    }
+
+    /// How many sentences back a statement with no date of its own looks
+    /// for its speaker's dated one.
+    private static let continuationReach = 4
+
+    /// The date attached to the cue at `cue` of sentence `index`, whose
+    /// figure (if the sentence holds the claim) is at `figure`; a sentence
+    /// that only attributes (no figures of its own) lends any date it gives.
+    private func statementDate(
+        cue: Int, in index: Int, figure: Int?, resolver: inout AttributionResolver
+    ) -> (date: PartialDate, source: DateSource)? {
+        let reading = resolver.reading(index)
+        let candidates = reading.dates.filter { !$0.isAnchor && !$0.isYearOnly }
+        guard !candidates.isEmpty else { return nil }
+        let scope = resolver.scope(index)
+        let cues = reading.cues.map(\.position)
+        var pool = candidates.filter { isAttached($0, to: cue, figure: figure, cues: cues, in: scope) }
+        if pool.isEmpty, figure == nil, !resolver.hasFigures[index] { pool = candidates }
+        guard let chosen = pool.min(by: { abs($0.start - cue) < abs($1.start - cue) }) else { return nil }
+        return dates.dated(chosen.value)
+    }
+
+    /// Whether `date` belongs to the clause of the cue at `cue` rather than
+    /// to what is reported: right after the verb, before what it reports
+    /// ("said in an update on Tuesday that"), or before the verb, in its
+    /// subject or a phrase opening the sentence ("On Monday, the ministry
+    /// said"), but not inside a reported clause ("500 were killed on
+    /// Monday, the ministry said").
+    private func isAttached(_ date: DateExpression, to cue: Int, figure: Int?, cues: [Int], in scope: SentenceScope) -> Bool {
+        if date.start > cue {
+            var words = 0
+            for k in (cue + 1)..<date.start {
+                let token = scope[k]
+                if let figure, figure > cue, k >= figure { return false }
+                if token.keyword == .that || token.kind == .number || cues.contains(k) { return false }
+                switch token.mark {
+                case .semicolon, .colon, .period, .question, .exclamation, .openQuote, .closeQuote: return false
+                default: break
+                }
+                if token.isWord { words += 1 }
             }
+            return words <= 10
         }
-        var expressions = candidates(attribution.sentence)
-        var anchor = attribution.cue
-        if expressions.isEmpty, attribution.sentence != claimSentence {
-            expressions = candidates(claimSentence)
-            anchor = nil
+        if let figure, figure < cue {
+            // The reported clause comes first: only the subject of the verb
+            // of saying, after it, can date the statement.
+            guard date.start > figure else { return false }
+            for k in date.end..<cue {
+                let token = scope[k]
+                if scope.isClausePunctuation(k) && token.mark != .openParen && token.mark != .closeParen || token.isQuote { return false }
+                if token.kind == .number || cues.contains(k) { return false }
+            }
+            return true
         }
-        let chosen = anchor.flatMap { cue in expressions.min { abs($0.start - cue) < abs($1.start - cue) } } ?? expressions.first
-        if let chosen, let date = dates.resolve(chosen.value) { return (date, true) }
-        return (dates.reference.map { $0.truncated(to: .month) }, false)
+        for k in date.end..<cue {
+            let token = scope[k]
+            if token.kind == .number || cues.contains(k) { return false }
+            if token.mark == .semicolon || token.mark == .colon || token.mark == .period { return false }
+        }
+        return true
+    }
+
+    /// Whether two names are one speaker's: equal, or one the other's
+    /// surname ("Maliar added" after "Hanna Maliar wrote").
+    private static func isSame(_ a: String, _ b: String) -> Bool {
+        a == b || a.hasSuffix(" " + b) || b.hasSuffix(" " + a)
+    }
+
+    /// The date of `speaker`'s latest dated statement in the few sentences
+    /// before `index`.
+    private func earlierStatementDate(
+        of speaker: String, before index: Int, resolver: inout AttributionResolver
+    ) -> (date: PartialDate, source: DateSource)? {
+        var other = index - 1
+        while other >= 0, other >= index - ClaimAssembler.continuationReach {
+            let cues = resolver.reading(other).cues
+            let agents = resolver.agents(other)
+            for (cue, agent) in zip(cues, agents).reversed() where agent.map({ Self.isSame($0.name, speaker) }) ?? false {
+                if let found = statementDate(cue: cue.position, in: other, figure: nil, resolver: &resolver) { return found }
+            }
+            other -= 1
+        }
+        return nil
     }
 
     /// The previous sentence's claims, for another side.
@@ -170,6 +263,7 @@ struct ClaimAssembler {
             if drafts[position].claim.reportedBy == nil { drafts[position].claim.reportedBy = lender.claim.reportedBy }
             if !drafts[position].datedByText, lender.datedByText {
                 drafts[position].claim.statedOn = lender.claim.statedOn
+                drafts[position].claim.statedOnSource = lender.claim.statedOnSource
             }
         }
     }

@@ -8,8 +8,8 @@ import Foundation
 /// dates (when the estimate was stated).
 ///
 /// - Important: `extract` is a pure function of the document and the
-///   lexicon: no I/O, no clock. A document that nothing dates is dated by
-///   `Document.modified`, which the caller reads from the file.
+///   lexicon: no I/O, no clock. A document whose text does not date it has
+///   no publication date, and its relative dates ("on Monday") stay unknown.
 public struct ClaimExtractor: Sendable {
     /// Recorded with every claim, so that a claim names the code that found it.
     public static let version = "1.0.0"
@@ -28,32 +28,35 @@ public struct ClaimExtractor: Sendable {
     /// The claims in `document`, in the order of their sentences, with the
     /// document's publication date and front matter.
     public func extract(_ document: Document) -> Extraction {
-        if let extraction = document.text.utf8.withContiguousStorageIfAvailable({ extract($0, modified: document.modified) }) {
+        if let extraction = document.text.utf8.withContiguousStorageIfAvailable({ extract($0) }) {
             return extraction
         }
-        return Array(document.text.utf8).withUnsafeBufferPointer { extract($0, modified: document.modified) }
+        return Array(document.text.utf8).withUnsafeBufferPointer { extract($0) }
     }
 
-    private func extract(_ bytes: UnsafeBufferPointer<UInt8>, modified: Date?) -> Extraction {
+    private func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> Extraction {
         // The view points into memory the owner frees: keep it alive while reading.
-        return withExtendedLifetime(owner) { read(bytes, modified: modified, compiled: owner.view) }
+        return withExtendedLifetime(owner) { read(bytes, compiled: owner.view) }
     }
 
-    private func read(_ bytes: UnsafeBufferPointer<UInt8>, modified: Date?, compiled: LexiconView) -> Extraction {
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, compiled: LexiconView) -> Extraction {
         let frontMatter = FrontMatter.read(bytes)
         let body = frontMatter?.body ?? 0
         let tokens = Tokenizer(tables: compiled.tables).tokenize(bytes, from: body)
         return tokens.withUnsafeBufferPointer { tokens in
             let sentences = SentenceSplitter(lexicon: compiled).split(tokens, bytes: bytes, body: body)
             let scopes = sentences.map { SentenceScope(tokens: tokens, range: $0.tokens, lexicon: compiled, bytes: bytes) }
-            let published = PublicationDater(lexicon: compiled).date(frontMatter: frontMatter, scopes: scopes, modified: modified)
+            let dater = PublicationDater(lexicon: compiled)
+            let published = dater.date(frontMatter: frontMatter, scopes: scopes)
             var extraction = Extraction(
                 published: published?.date, publishedFrom: published?.source,
                 source: frontMatter?.value("source", "outlet", "publisher"), url: frontMatter?.value("url", "link"))
             var resolver = AttributionResolver(lexicon: compiled, tokens: tokens, bytes: bytes, sentences: sentences)
             let readings = readFigures(scopes, sentences: sentences, resolver: &resolver, compiled: compiled)
             extraction.claims = ClaimAssembler(
-                lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(reference: published?.date)
+                lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(
+                    reference: published?.date, source: published?.source,
+                    contextYear: published == nil ? dater.contextYear(scopes) : nil)
             ).claims(readings, resolver: &resolver)
             return extraction
         }

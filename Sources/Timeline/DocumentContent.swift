@@ -27,7 +27,7 @@ public struct DocumentContent: Sendable {
     }
 
     /// The extractor's input for this content.
-    public func document(name: String, modified: Date?) -> Document {
-        Document(name: name, text: text, modified: modified)
+    public func document(name: String) -> Document {
+        Document(name: name, text: text)
     }
 }

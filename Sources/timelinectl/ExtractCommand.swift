@@ -43,17 +43,15 @@ struct ExtractCommand: AsyncParsableCommand {
         var failures: [String] = []
         for file in files {
             let bytes: [UInt8]
-            let modified: Date?
             do {
                 bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-                modified = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
             } catch {
                 failures.append("\(file): \(ConfigurationError.reason(error))")
                 continue
             }
             let name = URL(fileURLWithPath: file).lastPathComponent
             let content = DocumentContent(bytes: bytes)
-            let extraction = extractor.extract(content.document(name: name, modified: modified))
+            let extraction = extractor.extract(content.document(name: name))
             for claim in extraction.claims {
                 found.append(ExtractedClaim(
                     id: ClaimID.make(document: content.sha256, claim: claim), documentName: name,

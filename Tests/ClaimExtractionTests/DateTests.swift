@@ -46,10 +46,89 @@ import Testing
         #expect(claims("Kristoffersen stated last month that Ukraine has lost 100,000 soldiers.").map(\.statedOn?.iso) == ["2013-01"])
     }
 
-    @Test func anUndatedClaimIsDatedByTheDocumentsMonth() {
-        let claim = claims("Ukraine says it has killed 4,300 Russian soldiers.").first
-        #expect(claim?.statedOn?.iso == "2013-02")
-        #expect(claim?.statedOn?.precision == .month)
+    /// The date and where it came from, for the first claim of `text`
+    /// published on Tuesday 12 February 2013.
+    private func stated(_ text: String) -> String? {
+        guard let claim = claims(text).first, let date = claim.statedOn else { return nil }
+        return date.iso + " " + (claim.statedOnSource?.rawValue ?? "-")
+    }
+
+    @Test(arguments: [
+        // A weekday after the verb: the latest such day on or before publication.
+        ("The navy said Thursday that 640 Russian sailors had been killed.", "2013-02-07 front_matter"),
+        ("About 2,300 Russian soldiers were wounded, the governor told reporters on Sunday.", "2013-02-10 front_matter"),
+        // A weekday opening the sentence, before the subject.
+        ("On Monday, the regional governor said 75 civilians had been killed.", "2013-02-11 front_matter"),
+        // The day of publication itself.
+        ("The agency reported on Tuesday that 310 Ukrainian soldiers were captured.", "2013-02-12 front_matter"),
+        // A month, a month with a day, a day before the month.
+        ("The mayor said in August that 1,800 civilians had been killed.", "2012-08 front_matter"),
+        ("The mayor said on June 12 that 1,800 civilians had been killed.", "2012-06-12 front_matter"),
+        ("The mayor said on 28 November that 1,800 civilians had been killed.", "2012-11-28 front_matter"),
+        ("The mayor said on 3 February that 1,800 civilians had been killed.", "2013-02-03 front_matter"),
+        // Relative days and months.
+        ("Officials said yesterday that 95 civilians had been killed.", "2013-02-11 front_matter"),
+        ("The council announced last month that 4,100 soldiers had died.", "2013-01 front_matter"),
+        ("The council announced earlier this month that 4,100 soldiers had died.", "2013-02 front_matter"),
+        ("The council announced at the end of July this year that 4,100 soldiers had died.", "2013-07 front_matter"),
+        ("Officials said on the 1st that 95 civilians had been killed.", "2013-02-01 front_matter"),
+        ("Officials said on the 20th that 95 civilians had been killed.", "2013-01-20 front_matter"),
+        // A full date needs nothing but the words.
+        ("The minister told parliament on 14 March 2011 that 7,000 soldiers had died.", "2011-03-14 text"),
+        // A statement noun dated before its verb.
+        ("The ministry's update in December said 1,250 soldiers had been killed.", "2012-12 front_matter"),
+    ])
+    func theDateAttachedToTheStatementDatesIt(text: String, expected: String) {
+        #expect(stated(text) == expected)
+    }
+
+    @Test(arguments: [
+        // A plain "said" in a same-day report is not enough.
+        "Ukraine says it has killed 4,300 Russian soldiers.",
+        "The governor said 75 civilians had been killed.",
+        // Dates of the count, not of the statement.
+        "As of March 19, the army held 412 Russian prisoners of war, the ministry said.",
+        "As at 1 June, 412 Russian soldiers were held as prisoners, officials said.",
+        "The agency said 5,100 soldiers have died since February 24.",
+        "Between January and June, 3,800 civilians were killed, the monitors said.",
+        "The monitors said 3,800 civilians were killed from 1 to 10 March.",
+        "The monitors said 3,800 civilians were killed in 2011.",
+        // A date inside what is reported dates the event, not the saying.
+        "The governor said 75 civilians were killed on Sunday.",
+        "At least 75 civilians were killed on Sunday, the governor said.",
+        "On September 3-9, investigators exhumed 140 bodies, prosecutors said.",
+        // No verb of saying: the date is the event's.
+        "On Monday, 60 civilians were killed in a missile strike.",
+    ])
+    func aDateThatDoesNotDateTheStatementIsIgnored(text: String) {
+        #expect(claims(text).first?.statedOn == nil)
+        #expect(claims(text).first?.statedOnSource == nil)
+    }
+
+    @Test func aRelativeDateWithoutAPublicationDateIsUnknown() {
+        let undated = LexiconFixture.extractor.extract(Document(
+            name: "u.txt", text: "The governor said on Monday that 75 civilians had been killed.\n"))
+        #expect(undated.published == nil)
+        #expect(undated.claims.map(\.statedOn) == [nil])
+        #expect(undated.claims.map(\.statedOnSource) == [nil])
+    }
+
+    @Test func aMonthWithoutAPublicationDateTakesTheYearTheTextNames() {
+        let text = "The fighting grew worse in 2023. The governor said on 4 May that 75 civilians had been killed.\n"
+        let claims = LexiconFixture.extractor.extract(Document(name: "c.txt", text: text)).claims
+        #expect(claims.map(\.statedOn?.iso) == ["2023-05-04"])
+        #expect(claims.map(\.statedOnSource) == [.context])
+    }
+
+    @Test func aDatelineDatesRelativeStatements() {
+        let text = "KYIV, March 8 (Reuters) - The governor said on Monday that 75 civilians had been killed.\n"
+        let claim = LexiconFixture.extractor.extract(Document(name: "d.txt", text: text)).claims.first
+        #expect(claim?.statedOnSource == .dateline)
+    }
+
+    @Test func aLaterStatementOfTheSameSpeakerContinuesTheDatedOne() {
+        let text = "Milley said on Sunday that the shelling had not stopped. He added that 75 civilians had been killed."
+        #expect(claims(text).map(\.statedOn?.iso) == ["2013-02-10"])
     }
 
     @Test func weekdayArithmetic() {

@@ -29,12 +29,11 @@ import Testing
         #expect(extraction.published?.iso == "2023-01-20")
     }
 
-    @Test func theFilesTimeDatesWhatNothingElseDates() {
-        let modified = Date(timeIntervalSince1970: 1_674_172_800)  // 2023-01-20
-        let extraction = extractor.extract(Document(name: "d.txt", text: "Ukraine says 9,000 soldiers died.", modified: modified))
-        #expect(extraction.published?.iso == "2023-01-20")
-        #expect(extraction.publishedFrom == .fileModified)
-        #expect(extraction.claims.map(\.statedOn?.iso) == ["2023-01"])
+    @Test func aTextThatDoesNotDateItselfHasNoPublicationDate() {
+        let extraction = extractor.extract(Document(name: "d.txt", text: "Ukraine says 9,000 soldiers died on Monday."))
+        #expect(extraction.published == nil)
+        #expect(extraction.publishedFrom == nil)
+        #expect(extraction.claims.map(\.statedOn) == [nil])
     }
 
     @Test func aQuoteIsItsWholeSentenceAtItsByteOffsets() {

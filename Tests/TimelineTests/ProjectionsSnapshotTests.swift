@@ -13,8 +13,10 @@ import Testing
         var projections = Projections()
         var range = Fixtures.claim(.ukraine, .civilian, .refugees, .range, 1_500_000, high: 3_000_000, statedOn: "2022-11")
         range.reportedBy = "BBC"
+        range.statedOnSource = .frontMatter
         var rate = Fixtures.claim(.russia, .military, .killed, .approximately, 800, speaker: nil, statedOn: "2023")
         rate.per = .day
+        rate.statedOnSource = .text
         projections.apply(Fixtures.document("a.txt", sha: "aa", published: "2023-01-20", claims: [
             Fixtures.claim(.russia, .military, .casualties, .wellOver, 100_000, statedOn: "2023-01-20"),
             range, rate,

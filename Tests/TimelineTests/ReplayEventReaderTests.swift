@@ -21,11 +21,30 @@ import Testing
         var claim = Fixtures.claim(.ukraine, .civilian, .refugees, .range, 1_500_000, high: 3_000_000, statedOn: "2022-11", quote: quote)
         claim.reportedBy = "BBC"
         claim.per = .day
+        claim.statedOnSource = .frontMatter
         let event = Fixtures.document("a.txt", sha: "aa", claims: [claim], from: 41)[1]
         let bytes = try codec.encode(event)
         let fast = try #require(bytes.withUnsafeBytes { ReplayEventReader.read($0, seq: 42) })
         #expect(fast == (try codec.decodeWithFoundation(bytes, seq: 42)))
         #expect(fast == event)
+    }
+
+    @Test func aClaimRecordedBeforeItsDateSourceExistedHasNone() throws {
+        let claim = Fixtures.claim(.russia, .military, .killed, .exact, 5_937, statedOn: "2022-09")
+        let event = Fixtures.document("a.txt", sha: "aa", claims: [claim], from: 1)[1]
+        // The event as it was written before the field existed.
+        let text = String(decoding: try codec.encode(event), as: UTF8.self)
+        let old = Array(text.replacingOccurrences(of: "\"stated_on_source\":null,", with: "")
+            .replacingOccurrences(of: ",\"stated_on_source\":null", with: "").utf8)
+        #expect(!String(decoding: old, as: UTF8.self).contains("stated_on_source"))
+        let fast = try #require(old.withUnsafeBytes { ReplayEventReader.read($0, seq: 2) })
+        #expect(fast == (try codec.decodeWithFoundation(old, seq: 2)))
+        guard case .claimExtracted(let read) = fast.payload else {
+            Issue.record("not a claim")
+            return
+        }
+        #expect(read.claim.statedOn?.iso == "2022-09")
+        #expect(read.claim.statedOnSource == nil)
     }
 
     @Test func readsNullsAndNegativeNumbers() throws {

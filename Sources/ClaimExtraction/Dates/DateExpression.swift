@@ -5,6 +5,11 @@ struct DateExpression: Sendable, Hashable {
     enum Value: Sendable, Hashable {
         /// A calendar date with whatever parts the text gives.
         case calendar(year: Int?, month: Int?, day: Int?)
+        /// A month (and day) of a year named relative to the reference:
+        /// "July this year" (0), "in March last year" (1).
+        case monthOfYear(month: Int, day: Int?, yearsBack: Int)
+        /// "on the 1st": the latest such day of a month on or before the reference.
+        case dayOfMonth(Int)
         /// A weekday, Monday = 1: the latest such day on or before the reference.
         case weekday(Int)
         case today
@@ -30,5 +35,15 @@ struct DateExpression: Sendable, Hashable {
     var lacksYear: Bool {
         if case .calendar(let year, _, _) = value { return year == nil }
         return false
+    }
+
+    /// Whether the words name no day or month, only a year ("in 2022",
+    /// "this year"): the period a figure counts far more often than the
+    /// day a statement was made.
+    var isYearOnly: Bool {
+        switch value {
+        case .calendar(_, nil, _), .thisYear, .lastYear: true
+        default: false
+        }
     }
 }

@@ -14,7 +14,13 @@ struct DateReader {
             let token = tokens[i]
             let candidate = token.kind == .number || token.kind == .ordinal
                 || (token.entry >= 0 && lexicon.entries[Int(token.entry)].isDateWord)
-            if candidate, let expression = expression(tokens, at: i, in: range) {
+            if candidate, var expression = expression(tokens, at: i, in: range) {
+                // "between January and early June", "from 24 February to 1
+                // March": the second end of a period is a bound too.
+                if !expression.isAnchor, let previous = found.last, previous.isAnchor,
+                   continuesPeriod(tokens, from: previous.end, to: expression.start) {
+                    expression.isAnchor = true
+                }
                 found.append(expression)
                 i = expression.end
             } else {
@@ -29,6 +35,8 @@ struct DateReader {
         let token = tokens[i]
         var value: DateExpression.Value?
         var last = i
+        // "September 16-23": a span of days, the period of a count.
+        var isPeriod = false
         if token.kind == .number, let iso = isoDate(tokens, at: i, end: end) {
             value = iso.value
             last = iso.last
@@ -47,10 +55,21 @@ struct DateReader {
                 last = k
             }
             value = .calendar(year: year, month: month, day: day)
+            if year == nil, let relative = relativeYear(tokens, after: last, end: end) {
+                value = .monthOfYear(month: month, day: day, yearsBack: relative.back)
+                last = relative.last
+            }
+            if day != nil, spansDays(tokens, after: last, end: end) { isPeriod = true }
         } else if let day = dayNumber(token) {
             var k = i + 1
             if k < end, tokens[k].keyword == .of { k += 1 }
-            guard k < end, let month = month(tokens[k]) else { return nil }
+            guard k < end, let month = month(tokens[k]) else {
+                // "on the 1st": a day of the month the reference falls in.
+                guard token.kind == .ordinal, i > range.lowerBound, tokens[i - 1].keyword == .the else { return nil }
+                return DateExpression(
+                    start: i, end: i + 1, value: .dayOfMonth(day),
+                    isAnchor: isAnchor(tokens, before: i, floor: range.lowerBound))
+            }
             last = k
             var year: Int?
             var y = k + 1
@@ -60,6 +79,10 @@ struct DateReader {
                 last = y
             }
             value = .calendar(year: year, month: month, day: day)
+            if year == nil, let relative = relativeYear(tokens, after: last, end: end) {
+                value = .monthOfYear(month: month, day: day, yearsBack: relative.back)
+                last = relative.last
+            }
         } else if token.isWord, let entry = lexicon.entry(of: token), entry.weekday > 0, token.has(.capitalized) {
             value = .weekday(Int(entry.weekday))
         } else if token.keyword == .today {
@@ -87,7 +110,44 @@ struct DateReader {
             value = .calendar(year: year, month: nil, day: nil)
         }
         guard let value else { return nil }
-        return DateExpression(start: i, end: last + 1, value: value, isAnchor: isAnchor(tokens, before: i, floor: range.lowerBound))
+        return DateExpression(
+            start: i, end: last + 1, value: value,
+            isAnchor: isPeriod || isAnchor(tokens, before: i, floor: range.lowerBound))
+    }
+
+    /// "this year", "last year" right after a month: the year it falls in.
+    private func relativeYear(_ tokens: UnsafeBufferPointer<Token>, after last: Int, end: Int) -> (back: Int, last: Int)? {
+        let k = last + 1
+        guard k + 1 < end, tokens[k + 1].keyword == .year else { return nil }
+        switch tokens[k].keyword {
+        case .this: return (0, k + 1)
+        case .last: return (1, k + 1)
+        default: return nil
+        }
+    }
+
+    /// Whether a day is the first of a span of days: "16-23", "16 to 23".
+    private func spansDays(_ tokens: UnsafeBufferPointer<Token>, after last: Int, end: Int) -> Bool {
+        let k = last + 1
+        guard k + 1 < end, tokens[k].mark == .hyphen || tokens[k].mark == .dash || tokens[k].keyword == .to else { return false }
+        return dayNumber(tokens[k + 1]) != nil
+    }
+
+    /// Whether the words between two dates join them into one period:
+    /// "and", "to", "until" or a dash, with "early", "the" and the like.
+    private func continuesPeriod(_ tokens: UnsafeBufferPointer<Token>, from start: Int, to end: Int) -> Bool {
+        guard start < end, end - start <= 4 else { return false }
+        var joined = false
+        for k in start..<end {
+            let token = tokens[k]
+            if token.keyword == .and || token.keyword == .to || token.keyword.boundsPeriod
+                || token.mark == .hyphen || token.mark == .dash {
+                joined = true
+            } else if !token.keyword.leadsDate, token.keyword != .at, !(token.kind == .number || token.isWord && lexicon.english(token).contains(.function)) {
+                return false
+            }
+        }
+        return joined
     }
 
     /// Whether a date bounds a period or dates an event rather than a
@@ -98,6 +158,9 @@ struct DateReader {
         var k = start - 1
         while k >= floor, tokens[k].keyword.leadsDate { k -= 1 }
         if k >= floor, lexicon.english(tokens[k]).contains(.periodBoundary) { return true }
+        // "as of March 19", "as at 1 June": the day a count stands at.
+        if k >= floor, tokens[k].hash == DateReader.asHash, k + 1 < start, tokens[k + 1].keyword == .of { return true }
+        if k > floor, tokens[k].keyword == .at, tokens[k - 1].hash == DateReader.asHash { return true }
         var words = 0
         while k >= floor, words < 15 {
             let token = tokens[k]
@@ -138,6 +201,8 @@ struct DateReader {
         guard Double(day) == token.value, (1...31).contains(day) else { return nil }
         return day
     }
+
+    private static let asHash = WordHash.of("as")
 
     func yearNumber(_ token: Token) -> Int? {
         guard token.kind == .number, !token.has(.grouped), token.digits == 4 else { return nil }

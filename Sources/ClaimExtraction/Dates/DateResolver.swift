@@ -2,14 +2,64 @@
 /// day the document speaks from: "in September" is the latest September on
 /// or before it, "on Friday" the latest Friday, "last month" the month
 /// before. The result keeps only the precision the words give.
+///
+/// With no reference (a document that does not date itself), a date with
+/// its year still resolves, and a month or day of a month ("on Oct. 25")
+/// takes the context's year: the latest year the text names, as an
+/// analyst reading it would. A weekday or "last month" then stays unknown.
 struct DateResolver: Sendable {
     /// The day (or month, or year) the document speaks from; nil when
     /// nothing dates it, and then only dates with a year resolve.
     let reference: PartialDate?
+    /// Where `reference` was read.
+    let referenceSource: DateSource?
+    /// The year a month without one falls in when there is no reference.
+    let contextYear: Int?
+
+    init(reference: PartialDate?, source: DateSource? = nil, contextYear: Int? = nil) {
+        self.reference = reference
+        self.referenceSource = source
+        self.contextYear = contextYear
+    }
+
+    /// The date `value` means and where it came from: ``DateSource/text``
+    /// when the words give the whole date, the reference's source when they
+    /// are resolved against it, ``DateSource/context`` when the year is the
+    /// text's; nil when the words cannot be resolved.
+    func dated(_ value: DateExpression.Value) -> (date: PartialDate, source: DateSource)? {
+        if case .calendar(.some, _, _) = value {
+            return resolve(value).map { ($0, .text) }
+        }
+        if let reference {
+            return resolve(value).map { ($0, referenceSource ?? .text) }
+                .flatMap { $0.date <= reference || $0.date.precision < reference.precision ? $0 : nil }
+        }
+        guard let contextYear else { return nil }
+        switch value {
+        case .calendar(nil, let month?, let day), .monthOfYear(let month, let day, 0):
+            if let day, !CivilDate.isValid(year: contextYear, month: month, day: day) {
+                return (PartialDate(year: contextYear, month: month), .context)
+            }
+            return (PartialDate(year: contextYear, month: month, day: day), .context)
+        default:
+            return nil
+        }
+    }
 
     /// The date `value` means, or nil when the reference is too vague.
     func resolve(_ value: DateExpression.Value) -> PartialDate? {
         switch value {
+        case .monthOfYear(let month, let day, let back):
+            guard let reference else { return nil }
+            let year = reference.year - back
+            if let day, !CivilDate.isValid(year: year, month: month, day: day) { return PartialDate(year: year, month: month) }
+            return PartialDate(year: year, month: month, day: day)
+        case .dayOfMonth(let day):
+            guard let reference, let month = reference.month, let today = reference.day else { return nil }
+            if day <= today { return PartialDate(year: reference.year, month: month, day: day) }
+            let previous = month == 1 ? (reference.year - 1, 12) : (reference.year, month - 1)
+            guard CivilDate.isValid(year: previous.0, month: previous.1, day: day) else { return nil }
+            return PartialDate(year: previous.0, month: previous.1, day: day)
         case .calendar(let year, let month, let day):
             if let year {
                 guard let month else { return PartialDate(year: year) }

@@ -1,38 +1,28 @@
-import Foundation
-
-/// Dates a document: from its front matter (`Published: 2023-01-20`), else
-/// from a dateline in the text ("(10th November)" on a line of its own,
-/// "KYIV, Jan 20 (Reuters) -"), else from the file's modification time.
+/// Dates a document from its text alone: its front matter (`Published:
+/// 2023-01-20`), else a dateline ("(10th November)" on a line of its own,
+/// "KYIV, Jan 20 (Reuters) -", "Published 12 March 2023, 14:05 GMT").
+/// When none is found the date is unknown: the file's modification time is
+/// when it was copied, never when it was published.
 ///
 /// A dateline without a year takes the year an analyst would give it: the
-/// latest year the text names, no earlier than the conflict's start, and
-/// not after the file was written.
+/// latest year the text names, no earlier than the conflict's start.
 struct PublicationDater {
     let lexicon: LexiconView
 
-    /// The publication date and where it was read.
-    func date(
-        frontMatter: FrontMatter?, scopes: [SentenceScope], modified: Date?
-    ) -> (date: PartialDate, source: DateSource)? {
-        let fileDate = modified.map(PublicationDater.day)
+    /// The publication date and where it was read; nil when the text does
+    /// not date itself.
+    func date(frontMatter: FrontMatter?, scopes: [SentenceScope]) -> (date: PartialDate, source: DateSource)? {
         if let value = frontMatter?.value("published", "date", "published_at", "date_published", "updated"),
-           let date = parse(value, scopes: scopes, fileDate: fileDate) {
+           let date = parse(value, scopes: scopes) {
             return (date, .frontMatter)
         }
-        if let date = dateline(scopes, fileDate: fileDate) {
+        if let date = dateline(scopes) {
             return (date, .dateline)
         }
-        return fileDate.map { ($0, .fileModified) }
+        return nil
     }
 
-    /// The UTC calendar day of `date`.
-    static func day(_ date: Date) -> PartialDate {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        let civil = CivilDate.date(days: days)
-        return PartialDate(year: civil.year, month: civil.month, day: civil.day)
-    }
-
-    private func parse(_ value: String, scopes: [SentenceScope], fileDate: PartialDate?) -> PartialDate? {
+    private func parse(_ value: String, scopes: [SentenceScope]) -> PartialDate? {
         if let iso = PartialDate(iso: value.prefix(10)), value.count == 10 || value.count > 10 && !value.dropFirst(10).first!.isNumber {
             return iso
         }
@@ -43,7 +33,7 @@ struct PublicationDater {
             return tokens.withUnsafeBufferPointer { tokenBuffer in
                 let expressions = DateReader(lexicon: lexicon).read(tokenBuffer, in: 0..<tokenBuffer.count)
                 for expression in expressions {
-                    if let date = calendar(expression, scopes: scopes, fileDate: fileDate) { return date }
+                    if let date = calendar(expression, scopes: scopes) { return date }
                 }
                 return nil
             }
@@ -52,7 +42,7 @@ struct PublicationDater {
 
     /// A date on a line of its own at the top or bottom of the text, or
     /// opening the first paragraph before the agency's name.
-    private func dateline(_ scopes: [SentenceScope], fileDate: PartialDate?) -> PartialDate? {
+    private func dateline(_ scopes: [SentenceScope]) -> PartialDate? {
         var candidates = Array(scopes.indices.prefix(3))
         for index in scopes.indices.suffix(2) where !candidates.contains(index) { candidates.append(index) }
         let reader = DateReader(lexicon: lexicon)
@@ -60,7 +50,7 @@ struct PublicationDater {
             let scope = scopes[index]
             for expression in reader.read(scope.tokens, in: scope.range) where !expression.isAnchor {
                 guard isDateline(scope, expression) else { continue }
-                if let date = calendar(expression, scopes: scopes, fileDate: fileDate) { return date }
+                if let date = calendar(expression, scopes: scopes) { return date }
             }
         }
         return nil
@@ -74,7 +64,10 @@ struct PublicationDater {
             let lead = (scope.range.lowerBound..<expression.start).allSatisfy {
                 scope[$0].has(.capitalized) || scope[$0].mark == .comma || PublicationDater.datelineWords.contains(scope[$0].hash)
             }
-            if lead, next.mark == .openParen || next.mark == .dash, expression.start > scope.range.lowerBound {
+            // "LUGANSK, January 12. /TASS/.": the agency between slashes.
+            let slashed = next.mark == .period && expression.end + 1 < scope.range.upperBound
+                && scope[expression.end + 1].mark == .slash
+            if lead, next.mark == .openParen || next.mark == .dash || slashed, expression.start > scope.range.lowerBound {
                 return true
             }
         }
@@ -97,25 +90,30 @@ struct PublicationDater {
     }
 
     /// A calendar date, its year inferred when the text leaves it out.
-    private func calendar(_ expression: DateExpression, scopes: [SentenceScope], fileDate: PartialDate?) -> PartialDate? {
+    private func calendar(_ expression: DateExpression, scopes: [SentenceScope]) -> PartialDate? {
         guard case .calendar(let year, let month, let day) = expression.value, let month else { return nil }
         if let year { return DateResolver(reference: nil).resolve(.calendar(year: year, month: month, day: day)) }
         let began = lexicon.conflict.began
-        var latest = began.year
+        var candidate = contextYear(scopes) ?? began.year
+        if PartialDate(year: candidate, month: month, day: day) < began { candidate += 1 }
+        return PartialDate(year: candidate, month: month, day: day)
+    }
+
+    /// The year a date without one falls in, in a text that does not date
+    /// itself: the latest year its dates name since the conflict began;
+    /// nil when they name none.
+    func contextYear(_ scopes: [SentenceScope]) -> Int? {
+        var latest: Int?
+        let began = lexicon.conflict.began.year
         let reader = DateReader(lexicon: lexicon)
         for scope in scopes {
             for found in reader.read(scope.tokens, in: scope.range) {
-                if case .calendar(let named?, _, _) = found.value, named > latest, named <= (fileDate?.year ?? Int.max) {
+                if case .calendar(let named?, _, _) = found.value, named >= began, named > (latest ?? 0) {
                     latest = named
                 }
             }
         }
-        var candidate = latest
-        if PartialDate(year: candidate, month: month, day: day) < began { candidate += 1 }
-        if let fileDate, PartialDate(year: candidate, month: month, day: day) > fileDate {
-            candidate = max(began.year, PartialDate(year: fileDate.year, month: month, day: day) > fileDate ? fileDate.year - 1 : fileDate.year)
-        }
-        return PartialDate(year: candidate, month: month, day: day)
+        return latest
     }
 
     static let datelineWords: Set<UInt64> = Set([

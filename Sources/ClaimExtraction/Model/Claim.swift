@@ -18,8 +18,16 @@ public struct Claim: Hashable, Sendable, Codable {
     public var speaker: String?
     /// The outlet that relayed the estimate ("BBC"), when the text names one.
     public var reportedBy: String?
-    /// When the estimate was made, as far as the text makes it known.
+    /// When the estimate was made, as far as the text makes it known; nil
+    /// when the text does not fix it (a plain "said" is not enough).
     public var statedOn: PartialDate?
+    /// Where `statedOn` came from: ``DateSource/text`` when the words give
+    /// the whole date, else the source of the publication date a relative
+    /// date ("on Monday", "in August") was resolved against
+    /// (``DateSource/frontMatter``, ``DateSource/dateline``), or
+    /// ``DateSource/context`` for a year taken from the text's other dates.
+    /// Nil when `statedOn` is nil.
+    public var statedOnSource: DateSource?
     /// The sentence the claim comes from, exactly as in the text.
     public var quote: String
     /// The UTF-8 byte offsets of `quote` in the document.
@@ -29,7 +37,7 @@ public struct Claim: Hashable, Sendable, Codable {
         side: Side, population: Population, metric: Metric,
         qualifier: Qualifier, low: Int, high: Int? = nil, per: Rate? = nil,
         speaker: String? = nil, reportedBy: String? = nil, statedOn: PartialDate? = nil,
-        quote: String, span: ByteSpan
+        statedOnSource: DateSource? = nil, quote: String, span: ByteSpan
     ) {
         self.side = side
         self.population = population
@@ -42,6 +50,7 @@ public struct Claim: Hashable, Sendable, Codable {
         self.speaker = speaker
         self.reportedBy = reportedBy
         self.statedOn = statedOn
+        self.statedOnSource = statedOn == nil ? nil : statedOnSource
         self.quote = quote
         self.span = span
     }
@@ -51,6 +60,7 @@ public struct Claim: Hashable, Sendable, Codable {
         case reportedBy = "reported_by"
         case statedOn = "stated_on"
         case statedOnPrecision = "stated_on_precision"
+        case statedOnSource = "stated_on_source"
         case quote, span
     }
 
@@ -68,6 +78,8 @@ public struct Claim: Hashable, Sendable, Codable {
         speaker = try c.decodeIfPresent(String.self, forKey: .speaker)
         reportedBy = try c.decodeIfPresent(String.self, forKey: .reportedBy)
         statedOn = try c.decodeIfPresent(PartialDate.self, forKey: .statedOn)
+        // Claims recorded before the field existed say nothing of it.
+        statedOnSource = try c.decodeIfPresent(DateSource.self, forKey: .statedOnSource)
         quote = try c.decode(String.self, forKey: .quote)
         span = try c.decode(ByteSpan.self, forKey: .span)
     }
@@ -88,6 +100,7 @@ public struct Claim: Hashable, Sendable, Codable {
         try c.encode(reportedBy, forKey: .reportedBy)
         try c.encode(statedOn, forKey: .statedOn)
         try c.encode(statedOn?.precision, forKey: .statedOnPrecision)
+        try c.encode(statedOnSource, forKey: .statedOnSource)
         try c.encode(quote, forKey: .quote)
         try c.encode(span, forKey: .span)
     }

@@ -114,6 +114,7 @@ struct ReplayEventReader {
         var side: String?, population: String?, metric: String?, qualifier: String?
         var low: Int?, high: Int?, per: String?, interval: Interval?
         var speaker: String?, reportedBy: String?, statedOn: PartialDate?, quote: String?, span: ByteSpan?
+        var statedOnSource: DateSource?
         var unknownShape = false
         try scanner.readObject { scanner, key in
             switch key.count {
@@ -137,6 +138,8 @@ struct ReplayEventReader {
                 }
             case 10 where key.equals("population"): population = try self.population.read(&scanner)
             case 11 where key.equals("reported_by"): reportedBy = try scanner.readOptionalString()
+            case 16 where key.equals("stated_on_source"):
+                statedOnSource = try scanner.readOptionalString().map { DateSource(rawValue: $0) }
             case 19 where key.equals("stated_on_precision"): try scanner.skipValue()
             default:
                 // A field this reader does not know: let JSONDecoder judge it.
@@ -149,7 +152,8 @@ struct ReplayEventReader {
         var claim = Claim(
             side: Side(side), population: Population(population), metric: Metric(metric),
             qualifier: Qualifier(qualifier), low: low, high: high, per: per.map { Rate($0) },
-            speaker: speaker, reportedBy: reportedBy, statedOn: statedOn, quote: quote, span: span)
+            speaker: speaker, reportedBy: reportedBy, statedOn: statedOn, statedOnSource: statedOnSource,
+            quote: quote, span: span)
         if let interval { claim.interval = interval }
         return ClaimExtracted(id: id, document: document, extractor: extractor, claim: claim)
     }

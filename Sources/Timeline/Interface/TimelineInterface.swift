@@ -47,6 +47,10 @@ public enum TimelineInterface {
         # the lexicon (russia, ukraine, both; military, civilian; killed,
         # wounded, casualties, missing, captured, refugees; exact,
         # approximately, at_least, well_over, at_most, nearly, range).
+        # stated_on_source says where stated_on came from: text (the words
+        # give the whole date), front_matter or dateline (a relative date
+        # resolved against the publication date read there), context (the
+        # year of the text's other dates); null when stated_on is null.
         type Claim (
           claim: string,
           seq: int,
@@ -66,6 +70,7 @@ public enum TimelineInterface {
           reported_by: ?string,
           stated_on: ?string,
           stated_on_precision: ?string,
+          stated_on_source: ?string,
           quote: string,
           span: Span,
           extractor: Extractor,
@@ -93,6 +98,7 @@ public enum TimelineInterface {
           reported_by: ?string,
           stated_on: ?string,
           stated_on_precision: ?string,
+          stated_on_source: ?string,
           quote: string,
           span: Span,
           extractor: Extractor,

@@ -8,7 +8,7 @@ extension Projections {
     /// snapshot with any other tag is not used (the log is replayed instead),
     /// so a change to `apply` bumps ``version`` and a change to the encoding
     /// bumps the number here.
-    public static let snapshotVersion = "projections-\(version)/binary-2"
+    public static let snapshotVersion = "projections-\(version)/binary-3"
 
     /// The records of the projections, detached for a snapshot: taking one
     /// costs a few hundred pointer copies however many records there are
@@ -99,6 +99,7 @@ extension Projections {
             writer.word(row.per)
             writer.word(row.speaker)
             writer.word(row.reportedBy)
+            writer.word(row.statedOnSource)
             writer.word(row.retraction)
             writer.word(row.flags.rawValue)
         }
@@ -112,8 +113,8 @@ extension Projections {
 
     /// The bytes of a document row in a snapshot: five words and nine half-words.
     static let documentRowSize = 5 * 8 + 9 * 4
-    /// The bytes of a claim row in a snapshot: eleven words and sixteen half-words.
-    static let claimRowSize = 11 * 8 + 16 * 4
+    /// The bytes of a claim row in a snapshot: eleven words and seventeen half-words.
+    static let claimRowSize = 11 * 8 + 17 * 4
 
     /// Projections loaded from a snapshot body that ``SnapshotContent/encoded()``
     /// made, with the indexes rebuilt: equal to the projections it was taken from.
@@ -251,6 +252,7 @@ extension Projections {
             row.per = fields.half()
             row.speaker = fields.half()
             row.reportedBy = fields.half()
+            row.statedOnSource = fields.half()
             row.retraction = fields.half()
             row.flags = ClaimRow.Flags(rawValue: fields.half())
             func failure(_ message: String) -> ProjectionsSnapshotError {
@@ -263,7 +265,8 @@ extension Projections {
                   pool.contains(row.extractorVersion), pool.contains(row.extractorLexicon),
                   pool.contains(row.side), pool.contains(row.population), pool.contains(row.metric),
                   pool.contains(row.qualifier), pool.containsOrNone(row.per), pool.containsOrNone(row.speaker),
-                  pool.containsOrNone(row.reportedBy), pool.containsOrNone(row.retraction) else {
+                  pool.containsOrNone(row.reportedBy), pool.containsOrNone(row.statedOnSource),
+                  pool.containsOrNone(row.retraction) else {
                 throw failure("a string it names is not in the pool of \(pool.count)")
             }
             guard row.flags.contains(.retracted) == (row.retraction != StringPool.none) else {

@@ -77,7 +77,7 @@ struct BatchIngester: Sendable {
                 if file.content.repaired {
                     logger.warning("not valid UTF-8; invalid bytes replaced with U+FFFD", metadata: ["file": "\(name)"])
                 }
-                let extraction = extractor.extract(file.content.document(name: name, modified: file.modified))
+                let extraction = extractor.extract(file.content.document(name: name))
                 var events = [Event(recordedAt: now, payload: .documentReceived(DocumentReceived(
                     document: sha256, name: name, size: file.bytes.count,
                     published: extraction.published, publishedFrom: extraction.publishedFrom,

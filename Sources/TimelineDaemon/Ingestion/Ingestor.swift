@@ -9,7 +9,6 @@ struct ReceivedFile: Sendable {
     var name: String
     var bytes: [UInt8]
     var content: DocumentContent
-    var modified: Date
 }
 
 /// Why a file was not taken.
@@ -91,9 +90,7 @@ struct Ingestor: Sendable {
             return .rejected(.tooLarge(size: max(filled, size), limit: maxDocumentBytes))
         }
         bytes.removeSubrange(filled...)
-        let modified = Date(
-            timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
-        return .file(ReceivedFile(name: name, bytes: bytes, content: DocumentContent(bytes: bytes), modified: modified))
+        return .file(ReceivedFile(name: name, bytes: bytes, content: DocumentContent(bytes: bytes)))
     }
 
     static func kind(_ mode: mode_t) -> String {

@@ -31,6 +31,8 @@ struct ClaimRow: Sendable, Equatable {
     var per: UInt32
     var speaker: UInt32
     var reportedBy: UInt32
+    /// Where `statedOn` came from (``Claim/statedOnSource``), or none.
+    var statedOnSource: UInt32
     /// The pool id of the retraction's reason (see ``Flags/retracted``).
     var retraction: UInt32
     var flags: Flags
@@ -88,6 +90,7 @@ struct ClaimRow: Sendable, Equatable {
         per = pool.id(claim.per?.rawValue)
         speaker = pool.id(claim.speaker)
         reportedBy = pool.id(claim.reportedBy)
+        statedOnSource = pool.id(claim.statedOnSource?.rawValue)
         retraction = StringPool.none
         self.flags = flags
     }
@@ -97,7 +100,7 @@ struct ClaimRow: Sendable, Equatable {
         id = 0; seq = 0; recordedAt = 0; low = 0; high = 0; lower = 0; upper = 0; spanStart = 0; spanEnd = 0
         published = .none; statedOn = .none; quote = TextRef(chunk: 0, offset: 0, length: 0)
         documentName = 0; documentSHA256 = 0; extractorVersion = 0; extractorLexicon = 0
-        side = 0; population = 0; metric = 0; qualifier = 0; per = 0; speaker = 0; reportedBy = 0; retraction = 0
+        side = 0; population = 0; metric = 0; qualifier = 0; per = 0; speaker = 0; reportedBy = 0; statedOnSource = 0; retraction = 0
         flags = []
     }
 
@@ -126,7 +129,8 @@ struct ClaimRow: Sendable, Equatable {
             side: Side(pool[side]), population: Population(pool[population]), metric: Metric(pool[metric]),
             qualifier: Qualifier(pool[qualifier]), low: Int(low), high: flags.contains(.high) ? Int(high) : nil,
             per: pool[optional: per].map { Rate($0) }, speaker: pool[optional: speaker],
-            reportedBy: pool[optional: reportedBy], statedOn: statedOn.date, quote: text[quote],
+            reportedBy: pool[optional: reportedBy], statedOn: statedOn.date,
+            statedOnSource: pool[optional: statedOnSource].map { DateSource(rawValue: $0) }, quote: text[quote],
             span: ByteSpan(start: Int(spanStart), end: Int(spanEnd)))
         claim.interval = Interval(
             lower: flags.contains(.lower) ? Int(lower) : nil, lowerClosed: flags.contains(.lowerClosed),
