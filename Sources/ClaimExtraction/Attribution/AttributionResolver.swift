@@ -231,6 +231,8 @@ struct AttributionResolver {
                 titleHeads: mention.titleHead.map { [$0] } ?? [])
         case .outlet:
             return nil
+        case .analyst(let number):
+            return ResolvedSpeaker(name: lexicon.outlets[number], isPerson: false, kind: nil, side: nil, titleHeads: [])
         case .personPronoun:
             return antecedent(in: index, before: mention.start, person: true)
         case .bodyPronoun, .groupPronoun:
@@ -239,8 +241,16 @@ struct AttributionResolver {
             return quoteSpeaker(for: index)?.speaker
         case .description(let number):
             let kinds = lexicon.descriptions[number]
-            return search(from: index, before: mention.start) { speaker in
+            if let found = search(from: index, before: mention.start, { speaker in
                 speaker.kind.map { kinds.contains($0) } ?? false
+            }) {
+                return found
+            }
+            // "Russia said … The defence ministry said": the body of that
+            // kind of the side the article has been quoting.
+            return search(from: index, before: mention.start) { $0.side != nil }.flatMap { party in
+                lexicon.speakers.indices.first { lexicon.speakers[$0].side == party.side && kinds.contains(lexicon.speakers[$0].kind) }
+                    .map(resolved)
             }
         case .titled(let head):
             return search(from: index, before: mention.start) { speaker in

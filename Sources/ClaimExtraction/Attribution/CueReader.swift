@@ -36,13 +36,22 @@ struct CueReader {
             if let source = scope.match(.attributionSource, at: i) {
                 var k = source.end
                 let noun = k < upper && scope.english(k).contains(.article) ? k + 1 : k
+                var analysed = false
                 if let noun = scope.match(.sourceNoun, at: noun) {
                     k = noun.end
+                    // "according to data analysed by the BBC".
+                    if k + 1 < upper, CueReader.participles.contains(scope[k].hash),
+                       scope[k + 1].keyword == .by || scope[k + 1].keyword == .from {
+                        analysed = CueReader.analysing.contains(scope[k].hash)
+                        k += 1
+                    }
                     if k < upper, scope[k].keyword == .by || scope[k].keyword == .from || scope[k].keyword == .of {
                         k += 1
                     }
                 }
-                cues.append(Cue(position: i, agent: mention(scope, at: k, mentions: mentions, recognizer: recognizer)))
+                var agent = mention(scope, at: k, mentions: mentions, recognizer: recognizer)
+                if analysed, case .outlet(let number)? = agent?.referent { agent?.referent = .analyst(number) }
+                cues.append(Cue(position: i, agent: agent))
                 i = source.end
                 continue
             }
@@ -54,7 +63,11 @@ struct CueReader {
                     i += 1
                     continue
                 }
-                if let agent = mention(scope, at: by + 1, mentions: mentions, recognizer: recognizer) {
+                if var agent = mention(scope, at: by + 1, mentions: mentions, recognizer: recognizer) {
+                    // "data analysed by the BBC": an outlet that counted.
+                    if case .outlet(let number) = agent.referent, by > noun.end, CueReader.analysing.contains(scope[noun.end].hash) {
+                        agent.referent = .analyst(number)
+                    }
                     cues.append(Cue(position: i, agent: agent))
                 }
                 i = noun.end
@@ -64,6 +77,10 @@ struct CueReader {
         }
         return cues
     }
+
+    static let analysing: Set<UInt64> = Set([
+        "compiled", "gathered", "collected", "analysed", "analyzed",
+    ].map(WordHash.of))
 
     static let participles: Set<UInt64> = Set([
         "made", "issued", "published", "released", "given", "compiled", "gathered", "collected", "analysed",
@@ -99,6 +116,8 @@ struct CueReader {
                 j = p - 1
                 continue
             }
+            // "South Korea's estimate": the possessor.
+            if token.keyword == .possessive, j == cue - 1, let found = ending(j) { return found }
             // "Kyiv, which today warned": a relative pronoun's antecedent.
             if token.keyword == .which || token.keyword == .who, j - 1 > lower, scope[j - 1].mark == .comma {
                 return ending(j - 1)

@@ -7,6 +7,9 @@ enum Referent: Sendable, Hashable {
     case person(String)
     /// A lexicon outlet, by index.
     case outlet(Int)
+    /// An outlet that made the count it reports ("data analysed by the
+    /// BBC"): then it is the source, not a relay.
+    case analyst(Int)
     /// "he", "she".
     case personPronoun
     /// "it".
