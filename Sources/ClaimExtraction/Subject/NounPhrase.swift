@@ -35,6 +35,11 @@ struct NounPhrase: Sendable, Hashable {
                 k += 1
                 continue
             }
+            // "4,056 mobilized soldiers" were killed; "300,000 mobilized" were raised.
+            if let found = scope.match(.mobilisation, at: k), found.end < limit, scope.match(.population, at: found.end) != nil {
+                k = found.end
+                continue
+            }
             if let found = scope.match(.countedThing, at: k) ?? scope.match(.mobilisation, at: k)
                 ?? scope.match(.foreignSide, at: k) {
                 excluded = true
@@ -108,8 +113,10 @@ struct NounPhrase: Sendable, Hashable {
                 // hurt 112" is a second verb with a figure of its own.
                 let joinedMetric = scope.match(.metric, at: next)
                 let ownFigure = joinedMetric.map { $0.end < scope.range.upperBound && scope[$0.end].kind == .number } ?? false
+                // "12 people and injured scores more": after a population, a
+                // loss word is a verb of its own.
                 let joinsHead = next < limit && !ownFigure
-                    && (joinedMetric != nil || scope.match(.population, at: next) != nil)
+                    && (joinedMetric != nil && (!metrics.isEmpty || population == nil) || scope.match(.population, at: next) != nil)
                 let joinsSide = token.mark != .comma && next < limit
                     && scope.match(.side, at: next).map { NounPhrase.headFollows(scope, $0.end, limit: limit) } == true
                 if joinsHead || joinsSide {

@@ -70,6 +70,19 @@ struct SubjectReader {
         let leadingRate = scope.match(.rate, at: opening).flatMap { found in
             found.end < scope.range.upperBound && scope[found.end].mark == .comma ? scope.lexicon.rates[Int(found.role.value)] : nil
         }
+        // "up to 3,000 soldiers had been killed and 10,000 injured": the
+        // hedge of the first figure governs the one coordinated after it.
+        var readings = readings
+        for m in readings.indices.dropFirst() where readings[m].qualifier == .exact && !mentions[m].isRange {
+            let previous = readings[m - 1]
+            guard previous.qualifier != .exact, previous.qualifier != .range, previous.start < mentions[m - 1].start,
+                  readings[m].start - 1 > mentions[m - 1].end, scope[readings[m].start - 1].keyword == .and,
+                  !(mentions[m - 1].end..<readings[m].start).contains(where: { scope[$0].mark == .comma || scope[$0].mark == .semicolon || scope[$0].mark == .period }),
+                  elidedVerb(scope, after: mentions[m].end)
+            else { continue }
+            readings[m].qualifier = previous.qualifier
+        }
+        var lastMetric: Metric?
         var first = 0
         while first < mentions.count {
             var last = first
@@ -127,9 +140,16 @@ struct SubjectReader {
                     // A sibling names the loss: "… out of 2 lakh dead soldiers".
                     metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
                 }
+                // "220,450 soldiers to date, including 630 in the previous 24
+                // hours": a part of the figure just before.
+                if metrics.isEmpty, let lastMetric, hedges[member].start > scope.range.lowerBound,
+                   scope[hedges[member].start - 1].keyword == .including {
+                    metrics = [lastMetric]
+                }
                 // "Among them, 13,781 were volunteers": a part of the figures before.
                 if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start) { metrics = [context.metric] }
                 guard let metric = combine(metrics) else { continue }
+                lastMetric = metric
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
                     ?? (member == first ? clauseRate : nil)
                 // "9,000 civilians, including over 500 children": a part of
@@ -257,11 +277,11 @@ struct SubjectReader {
             if token.mark == .dash || token.mark == .openParen, words == 0 || predicate.metrics.isEmpty {
                 var close = k + 1
                 let closing: Token.Mark = token.mark == .dash ? .dash : .closeParen
-                while close < upper, close < k + 16, scope[close].mark != closing, scope[close].kind != .number,
+                while close < upper, close < k + 24, scope[close].mark != closing, scope[close].kind != .number,
                       scope[close].mark != .period {
                     close += 1
                 }
-                if close < upper, close < k + 16, scope[close].mark == closing {
+                if close < upper, close < k + 24, scope[close].mark == closing {
                     k = close + 1
                     continue
                 }
@@ -312,6 +332,8 @@ struct SubjectReader {
         // "have lost a total of 5,137": the measure word stands between.
         if scope.is(k, .of), k - 1 >= scope.range.lowerBound, SubjectReader.figureNouns.contains(scope[k - 1].hash) {
             var m = k - 2
+            // "reached a daily average of".
+            if m >= scope.range.lowerBound, scope.lexicon.starts(.rate, scope[m]) { m -= 1 }
             if m >= scope.range.lowerBound, scope.english(m).contains(.article) { m -= 1 }
             if m >= scope.range.lowerBound, scope.match(.figureVerb, endingAt: m + 1) != nil || scope.match(.linking, endingAt: m + 1) != nil {
                 k = m
@@ -520,6 +542,18 @@ struct SubjectReader {
         "campaign", "troops'", "gains", "capture", "army's", "military's",
     ].map(WordHash.of))
 
+    /// Whether a loss word follows a figure, after at most an auxiliary
+    /// and an adverb: "and 10,000 injured", "and 2,000 were seriously wounded".
+    private func elidedVerb(_ scope: SentenceScope, after end: Int) -> Bool {
+        var k = end
+        while k < scope.range.upperBound, k < end + 3 {
+            if scope.match(.metric, at: k) != nil { return true }
+            guard scope[k].isWord, scope.english(k).contains(.filler) || scope[k].entry < 0 else { return false }
+            k += 1
+        }
+        return false
+    }
+
     /// Whether the sentence opens with "Among them", "Of them" or "Of
     /// these" before the figure.
     private func partOfPrevious(_ scope: SentenceScope, before end: Int) -> Bool {
@@ -594,7 +628,7 @@ struct SubjectReader {
         return nil
     }
 
-    static let figureNouns: Set<UInt64> = Set(["number", "figure", "total", "tally", "estimate", "count", "toll"].map(WordHash.of))
+    static let figureNouns: Set<UInt64> = Set(["number", "figure", "total", "tally", "estimate", "count", "toll", "average"].map(WordHash.of))
     static let measureNouns: Set<UInt64> = Set(["rate", "rates", "toll", "figure", "figures", "count", "tally", "numbers", "number", "total"].map(WordHash.of))
 
     /// Sides named just before a loss noun: "Russian losses", "Russia's losses".
