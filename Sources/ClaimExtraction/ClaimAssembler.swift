@@ -116,7 +116,10 @@ struct ClaimAssembler {
            let found = statementDate(cue: cue, in: attribution.sentence, figure: nil, resolver: &resolver) {
             return found
         }
-        if let speaker = attribution.speaker?.name,
+        // A statement that names its speaker afresh is a statement of its
+        // own; one that refers back ("He said", or no cue at all) continues
+        // the speaker's last dated one.
+        if let speaker = attribution.speaker?.name, continues(attribution, claimSentence: claimSentence, resolver: &resolver),
            let found = earlierStatementDate(of: speaker, before: attribution.sentence, resolver: &resolver) {
             return found
         }
@@ -192,6 +195,19 @@ struct ClaimAssembler {
 
     /// The date of `speaker`'s latest dated statement in the few sentences
     /// before `index`.
+    private func continues(_ attribution: Attribution, claimSentence: Int, resolver: inout AttributionResolver) -> Bool {
+        guard attribution.sentence == claimSentence, let position = attribution.cue,
+              let cue = resolver.reading(claimSentence).cues.first(where: { $0.position == position }),
+              let agent = cue.agent
+        else { return true }
+        // "Maliar added": a surname alone refers back to the person named.
+        if agent.end - agent.start == 1 { return true }
+        switch agent.referent {
+        case .speaker, .person, .outlet, .analyst: return false
+        default: return true
+        }
+    }
+
     private func earlierStatementDate(
         of speaker: String, before index: Int, resolver: inout AttributionResolver
     ) -> (date: PartialDate, source: DateSource)? {

@@ -161,6 +161,8 @@ struct DateReader {
         // "as of March 19", "as at 1 June": the day a count stands at.
         if k >= floor, tokens[k].hash == DateReader.asHash, k + 1 < start, tokens[k + 1].keyword == .of { return true }
         if k > floor, tokens[k].keyword == .at, tokens[k - 1].hash == DateReader.asHash { return true }
+        // "in the first ten days of September": a stretch of the month counted.
+        if start - 2 >= floor, tokens[start - 1].keyword == .of, DateReader.stretches.contains(tokens[start - 2].hash) { return true }
         var words = 0
         while k >= floor, words < 15 {
             let token = tokens[k]
@@ -203,6 +205,7 @@ struct DateReader {
     }
 
     private static let asHash = WordHash.of("as")
+    private static let stretches: Set<UInt64> = Set(["days", "weeks", "week", "half", "quarter", "fortnight"].map(WordHash.of))
 
     func yearNumber(_ token: Token) -> Int? {
         guard token.kind == .number, !token.has(.grouped), token.digits == 4 else { return nil }
