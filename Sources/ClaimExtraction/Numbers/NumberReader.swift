@@ -41,7 +41,7 @@ struct NumberReader {
             var start = first.start
             var high: Double?
             var end = first.end
-            if a + 1 < atoms.count, let joined = rangeJoin(scope, atoms[a], atoms[a + 1]) {
+            if a + 1 < atoms.count, let joined = rangeJoin(scope, &first, atoms[a + 1]) {
                 var second = atoms[a + 1]
                 if first.scale == 1, second.scale > 1, first.value < second.value / second.scale {
                     first.value *= second.scale
@@ -76,6 +76,14 @@ struct NumberReader {
                 value *= entry.scale
                 scale *= entry.scale
                 k += 1
+            }
+            // "500 [thousand]": an editor's scale word in brackets.
+            if scale == 1, k + 2 < scope.range.upperBound, scope[k].mark == .openParen,
+               scope.bytes[Int(scope[k].start)] == UInt8(ascii: "["), scope[k + 2].mark == .closeParen,
+               scope[k + 1].isWord, let entry = scope.lexicon.entry(of: scope[k + 1]), entry.scale > 0 {
+                value *= entry.scale
+                scale = entry.scale
+                k += 3
             }
             return Atom(start: i, end: k, value: value, scale: scale, inWords: false)
         }
@@ -142,8 +150,14 @@ struct NumberReader {
 
     /// The index a range of `a` and `b` starts at, if they form one:
     /// "between a and b", "from a to b", "a to b", "a-b", "a – b".
-    private func rangeJoin(_ scope: SentenceScope, _ a: Atom, _ b: Atom) -> Int? {
+    private func rangeJoin(_ scope: SentenceScope, _ a: inout Atom, _ b: Atom) -> Int? {
         let gap = b.start - a.end
+        // "between 7- and 15,000": the first figure leaves its thousands to the second.
+        if gap == 2, !a.inWords, scope[a.end].mark == .hyphen || scope[a.end].mark == .dash, !scope[a.end].has(.spaceBefore),
+           scope[a.end + 1].keyword == .and || scope[a.end + 1].keyword == .to {
+            if a.value < 1000, b.value >= 1000, a.value * 1000 < b.value { a.value *= 1000 }
+            return scope.is(a.start - 1, .between) || scope.is(a.start - 1, .from) ? a.start - 1 : a.start
+        }
         guard gap == 1 else { return nil }
         let joiner = scope[a.end]
         let before = a.start - 1

@@ -199,6 +199,11 @@ struct SubjectReader {
                    let subject = clauseSide(scope, before: hedges[first].start) {
                     sides = [subject]
                 }
+                // "25 civilians were killed in Belgorod": civilians are the
+                // losses of the side where they live.
+                if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees, let place = civilianPlace(scope) {
+                    sides = [place]
+                }
                 var contextSides: [Side]?
                 if sides == nil, let context, !context.sides.isEmpty, inherited || context.population == resolvedPopulation {
                     contextSides = context.sides.count > 1 ? [.both] : [scope.lexicon.sides[context.sides[0]]]
@@ -375,7 +380,10 @@ struct SubjectReader {
                 subject.sides = previousTopic.sides
             }
             let sides = meaning.role == .agent ? subject.sides.compactMap { scope.opposite($0) } : subject.sides
-            return Governor(metric: metric, sides: sides, sufferer: meaning.role != .agent)
+            // "Russian losses have exceeded 400,000": an auxiliary before a
+            // hedge that is itself the verb says nothing; the clause does.
+            let says = metric != nil || !sides.isEmpty || scope.match(.linking, at: start) == nil
+            if says { return Governor(metric: metric, sides: sides, sufferer: meaning.role != .agent) }
         }
         if let link = scope.match(.linking, endingAt: k + 1) {
             var j = link.start - 1
@@ -525,9 +533,41 @@ struct SubjectReader {
         return true
     }
 
+    /// The side a sentence places its events in: "in Belgorod", "in
+    /// Russia's Kursk region", "in the city of Kyiv".
+    private func civilianPlace(_ scope: SentenceScope) -> Int? {
+        var k = scope.range.lowerBound
+        while k < scope.range.upperBound {
+            if let found = scope.match(.side, at: k) {
+                var p = found.start - 1
+                while p > scope.range.lowerBound, SubjectReader.placeWords.contains(scope[p].hash) || scope[p].keyword == .the
+                    || scope[p].keyword == .of || SubjectReader.compass.contains(scope[p].hash) {
+                    p -= 1
+                }
+                // "in Russia's Kursk region" is a place; "in Russia's war" is not.
+                let after = found.end
+                let possessed = after < scope.range.upperBound && scope[after].keyword == .possessive
+                let place = possessed
+                    ? after + 1 < scope.range.upperBound
+                        && (scope[after + 1].has(.capitalized) || SubjectReader.placeWords.contains(scope[after + 1].hash))
+                    // "in the Russian siege": an adjective, not a place.
+                    : after >= scope.range.upperBound || !scope[after].isWord || scope[after].has(.capitalized)
+                        || SubjectReader.placeWords.contains(scope[after].hash)
+                if place, p >= scope.range.lowerBound, SubjectReader.inside.contains(scope[p].hash) { return Int(found.role.value) }
+                k = found.end
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    static let placeWords: Set<UInt64> = Set(["city", "town", "village", "region", "oblast", "province", "border"].map(WordHash.of))
+    static let inside: Set<UInt64> = Set(["in", "inside", "across", "within"].map(WordHash.of))
+
     static let prepositions: Set<UInt64> = Set([
         "in", "into", "inside", "across", "against", "by", "from", "on", "onto", "at", "to", "toward", "towards",
-        "with", "within", "throughout", "over", "of", "for", "near", "between", "via", "through",
+        "within", "throughout", "over", "of", "for", "near", "between", "via", "through",
     ].map(WordHash.of))
 
     static let compass: Set<UInt64> = Set([

@@ -218,6 +218,8 @@ struct Tokenizer {
                 hash.addFolded(folded)
                 i &+= 1
             } else if b &- 0x30 < 10 {
+                // "more than18,500": a word glued to a figure by a typo.
+                if !hasDigit, letters >= 2, tables.entry(hash.value) >= 0 { break }
                 hasDigit = true
                 hash.add(b)
                 i += 1
