@@ -28,7 +28,6 @@ import Testing
         "Leave a Reply\nYour email address will not be published. Required fields are marked *",
         "Please enter your comment!\nPlease enter your name here",
         "Share this article: 1,024 comments",
-        "Five people were killed in a missile strike on Dnipro on Saturday.",
         "Ukraine is a country of 44 million people.",
         "The war has entered its 500th day.",
         "Russia fired 70 missiles overnight.",

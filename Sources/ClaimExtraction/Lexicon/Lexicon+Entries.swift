@@ -284,11 +284,9 @@ extension Lexicon {
         public var foreignSides: [String]
         /// Other wars and places whose losses are compared with this one.
         public var otherConflicts: [String]
-        /// Single attacks; their tolls are news, not estimates of the war's
-        /// losses, unless the clause also says "since", "so far", "in total".
+        /// Attacks: a side named with one inflicted the losses rather than
+        /// suffered them ("Russian shelling killed 12 people").
         public var incidents: [String]
-        /// Words that make a toll cumulative.
-        public var aggregates: [String]
         /// Currencies after a figure ("billion dollars").
         public var money: [String]
         /// Words around a figure that make it an age.
@@ -299,7 +297,7 @@ extension Lexicon {
         /// An entry from its parts.
         public init(
             countedThings: [String], mobilisation: [String], foreignSides: [String],
-            otherConflicts: [String], incidents: [String], aggregates: [String],
+            otherConflicts: [String], incidents: [String],
             money: [String], ages: [String], percent: [String]
         ) {
             self.countedThings = countedThings
@@ -307,7 +305,6 @@ extension Lexicon {
             self.foreignSides = foreignSides
             self.otherConflicts = otherConflicts
             self.incidents = incidents
-            self.aggregates = aggregates
             self.money = money
             self.ages = ages
             self.percent = percent
@@ -318,7 +315,7 @@ extension Lexicon {
             case mobilisation
             case foreignSides = "foreign_sides"
             case otherConflicts = "other_conflicts"
-            case incidents, aggregates, money, ages, percent
+            case incidents, money, ages, percent
         }
     }
 }

@@ -140,7 +140,6 @@ struct LexiconView: @unchecked Sendable {
         builder.add(exclusions.foreignSides, .foreignSide, 0)
         builder.add(exclusions.otherConflicts, .otherConflict, 0)
         builder.add(exclusions.incidents, .incident, 0)
-        builder.add(exclusions.aggregates, .aggregate, 0)
         builder.add(exclusions.money, .money, 0)
         builder.add(exclusions.ages, .age, 0)
         builder.add(exclusions.percent, .percent, 0)

@@ -6,7 +6,7 @@ struct PhraseRole: Hashable, Sendable {
         case qualifierBefore, qualifierAfter, rate
         case attributionVerb, attributionSource, sourceNoun, audienceVerb
         case speaker, outlet, title, description, anaphora
-        case countedThing, mobilisation, foreignSide, otherConflict, incident, aggregate
+        case countedThing, mobilisation, foreignSide, otherConflict, incident
         case money, age, percent
 
         var bit: UInt32 { 1 << UInt32(rawValue) }

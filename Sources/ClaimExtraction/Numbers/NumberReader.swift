@@ -179,7 +179,7 @@ struct NumberReader {
         let lower = scope.range.lowerBound, upper = scope.range.upperBound
         func word(_ k: Int, _ set: Set<UInt64>) -> Bool { k >= lower && k < upper && scope[k].isWord && set.contains(scope[k].hash) }
         let after = mention.end
-        if word(after, NumberReader.ratioAfter), after + 1 < upper {
+        if after + 1 < upper, scope[after].isWord {
             // "six out of 10" is a share; "100,000 out of 200,000 dead" two counts.
             if scope[after].keyword == .out, scope[after + 1].keyword == .of, after + 2 < upper {
                 let whole = scope[after + 2].kind == .number ? scope[after + 2].value
@@ -192,10 +192,21 @@ struct NumberReader {
                 return true
             }
             if word(after, NumberReader.every) || word(after + 1, NumberReader.every) { return true }
+            // "a 1,000-for-1,000 swap", "1,000 prisoners for 1,000": a deal's label.
+            var k = after
+            while k + 1 < upper, k < after + 3 {
+                if scope[k].hash == NumberReader.forHash, scope[k + 1].kind == .number { return true }
+                if !scope[k].isWord { break }
+                k += 1
+            }
         }
         let before = mention.start - 1
         if before - 1 >= lower, scope[before].keyword == .of, scope[before - 1].keyword == .out, mention.low <= 100 { return true }
         if word(before, NumberReader.every) { return true }
+        if before - 1 >= lower, scope[before].hash == NumberReader.forHash, scope[before - 1].kind == .number
+            || (before - 2 >= lower && scope[before].hash == NumberReader.forHash && scope[before - 2].kind == .number) {
+            return true
+        }
         var k = before
         while k >= lower, k >= before - 3 {
             if word(k, NumberReader.ratioNouns) { return true }
@@ -205,7 +216,7 @@ struct NumberReader {
     }
 
     static let ageNouns: Set<UInt64> = Set(["population", "aged", "ages", "males", "men"].map(WordHash.of))
-    static let ratioAfter: Set<UInt64> = Set(["out", "in", "for", "every"].map(WordHash.of))
+    static let forHash = WordHash.of("for")
     static let every: Set<UInt64> = Set(["every", "each"].map(WordHash.of))
     static let ratioNouns: Set<UInt64> = Set(["ratio", "proportion", "share"].map(WordHash.of))
 

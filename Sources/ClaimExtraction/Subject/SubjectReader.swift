@@ -23,7 +23,6 @@ struct SubjectReader {
         var agentSide: Int?
         var each = false
         var otherConflict = false
-        var incident = false
         /// The loss word came after "and": "has killed 21 people and hurt
         /// 112" names a second verb, not what the figure counts.
         var afterConjunction = false
@@ -63,7 +62,6 @@ struct SubjectReader {
         // What the sentence said before its first figure: "Some 67% of
         // civilian casualties occurred near the frontline: 122 killed".
         let sentenceTopic = mentions.isEmpty ? nil : lastTopic(scope, before: readings[0].start)
-        let aggregate = hasAggregate(scope)
         // "Over the past day, the defenders eliminated 680 occupiers": a rate
         // that opens the sentence holds for its figures.
         let opening = scope.skipQuotes(from: scope.range.lowerBound)
@@ -118,8 +116,10 @@ struct SubjectReader {
             let otherWar = predicate.otherConflict
                 || (scope.range.lowerBound..<hedges[first].start).contains { scope.match(.otherConflict, at: $0) != nil }
             let forecast = isForecast(scope, before: hedges[first].start)
+            // "300,000 troops, not 500,000 as bloggers claim": a figure denied.
+            let denied = hedges[first].start > scope.range.lowerBound
+                && SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
             let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
-            let incident = predicate.incident || (clauseStart..<hedges[first].start).contains { scope.match(.incident, at: $0) != nil }
             let groupSides = Set(group.flatMap { heads[$0].sides })
             let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
             // "150,000 personnel, including 690 in the past 24 hours": a
@@ -131,7 +131,7 @@ struct SubjectReader {
             let combined = (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             for member in group {
                 let phrase = heads[member]
-                guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !(incident && !aggregate) else { continue }
+                guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied else { continue }
                 var metrics = phrase.metrics
                 if metrics.isEmpty, predicate.afterConjunction, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty { metrics = predicate.metrics }
@@ -313,7 +313,6 @@ struct SubjectReader {
                 continue
             }
             if scope.match(.otherConflict, at: k) != nil || scope.match(.foreignSide, at: k) != nil { predicate.otherConflict = true }
-            if scope.match(.incident, at: k) != nil { predicate.incident = true }
             if token.isWord, scope.english(k).contains(.agentMarker) {
                 // "taken hostage by Ukrainian forces": the agent's enemy lost them.
                 for j in (k + 1)..<min(upper, k + 4) {
@@ -413,7 +412,10 @@ struct SubjectReader {
             return Governor(metric: scope.lexicon.metrics[Int(found.role.value)].metric, sides: sides, sufferer: true)
         }
         // "Troop Deaths and Injuries Near 500,000": the hedge is the verb.
-        if scope.match(.linking, at: start) != nil, let topic = clauseTopic(scope, before: start) {
+        // "deaths of volunteers have not dipped below 150": a hedge that
+        // opens with an auxiliary is a verb phrase too.
+        if scope.match(.linking, at: start) != nil || scope[start].isWord && scope.english(start).contains(.filler),
+           let topic = clauseTopic(scope, before: start) {
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }
         return nil
@@ -642,6 +644,8 @@ struct SubjectReader {
         return false
     }
 
+    static let negations: Set<UInt64> = Set(["not", "never", "n't", "nor"].map(WordHash.of))
+
     static let reachVerbs: Set<UInt64> = Set([
         "reach", "hit", "pass", "top", "exceed", "surpass", "cross", "approach", "double", "triple", "rise", "climb",
         // "have agreed to exchange up to 6,000 bodies": a deal, not a count.
@@ -764,10 +768,6 @@ struct SubjectReader {
             j -= 1
         }
         return scope.range.lowerBound
-    }
-
-    private func hasAggregate(_ scope: SentenceScope) -> Bool {
-        scope.range.contains { scope.lexicon.starts(.aggregate, scope[$0]) && scope.match(.aggregate, at: $0) != nil }
     }
 
     // MARK: Metrics

@@ -1,0 +1,172 @@
+import Testing
+@testable import ClaimExtraction
+
+/// How a sentence's clauses decide whose losses a figure counts, of whom,
+/// of what kind, how hedged and at what rate, on sentences written for
+/// these tests.
+@Suite struct ClauseReadingTests {
+    // MARK: Whose losses
+
+    @Test func theClausesSubjectIsTheSufferer() {
+        #expect(keys("Ukraine, by contrast, has suffered between 60,000 and 70,000 casualties, the analysts said.")
+            == ["ukraine military casualties range 60000-70000"])
+        #expect(keys("Russia has around 12,000 of its forces dead, the official said.")
+            == ["russia military killed approximately 12000"])
+        #expect(keys("The figure for the Ukrainians is about 70,000 dead, US officials said.")
+            == ["ukraine military killed approximately 70000"])
+    }
+
+    @Test func aPossessiveOrALossNounNamesTheSide() {
+        #expect(keys("Russian losses are beginning to approach 250,000, a Western official said.")
+            == ["russia military casualties nearly 250000"])
+        #expect(keys("Russia's losses have exceeded 400,000, according to the Ukrainian General Staff.")
+            == ["russia military casualties at_least 400000"])
+    }
+
+    @Test func aPlaceAnAgentOrASpeakerIsNotTheSufferer() {
+        // "in eastern Ukraine" is where, "Ukraine's General Staff" who speaks.
+        #expect(keys("The Russian army, which has been fighting near Bakhmut in eastern Ukraine, has lost more than 3,500 troops, as per reports.")
+            == ["russia military casualties at_least 3500"])
+        #expect(keys("Ukraine's General Staff said that Russia had lost 740 soldiers over the previous day.")
+            == ["russia military casualties exact 740/day"])
+        #expect(keys("The Russian bombardment of Sumy in Ukraine has killed 14 people, a Ukrainian official said.")
+            == ["ukraine civilian killed exact 14"])
+    }
+
+    @Test func civiliansAreTheLossesOfTheSideWhereTheyLive() {
+        #expect(keys("In the city of Belgorod, 25 civilians were killed by shelling, the governor said.")
+            == ["russia civilian killed exact 25"])
+        #expect(keys("Shelling killed 9 civilians in Russia's Kursk region, the governor said.")
+            == ["russia civilian killed exact 9"])
+        #expect(keys("About 3,000 civilians have died in the Russian siege of the city, the mayor says.")
+            == ["ukraine civilian killed approximately 3000"])
+    }
+
+    @Test func troopsFightingForASideAreThatSides() {
+        #expect(keys("More than 2,000 North Korean troops have been killed or wounded, Kyiv says.")
+            == ["russia military casualties at_least 2000"])
+        #expect(keys("More than 40,000 people fighting in Russia's army have died, according to the count.")
+            == ["russia military killed at_least 40000"])
+    }
+
+    // MARK: Population and metric carried through
+
+    @Test func aBreakdownInheritsItsHeadFigure() {
+        #expect(keys("The mission recorded 12,345 civilian casualties: 4,321 killed and 8,024 injured.") == [
+            "ukraine civilian casualties exact 12345", "ukraine civilian killed exact 4321",
+            "ukraine civilian wounded exact 8024",
+        ])
+        #expect(keys("Some 40% of civilian casualties occurred near the front line, 210 killed and 640 injured.")
+            == ["ukraine civilian killed exact 210", "ukraine civilian wounded exact 640"])
+    }
+
+    @Test func aBareFigureContinuesTheFiguresBefore() {
+        let text = """
+        The monitors counted 3,210 civilian casualties in the region:
+        -
+        1,100 were killed,
+        -
+        2,110 were injured.
+        """
+        #expect(keys(text) == [
+            "ukraine civilian casualties exact 3210", "ukraine civilian killed exact 1100",
+            "ukraine civilian wounded exact 2110",
+        ])
+    }
+
+    @Test func aPartAfterIncludingOrAmongThem() {
+        #expect(keys("Russia has lost 301,200 soldiers to date, including 710 in the previous 24 hours, the General Staff said.")
+            == ["russia military casualties exact 301200", "russia military casualties exact 710/day"])
+        let text = "More than 50,000 Russian soldiers have died in the war. Among them, 9,870 were volunteers."
+        #expect(keys(text) == ["russia military killed at_least 50000", "russia military killed exact 9870"])
+    }
+
+    @Test func secondVerbsAndListsOfVerbs() {
+        #expect(keys("The strike killed 17 people and hurt 60, officials said.")
+            == ["ukraine civilian killed exact 17", "ukraine civilian wounded exact 60"])
+        #expect(keys("Ukrainian forces have killed, injured, or captured 12,300 Russian soldiers in the region.")
+            == ["russia military casualties exact 12300"])
+        #expect(keys("The Russian army has suffered 6,500 irreversible losses, the spokesman said.")
+            == ["russia military killed exact 6500"])
+        // A strike's toll is a subset of the war's losses, not a non-claim.
+        #expect(keys("Five people were killed in a missile strike on Dnipro on Saturday.")
+            == ["ukraine civilian killed exact 5"])
+    }
+
+    @Test func anAsideBetweenDashesDoesNotHideThePredicate() {
+        #expect(keys("The ministry said 512 Ukrainian fighters – including members of a marine brigade – had surrendered in the past 24 hours.")
+            == ["ukraine military captured exact 512/day"])
+    }
+
+    // MARK: Hedges and rates
+
+    @Test func aHedgeGovernsCoordinatedFigures() {
+        #expect(keys("Up to 3,000 soldiers were killed and 9,000 wounded, he said.")
+            == ["both military killed at_most 3000", "both military wounded at_most 9000"])
+    }
+
+    @Test func verbsThatAreHedges() {
+        #expect(keys("Russian casualties topped 300,000, British intelligence said.")
+            == ["russia military casualties at_least 300000"])
+        #expect(keys("US officials put Russian deaths somewhere over 110,000.")
+            == ["russia military killed at_least 110000"])
+        #expect(keys("Weekly deaths of Russian volunteers have not dipped below 150.")
+            == ["russia military killed at_least 150"])
+    }
+
+    @Test func dailyTalliesWhereverTheClauseSaysSo() {
+        #expect(keys("Russia lost more than 1,200 soldiers in a single day, the General Staff said.")
+            == ["russia military casualties at_least 1200/day"])
+        #expect(keys("British officials said that Russia's losses had reached a daily average of 880 troops.")
+            == ["russia military casualties exact 880/day"])
+        #expect(keys("On Friday alone, the ministry reported 610 Russian deaths.")
+            == ["russia military killed exact 610/day"])
+        // A week's figure is a total for that week, not a rate.
+        #expect(keys("In the past week, more than 4,100 Russian soldiers have been killed or wounded.")
+            == ["russia military casualties at_least 4100"])
+    }
+
+    // MARK: Numbers as written
+
+    @Test func numbersAsRealTextWritesThem() {
+        #expect(keys("The General Staff said Russia had lost 122 883 soldiers.") == ["russia military casualties exact 122883"])
+        #expect(keys("More than18,500 civilians have died, the regional governor said.") == ["ukraine civilian killed at_least 18500"])
+        #expect(keys("Officials estimated that between 7- and 15,000 Russian soldiers were killed.")
+            == ["russia military killed range 7000-15000"])
+        #expect(keys("Analysts put Russian deaths at 160,000–165,000.") == ["russia military killed range 160000-165000"])
+        #expect(keys("The head of the region said 500 [thousand] residents had become refugees.")
+            == ["ukraine civilian refugees exact 500000"])
+        #expect(keys("Half a million Ukrainians have fled abroad, the agency said.") == ["ukraine civilian refugees exact 500000"])
+    }
+}
+
+/// Figures that look like loss estimates and are not.
+@Suite struct LookalikeTests {
+    @Test(arguments: [
+        "More than 150,000 people have been killed in Sudan's civil war since 2023.",
+        "During the Second World War, 8 million Soviet soldiers died.",
+        "Russian deaths could reach 1 million by next summer, analysts warned.",
+        "Russia's losses will likely hit the 1 million mark this year.",
+        "The agreement provides for the exchange of 1,000 prisoners for 1,000.",
+        "Both sides have agreed to exchange up to 6,000 bodies.",
+        "The brigade destroyed six more tanks and 250 other armored vehicles.",
+        "Russia also lost 4,200 troop-carrying armored fighting vehicles.",
+        "Nearly six out of 10 refugees are women.",
+        "One in five soldiers returned, the report said.",
+        "The wounded-to-killed ratio was 3 to 1.",
+        "Over 1 per cent of the male population between 20 and 50 has been killed.",
+    ])
+    func nothingIsTaken(text: String) {
+        #expect(keys(text) == [])
+    }
+
+    @Test func aDeniedFigureIsNotTheClaim() {
+        #expect(keys("Kyiv says Russia has lost 300,000 troops, not 500,000 as some bloggers claim.")
+            == ["russia military casualties exact 300000"])
+    }
+
+    @Test func aChannelsNumberIsPartOfItsName() {
+        #expect(keys("Channel 24 reported that 12 people were wounded in the shelling of Kherson.")
+            == ["ukraine civilian wounded exact 12"])
+    }
+}
