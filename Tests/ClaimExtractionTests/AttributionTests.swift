@@ -111,4 +111,66 @@ import Testing
         #expect(speakers("According to the Ukrainian army, 920 Russian soldiers were killed in the last 24 hours.") == ["Ukrainian General Staff"])
         #expect(speakers("British intelligence said that about two lakh Russian soldiers have been killed or injured.") == ["UK Ministry of Defence"])
     }
+
+    // MARK: Beyond the sentence
+
+    @Test func aSourceNamedInTheNextSentenceThatPointsBack() {
+        let text = "More than 9,600 civilians have been killed\nThis is stated in a new report by the UN human rights office."
+        #expect(speakers(text) == ["OHCHR"])
+    }
+
+    @Test func theSourceTheArticleHasBeenReporting() {
+        let text = """
+        Russia has lost more than 3,000 soldiers this month, according to the Ukrainian Ministry of Defence.
+
+        As of Friday, 4,120 Russian troops had died since the start of the year.
+        """
+        #expect(speakers(text) == ["Ukrainian Ministry of Defence", "Ukrainian Ministry of Defence"])
+    }
+
+    @Test func aSurnameStandsForTheFullNameGivenBefore() {
+        let text = "According to Ragnar Jonsson, an analyst in Reykjavik, Russia lost 1,100 soldiers a day in May. Jonsson said 800 of them died in one region."
+        #expect(speakers(text).allSatisfy { $0 == "Ragnar Jonsson" })
+    }
+
+    @Test func aBodyOfTheSideTheArticleQuotes() {
+        let text = "Russia said on Wednesday that 400 Ukrainian fighters had surrendered. The defence ministry said 120 more surrendered overnight."
+        #expect(speakers(text) == ["Russian government", "Russian Ministry of Defence"])
+    }
+
+    // MARK: Within the sentence
+
+    @Test func anAppositiveStandsBetweenNameAndVerb() {
+        #expect(speakers("Yevgeny Prigozhin, the head of the Wagner group, says his force lost more than 20,000 fighters.")
+            == ["Yevgeny Prigozhin"])
+        #expect(speakers("A spokesperson for the UN human rights office, Liz Throssell, said 12,000 civilians had been killed.")
+            == ["Liz Throssell"])
+    }
+
+    @Test func theHeadOfAPhraseSpeaksNotThePlaceItIsOf() {
+        let text = "The mayor of the port city of Berdiansk says more than 600 civilians have died. Mayor Oleksandr Svidlo said the toll could grow."
+        #expect(speakers(text) == ["Oleksandr Svidlo"])
+    }
+
+    @Test func aCountryPossessiveTitleRefersToThePersonNamed() {
+        let text = "Nearly 9,000 Ukrainian soldiers have been killed, Ukraine's commander-in-chief said on Monday. Valery Zaluzhny spoke at a forum."
+        #expect(speakers(text) == ["Valery Zaluzhnyi"])
+    }
+
+    @Test func thePossessorOfAnEstimate() {
+        #expect(speakers("South Korea's estimate of 1,100 casualties was lower.") == ["South Korean government"])
+    }
+
+    @Test func aReportsPublisherAndAnOutletThatCounted() {
+        #expect(speakers("A new study by CSIS estimates that 250,000 Russian soldiers have been killed or wounded.") == ["CSIS"])
+        let counted = claims("More than 70,000 Russian soldiers have died, according to data analysed by the BBC.")
+        #expect(counted.map(\.speaker) == ["BBC"])
+        let relayed = claims("More than 70,000 Russian soldiers have died, the BBC reported.")
+        #expect(relayed.map(\.speaker) == [nil])
+        #expect(relayed.map(\.reportedBy) == ["BBC"])
+    }
+
+    @Test func aRelativeClausesAntecedentSpeaks() {
+        #expect(speakers("The Russians, who said 5,000 Ukrainian soldiers had surrendered, gave no evidence.") == ["Russian government"])
+    }
 }

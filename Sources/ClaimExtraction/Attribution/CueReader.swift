@@ -130,6 +130,11 @@ struct CueReader {
                 while p >= lower, scope[p].mark != .comma { p -= 1 }
                 let relative = p + 1 < j && scope[p + 1].keyword.isRelative
                 if !relative, let found = ending(j) { return found }
+                // "A spokesperson for the office, Liz Throssell, said": a full
+                // name set off by commas before the verb.
+                if !relative, segments == 0, p >= lower, let start = recognizer.nameRun(scope, endingAt: j), start == p + 1, j - start >= 2 {
+                    return EntityMention(start: start, end: j, referent: recognizer.person(scope, start, j, titleHead: nil))
+                }
                 guard p >= lower else { return nil }
                 j = p
                 segments += 1
