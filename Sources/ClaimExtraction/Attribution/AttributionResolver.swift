@@ -246,12 +246,13 @@ struct AttributionResolver {
             }) {
                 return found
             }
-            // "Russia said … The defence ministry said": the body of that
-            // kind of the side the article has been quoting.
-            return search(from: index, before: mention.start) { $0.side != nil }.flatMap { party in
-                lexicon.speakers.indices.first { lexicon.speakers[$0].side == party.side && kinds.contains(lexicon.speakers[$0].kind) }
-                    .map(resolved)
-            }
+            // "Russia said … The defence ministry said": a party's body of
+            // that kind, for the party the article quoted before.
+            guard kinds.contains(where: { AttributionResolver.partyKinds.contains($0.rawValue) }),
+                  let party = lastParty(before: mention.start, in: index)
+            else { return nil }
+            return lexicon.speakers.indices.first { lexicon.speakers[$0].side == party && kinds.contains(lexicon.speakers[$0].kind) }
+                .map(resolved)
         case .titled(let head):
             return search(from: index, before: mention.start) { speaker in
                 speaker.isPerson && speaker.titleHeads.contains(head)
@@ -269,6 +270,21 @@ struct AttributionResolver {
             let read = reading(other)
             for mention in read.mentions + read.cues.compactMap(\.agent) {
                 if case .person(let full) = mention.referent, full.hasSuffix(suffix) { return full }
+            }
+            other -= 1
+        }
+        return nil
+    }
+
+    static let partyKinds: Set<String> = ["government", "ministry", "military"]
+
+    /// The side of the last party named before `position` of sentence
+    /// `index`, a paragraph or two back at most.
+    private mutating func lastParty(before position: Int, in index: Int) -> Side? {
+        var other = index
+        while other >= 0, other >= index - AttributionResolver.reach {
+            for mention in reading(other).mentions.reversed() where other < index || mention.end <= position {
+                if let side = direct(mention)?.side { return side }
             }
             other -= 1
         }
