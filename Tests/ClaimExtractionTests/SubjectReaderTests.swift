@@ -139,9 +139,9 @@ import Testing
         #expect(keys("Moscow’s latest update said only 5,937 soldiers had been killed.") == ["russia military killed exact 5937"])
     }
 
-    @Test func aPartOfTheSameLossIsNotAnotherEstimate() {
+    @Test func aPartOfALossIsASubsetClaim() {
         #expect(keys("More than 9,000 civilians, including over 500 children, have been killed, the UN said.") == [
-            "ukraine civilian killed at_least 9000",
+            "ukraine civilian killed at_least 9000", "ukraine civilian killed at_least 500",
         ])
         #expect(keys("Russia has likely suffered 175,000-200,000 casualties, including 40,000-60,000 killed.") == [
             "russia military casualties range 175000-200000", "russia military killed range 40000-60000",

@@ -127,7 +127,6 @@ struct SubjectReader {
             let partitive = (first..<last).contains { member in
                 (heads[member].end..<hedges[member + 1].start).contains { scope[$0].keyword == .including }
             }
-            var wholeMetric: Metric?
             let combined = (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             for member in group {
                 let phrase = heads[member]
@@ -152,12 +151,6 @@ struct SubjectReader {
                 lastMetric = metric
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
                     ?? (member == first ? clauseRate : nil)
-                // "9,000 civilians, including over 500 children": a part of
-                // the same loss is not an estimate of its own, unless it is
-                // another measure ("including 40,000 killed") or a rate
-                // ("including 550 over the past day").
-                if partitive, member > first, metric == wholeMetric, rate == nil { continue }
-                if member == first { wholeMetric = metric }
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each
