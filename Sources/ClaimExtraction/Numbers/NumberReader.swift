@@ -58,6 +58,11 @@ struct NumberReader {
             }
             var mention = NumberMention(start: start, end: end, low: first.value, high: high, kind: .count)
             mention.kind = classify(scope, mention, atom: first)
+            // "between the ages of 20 and 50": the second end of an age is one too.
+            if let previous = mentions.last, previous.kind == .age, mention.start - previous.end == 1,
+               scope[previous.end].keyword == .and || scope[previous.end].keyword == .to {
+                mention.kind = .age
+            }
             mentions.append(mention)
             a += 1
         }
@@ -236,6 +241,8 @@ struct NumberReader {
         if isRatio(scope, mention) { return .partitive }
         // "the male population between 20 and 50", "men aged 18 to 60".
         if mention.start > lower, NumberReader.ageNouns.contains(scope[mention.start - 1].hash)
+            || (mention.start - 2 >= lower && scope[mention.start - 1].keyword == .of
+                && NumberReader.ageNouns.contains(scope[mention.start - 2].hash))
             || (mention.start - 1 > lower && scope[mention.start].keyword == .between
                 && NumberReader.ageNouns.contains(scope[mention.start - 1].hash)) {
             return .age

@@ -198,7 +198,10 @@ struct SubjectReader {
                     sides = [place]
                 }
                 var contextSides: [Side]?
-                if sides == nil, let context, !context.sides.isEmpty, inherited || context.population == resolvedPopulation {
+                // Civilians are placed by where they live; only a bare figure
+                // ("1,100 were killed") continues whose they were.
+                if sides == nil, let context, !context.sides.isEmpty,
+                   inherited || (context.population == resolvedPopulation && resolvedPopulation != .civilian) {
                     contextSides = context.sides.count > 1 ? [.both] : [scope.lexicon.sides[context.sides[0]]]
                 }
 
@@ -429,7 +432,8 @@ struct SubjectReader {
                 // a place is not the verb's subject.
                 let found = scope.match(.side, endingAt: j + 1) ?? scope.match(.enemy, endingAt: j + 1)
                 let start = found?.start ?? j
-                if start > lower, scope[start - 1].isWord, SubjectReader.prepositions.contains(scope[start - 1].hash) {
+                if start > lower, scope[start - 1].isWord, SubjectReader.prepositions.contains(scope[start - 1].hash),
+               scope[start - 1].hash != SubjectReader.with {
                     j = start - 2
                     steps += 1
                     continue
@@ -562,8 +566,11 @@ struct SubjectReader {
 
     static let prepositions: Set<UInt64> = Set([
         "in", "into", "inside", "across", "against", "by", "from", "on", "onto", "at", "to", "toward", "towards",
-        "within", "throughout", "over", "of", "for", "near", "between", "via", "through",
+        "with", "within", "throughout", "over", "of", "for", "near", "between", "via", "through",
     ].map(WordHash.of))
+
+    /// "with Ukraine losing five fighters": a subject after all.
+    static let with = WordHash.of("with")
 
     static let compass: Set<UInt64> = Set([
         "eastern", "western", "southern", "northern", "central", "northeastern", "southeastern", "northwestern",
