@@ -173,4 +173,14 @@ import Testing
     @Test func aRelativeClausesAntecedentSpeaks() {
         #expect(speakers("The Russians, who said 5,000 Ukrainian soldiers had surrendered, gave no evidence.") == ["Russian government"])
     }
+
+    @Test func aBodyTheLexiconLacksIsNamedAsWritten() {
+        #expect(speakers("According to the Ministry of Internal Affairs, 12 civilians were killed.") == ["Ministry of Internal Affairs"])
+        #expect(speakers("The Sumy Regional Prosecutor's Office said 31 civilians had been killed.") == ["Sumy Regional Prosecutor's Office"])
+    }
+
+    @Test func oneWhoSpeaksForABodySpeaksItsFigures() {
+        #expect(speakers("A senior Pentagon official told reporters that Russia had suffered 120,000 casualties.") == ["Pentagon"])
+    }
 }
+

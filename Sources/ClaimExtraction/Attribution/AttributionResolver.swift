@@ -231,6 +231,8 @@ struct AttributionResolver {
                 titleHeads: mention.titleHead.map { [$0] } ?? [])
         case .outlet:
             return nil
+        case .body(let name):
+            return ResolvedSpeaker(name: name, isPerson: false, kind: nil, side: nil, titleHeads: [])
         case .analyst(let number):
             return ResolvedSpeaker(name: lexicon.outlets[number], isPerson: false, kind: nil, side: nil, titleHeads: [])
         case .personPronoun:
@@ -306,6 +308,8 @@ struct AttributionResolver {
             return speaker
         case .person(let name):
             return ResolvedSpeaker(name: name, isPerson: true, kind: .person, side: nil, titleHeads: mention.titleHead.map { [$0] } ?? [])
+        case .body(let name):
+            return ResolvedSpeaker(name: name, isPerson: false, kind: nil, side: nil, titleHeads: [])
         default:
             return nil
         }

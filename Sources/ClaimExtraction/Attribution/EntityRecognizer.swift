@@ -14,7 +14,7 @@ struct EntityRecognizer {
         var i = lower
         let upper = scope.range.upperBound
         while i < upper {
-            if let mention = name(scope, at: i) {
+            if let mention = name(scope, at: i) ?? body(scope, at: i) {
                 mentions.append(mention)
                 for k in mention.start..<mention.end { covered[k - lower] = true }
                 i = mention.end
@@ -63,7 +63,9 @@ struct EntityRecognizer {
         // "the BBC", "the UN human rights office": the article goes with the name.
         let article = token.keyword == .the || token.keyword == .a || token.keyword == .an
         guard kinds & names != 0 || article else { return nil }
-        let at = article && i + 1 < scope.range.upperBound ? i + 1 : i
+        var at = article && i + 1 < scope.range.upperBound ? i + 1 : i
+        // "a senior Pentagon official".
+        while article, at < scope.range.upperBound - 1, at < i + 3, EntityRecognizer.rank.contains(scope[at].hash) { at += 1 }
         var best: EntityMention?
         if let speaker = scope.match(.speaker, at: at), hasCapital(scope, speaker) {
             best = EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)))
@@ -71,10 +73,18 @@ struct EntityRecognizer {
         if let outlet = scope.match(.outlet, at: at), hasCapital(scope, outlet), outlet.end > best?.end ?? 0 {
             best = EntityMention(start: i, end: outlet.end, referent: .outlet(Int(outlet.role.value)))
         }
-        if let best {
+        if var best {
+            // "a Pentagon official", "UN spokesperson": one who speaks for
+            // the body speaks its figures.
+            if best.end < scope.range.upperBound, EntityRecognizer.representatives.contains(scope[best.end].hash),
+               case .speaker = best.referent {
+                best.end += 1
+                return best
+            }
             // "the US senior general": a name used as a modifier leaves the
             // phrase to the description it modifies.
             if article, attributive(scope, after: best.end) { return nil }
+            if at > i + 1 { return nil }
             return best
         }
         var k = i
@@ -91,6 +101,56 @@ struct EntityRecognizer {
         guard let end = nameRun(scope, from: k) else { return nil }
         return EntityMention(start: i, end: end, referent: person(scope, k, end, titleHead: titleHead), titleHead: titleHead)
     }
+
+    /// A body the lexicon lacks, named the way bodies are: capitalised
+    /// words around a head such as Ministry, Office or Headquarters, with
+    /// "of", "for", "and" and "the" inside ("the Kharkiv Regional
+    /// Prosecutor's Office", "Coordination Headquarters for the Treatment
+    /// of PoWs").
+    private func body(_ scope: SentenceScope, at i: Int) -> EntityMention? {
+        let upper = scope.range.upperBound
+        var k = scope[i].keyword == .the ? i + 1 : i
+        guard k < upper, scope[k].isWord, scope[k].has(.capitalized) else { return nil }
+        let first = k
+        var headEnd: Int?
+        var capitals = 0
+        while k < upper, k < first + 12 {
+            let token = scope[k]
+            if token.isWord, token.has(.capitalized), !scope.english(k).contains(.function) || EntityRecognizer.bodyHeads.contains(token.hash) {
+                capitals += 1
+                if EntityRecognizer.bodyHeads.contains(token.hash) { headEnd = k + 1 }
+                k += 1
+                continue
+            }
+            // "Prosecutor's Office", "Treatment of PoWs", "Defence and Security".
+            if token.keyword == .possessive || EntityRecognizer.bodyJoiners.contains(token.hash),
+               k + 1 < upper, scope[k + 1].isWord, scope[k + 1].has(.capitalized) || scope[k + 1].keyword == .the {
+                k += 1
+                continue
+            }
+            break
+        }
+        guard let end = headEnd.map({ head in
+            // The name goes on after its head only through "of"/"for": "Office of the Prosecutor General".
+            var e = head
+            var j = head
+            while j < k {
+                if scope[j].isWord, scope[j].has(.capitalized) { e = j + 1 }
+                j += 1
+            }
+            return head < k && (scope[head].hash == EntityRecognizer.ofHash || scope[head].hash == EntityRecognizer.forHash) ? e : head
+        }), capitals >= 2 else { return nil }
+        return EntityMention(start: i, end: end, referent: .body(scope.text(first, end)))
+    }
+
+    static let bodyHeads: Set<UInt64> = Set([
+        "ministry", "office", "service", "committee", "agency", "council", "commission", "administration",
+        "headquarters", "center", "centre", "department", "police", "directorate", "inspectorate", "bureau",
+        "institute", "mission", "command", "staff", "guard", "prosecutor", "ombudsman",
+    ].map(WordHash.of))
+    static let bodyJoiners: Set<UInt64> = Set(["of", "for", "and", "the", "on"].map(WordHash.of))
+    static let ofHash = WordHash.of("of")
+    static let forHash = WordHash.of("for")
 
     /// A person named by `scope[from..<to]`: a lexicon speaker when an alias
     /// or a close spelling of the surname matches, else the name as written.
@@ -189,6 +249,12 @@ struct EntityRecognizer {
         }
         return nil
     }
+
+    static let rank: Set<UInt64> = Set(["senior", "top", "unnamed", "anonymous", "high-ranking", "leading"].map(WordHash.of))
+    static let representatives: Set<UInt64> = Set([
+        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+        "representatives", "source", "sources",
+    ].map(WordHash.of))
 
     private func attributive(_ scope: SentenceScope, after end: Int) -> Bool {
         var k = end

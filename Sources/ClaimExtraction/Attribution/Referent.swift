@@ -5,6 +5,9 @@ enum Referent: Sendable, Hashable {
     case speaker(Int)
     /// A person the lexicon lacks, by the name the text gives, title dropped.
     case person(String)
+    /// A body the lexicon lacks, by the name the text gives ("the Kharkiv
+    /// Regional Prosecutor's Office").
+    case body(String)
     /// A lexicon outlet, by index.
     case outlet(Int)
     /// An outlet that made the count it reports ("data analysed by the
