@@ -29,6 +29,9 @@ import Testing
         ("on 2023-01-20", "2023-01-20"),
         ("last year", "2012"),
         ("in 2022", "2022"),
+        // The reference day is a Tuesday: "last Tuesday" is a week before.
+        ("last Tuesday", "2013-02-05"),
+        ("last Sunday", "2013-02-10"),
     ])
     func expressionsResolve(text: String, expected: String) {
         #expect(resolve(text) == expected)
@@ -124,6 +127,18 @@ import Testing
         let text = "KYIV, March 8 (Reuters) - The governor said on Monday that 75 civilians had been killed.\n"
         let claim = LexiconFixture.extractor.extract(Document(name: "d.txt", text: text)).claims.first
         #expect(claim?.statedOnSource == .dateline)
+    }
+
+    @Test func aHeadlineEndingInADateDatesTheDocument() {
+        let text = "Ukraine: civilian casualty update, 10 October 2024\n\nThe UN human rights office said on Thursday that 11,973 civilians had been killed.\n"
+        let extraction = LexiconFixture.extractor.extract(Document(name: "h.txt", text: text))
+        #expect(extraction.published?.iso == "2024-10-10")
+        #expect(extraction.claims.map(\.statedOn?.iso) == ["2024-10-10"])
+    }
+
+    @Test func aStatementThatNamesItsSpeakerAfreshIsNotContinued() {
+        let text = "The General Staff said on Sunday that the shelling had not stopped. The General Staff reported that 75 Russian soldiers had been killed."
+        #expect(claims(text).map(\.statedOn?.iso) == [nil])
     }
 
     @Test func aLaterStatementOfTheSameSpeakerContinuesTheDatedOne() {

@@ -12,6 +12,8 @@ struct DateExpression: Sendable, Hashable {
         case dayOfMonth(Int)
         /// A weekday, Monday = 1: the latest such day on or before the reference.
         case weekday(Int)
+        /// "last Sunday": the latest such day strictly before the reference.
+        case previousWeekday(Int)
         case today
         case yesterday
         case thisWeek

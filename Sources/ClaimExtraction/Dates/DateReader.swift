@@ -98,6 +98,12 @@ struct DateReader {
                 k += 1
             }
             guard k < end else { return nil }
+            // "last Sunday": the one before the day of writing, even on a Sunday.
+            if token.keyword == .last, tokens[k].isWord, let entry = lexicon.entry(of: tokens[k]), entry.weekday > 0 {
+                value = .previousWeekday(Int(entry.weekday))
+                last = k
+                return DateExpression(start: i, end: last + 1, value: value!, isAnchor: isAnchor(tokens, before: i, floor: range.lowerBound))
+            }
             switch tokens[k].keyword {
             case .week: value = isThis ? .thisWeek : .lastWeek
             case .month: value = isThis ? .thisMonth : .lastMonth

@@ -77,11 +77,12 @@ struct DateResolver: Sendable {
                 return PartialDate(year: candidate, month: month)
             }
             return PartialDate(year: candidate, month: month, day: day)
-        case .weekday(let weekday):
+        case .weekday(let weekday), .previousWeekday(let weekday):
             guard let reference else { return nil }
             guard reference.day != nil else { return reference.truncated(to: .month) }
             let today = reference.firstDay
-            let back = (CivilDate.weekday(days: today) - weekday + 7) % 7
+            var back = (CivilDate.weekday(days: today) - weekday + 7) % 7
+            if back == 0, case .previousWeekday = value { back = 7 }
             return day(today - back)
         case .today:
             return reference
