@@ -43,7 +43,7 @@ struct ClaimAssembler {
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
-                    ?? [side(of: figure, speaker: attribution.speaker)]
+                    ?? [side(of: figure, speaker: attribution.speaker, at: figure.reading.start, in: index, resolver: &resolver)]
                 let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(
@@ -80,9 +80,14 @@ struct ClaimAssembler {
 
     /// The side of a figure whose text names none: the speaker's enemy for
     /// "the enemy", else the speaker's own, else the conflict's default.
-    private func side(of figure: Figure, speaker: ResolvedSpeaker?) -> Side {
+    private func side(
+        of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, resolver: inout AttributionResolver
+    ) -> Side {
         if figure.againstSpeaker {
-            if let own = speaker?.side, lexicon.sides.count == 2, let other = lexicon.sides.first(where: { $0 != own }) {
+            // "the enemy" of a speaker the text does not name is the enemy
+            // of the party it last named.
+            let own = speaker?.side ?? resolver.lastParty(before: position, in: index)
+            if let own, lexicon.sides.count == 2, let other = lexicon.sides.first(where: { $0 != own }) {
                 return other
             }
             return defaultSide(figure.population)

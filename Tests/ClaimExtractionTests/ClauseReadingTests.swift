@@ -81,6 +81,15 @@ import Testing
         #expect(keys(text) == ["russia military killed at_least 50000", "russia military killed exact 9870"])
     }
 
+    @Test func aSentenceOpenedByAPartitive() {
+        #expect(keys("Of the civilians killed, 622 were children, the mission said.") == ["ukraine civilian killed exact 622"])
+    }
+
+    @Test func theEnemyOfTheLastPartyNamed() {
+        let text = "The Russian Defence Ministry published its update.\n\n\"In total, the enemy lost 1,200 servicemen,\" the statement said."
+        #expect(keys(text) == ["ukraine military casualties exact 1200"])
+    }
+
     @Test func secondVerbsAndListsOfVerbs() {
         #expect(keys("The strike killed 17 people and hurt 60, officials said.")
             == ["ukraine civilian killed exact 17", "ukraine civilian wounded exact 60"])

@@ -282,7 +282,7 @@ struct AttributionResolver {
 
     /// The side of the last party named before `position` of sentence
     /// `index`, a paragraph or two back at most.
-    private mutating func lastParty(before position: Int, in index: Int) -> Side? {
+    mutating func lastParty(before position: Int, in index: Int) -> Side? {
         var other = index
         while other >= 0, other >= index - AttributionResolver.reach {
             for mention in reading(other).mentions.reversed() where other < index || mention.end <= position {

@@ -147,6 +147,11 @@ struct SubjectReader {
                 }
                 // "Among them, 13,781 were volunteers": a part of the figures before.
                 if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start) { metrics = [context.metric] }
+                // "Of the civilians killed, 622 were children": the loss of the
+                // phrase the sentence opens with.
+                if metrics.isEmpty, let topic = sentenceTopic, SubjectReader.partitiveOpeners.contains(scope[scope.range.lowerBound].hash) {
+                    metrics = [topic.metric]
+                }
                 guard let metric = combine(metrics) else { continue }
                 lastMetric = metric
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
@@ -606,6 +611,7 @@ struct SubjectReader {
             && (SubjectReader.themWords.contains(second.hash))
     }
 
+    static let partitiveOpeners: Set<UInt64> = Set(["of", "among", "amongst"].map(WordHash.of))
     static let amongWords: Set<UInt64> = Set(["among", "amongst"].map(WordHash.of))
     static let themWords: Set<UInt64> = Set(["them", "these", "those", "whom", "which"].map(WordHash.of))
 
