@@ -58,6 +58,11 @@ struct NumberReader {
             }
             var mention = NumberMention(start: start, end: end, low: first.value, high: high, kind: .count)
             mention.kind = classify(scope, mention, atom: first)
+            // "from 10-20 October", "10 to 20 October": the first day of a span of dates.
+            if end + 1 < scope.range.upperBound, scope[end].mark == .hyphen || scope[end].mark == .dash || scope[end].keyword == .to,
+               dates.contains(where: { $0.start == end + 1 }) {
+                mention.kind = .date
+            }
             // "between the ages of 20 and 50": the second end of an age is one too.
             if let previous = mentions.last, previous.kind == .age, mention.start - previous.end == 1,
                scope[previous.end].keyword == .and || scope[previous.end].keyword == .to {

@@ -81,6 +81,7 @@ struct SubjectReader {
             readings[m].qualifier = previous.qualifier
         }
         var lastMetric: Metric?
+        var lastEnd: Int?
         var first = 0
         while first < mentions.count {
             var last = first
@@ -145,6 +146,14 @@ struct SubjectReader {
                    scope[hedges[member].start - 1].keyword == .including {
                     metrics = [lastMetric]
                 }
+                // "they lost 320 soldiers, and since the summer, more than
+                // 9,000": a figure whose verb and noun are left out repeats
+                // the coordinated figure's.
+                if metrics.isEmpty, !phrase.hasHead, phrase.sides.isEmpty, governor == nil, let lastMetric, let lastEnd,
+                   scope.match(.linking, endingAt: hedges[member].start) == nil,
+                   (lastEnd..<hedges[member].start).contains(where: { scope[$0].keyword == .and || SubjectReader.contrast.contains(scope[$0].hash) }) {
+                    metrics = [lastMetric]
+                }
                 // "Among them, 13,781 were volunteers": a part of the figures before.
                 if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start) { metrics = [context.metric] }
                 // "Of the civilians killed, 622 were children": the loss of the
@@ -154,6 +163,7 @@ struct SubjectReader {
                 }
                 guard let metric = combine(metrics) else { continue }
                 lastMetric = metric
+                lastEnd = heads[member].end
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
                     ?? (member == first ? clauseRate : nil)
 
@@ -611,6 +621,7 @@ struct SubjectReader {
             && (SubjectReader.themWords.contains(second.hash))
     }
 
+    static let contrast: Set<UInt64> = Set(["while", "whereas", "but"].map(WordHash.of))
     static let partitiveOpeners: Set<UInt64> = Set(["of", "among", "amongst"].map(WordHash.of))
     static let amongWords: Set<UInt64> = Set(["among", "amongst"].map(WordHash.of))
     static let themWords: Set<UInt64> = Set(["them", "these", "those", "whom", "which"].map(WordHash.of))
@@ -623,7 +634,9 @@ struct SubjectReader {
             if end - p > 10 { return nil }
             p -= 1
         }
-        guard scope[p].mark == .comma, scope.match(.attributionSource, at: p + 1) != nil else { return nil }
+        // ", according to the UN,", ", including wounded and missing,".
+        guard scope[p].mark == .comma, scope.match(.attributionSource, at: p + 1) != nil || scope[p + 1].keyword == .including
+        else { return nil }
         return p - 1
     }
 
