@@ -42,18 +42,16 @@ struct ExtractCommand: AsyncParsableCommand {
         var found: [ExtractedClaim] = []
         var failures: [String] = []
         for file in files {
-            let bytes: [UInt8]
-            let modified: Date?
+            let article: ArticleFile
             do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-                modified = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
+                article = try ArticleFile.read(file)
             } catch {
-                failures.append("\(file): \(ConfigurationError.reason(error))")
+                failures.append(error.description)
                 continue
             }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let content = DocumentContent(bytes: bytes)
-            let extraction = extractor.extract(content.document(name: name, modified: modified))
+            let content = DocumentContent(bytes: article.bytes)
+            let extraction = extractor.extract(content.document(name: name, modified: article.modified))
             for claim in extraction.claims {
                 found.append(ExtractedClaim(
                     id: ClaimID.make(document: content.sha256, claim: claim), documentName: name,
