@@ -59,7 +59,8 @@ struct ExtractCommand: AsyncParsableCommand {
             }
         }
         if json {
-            try Output.json(found)
+            for piece in try await TimelineJSON.prettyArray(found) { FileHandle.standardOutput.write(piece) }
+            FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
             Output.print(Tables.extracted(found))
         }
@@ -71,7 +72,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
 /// A claim found offline: the claim's fields with its id and document, as
 /// the daemon would record it, but with no seq (nothing was recorded).
-struct ExtractedClaim: Encodable {
+struct ExtractedClaim: Encodable, Sendable {
     var id: String
     var documentName: String
     var documentSHA256: String
