@@ -98,7 +98,11 @@ struct AccuracyTests {
         var arguments = [Self.scorer, "--gold", gold, "--texts", texts]
         if corpus.publishedFrontMatter { arguments.append("--published-front-matter") }
         arguments += ["--", timelinectl, "extract", "--json", "--lexicon", Paths.lexicon]
-        let result = try run("/usr/bin/env", ["python3"] + arguments)
+        // score-claims leaves its --published-front-matter copies behind: in
+        // a folder of ours, they go when the test ends.
+        let scratch = try TemporaryFolder("timelined-accuracy")
+        let result = try run("/usr/bin/env", ["python3"] + arguments, environment: ["TMPDIR": scratch.path])
+        withExtendedLifetime(scratch) {}
         let report = result.stdout + (result.stderr.isEmpty ? "" : "\nstderr:\n" + result.stderr)
         try #require(result.status == 0, "score-claims failed with status \(result.status) on \(corpus.name):\n\(report)")
         let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
