@@ -61,7 +61,9 @@ run: build
 	@echo "client:    $(DEBUG_BIN)/timelinectl status   (from this folder it finds the socket by itself)"
 	exec $(DEBUG_BIN)/timelined --config $(CONFIG) --data $(DATA)
 
-# The unit tests and the end-to-end tests, then the real-systemd test when
+# The unit tests and the end-to-end tests (among them the accuracy check,
+# which scores the extractor on ../shared/corpus with python3 and
+# ../shared/tools/score-claims), then the real-systemd test when
 # this machine can boot a container (it says in one line why not if not),
 # on the debug binaries just built and the toolchain's runtime: a static
 # release build would double the time make test takes.
@@ -77,8 +79,9 @@ test: deps
 systemd-test: deps
 	systemd/test/nspawn-test.sh
 
-# The benchmarks; the daemon benchmark runs the release timelined beside
-# them, built with the same flags so that no build undoes another.
+# The benchmarks; the daemon and extract-command benchmarks run the release
+# timelined and timelinectl beside them, built with the same flags so that
+# no build undoes another.
 bench: release
 	$(SWIFT) build $(RELEASE_FLAGS) --product timelined-bench
 	$(RELEASE_BIN)/timelined-bench

@@ -67,7 +67,7 @@ private func launch(data: String, evict: Bool, keepSnapshots: Bool = true) async
     let log = Pipe()
     daemon.standardError = log
     daemon.standardOutput = FileHandle.nullDevice
-    let cpuBefore = childrenCPU()
+    let cpuBefore = CPUTime.children()
     let start = ContinuousClock.now
     try daemon.run()
     let lines = Task.detached { String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
@@ -93,13 +93,5 @@ private func launch(data: String, evict: Bool, keepSnapshots: Bool = true) async
     return Launch(
         ready: ready!,
         detail: "\(status?.log.lastSeq ?? 0) events, \(status?.claims ?? 0) claims; restore \(seconds) s, "
-            + "\(replayed) events replayed; the daemon's CPU time start to stop \(format(childrenCPU() - cpuBefore))")
-}
-
-/// The CPU time of the children that have been waited for.
-private func childrenCPU() -> Duration {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-    return .seconds(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + .microseconds(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+            + "\(replayed) events replayed; the daemon's CPU time start to stop \(format(CPUTime.children() - cpuBefore))")
 }

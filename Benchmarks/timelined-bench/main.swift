@@ -2,6 +2,7 @@
 // runs one of them.
 let benchmarks: [(name: String, run: ([String]) async throws -> Void)] = [
     ("extraction", extractionBenchmark),
+    ("extract-command", extractCommandBenchmark),
     ("log", logBenchmark),
     ("replay", replayBenchmark),
     ("snapshot", snapshotBenchmark),

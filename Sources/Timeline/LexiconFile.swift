@@ -120,5 +120,16 @@ public enum YAMLErrors {
 }
 
 func hex(_ digest: SHA256.Digest) -> String {
-    digest.map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
+    // Written into one buffer: a string per byte, joined, cost a claim id
+    // more than its hash did.
+    let digits: StaticString = "0123456789abcdef"
+    return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+        var index = 0
+        for byte in digest {
+            buffer[index] = digits.utf8Start[Int(byte >> 4)]
+            buffer[index + 1] = digits.utf8Start[Int(byte & 0x0F)]
+            index += 2
+        }
+        return index
+    }
 }

@@ -42,15 +42,15 @@ struct ExtractCommand: AsyncParsableCommand {
         var found: [ExtractedClaim] = []
         var failures: [String] = []
         for file in files {
-            let bytes: [UInt8]
+            let article: ArticleFile
             do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+                article = try ArticleFile.read(file)
             } catch {
-                failures.append("\(file): \(ConfigurationError.reason(error))")
+                failures.append(error.description)
                 continue
             }
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let content = DocumentContent(bytes: bytes)
+            let content = DocumentContent(bytes: article.bytes)
             let extraction = extractor.extract(content.document(name: name))
             for claim in extraction.claims {
                 found.append(ExtractedClaim(
@@ -59,7 +59,8 @@ struct ExtractCommand: AsyncParsableCommand {
             }
         }
         if json {
-            try Output.json(found)
+            for piece in try await TimelineJSON.prettyArray(found) { FileHandle.standardOutput.write(piece) }
+            FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
             Output.print(Tables.extracted(found))
         }
@@ -71,7 +72,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
 /// A claim found offline: the claim's fields with its id and document, as
 /// the daemon would record it, but with no seq (nothing was recorded).
-struct ExtractedClaim: Encodable {
+struct ExtractedClaim: Encodable, Sendable {
     var id: String
     var documentName: String
     var documentSHA256: String

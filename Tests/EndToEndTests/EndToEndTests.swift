@@ -154,6 +154,31 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 
+    @Test func extractNamesEachFileItCannotReadInOneLine() throws {
+        let folder = try TemporaryFolder()
+        let missing = folder.path + "/missing.txt"
+        let result = try run(
+            Paths.binaries + "/timelinectl", ["extract", "--json", "--lexicon", Paths.lexicon, missing, folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            timelinectl: cannot read \(missing): no such file or directory
+            timelinectl: cannot read \(folder.path): is a directory
+
+            """)
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root may read any file, so permission cannot be denied"))
+    func extractSaysWhenAFileMayNotBeRead() throws {
+        let folder = try TemporaryFolder()
+        let secret = folder.path + "/secret.txt"
+        try Data("100 soldiers were killed.".utf8).write(to: URL(fileURLWithPath: secret))
+        #expect(chmod(secret, 0) == 0)
+        let result = try run(Paths.binaries + "/timelinectl", ["extract", "--lexicon", Paths.lexicon, secret])
+        #expect(result.status == 1)
+        #expect(result.stderr == "timelinectl: cannot read \(secret): permission denied\n")
+        withExtendedLifetime(folder) {}
+    }
+
     private func lastSeq(_ daemon: TestDaemon) throws -> Int {
         let status = try #require(try daemon.ctl("status", "--json").json() as? Object)
         return try #require((status["log"] as? Object)?["last_seq"] as? Int)

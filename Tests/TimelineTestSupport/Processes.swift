@@ -83,3 +83,15 @@ public struct TimedOut: Error {
     public init(what: String) { self.what = what }
 }
 
+/// A temporary folder, removed when the value goes away.
+public final class TemporaryFolder {
+    public let path: String
+
+    public init(_ prefix: String = "timelined-test") throws {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
+        path = String(cString: made)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}

@@ -28,16 +28,3 @@ enum Paths {
         return nil
     }
 }
-
-/// A temporary folder, removed when the value goes away.
-final class TemporaryFolder {
-    let path: String
-
-    init(_ prefix: String = "timelined-systemd") throws {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
-        path = String(cString: made)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
