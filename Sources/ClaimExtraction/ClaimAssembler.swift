@@ -218,7 +218,13 @@ struct ClaimAssembler {
     ) -> (date: PartialDate, source: DateSource)? {
         var other = index - 1
         while other >= 0, other >= index - ClaimAssembler.continuationReach {
-            let cues = resolver.reading(other).cues
+            let reading = resolver.reading(other)
+            // Most sentences date nothing: skip them before resolving who speaks.
+            guard reading.dates.contains(where: { !$0.isAnchor && !$0.isYearOnly }) else {
+                other -= 1
+                continue
+            }
+            let cues = reading.cues
             let agents = resolver.agents(other)
             for (cue, agent) in zip(cues, agents).reversed() where agent.map({ Self.isSame($0.name, speaker) }) ?? false {
                 if let found = statementDate(cue: cue.position, in: other, figure: nil, resolver: &resolver) { return found }

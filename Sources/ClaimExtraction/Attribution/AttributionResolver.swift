@@ -268,10 +268,16 @@ struct AttributionResolver {
         guard !name.contains(" ") else { return nil }
         let suffix = " " + name
         var other = index
-        while other >= 0, other >= index - AttributionResolver.reach * 25 {
+        while other >= 0, other >= index - AttributionResolver.reach * 4 {
             let read = reading(other)
-            for mention in read.mentions + read.cues.compactMap(\.agent) {
+            for mention in read.mentions where mention.end - mention.start > 1 {
                 if case .person(let full) = mention.referent, full.hasSuffix(suffix) { return full }
+            }
+            for cue in read.cues {
+                if let mention = cue.agent, mention.end - mention.start > 1, case .person(let full) = mention.referent,
+                   full.hasSuffix(suffix) {
+                    return full
+                }
             }
             other -= 1
         }
