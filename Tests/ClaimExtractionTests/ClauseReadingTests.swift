@@ -16,6 +16,13 @@ import Testing
             == ["ukraine military killed approximately 70000"])
     }
 
+    @Test func aFigureNounForASide() {
+        #expect(keys("The figure for the Ukrainians is 70,000, while Russian losses are beginning to approach 300,000.")
+            == ["ukraine military casualties exact 70000", "russia military casualties nearly 300000"])
+        // Equipment counted by a figure noun is still equipment.
+        #expect(keys("Russia lost three tanks, taking the total number of the vehicles lost to 5,523.") == [])
+    }
+
     @Test func aPossessiveOrALossNounNamesTheSide() {
         #expect(keys("Russian losses are beginning to approach 250,000, a Western official said.")
             == ["russia military casualties nearly 250000"])

@@ -403,7 +403,7 @@ struct SubjectReader {
                 || scope[j].keyword == .this || scope[j].keyword == .that {
                 topic = lastTopic(scope, before: j) ?? previousTopic
             } else {
-                topic = clauseTopic(scope, before: link.start)
+                topic = clauseTopic(scope, before: link.start) ?? figureNounTopic(scope, before: link.start, previousTopic: previousTopic)
             }
             guard let topic else { return nil }
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
@@ -598,6 +598,26 @@ struct SubjectReader {
         "operation", "operations", "fire", "artillery", "airstrikes", "bombing", "bombings", "onslaught",
         "campaign", "troops'", "gains", "capture", "army's", "military's",
     ].map(WordHash.of))
+
+    /// "The figure for the Ukrainians is 70,000": a noun for a figure as
+    /// the subject, whose side follows it and whose loss is the one the
+    /// text is about (the previous sentence's, else the sentence's own).
+    private func figureNounTopic(_ scope: SentenceScope, before end: Int, previousTopic: Topic?) -> Topic? {
+        var j = end - 1
+        var sides: [Int] = []
+        while j >= max(scope.range.lowerBound, end - 8) {
+            // "the total number of the vehicles lost … to 5,523".
+            if scope.isClausePunctuation(j) || scope.match(.countedThing, at: j) != nil { return nil }
+            if let side = scope.side(endingAt: j + 1), side >= 0, !sides.contains(side) { sides.append(side) }
+            if SubjectReader.figureNouns.contains(scope[j].hash) {
+                let later = (end..<scope.range.upperBound).lazy.compactMap { scope.match(.metric, at: $0) }.first
+                let metric = previousTopic?.metric ?? later.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? .casualties
+                return Topic(metric: metric, sides: sides, population: previousTopic?.population)
+            }
+            j -= 1
+        }
+        return nil
+    }
 
     /// Whether a loss word follows a figure, after at most an auxiliary
     /// and an adverb: "and 10,000 injured", "and 2,000 were seriously wounded".
