@@ -82,7 +82,7 @@ struct AccuracyTests {
     static let scorer = shared + "/tools/score-claims"
 
     @Test(arguments: AccuracyRun.all)
-    func extractionScoresStayAboveTheirFloors(_ corpus: AccuracyRun) throws {
+    func extractionScoresStayAboveTheirFloors(_ corpus: AccuracyRun) async throws {
         let floor = try #require(floors[corpus.name], "no floor for \(corpus.name) in AccuracyTests.swift")
         try Self.requireTools()
         let gold = Self.shared + "/corpus/" + corpus.gold
@@ -99,7 +99,7 @@ struct AccuracyTests {
         // score-claims leaves its --published-front-matter copies behind: in
         // a folder of ours, they go when the test ends.
         let scratch = try TemporaryFolder("timelined-accuracy")
-        let result = try run("/usr/bin/env", ["python3"] + arguments, environment: ["TMPDIR": scratch.path])
+        let result = try await runOffPool("/usr/bin/env", ["python3"] + arguments, environment: ["TMPDIR": scratch.path])
         withExtendedLifetime(scratch) {}
         let report = result.stdout + (result.stderr.isEmpty ? "" : "\nstderr:\n" + result.stderr)
         try #require(result.status == 0, "score-claims failed with status \(result.status) on \(corpus.name):\n\(report)")

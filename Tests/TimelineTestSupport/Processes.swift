@@ -95,3 +95,17 @@ public final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// Runs a program to completion on a thread of its own, so that a long run
+/// (a scorer over forty articles) never holds one of the few threads every
+/// async test shares: on a busy two-core machine that starves the others'
+/// waits.
+public func runOffPool(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:]
+) async throws -> CommandResult {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try run(executable, arguments, environment: environment) })
+        }
+    }
+}
