@@ -182,5 +182,19 @@ import Testing
     @Test func oneWhoSpeaksForABodySpeaksItsFigures() {
         #expect(speakers("A senior Pentagon official told reporters that Russia had suffered 120,000 casualties.") == ["Pentagon"])
     }
+
+    @Test func aNameRightBeforeItsAuxiliaryAndVerbIsTheSubject() {
+        let text = "Investigators found 20 bodies near Izium, the press service of the Sumy Regional Prosecutor's Office has said."
+        #expect(speakers(text) == ["Sumy Regional Prosecutor's Office"])
+    }
+
+    @Test func aNameInsideTheQuotationIsNotWhoSaidIt() {
+        let text = """
+        The Sumy Regional Prosecutor's Office reported on the exhumations.
+
+        "Under Article 438 of the Criminal Code of Ukraine, 31 civilians were found killed," it said.
+        """
+        #expect(speakers(text) == ["Sumy Regional Prosecutor's Office"])
+    }
 }
 

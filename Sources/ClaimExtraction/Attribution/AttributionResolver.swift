@@ -176,6 +176,17 @@ struct AttributionResolver {
         return nil
     }
 
+    /// Whether token `position` of sentence `index` stands inside a
+    /// quotation opened in that sentence.
+    private func isQuoted(_ position: Int, in index: Int) -> Bool {
+        var depth = 0
+        for k in sentences[index].tokens.lowerBound..<position {
+            if tokens[k].mark == .openQuote { depth += 1 }
+            if tokens[k].mark == .closeQuote { depth = max(0, depth - 1) }
+        }
+        return depth > 0
+    }
+
     /// Whether sentence `index` lies inside a quotation that it does not
     /// close: then the quotation's attribution is its speaker's.
     private func isQuoted(_ index: Int) -> Bool {
@@ -324,7 +335,9 @@ struct AttributionResolver {
     /// What "he" or "it" refers back to: a name earlier in the sentence,
     /// else the most recent source of a statement, else the most recent name.
     private mutating func antecedent(in index: Int, before position: Int, person: Bool) -> ResolvedSpeaker? {
-        for mention in reading(index).mentions.reversed() where mention.end <= position {
+        // '"… the Criminal Code of Ukraine …," it said': a name inside the
+        // quotation is not who said it.
+        for mention in reading(index).mentions.reversed() where mention.end <= position && !isQuoted(mention.start, in: index) {
             if let speaker = direct(mention), speaker.isPerson == person { return speaker }
         }
         let floor = max(0, index - 15)

@@ -193,7 +193,9 @@ struct CueReader {
         guard j > lower, scope[j].mark == .comma, j + 1 < cue else { return nil }
         // "…, Prosecutor General Andrii Kostin reported": a name right before
         // the verb is its subject, whatever the comma before it.
-        if mentions.contains(where: { $0.end == cue && $0.start > j }) { return nil }
+        var verbStart = cue
+        while verbStart - 1 > j, scope.english(verbStart - 1).contains(.filler) { verbStart -= 1 }
+        if mentions.contains(where: { $0.end == verbStart && $0.start > j }) { return nil }
         // "a speech at the Economic Club of New York, a US non-profit, …": a
         // name after a preposition is not a subject.
         func afterPreposition(_ first: Int) -> Bool {
