@@ -128,7 +128,7 @@ import Timeline
             try await TestEvents.append([batch], to: log)
             await store.apply(batch, chainHead: log.chainHead.hex)
             await snapshotter.applied(through: batch.last!.seq)
-            try await waitUntil("the timer writes a snapshot", timeout: .seconds(10)) {
+            try await waitUntil("the timer writes a snapshot", timeout: .seconds(60)) {
                 (try snapshots.loadNewest(version: Projections.snapshotVersion, matching: log).snapshot?.seq) == batch.last!.seq
             }
             await snapshotter.finish()
