@@ -77,7 +77,10 @@ import Timeline
         let held = try #require(stuck.subscribe())
         let started = ContinuousClock.now
         await stuck.awaitFollowersLeaving(timeout: .milliseconds(100))
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // The follower never leaves: returning at all is the point. The
+        // bound is wide because a busy machine may take seconds to run the
+        // resumed task; a wait for the follower would never return.
+        #expect(ContinuousClock.now - started < .seconds(60))
         withExtendedLifetime(held) {}
     }
 }
