@@ -88,6 +88,13 @@ import Testing
         #expect(keys(text) == ["russia military killed at_least 50000", "russia military killed exact 9870"])
     }
 
+    @Test func aPartGivenOfThemInParentheses() {
+        #expect(keys("The count confirms the deaths of 61,200 Russian servicemen (3,900 of them officers), the outlet said.")
+            == ["russia military killed exact 61200", "russia military killed exact 3900"])
+        #expect(keys("Russian casualties (killed and wounded) averaged 1,150 a day across the month.")
+            == ["russia military casualties exact 1150/day"])
+    }
+
     @Test func aSentenceOpenedByAPartitive() {
         #expect(keys("Of the civilians killed, 622 were children, the mission said.") == ["ukraine civilian killed exact 622"])
     }

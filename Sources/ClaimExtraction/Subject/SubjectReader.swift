@@ -143,7 +143,7 @@ struct SubjectReader {
                 // "220,450 soldiers to date, including 630 in the previous 24
                 // hours": a part of the figure just before.
                 if metrics.isEmpty, let lastMetric, hedges[member].start > scope.range.lowerBound,
-                   scope[hedges[member].start - 1].keyword == .including {
+                   scope[hedges[member].start - 1].keyword == .including || partOfThem(scope, after: mentions[member].end) {
                     metrics = [lastMetric]
                 }
                 // "they lost 320 soldiers, and since the summer, more than
@@ -619,6 +619,12 @@ struct SubjectReader {
         return nil
     }
 
+    /// "90,019 servicemen (5,100 of them officers)": "of them" after a
+    /// figure makes it a part of the one before.
+    private func partOfThem(_ scope: SentenceScope, after end: Int) -> Bool {
+        end + 1 < scope.range.upperBound && scope[end].keyword == .of && SubjectReader.themWords.contains(scope[end + 1].hash)
+    }
+
     /// Whether a loss word follows a figure, after at most an auxiliary
     /// and an adverb: "and 10,000 injured", "and 2,000 were seriously wounded".
     private func elidedVerb(_ scope: SentenceScope, after end: Int) -> Bool {
@@ -750,6 +756,15 @@ struct SubjectReader {
             if scope[j].mark == .comma, let skipped = parentheticalSource(scope, endingAt: j) {
                 j = skipped
                 continue
+            }
+            // "Russian casualties (killed and wounded) averaged 1,262".
+            if scope[j].mark == .closeParen {
+                var p = j - 1
+                while p >= floor, scope[p].mark != .openParen, j - p < 10 { p -= 1 }
+                if p >= floor, scope[p].mark == .openParen {
+                    j = p - 1
+                    continue
+                }
             }
             if scope.isClausePunctuation(j), !dateComma { return nil }
             if scope[j].keyword.opensClause { return nil }
