@@ -72,8 +72,10 @@ import Glibc
         try "log:\n  segment_bytes: 4096\n".write(toFile: configuration, atomically: true, encoding: .utf8)
         daemon.extraArguments = ["--config", configuration]
         try daemon.start()
-        for n in 1...40 { try dropArticle(n, into: daemon) }
-        try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == 40 }
+        // Enough small documents to fill three 4 KiB segments.
+        let articles = 90
+        for n in 1...articles { try dropArticle(n, into: daemon) }
+        try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == articles }
         #expect(try daemon.stop() == 0)
         let segments = daemon.files(in: daemon.data + "/state/log")
         #expect(segments.count >= 3, "\(segments)")
