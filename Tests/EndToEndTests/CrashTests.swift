@@ -17,7 +17,11 @@ import Glibc
     static let seed: UInt64 = 0x7155_CAFE
     static let rounds = 16
 
-    @Test func aDaemonKilledAtRandomMomentsLosesNothingAndDoublesNothing() throws {
+    @Test func aDaemonKilledAtRandomMomentsLosesNothingAndDoublesNothing() async throws {
+        try await onOwnThread(aDaemonKilledAtRandomMomentsLosesNothingAndDoublesNothingBody)
+    }
+
+    private func aDaemonKilledAtRandomMomentsLosesNothingAndDoublesNothingBody() throws {
         var random = SplitMix64(seed: Self.seed)
         let daemon = try TestDaemon()
         // Snapshots every 25 events and every second, so that kills also

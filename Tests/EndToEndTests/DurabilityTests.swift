@@ -47,7 +47,11 @@ import Glibc
         try file.write(contentsOf: [byte ^ 0x20])
     }
 
-    @Test func aDamagedRecordBeforeTheTailStopsTheStartNamingWhereItIs() throws {
+    @Test func aDamagedRecordBeforeTheTailStopsTheStartNamingWhereItIs() async throws {
+        try await onOwnThread(aDamagedRecordBeforeTheTailStopsTheStartNamingWhereItIsBody)
+    }
+
+    private func aDamagedRecordBeforeTheTailStopsTheStartNamingWhereItIsBody() throws {
         let daemon = try daemonWithArticles(3)
         // Inside the first record's body: 64 bytes of header, 8 of framing, 41 of record header.
         try flipByte(at: 64 + 8 + 41 + 10, in: firstSegment(daemon))
@@ -66,7 +70,11 @@ import Glibc
         #expect(verify.stdout.contains("DAMAGED"))
     }
 
-    @Test func damageInASealedSegmentBehindASnapshotStopsTheDaemonAndTheNextStart() throws {
+    @Test func damageInASealedSegmentBehindASnapshotStopsTheDaemonAndTheNextStart() async throws {
+        try await onOwnThread(damageInASealedSegmentBehindASnapshotStopsTheDaemonAndTheNextStartBody)
+    }
+
+    private func damageInASealedSegmentBehindASnapshotStopsTheDaemonAndTheNextStartBody() throws {
         let daemon = try TestDaemon()
         let configuration = daemon.data + "/timelined.yaml"
         try "log:\n  segment_bytes: 4096\n".write(toFile: configuration, atomically: true, encoding: .utf8)
@@ -109,7 +117,11 @@ import Glibc
         return UInt64(end)
     }
 
-    @Test func aTornTailIsReportedByVerifyThenCutAtStart() throws {
+    @Test func aTornTailIsReportedByVerifyThenCutAtStart() async throws {
+        try await onOwnThread(aTornTailIsReportedByVerifyThenCutAtStartBody)
+    }
+
+    private func aTornTailIsReportedByVerifyThenCutAtStartBody() throws {
         let daemon = try daemonWithArticles(2)
         let end = try endOfRecords(firstSegment(daemon))
         let segment = try FileHandle(forUpdating: URL(fileURLWithPath: firstSegment(daemon)))
@@ -135,7 +147,11 @@ import Glibc
         #expect(try run(Paths.binaries + "/timelined", ["verify", "--data", daemon.data]).status == 0)
     }
 
-    @Test func aSnapshotShortensTheStartAndChangesNoAnswer() throws {
+    @Test func aSnapshotShortensTheStartAndChangesNoAnswer() async throws {
+        try await onOwnThread(aSnapshotShortensTheStartAndChangesNoAnswerBody)
+    }
+
+    private func aSnapshotShortensTheStartAndChangesNoAnswerBody() throws {
         let daemon = try TestDaemon()
         try daemon.start()
         for n in 1...4 { try dropArticle(n, into: daemon) }
@@ -163,7 +179,11 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func eventsPrintsTheLogAndFollowsItFromAGivenSeq() throws {
+    @Test func eventsPrintsTheLogAndFollowsItFromAGivenSeq() async throws {
+        try await onOwnThread(eventsPrintsTheLogAndFollowsItFromAGivenSeqBody)
+    }
+
+    private func eventsPrintsTheLogAndFollowsItFromAGivenSeqBody() throws {
         let daemon = try TestDaemon()
         try daemon.start()
         for n in 1...2 { try dropArticle(n, into: daemon) }

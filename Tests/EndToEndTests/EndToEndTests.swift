@@ -10,7 +10,11 @@ import Glibc
 @Suite(.serialized) struct EndToEndTests {
     typealias Object = [String: Any]
 
-    @Test func theSeedsBecomeClaimsThatSurviveARestart() throws {
+    @Test func theSeedsBecomeClaimsThatSurviveARestart() async throws {
+        try await onOwnThread(theSeedsBecomeClaimsThatSurviveARestartBody)
+    }
+
+    private func theSeedsBecomeClaimsThatSurviveARestartBody() throws {
         let daemon = try TestDaemon()
         try daemon.start()
         let seeds = try Paths.seedFiles()
@@ -64,7 +68,11 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func whatCannotBeTakenLandsInFailedWithItsReason() throws {
+    @Test func whatCannotBeTakenLandsInFailedWithItsReason() async throws {
+        try await onOwnThread(whatCannotBeTakenLandsInFailedWithItsReasonBody)
+    }
+
+    private func whatCannotBeTakenLandsInFailedWithItsReasonBody() throws {
         let daemon = try TestDaemon(extraArguments: ["--max-document-bytes", "4096"])
         try daemon.start()
         let big = daemon.data + "/big.txt"
@@ -93,7 +101,11 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func filesAlreadyInTheInboxAreTakenAtStartAndPartialOnesWait() throws {
+    @Test func filesAlreadyInTheInboxAreTakenAtStartAndPartialOnesWait() async throws {
+        try await onOwnThread(filesAlreadyInTheInboxAreTakenAtStartAndPartialOnesWaitBody)
+    }
+
+    private func filesAlreadyInTheInboxAreTakenAtStartAndPartialOnesWaitBody() throws {
         let daemon = try TestDaemon()
         try FileManager.default.createDirectory(atPath: daemon.inbox, withIntermediateDirectories: true)
         let seed = try #require(try Paths.seedFiles().first)
@@ -106,7 +118,11 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func aKilledDaemonLosesNothing() throws {
+    @Test func aKilledDaemonLosesNothing() async throws {
+        try await onOwnThread(aKilledDaemonLosesNothingBody)
+    }
+
+    private func aKilledDaemonLosesNothingBody() throws {
         let daemon = try TestDaemon()
         try daemon.start()
         let seeds = try Paths.seedFiles()
@@ -119,7 +135,11 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func theDaemonRecordsWhatExtractFindsOffline() throws {
+    @Test func theDaemonRecordsWhatExtractFindsOffline() async throws {
+        try await onOwnThread(theDaemonRecordsWhatExtractFindsOfflineBody)
+    }
+
+    private func theDaemonRecordsWhatExtractFindsOfflineBody() throws {
         let daemon = try TestDaemon()
         try daemon.start()
         let seeds = try Paths.seedFiles()
@@ -134,7 +154,11 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func timelinectlExitCodesSayWhatWentWrong() throws {
+    @Test func timelinectlExitCodesSayWhatWentWrong() async throws {
+        try await onOwnThread(timelinectlExitCodesSayWhatWentWrongBody)
+    }
+
+    private func timelinectlExitCodesSayWhatWentWrongBody() throws {
         let nowhere = try run(Paths.binaries + "/timelinectl", ["status", "--socket", "/nonexistent/io.timelined.Timeline"])
         #expect(nowhere.status == 3)
         #expect(nowhere.stderr.contains("cannot connect to /nonexistent/io.timelined.Timeline"))
@@ -154,7 +178,11 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func extractNamesEachFileItCannotReadInOneLine() throws {
+    @Test func extractNamesEachFileItCannotReadInOneLine() async throws {
+        try await onOwnThread(extractNamesEachFileItCannotReadInOneLineBody)
+    }
+
+    private func extractNamesEachFileItCannotReadInOneLineBody() throws {
         let folder = try TemporaryFolder()
         let missing = folder.path + "/missing.txt"
         let result = try run(
@@ -168,7 +196,11 @@ import Glibc
     }
 
     @Test(.enabled(if: getuid() != 0, "root may read any file, so permission cannot be denied"))
-    func extractSaysWhenAFileMayNotBeRead() throws {
+    func extractSaysWhenAFileMayNotBeRead() async throws {
+        try await onOwnThread(extractSaysWhenAFileMayNotBeReadBody)
+    }
+
+    private func extractSaysWhenAFileMayNotBeReadBody() throws {
         let folder = try TemporaryFolder()
         let secret = folder.path + "/secret.txt"
         try Data("100 soldiers were killed.".utf8).write(to: URL(fileURLWithPath: secret))
@@ -204,7 +236,11 @@ import Glibc
     }
 
     @Test(.enabled(if: available, "python3 with the varlink package (pip install varlink) is not installed"))
-    func pythonVarlinkCallsGetInfoLatestAndStatus() throws {
+    func pythonVarlinkCallsGetInfoLatestAndStatus() async throws {
+        try await onOwnThread(pythonVarlinkCallsGetInfoLatestAndStatusBody)
+    }
+
+    private func pythonVarlinkCallsGetInfoLatestAndStatusBody() throws {
         let daemon = try TestDaemon()
         try daemon.start()
         for seed in try Paths.seedFiles() { try daemon.drop(seed) }

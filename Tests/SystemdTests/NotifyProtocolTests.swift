@@ -31,7 +31,11 @@ import Glibc
         }
     }
 
-    @Test func readyOnceTheSocketAnswersThenPingsReloadAndStop() throws {
+    @Test func readyOnceTheSocketAnswersThenPingsReloadAndStop() async throws {
+        try await onOwnThread(readyOnceTheSocketAnswersThenPingsReloadAndStopBody)
+    }
+
+    private func readyOnceTheSocketAnswersThenPingsReloadAndStopBody() throws {
         let run = try Notified()
         let (ready, before) = try run.notify.next(with: "READY")
         // Asked once, with no retry: READY=1 promises the socket answers now.
@@ -69,7 +73,11 @@ import Glibc
         #expect(try run.daemon.waitForExit() == 0, "\(run.daemon.log)")
     }
 
-    @Test func statusSaysWhatTheDaemonHolds() throws {
+    @Test func statusSaysWhatTheDaemonHolds() async throws {
+        try await onOwnThread(statusSaysWhatTheDaemonHoldsBody)
+    }
+
+    private func statusSaysWhatTheDaemonHoldsBody() throws {
         let run = try Notified(watchdog: false)
         _ = try run.notify.next(with: "READY")
         let article = run.folder.path + "/article.txt"
@@ -84,7 +92,11 @@ import Glibc
         #expect(try run.daemon.waitForExit() == 0)
     }
 
-    @Test func aStalledDaemonStopsPinging() throws {
+    @Test func aStalledDaemonStopsPinging() async throws {
+        try await onOwnThread(aStalledDaemonStopsPingingBody)
+    }
+
+    private func aStalledDaemonStopsPingingBody() throws {
         let run = try Notified()
         _ = try run.notify.next(with: "READY")
         _ = try run.notify.next(with: "WATCHDOG")
@@ -102,7 +114,11 @@ import Glibc
         #expect(try run.daemon.waitForExit() == 0)
     }
 
-    @Test func withoutNotifySocketItRunsAsInATerminal() throws {
+    @Test func withoutNotifySocketItRunsAsInATerminal() async throws {
+        try await onOwnThread(withoutNotifySocketItRunsAsInATerminalBody)
+    }
+
+    private func withoutNotifySocketItRunsAsInATerminalBody() throws {
         let folder = try TemporaryFolder()
         let daemon = try BackgroundProcess(
             Paths.binaries + "/timelined", ["--data", folder.path + "/data", "--lexicon", Paths.lexicon],

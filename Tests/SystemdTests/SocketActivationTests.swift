@@ -21,7 +21,11 @@ struct SocketActivationTests {
         return process
     }
 
-    @Test func theFirstClientIsAnsweredByTheActivatedDaemon() throws {
+    @Test func theFirstClientIsAnsweredByTheActivatedDaemon() async throws {
+        try await onOwnThread(theFirstClientIsAnsweredByTheActivatedDaemonBody)
+    }
+
+    private func theFirstClientIsAnsweredByTheActivatedDaemonBody() throws {
         let folder = try TemporaryFolder()
         let socket = folder.path + "/activated.sock"
         let activator = try activator(folder, socket: socket)
@@ -45,7 +49,11 @@ struct SocketActivationTests {
         #expect(lstat(socket, &info) == 0)
     }
 
-    @Test func theSocketNamedVarlinkIsServed() throws {
+    @Test func theSocketNamedVarlinkIsServed() async throws {
+        try await onOwnThread(theSocketNamedVarlinkIsServedBody)
+    }
+
+    private func theSocketNamedVarlinkIsServedBody() throws {
         let folder = try TemporaryFolder()
         let socket = folder.path + "/named.sock"
         let activator = try activator(folder, socket: socket, extra: ["--fdname=varlink"])
@@ -56,7 +64,11 @@ struct SocketActivationTests {
         #expect(try activator.waitForExit() == 0)
     }
 
-    @Test func severalUnnamedSocketsAreRefusedRatherThanGuessed() throws {
+    @Test func severalUnnamedSocketsAreRefusedRatherThanGuessed() async throws {
+        try await onOwnThread(severalUnnamedSocketsAreRefusedRatherThanGuessedBody)
+    }
+
+    private func severalUnnamedSocketsAreRefusedRatherThanGuessedBody() throws {
         let folder = try TemporaryFolder()
         let first = folder.path + "/one.sock"
         let activator = try BackgroundProcess(

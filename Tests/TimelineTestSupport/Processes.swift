@@ -109,3 +109,24 @@ public func runOffPool(
         }
     }
 }
+
+/// Runs a synchronous test body on a thread of its own: its waits (polling
+/// a daemon's folders, reading a child's output to the end) then never hold
+/// one of the few threads every async test shares, which on a busy two-core
+/// machine starves other suites' timed waits. The body stays in the test's
+/// task, so what it expects is reported against the test.
+public func onOwnThread(_ body: () throws -> Void) async throws {
+    try await withTaskExecutorPreference(QueueExecutor()) { try body() }
+}
+
+/// A task executor that runs its jobs on a serial dispatch queue of its
+/// own, off Swift's cooperative pool.
+final class QueueExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "timelined.tests.own-thread")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+}
