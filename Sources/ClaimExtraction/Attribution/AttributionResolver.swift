@@ -33,6 +33,7 @@ struct AttributionResolver {
     /// chain of "He said … He added …" costs one step a sentence.
     private var agents: [[ResolvedSpeaker?]?]
     private var resolving: [Bool]
+    private var fallbacks: [Attribution?]
 
     init(lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) {
         self.lexicon = lexicon
@@ -43,6 +44,7 @@ struct AttributionResolver {
         readings = Array(repeating: nil, count: sentences.count)
         agents = Array(repeating: nil, count: sentences.count)
         resolving = Array(repeating: false, count: sentences.count)
+        fallbacks = Array(repeating: nil, count: sentences.count)
     }
 
     /// The scope of sentence `index`.
@@ -124,6 +126,14 @@ struct AttributionResolver {
     // MARK: Beyond the sentence
 
     private mutating func fallback(for index: Int) -> Attribution {
+        // Every figure of a sentence shares its fallback: work it out once.
+        if let known = fallbacks[index] { return known }
+        let found = findFallback(for: index)
+        fallbacks[index] = found
+        return found
+    }
+
+    private mutating func findFallback(for index: Int) -> Attribution {
         let paragraph = sentences[index].paragraph
         if isQuoted(index), let found = quoteSpeaker(for: index) { return found }
         var other = index - 1
@@ -367,7 +377,9 @@ struct AttributionResolver {
             if let speaker = direct(mention), accepts(speaker) { return speaker }
         }
         var other = index - 1
-        while other >= 0, other >= index - AttributionResolver.reach * 25 {
+        // A long article's worth back: a description refers to a body or
+        // person the article named, not one a hundred paragraphs earlier.
+        while other >= 0, other >= index - AttributionResolver.reach * 8 {
             for mention in reading(other).mentions.reversed() {
                 if let speaker = direct(mention), accepts(speaker) { return speaker }
             }
