@@ -196,5 +196,12 @@ import Testing
         """
         #expect(speakers(text) == ["Sumy Regional Prosecutor's Office"])
     }
+
+    @Test func aFirstNameThatDiffersIsAnotherPerson() {
+        // The lexicon's Dmitry Peskov; an Olena Peskov is someone else, a
+        // "Dmitri Peskov" the same man.
+        #expect(speakers("Analyst Olena Peskov said 5,000 Russian soldiers had been killed.") == ["Olena Peskov"])
+        #expect(speakers("Spokesman Dmitri Peskov said 5,000 Ukrainian soldiers had been killed.") == ["Dmitry Peskov"])
+    }
 }
 

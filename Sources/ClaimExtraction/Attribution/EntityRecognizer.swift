@@ -164,10 +164,19 @@ struct EntityRecognizer {
             let b = scope.bytes[k]
             if Tokenizer.isLetter(b) { surname.append(b | 0x20) } else if b >= 0x80 { surname.append(b) }
         }
-        if let speaker = NameMatcher(lexicon: lexicon).match(surname: surname, titleHead: titleHead) {
+        if let speaker = NameMatcher(lexicon: lexicon).match(surname: surname, titleHead: titleHead),
+           to - from < 2 || sameInitial(scope[from], lexicon.speakers[speaker].name, in: scope) {
             return .speaker(speaker)
         }
         return .person(scope.text(from, to))
+    }
+
+    /// "Vladyslav Voloshyn" is not the lexicon's Nazar Voloshyn: a first
+    /// name given must at least begin as the canonical one does ("Valeriy"
+    /// and "Valery" do).
+    private func sameInitial(_ first: Token, _ canonical: String, in scope: SentenceScope) -> Bool {
+        guard let initial = canonical.utf8.first else { return true }
+        return scope.bytes[Int(first.start)] | 0x20 == initial | 0x20
     }
 
     /// One past the last word of a run of capitalised name words starting
