@@ -95,6 +95,11 @@ import Testing
             == ["russia military casualties exact 1150/day"])
     }
 
+    @Test func eachAfterASubjectNamingBothSides() {
+        #expect(keys("Ukraine and Russia exchanged 75 prisoners of war each on Friday, Zelensky said.")
+            == ["russia military captured exact 75", "ukraine military captured exact 75"])
+    }
+
     @Test func aSentenceOpenedByAPartitive() {
         #expect(keys("Of the civilians killed, 622 were children, the mission said.") == ["ukraine civilian killed exact 622"])
     }

@@ -323,6 +323,14 @@ struct SubjectReader {
                 k = found.end
                 continue
             }
+            // "Ukraine and Russia exchanged 75 prisoners each": "each" with
+            // no noun of its own, after a subject that names both sides.
+            if token.hash == SubjectReader.eachHash, k + 1 >= upper || !scope[k + 1].isWord || scope.english(k + 1).contains(.function),
+               namesBothSides(scope, before: start) {
+                predicate.each = true
+                k += 1
+                continue
+            }
             if scope.match(.otherConflict, at: k) != nil || scope.match(.foreignSide, at: k) != nil { predicate.otherConflict = true }
             if token.isWord, scope.english(k).contains(.agentMarker) {
                 // "taken hostage by Ukrainian forces": the agent's enemy lost them.
@@ -645,6 +653,17 @@ struct SubjectReader {
         let first = scope[lower], second = scope[lower + 1]
         return (first.keyword == .of || SubjectReader.amongWords.contains(first.hash))
             && (SubjectReader.themWords.contains(second.hash))
+    }
+
+    static let eachHash = WordHash.of("each")
+
+    /// Whether the words before `end` name both sides ("Ukraine and Russia").
+    private func namesBothSides(_ scope: SentenceScope, before end: Int) -> Bool {
+        var seen = Set<Int>()
+        for k in scope.range.lowerBound..<end {
+            if let found = scope.match(.side, at: k) { seen.insert(Int(found.role.value)) }
+        }
+        return seen.count >= 2
     }
 
     static let contrast: Set<UInt64> = Set(["while", "whereas", "but"].map(WordHash.of))
