@@ -189,12 +189,18 @@ struct AttributionResolver {
     /// Whether token `position` of sentence `index` stands inside a
     /// quotation opened in that sentence.
     private func isQuoted(_ position: Int, in index: Int) -> Bool {
-        var depth = 0
-        for k in sentences[index].tokens.lowerBound..<position {
+        quoteDepth(0, over: sentences[index].tokens.lowerBound..<position) > 0
+    }
+
+    /// How many quotations are open after `tokens[range]`, `depth` being
+    /// open before it; a stray closing mark closes none.
+    private func quoteDepth(_ depth: Int, over range: Range<Int>) -> Int {
+        var depth = depth
+        for k in range {
             if tokens[k].mark == .openQuote { depth += 1 }
             if tokens[k].mark == .closeQuote { depth = max(0, depth - 1) }
         }
-        return depth > 0
+        return depth
     }
 
     /// Whether sentence `index` lies inside a quotation that it does not
@@ -207,10 +213,7 @@ struct AttributionResolver {
         var depthAtStart = 0
         for other in first...index {
             if other == index { depthAtStart = depth }
-            for k in sentences[other].tokens {
-                if tokens[k].mark == .openQuote { depth += 1 }
-                if tokens[k].mark == .closeQuote { depth = max(0, depth - 1) }
-            }
+            depth = quoteDepth(depth, over: sentences[other].tokens)
         }
         return depthAtStart > 0 || depth > 0
     }

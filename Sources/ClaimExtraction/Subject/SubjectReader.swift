@@ -453,11 +453,10 @@ struct SubjectReader {
             if let side = scope.side(endingAt: j + 1) {
                 // "The Russian bombardment of Kharkiv in Ukraine has killed":
                 // a place is not the verb's subject.
+                // "with Ukraine losing five fighters" is a subject after all.
                 let found = scope.match(.side, endingAt: j + 1) ?? scope.match(.enemy, endingAt: j + 1)
-                let start = found?.start ?? j
-                if start > lower, scope[start - 1].isWord, SubjectReader.prepositions.contains(scope[start - 1].hash),
-               scope[start - 1].hash != SubjectReader.with {
-                    j = start - 2
+                if let preposition = placePreposition(scope, before: found?.start ?? j, countingWith: false) {
+                    j = preposition - 1
                     steps += 1
                     continue
                 }
@@ -521,12 +520,10 @@ struct SubjectReader {
     }
 
     private func isSubjectSide(_ scope: SentenceScope, _ found: PhraseMatch) -> Bool {
-        let lower = scope.range.lowerBound, upper = scope.range.upperBound
-        // A place or an object: "in Ukraine", "against Russia", "by Russian forces".
-        var p = found.start - 1
-        // "in eastern Ukraine".
-        if p > lower, SubjectReader.compass.contains(scope[p].hash) { p -= 1 }
-        if p >= lower, scope[p].isWord, SubjectReader.prepositions.contains(scope[p].hash) { return false }
+        let upper = scope.range.upperBound
+        // A place or an object: "in Ukraine", "against Russia", "by Russian
+        // forces", "in combat with Ukraine".
+        if placePreposition(scope, before: found.start, countingWith: true) != nil { return false }
         // Part of a name: "Ukraine's General Staff", "the Russian Defence Ministry".
         func isName(_ match: PhraseMatch?) -> Bool {
             guard let match, match.end > found.end else { return false }
@@ -592,8 +589,20 @@ struct SubjectReader {
         "with", "within", "throughout", "over", "of", "for", "near", "between", "via", "through",
     ].map(WordHash.of))
 
-    /// "with Ukraine losing five fighters": a subject after all.
     static let with = WordHash.of("with")
+
+    /// Where the preposition stands that makes the side named at `start` a
+    /// place or an object ("in Ukraine", "in eastern Ukraine", "against
+    /// Russia"), or nil when none does.
+    private func placePreposition(_ scope: SentenceScope, before start: Int, countingWith: Bool) -> Int? {
+        let lower = scope.range.lowerBound
+        var p = start - 1
+        if p > lower, SubjectReader.compass.contains(scope[p].hash) { p -= 1 }
+        guard p >= lower, scope[p].isWord, SubjectReader.prepositions.contains(scope[p].hash),
+              countingWith || scope[p].hash != SubjectReader.with
+        else { return nil }
+        return p
+    }
 
     static let compass: Set<UInt64> = Set([
         "eastern", "western", "southern", "northern", "central", "northeastern", "southeastern", "northwestern",
