@@ -112,11 +112,11 @@ struct AccuracyTests {
             try ("Published: \(published)\n\n" + body).write(toFile: copy, atomically: true, encoding: .utf8)
             files.append(copy)
         }
-        let extracted = try await runOffPool(timelinectl, ["extract", "--json", "--lexicon", Paths.lexicon] + files)
+        let extracted = try await onOwnThread { try run(timelinectl, ["extract", "--json", "--lexicon", Paths.lexicon] + files) }
         try #require(extracted.status == 0, "timelinectl extract failed with status \(extracted.status):\n\(extracted.stderr)")
         let claims = scratch.path + "/claims.json"
         try extracted.stdout.write(toFile: claims, atomically: true, encoding: .utf8)
-        let result = try await runOffPool("/usr/bin/env", ["python3", Self.scorer, "--gold", gold, "--claims", claims])
+        let result = try await onOwnThread { try run("/usr/bin/env", ["python3", Self.scorer, "--gold", gold, "--claims", claims]) }
         withExtendedLifetime(scratch) {}
         let report = result.stdout + (result.stderr.isEmpty ? "" : "\nstderr:\n" + result.stderr)
         try #require(result.status == 0, "score-claims failed with status \(result.status) on \(corpus.name):\n\(report)")

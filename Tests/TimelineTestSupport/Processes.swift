@@ -96,26 +96,13 @@ public final class TemporaryFolder {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// Runs a program to completion on a thread of its own, so that a long run
-/// (a scorer over forty articles) never holds one of the few threads every
-/// async test shares: on a busy two-core machine that starves the others'
-/// waits.
-public func runOffPool(
-    _ executable: String, _ arguments: [String], environment: [String: String] = [:]
-) async throws -> CommandResult {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            continuation.resume(with: Result { try run(executable, arguments, environment: environment) })
-        }
-    }
-}
-
 /// Runs a synchronous test body on a thread of its own: its waits (polling
-/// a daemon's folders, reading a child's output to the end) then never hold
+/// a daemon's folders, reading a child's output to the end, a scorer's run
+/// over forty articles) then never hold
 /// one of the few threads every async test shares, which on a busy two-core
 /// machine starves other suites' timed waits. The body stays in the test's
 /// task, so what it expects is reported against the test.
-public func onOwnThread(_ body: () throws -> Void) async throws {
+public func onOwnThread<T>(_ body: () throws -> T) async throws -> T {
     try await withTaskExecutorPreference(QueueExecutor()) { try body() }
 }
 
