@@ -36,7 +36,18 @@ public struct ClaimExtractor: Sendable {
 
     private func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> Extraction {
         // The view points into memory the owner frees: keep it alive while reading.
-        return withExtendedLifetime(owner) { read(bytes, compiled: owner.view) }
+        withExtendedLifetime(owner) {
+            // A page's markup is read as the text a reader sees; the spans
+            // still point into the document's own bytes.
+            guard let markup = MarkupText.reduce(bytes, from: FrontMatter.read(bytes)?.body ?? 0) else {
+                return read(bytes, compiled: owner.view)
+            }
+            var extraction = markup.bytes.withUnsafeBufferPointer { read($0, compiled: owner.view) }
+            for k in extraction.claims.indices {
+                extraction.claims[k].span = markup.original(extraction.claims[k].span)
+            }
+            return extraction
+        }
     }
 
     private func read(_ bytes: UnsafeBufferPointer<UInt8>, compiled: LexiconView) -> Extraction {
