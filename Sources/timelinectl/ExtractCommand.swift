@@ -51,6 +51,10 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             let name = URL(fileURLWithPath: file).lastPathComponent
             let content = DocumentContent(bytes: article.bytes)
+            if let refusal = content.refusal {
+                failures.append("cannot read \(file): \(refusal.message)")
+                continue
+            }
             let extraction = extractor.extract(content.document(name: name))
             for claim in extraction.claims {
                 found.append(ExtractedClaim(

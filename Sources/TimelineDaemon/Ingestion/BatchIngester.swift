@@ -75,7 +75,11 @@ struct BatchIngester: Sendable {
                 batchHashes.insert(sha256)
                 batchBytes += file.bytes.count
                 if file.content.repaired {
-                    logger.warning("not valid UTF-8; invalid bytes replaced with U+FFFD", metadata: ["file": "\(name)"])
+                    logger.warning("not valid \(file.content.encoding.rawValue); invalid bytes replaced with U+FFFD",
+                                   metadata: ["file": "\(name)"])
+                }
+                if file.content.encoding != .utf8 {
+                    logger.info("decoded from \(file.content.encoding.rawValue)", metadata: ["file": "\(name)"])
                 }
                 let extraction = extractor.extract(file.content.document(name: name))
                 var events = [Event(recordedAt: now, payload: .documentReceived(DocumentReceived(

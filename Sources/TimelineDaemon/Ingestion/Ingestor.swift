@@ -90,7 +90,11 @@ struct Ingestor: Sendable {
             return .rejected(.tooLarge(size: max(filled, size), limit: maxDocumentBytes))
         }
         bytes.removeSubrange(filled...)
-        return .file(ReceivedFile(name: name, bytes: bytes, content: DocumentContent(bytes: bytes)))
+        let content = DocumentContent(bytes: bytes)
+        if let refusal = content.refusal {
+            return .rejected(Rejection(reason: refusal.reason, message: refusal.message, size: filled))
+        }
+        return .file(ReceivedFile(name: name, bytes: bytes, content: content))
     }
 
     static func kind(_ mode: mode_t) -> String {
