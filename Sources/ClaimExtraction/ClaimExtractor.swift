@@ -67,7 +67,7 @@ public struct ClaimExtractor: Sendable {
             extraction.claims = ClaimAssembler(
                 lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(
                     reference: published?.date, source: published?.source,
-                    contextYear: published == nil ? dater.contextYear(scopes) : nil)
+                    contextYear: published == nil ? dater.contextYear(scopes) : nil, began: compiled.conflict.began)
             ).claims(readings, resolver: &resolver)
             return extraction
         }

@@ -123,6 +123,15 @@ import Testing
         #expect(claims.map(\.statedOnSource) == [.context])
     }
 
+    @Test func aDayBeforeTheWarBeganFallsInTheNextYear() {
+        // The fixture's conflict began on 2022-02-24: the text names 2022 as
+        // a year gone by, so "Jan. 14" is 2023's; "in March" stays 2022's.
+        let text = "Ukraine freed 1,600 prisoners in 2022. The governor said on Jan. 14 that 75 soldiers had been captured. "
+            + "In March, the army said 40 soldiers had been killed.\n"
+        let claims = LexiconFixture.extractor.extract(Document(name: "b.txt", text: text)).claims
+        #expect(claims.map(\.statedOn?.iso) == [nil, "2023-01-14", "2022-03"])
+    }
+
     @Test func aDatelineDatesRelativeStatements() {
         let text = "KYIV, March 8 (Reuters) - The governor said on Monday that 75 civilians had been killed.\n"
         let claim = LexiconFixture.extractor.extract(Document(name: "d.txt", text: text)).claims.first

@@ -15,11 +15,28 @@ struct DateResolver: Sendable {
     let referenceSource: DateSource?
     /// The year a month without one falls in when there is no reference.
     let contextYear: Int?
+    /// The day the conflict began: no statement about it is older, so a
+    /// month and day that would fall before it in the context's year fall
+    /// in the next.
+    let began: PartialDate?
 
-    init(reference: PartialDate?, source: DateSource? = nil, contextYear: Int? = nil) {
+    init(reference: PartialDate?, source: DateSource? = nil, contextYear: Int? = nil, began: PartialDate? = nil) {
         self.reference = reference
         self.referenceSource = source
         self.contextYear = contextYear
+        self.began = began
+    }
+
+    /// The year a month (and day) without a year falls in: `context`, or
+    /// the year after when the date would fall wholly before `began`.
+    static func year(month: Int, day: Int?, context: Int, onOrAfter began: PartialDate?) -> Int {
+        guard let began, let beganMonth = began.month else { return context }
+        let before = if let day {
+            PartialDate(year: context, month: month, day: day) < began
+        } else {
+            (context, month) < (began.year, beganMonth)
+        }
+        return before ? context + 1 : context
     }
 
     /// The date `value` means and where it came from: ``DateSource/text``
@@ -37,10 +54,11 @@ struct DateResolver: Sendable {
         guard let contextYear else { return nil }
         switch value {
         case .calendar(nil, let month?, let day), .monthOfYear(let month, let day, 0):
-            if let day, !CivilDate.isValid(year: contextYear, month: month, day: day) {
-                return (PartialDate(year: contextYear, month: month), .context)
+            let year = DateResolver.year(month: month, day: day, context: contextYear, onOrAfter: began)
+            if let day, !CivilDate.isValid(year: year, month: month, day: day) {
+                return (PartialDate(year: year, month: month), .context)
             }
-            return (PartialDate(year: contextYear, month: month, day: day), .context)
+            return (PartialDate(year: year, month: month, day: day), .context)
         default:
             return nil
         }

@@ -111,9 +111,8 @@ struct PublicationDater {
         guard case .calendar(let year, let month, let day) = expression.value, let month else { return nil }
         if let year { return DateResolver(reference: nil).resolve(.calendar(year: year, month: month, day: day)) }
         let began = lexicon.conflict.began
-        var candidate = contextYear(scopes) ?? began.year
-        if PartialDate(year: candidate, month: month, day: day) < began { candidate += 1 }
-        return PartialDate(year: candidate, month: month, day: day)
+        let inferred = DateResolver.year(month: month, day: day, context: contextYear(scopes) ?? began.year, onOrAfter: began)
+        return PartialDate(year: inferred, month: month, day: day)
     }
 
     /// The year a date without one falls in, in a text that does not date
