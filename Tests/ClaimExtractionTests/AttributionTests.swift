@@ -18,6 +18,13 @@ import Testing
         #expect(speakers(zaluzhny) == ["Valery Zaluzhnyi"])
     }
 
+    @Test func aPersonOfABodyAfterTheFigureIsTheSpeaker() {
+        #expect(speakers("Ukraine lost some 600 soldiers, the chief of staff Olena Hrynchuk of the Ukrainian Armed Forces said.")
+            == ["Olena Hrynchuk"])
+        #expect(speakers("Ukraine lost some 600 soldiers, General Zaluzhny of the Ukrainian Armed Forces said.") == ["Valery Zaluzhnyi"])
+        #expect(speakers("Ukraine lost some 600 soldiers, a spokesman of the Ukrainian Armed Forces said.") == ["Armed Forces of Ukraine"])
+    }
+
     @Test func misspeltSurnamesMatchByEditDistance() {
         #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
         #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])

@@ -98,11 +98,24 @@ struct CueReader {
         if cue - 1 >= lower, scope[cue - 1].keyword != .possessive, let apposed = apposedName(scope, before: cue, mentions: mentions, recognizer: recognizer) { return apposed }
         func ending(_ end: Int) -> EntityMention? { mentions.last { $0.end == end } }
         func inDate(_ k: Int) -> Bool { dates.contains { $0.start <= k && k < $0.end } }
+        /// "the Commander-in-Chief Valerii Zaluzhnyi of the Armed Forces
+        /// reported": the person the phrase is headed by, not the body they
+        /// are of.
+        func head(of found: EntityMention) -> EntityMention? {
+            var k = found.start - 1
+            if k > lower, scope.english(k).contains(.article) { k -= 1 }
+            guard k > lower, scope[k].keyword == .of, let head = ending(k) else { return nil }
+            switch head.referent {
+            case .person: return head
+            case .speaker(let number): return scope.lexicon.speakers[number].isPerson ? head : nil
+            default: return nil
+            }
+        }
         var j = cue - 1
         var segments = 0
         while j >= lower {
             let token = scope[j]
-            if let found = ending(j + 1) { return found }
+            if let found = ending(j + 1) { return head(of: found) ?? found }
             if scope.english(j).contains(.filler) || token.isQuote || inDate(j)
                 || (scope.english(j).contains(.datePreposition) && inDate(j + 1)) {
                 j -= 1
