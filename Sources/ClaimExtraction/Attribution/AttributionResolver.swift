@@ -85,7 +85,9 @@ struct AttributionResolver {
     mutating func attribution(at position: Int, in index: Int) -> Attribution {
         let reportedBy = outlet(in: index)
         if let found = cueSpeaker(in: index, near: position) {
-            return Attribution(speaker: found.speaker, reportedBy: reportedBy, sentence: index, cue: found.cue)
+            let speaker = found.speaker.kind == .government ? namedNext(for: found.speaker, after: index) ?? found.speaker
+                : found.speaker
+            return Attribution(speaker: speaker, reportedBy: reportedBy, sentence: index, cue: found.cue)
         }
         var result = fallback(for: index)
         if result.reportedBy == nil { result.reportedBy = reportedBy }
@@ -124,6 +126,30 @@ struct AttributionResolver {
     }
 
     // MARK: Beyond the sentence
+
+    /// "Russian officials have announced that 498 … were killed. Major
+    /// General Igor Konashenkov … revealed Russia's military casualties":
+    /// a country or its officials, said to have given a figure, are the
+    /// person or body of the same side that the next two sentences name as
+    /// stating the losses (a figure, or a word for them).
+    private mutating func namedNext(for collective: ResolvedSpeaker, after index: Int) -> ResolvedSpeaker? {
+        guard let side = collective.side else { return nil }
+        var next = index + 1
+        while next < sentences.count, next <= index + 2, sentences[next].paragraph <= sentences[index].paragraph + 1 {
+            for case let agent? in agents(next)
+            where agent.side == side && agent.kind != .government && (hasFigures[next] || namesLosses(next)) {
+                return agent
+            }
+            next += 1
+        }
+        return nil
+    }
+
+    /// Whether sentence `index` has a word for losses ("casualties").
+    private func namesLosses(_ index: Int) -> Bool {
+        let scope = scope(index)
+        return scope.range.contains { scope.match(.metric, at: $0) != nil }
+    }
 
     private mutating func fallback(for index: Int) -> Attribution {
         // Every figure of a sentence shares its fallback: work it out once.
