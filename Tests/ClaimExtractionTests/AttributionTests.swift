@@ -39,6 +39,14 @@ import Testing
             == ["Russian government", "Ukrainian General Staff"])
     }
 
+    @Test func aPersonSayingWhatTheirBodyCountedIsTheSpeaker() {
+        let text = "Mossad chief David Barnea said in July that the agency estimated that 15,000 Russian soldiers had died."
+        #expect(speakers(text) == ["David Barnea"])
+        // The body speaks when no person does.
+        #expect(speakers("The Pentagon said on Monday that 15,000 Russian soldiers had died, the agency estimated.")
+            == ["Pentagon"])
+    }
+
     @Test func misspeltSurnamesMatchByEditDistance() {
         #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
         #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])

@@ -98,15 +98,25 @@ struct AttributionResolver {
     // MARK: Within the sentence
 
     /// The source of the cue nearest before `position` (else after it).
+    /// "CIA Director William Burns said … that the agency estimated that
+    /// 15,000 …": a person who says what their body ("the agency", "it")
+    /// counted is the speaker, as a named spokesperson is.
     private mutating func cueSpeaker(in index: Int, near position: Int?) -> (speaker: ResolvedSpeaker, cue: Int)? {
         var before: (ResolvedSpeaker, Int)?
         var after: (ResolvedSpeaker, Int)?
+        var person: (ResolvedSpeaker, Int)?
         for (cue, agent) in zip(reading(index).cues, agents(index)) {
             guard let speaker = agent else { continue }
             if let position, cue.position > position {
                 if after == nil { after = (speaker, cue.position) }
-            } else {
+                continue
+            }
+            switch cue.agent?.referent {
+            case .description?, .bodyPronoun?:
+                before = person ?? (speaker, cue.position)
+            default:
                 before = (speaker, cue.position)
+                person = speaker.isPerson ? before : nil
             }
         }
         return before ?? after
