@@ -47,6 +47,12 @@ import Testing
             == ["Pentagon"])
     }
 
+    @Test func aNameAfterTheVerbIsItsSubjectWhenItEndsTheClause() {
+        #expect(speakers("At least 4,000 Russian soldiers died near Vuhledar, says Zelensky; 900 were wounded.")
+            == ["Volodymyr Zelensky", "Volodymyr Zelensky"])
+        #expect(speakers("Its spokesman, Ihor Klymenko, said Russia had lost 4,000 soldiers near Vuhledar.") == ["Ihor Klymenko"])
+    }
+
     @Test func misspeltSurnamesMatchByEditDistance() {
         #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
         #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])

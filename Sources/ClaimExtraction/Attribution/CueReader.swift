@@ -25,7 +25,17 @@ struct CueReader {
                         if case .outlet = found.referent { return nil }
                         return found
                     } : nil
-                let agent = byAgent ?? agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
+                // "…, says Zelensky;": after a comma or a quotation, a name
+                // right after the verb and ending the clause is its subject
+                // (not in "…, said Russia had lost").
+                let inverted = verb.role.kind == .attributionVerb && i > scope.range.lowerBound
+                    && (scope[i - 1].mark == .comma || scope[i - 1].isQuote)
+                    ? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
+                        if case .outlet = found.referent { return nil }
+                        guard found.end >= upper || scope[found.end].kind == .punctuation else { return nil }
+                        return found
+                    } : nil
+                let agent = byAgent ?? inverted ?? agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
                     ?? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer)
                 let audience = verb.role.kind == .audienceVerb
                     ? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer) : nil
