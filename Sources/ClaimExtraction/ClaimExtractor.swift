@@ -104,7 +104,7 @@ public struct ClaimExtractor: Sendable {
                 ? subjectReader.topic(scopes[index - 1]) : nil
             let recent = context.flatMap { index - $0.sentence <= 3 ? $0.topic : nil }
             let figures = subjectReader.read(
-                scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent)
+                scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent, dates: dates)
             if let last = figures.last {
                 let sides = (last.sides ?? last.contextSides ?? []).compactMap { compiled.sides.firstIndex(of: $0) }
                 context = (index, Topic(metric: last.metric, sides: sides, population: last.population))

@@ -7,6 +7,18 @@ import Testing
 @Suite struct ClauseReadingTests {
     // MARK: Whose losses
 
+    @Test func aTallyOfOneDayIsADailyFigure() {
+        #expect(keys("Russian drones killed three people and injured 14 on Tuesday, the governor said.")
+            == ["ukraine civilian killed exact 3/day", "ukraine civilian wounded exact 14/day"])
+        #expect(keys("Shelling killed four people and wounded at least 19 over the previous day, officials said.")
+            == ["ukraine civilian killed exact 4/day", "ukraine civilian wounded at_least 19/day"])
+        // The day of the statement, of a handover, or a bound of a period is not the tally's.
+        #expect(keys("At least 40 civilians were killed and 95 injured in March, the mission said on Friday.")
+            == ["ukraine civilian killed at_least 40", "ukraine civilian wounded at_least 95"])
+        #expect(keys("Kyiv received the bodies of 900 fallen soldiers on Friday.") == ["ukraine military killed exact 900"])
+        #expect(keys("Russian strikes have killed 75 civilians since Monday.") == ["ukraine civilian killed exact 75"])
+    }
+
     @Test func theClausesSubjectIsTheSufferer() {
         #expect(keys("Ukraine, by contrast, has suffered between 60,000 and 70,000 casualties, the analysts said.")
             == ["ukraine military casualties range 60000-70000"])
@@ -116,9 +128,11 @@ import Testing
             == ["russia military casualties exact 12300"])
         #expect(keys("The Russian army has suffered 6,500 irreversible losses, the spokesman said.")
             == ["russia military killed exact 6500"])
-        // A strike's toll is a subset of the war's losses, not a non-claim.
+        // A strike's toll is a subset of the war's losses, not a non-claim;
+        // on one day, a daily one.
         #expect(keys("Five people were killed in a missile strike on Dnipro on Saturday.")
-            == ["ukraine civilian killed exact 5"])
+            == ["ukraine civilian killed exact 5/day"])
+        #expect(keys("Five people were killed in a missile strike on Dnipro.") == ["ukraine civilian killed exact 5"])
     }
 
     @Test func anAsideBetweenDashesDoesNotHideThePredicate() {

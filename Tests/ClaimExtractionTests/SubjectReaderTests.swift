@@ -52,7 +52,7 @@ import Testing
         #expect(keys("Russia had suffered “significantly more than” 100,000 casualties.") == [
             "russia military casualties well_over 100000",
         ])
-        #expect(keys("Ukraine took 200 prisoners on Sunday.") == ["russia military captured exact 200"])
+        #expect(keys("Ukraine took 200 prisoners last month.") == ["russia military captured exact 200"])
         #expect(keys("Russian forces have killed at least 500 civilians.") == ["ukraine civilian killed at_least 500"])
         #expect(keys("Russia's invasion has killed or wounded nearly 50,000 civilians.") == ["ukraine civilian casualties nearly 50000"])
     }

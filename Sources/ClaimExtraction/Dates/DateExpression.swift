@@ -39,6 +39,16 @@ struct DateExpression: Sendable, Hashable {
         return false
     }
 
+    /// Whether the words name one day: "on Wednesday", "yesterday", "on 12
+    /// March".
+    var isSingleDay: Bool {
+        switch value {
+        case .weekday, .previousWeekday, .today, .yesterday, .dayOfMonth: true
+        case .calendar(_, _, let day), .monthOfYear(_, let day, _): day != nil
+        default: false
+        }
+    }
+
     /// Whether the words name no day or month, only a year ("in 2022",
     /// "this year"): the period a figure counts far more often than the
     /// day a statement was made.

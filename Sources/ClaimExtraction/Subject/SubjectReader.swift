@@ -52,7 +52,7 @@ struct SubjectReader {
     ///     casualties: 9,614 were killed".
     func read(
         _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?,
-        context: Topic? = nil
+        context: Topic? = nil, dates: [DateExpression] = []
     ) -> [Figure] {
         let phrases = zip(mentions, readings).map { mention, reading in
             NounPhrase(scope, from: max(reading.end, mention.end))
@@ -109,7 +109,7 @@ struct SubjectReader {
                 else { continue }
                 hedges[member].qualifier = previous.qualifier
             }
-            let predicate = self.predicate(scope, from: heads[last].end)
+            let predicate = self.predicate(scope, from: heads[last].end, dates: dates)
             let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
             // "During the entire Second Chechen War, Russia lost 6,000
@@ -239,9 +239,31 @@ struct SubjectReader {
                     population: resolvedPopulation, metric: metric, rate: rate,
                     isGiven: isGiven, againstSpeaker: againstSpeaker, contextSides: contextSides))
             }
+            // "strikes killed five people and wounded 27 over the previous
+            // day": a period after the last of coordinated verbs holds for
+            // the figures of the verbs before it.
+            if let shared = predicate.rate, phrases[last].rate == nil {
+                var k = figures.count - group.count - 1
+                while k >= 0, figures[k].rate == nil, sharesVerbs(scope, figures[k].mention.end, hedges[first].start) {
+                    figures[k].rate = shared
+                    k -= 1
+                }
+            }
             first = last + 1
         }
         return figures
+    }
+
+    /// Whether only a conjunction and a loss verb stand between a figure's
+    /// end and the next figure: "killed five people and wounded 27".
+    private func sharesVerbs(_ scope: SentenceScope, _ end: Int, _ next: Int) -> Bool {
+        guard next > end, next - end <= 8 else { return false }
+        var conjunction = false
+        for k in end..<next {
+            if scope.isClausePunctuation(k) || scope[k].kind == .number { return false }
+            if scope[k].keyword == .and { conjunction = true }
+        }
+        return conjunction && (end..<next).contains { scope.match(.metric, at: $0) != nil }
     }
 
     /// The last loss noun of a sentence with its side, for a pronoun in the
@@ -266,11 +288,12 @@ struct SubjectReader {
 
     // MARK: After the figures
 
-    private func predicate(_ scope: SentenceScope, from start: Int) -> Predicate {
+    private func predicate(_ scope: SentenceScope, from start: Int, dates: [DateExpression]) -> Predicate {
         var predicate = Predicate()
         var k = start
         var words = 0
         var conjunction = false
+        var saying = false
         let upper = scope.range.upperBound
         // "More than 9,000 civilians, including over 500 children, have
         // been killed": the comma that closes a parenthesis.
@@ -316,6 +339,17 @@ struct SubjectReader {
                 k = found.end
                 continue
             }
+            // "killed two people on Wednesday": the tally of one day; not
+            // the day of a statement ("…, the mission said on Friday") or of
+            // a handover ("received the bodies of 250 soldiers on Friday").
+            if !saying, let date = dates.first(where: { $0.start == k || ($0.start == k + 1 && token.keyword == .on) }),
+               date.isSingleDay, !SubjectReader.periodBounds.contains(scope[max(date.start - 1, scope.range.lowerBound)].hash),
+               !(scope.range.lowerBound..<date.start).contains(where: { SubjectReader.handovers.contains(scope[$0].hash) }) {
+                predicate.rate = .day
+                k = date.end
+                continue
+            }
+            if scope.match(.attributionVerb, at: k) != nil { saying = true }
             if let found = scope.match(.jointEach, at: k) {
                 // "1,200 fallen servicemen, with both sides committed to…"
                 // opens another clause.
@@ -744,6 +778,19 @@ struct SubjectReader {
         }
         return nil
     }
+
+    /// Words before a date that make it a bound of a period ("since
+    /// Monday"), not the day of a tally.
+    static let periodBounds: Set<UInt64> = Set([
+        "since", "from", "until", "till", "by", "of", "through", "before", "after", "between", "to",
+    ].map(WordHash.of))
+
+    /// Verbs of a handover of people or bodies: its day is not the day of
+    /// the losses.
+    static let handovers: Set<UInt64> = Set([
+        "returned", "return", "received", "receive", "handed", "exchanged", "exchange", "swapped", "repatriated",
+        "released", "freed", "buried", "exhumed", "recovered", "identified", "brought", "transferred",
+    ].map(WordHash.of))
 
     static let figureNouns: Set<UInt64> = Set(["number", "figure", "total", "tally", "estimate", "count", "toll", "average"].map(WordHash.of))
     static let measureNouns: Set<UInt64> = Set(["rate", "rates", "toll", "figure", "figures", "count", "tally", "numbers", "number", "total"].map(WordHash.of))
