@@ -7,6 +7,13 @@ import Testing
 @Suite struct ClauseReadingTests {
     // MARK: Whose losses
 
+    @Test func civiliansCountedByTheirPlacesOfficialAreItsSides() {
+        #expect(keys("The Bryansk Region's acting governor said that 12 civilians had been killed.")
+            == ["russia civilian killed exact 12"])
+        #expect(keys("Belgorod governor Ivan Sidorov said four civilians were wounded.") == ["russia civilian wounded exact 4"])
+        #expect(keys("The Kharkiv governor said four civilians were wounded.") == ["ukraine civilian wounded exact 4"])
+    }
+
     @Test func aTallyOfOneDayIsADailyFigure() {
         #expect(keys("Russian drones killed three people and injured 14 on Tuesday, the governor said.")
             == ["ukraine civilian killed exact 3/day", "ukraine civilian wounded exact 14/day"])

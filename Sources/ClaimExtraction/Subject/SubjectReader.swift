@@ -607,6 +607,7 @@ struct SubjectReader {
                     : after >= scope.range.upperBound || !scope[after].isWord || scope[after].has(.capitalized)
                         || SubjectReader.placeWords.contains(scope[after].hash)
                 if place, p >= scope.range.lowerBound, SubjectReader.inside.contains(scope[p].hash) { return Int(found.role.value) }
+                if governs(scope, after: found.end) { return Int(found.role.value) }
                 k = found.end
                 continue
             }
@@ -615,6 +616,22 @@ struct SubjectReader {
         return nil
     }
 
+    /// "the Kursk Region's acting governor", "Belgorod governor": the
+    /// place's own official counts its civilians.
+    private func governs(_ scope: SentenceScope, after end: Int) -> Bool {
+        var k = end
+        while k < scope.range.upperBound, k < end + 4 {
+            let token = scope[k]
+            if SubjectReader.placeOfficials.contains(token.hash) { return true }
+            guard token.keyword == .possessive || SubjectReader.placeWords.contains(token.hash)
+                || SubjectReader.officialModifiers.contains(token.hash) else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    static let placeOfficials: Set<UInt64> = Set(["governor", "mayor"].map(WordHash.of))
+    static let officialModifiers: Set<UInt64> = Set(["acting", "regional", "city", "deputy"].map(WordHash.of))
     static let placeWords: Set<UInt64> = Set(["city", "town", "village", "region", "oblast", "province", "border"].map(WordHash.of))
     static let inside: Set<UInt64> = Set(["in", "inside", "across", "within"].map(WordHash.of))
 
