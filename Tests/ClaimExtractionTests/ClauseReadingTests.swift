@@ -7,6 +7,14 @@ import Testing
 @Suite struct ClauseReadingTests {
     // MARK: Whose losses
 
+    @Test func aPartOrAnAverageBesideAFigureCountsWhatItDoes() {
+        #expect(keys("Monitors counted 4,100 civilians killed, including 310 children, and 9,800 injured, including 640 children.")
+            == ["ukraine civilian killed exact 4100", "ukraine civilian killed exact 310",
+                "ukraine civilian wounded exact 9800", "ukraine civilian wounded exact 640"])
+        #expect(keys("In May, Russia lost 28,400 soldiers, the ministry said, an average of about 916 a day.")
+            == ["russia military casualties exact 28400", "russia military casualties approximately 916/day"])
+    }
+
     @Test func civiliansCountedByTheirPlacesOfficialAreItsSides() {
         #expect(keys("The Bryansk Region's acting governor said that 12 civilians had been killed.")
             == ["russia civilian killed exact 12"])

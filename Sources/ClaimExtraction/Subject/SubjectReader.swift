@@ -133,18 +133,22 @@ struct SubjectReader {
                 let phrase = heads[member]
                 guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied else { continue }
                 var metrics = phrase.metrics
+                // "220,450 soldiers to date, including 630 in the previous 24
+                // hours", "31,867 injured, including 2,022 children": a part
+                // of the figure just before.
+                if metrics.isEmpty, let lastMetric, hedges[member].start > scope.range.lowerBound,
+                   scope[hedges[member].start - 1].keyword == .including || partOfThem(scope, after: mentions[member].end) {
+                    metrics = [lastMetric]
+                }
+                // "Russia lost 31,210 soldiers, …, an average of about 1,007 a
+                // day": an average set beside a figure counts what it does.
+                if metrics.isEmpty, let lastMetric, averageBeside(scope, before: hedges[member].start) { metrics = [lastMetric] }
                 if metrics.isEmpty, predicate.afterConjunction, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty { metrics = predicate.metrics }
                 if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty {
                     // A sibling names the loss: "… out of 2 lakh dead soldiers".
                     metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
-                }
-                // "220,450 soldiers to date, including 630 in the previous 24
-                // hours": a part of the figure just before.
-                if metrics.isEmpty, let lastMetric, hedges[member].start > scope.range.lowerBound,
-                   scope[hedges[member].start - 1].keyword == .including || partOfThem(scope, after: mentions[member].end) {
-                    metrics = [lastMetric]
                 }
                 // "they lost 320 soldiers, and since the summer, more than
                 // 9,000": a figure whose verb and noun are left out repeats
@@ -795,6 +799,24 @@ struct SubjectReader {
         }
         return nil
     }
+
+    /// Whether ", an average of" (or ", a daily average of") stands right
+    /// before a figure.
+    private func averageBeside(_ scope: SentenceScope, before start: Int) -> Bool {
+        var k = start - 1
+        var average = false
+        while k >= scope.range.lowerBound, k >= start - 5 {
+            let token = scope[k]
+            if token.mark == .comma { return average }
+            guard SubjectReader.averageWords.contains(token.hash) || token.keyword == .of else { return false }
+            if token.hash == SubjectReader.averageHash { average = true }
+            k -= 1
+        }
+        return false
+    }
+
+    static let averageHash = WordHash.of("average")
+    static let averageWords: Set<UInt64> = Set(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
 
     /// Words before a date that make it a bound of a period ("since
     /// Monday"), not the day of a tally.
