@@ -15,6 +15,20 @@ import Testing
             == ["russia military casualties exact 28400", "russia military casualties approximately 916/day"])
     }
 
+    @Test func menAreSoldiersUnlessAnAttackKilledThemOrWomenStandBeside() {
+        #expect(keys("The army said Russia had lost up to 640 men near Kupiansk.") == ["russia military casualties at_most 640"])
+        #expect(keys("Russia is losing some 1,100 men a day.") == ["russia military casualties approximately 1100/day"])
+        #expect(keys("A drone strike killed three men in Nikopol.") == ["ukraine civilian killed exact 3"])
+        #expect(keys("Of those killed, 14 were men and 9 were women.")
+            == ["ukraine civilian killed exact 14", "ukraine civilian killed exact 9"])
+        // A force's size is no loss.
+        #expect(keys("Analysts said a Russian force of 30,000 men was sent to the front.") == [])
+    }
+
+    @Test func whoAFigureCountsMayFollowACopula() {
+        #expect(keys("Of those killed in May, 23 were children.") == ["ukraine civilian killed exact 23"])
+    }
+
     @Test func civiliansCountedByTheirPlacesOfficialAreItsSides() {
         #expect(keys("The Bryansk Region's acting governor said that 12 civilians had been killed.")
             == ["russia civilian killed exact 12"])

@@ -19,6 +19,9 @@ struct NounPhrase: Sendable, Hashable {
     /// The population is only "people": soldiers when the clause is about
     /// a side's losses ("Ukraine had lost about 25,000 people").
     var weakPopulation = false
+    /// The head is "men" with no women or children beside it: soldiers,
+    /// unless an attack killed them.
+    var soldiersByDefault = false
 
     /// A word names what is counted (not just whose).
     var hasHead: Bool { population != nil || !metrics.isEmpty }
@@ -71,6 +74,13 @@ struct NounPhrase: Sendable, Hashable {
                 if population == nil {
                     population = scope.lexicon.populations[Int(found.role.value)]
                     weakPopulation = found.end == k + 1 && NounPhrase.weakNouns.contains(token.hash)
+                    if found.end == k + 1, token.hash == NounPhrase.men {
+                        if scope.range.contains(where: { NounPhrase.civilianKin.contains(scope[$0].hash) }) {
+                            population = .civilian
+                        } else {
+                            soldiersByDefault = true
+                        }
+                    }
                 }
                 k = found.end
                 end = k
@@ -140,6 +150,9 @@ struct NounPhrase: Sendable, Hashable {
     static let modifiers: Set<UInt64> = Set(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
     static let serving: Set<UInt64> = Set(["fighting", "serving", "fought", "served"].map(WordHash.of))
     static let weakNouns: Set<UInt64> = Set(["people", "persons"].map(WordHash.of))
+    /// "lost 270 men" counts soldiers; "29 men, 21 women and 1 girl" civilians.
+    static let men = WordHash.of("men")
+    static let civilianKin: Set<UInt64> = Set(["women", "woman", "children", "girls", "girl", "boys", "boy", "civilians"].map(WordHash.of))
 
     private static func headFollows(_ scope: SentenceScope, _ at: Int, limit: Int) -> Bool {
         at < limit && (scope.match(.population, at: at) != nil || scope.match(.metric, at: at) != nil)

@@ -19,6 +19,8 @@ struct SubjectReader {
     /// What the words after a group of figures add.
     private struct Predicate {
         var metrics: [Metric] = []
+        /// "14 were children": who the figure counts, said after a copula.
+        var population: Population?
         var rate: Rate?
         var agentSide: Int?
         var each = false
@@ -117,6 +119,9 @@ struct SubjectReader {
             let otherWar = predicate.otherConflict
                 || (scope.range.lowerBound..<hedges[first].start).contains { scope.match(.otherConflict, at: $0) != nil }
             let forecast = isForecast(scope, before: hedges[first].start)
+            // "a Russian force of 20-25,000 men": a strength, not a loss.
+            let strength = hedges[first].start - 2 >= scope.range.lowerBound && scope[hedges[first].start - 1].keyword == .of
+                && SubjectReader.strengthNouns.contains(scope[hedges[first].start - 2].hash)
             // "300,000 troops, not 500,000 as bloggers claim": a figure denied.
             let denied = hedges[first].start > scope.range.lowerBound
                 && SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
@@ -131,7 +136,7 @@ struct SubjectReader {
             let combined = (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             for member in group {
                 let phrase = heads[member]
-                guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied else { continue }
+                guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied, !strength else { continue }
                 var metrics = phrase.metrics
                 // "220,450 soldiers to date, including 630 in the previous 24
                 // hours", "31,867 injured, including 2,022 children": a part
@@ -181,11 +186,16 @@ struct SubjectReader {
                 let explicitPopulation = phrase.population
                 if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
 
-                var population = explicitPopulation ?? governor?.population ?? groupPopulation
+                var population = explicitPopulation ?? predicate.population ?? governor?.population ?? groupPopulation
                 // "Ukraine had lost about 25,000 people", "our casualties
                 // amount to 5,937 people": a side's losses are its soldiers.
                 if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer, !governor.sides.isEmpty {
                     population = .military
+                }
+                // "Shelling killed five men": whom an attack killed, not what
+                // a side lost.
+                if phrase.soldiersByDefault, let governor, governor.metric != nil, !governor.sufferer, governor.sides.isEmpty {
+                    population = .civilian
                 }
                 if population == nil, let implied = metricPopulation(scope, metric) { population = implied }
                 // "2,500 civilians were killed, and 12,250 injured": a
@@ -338,6 +348,12 @@ struct SubjectReader {
                 continue
             }
             if token.keyword == .and || token.keyword == .or { conjunction = true }
+            if predicate.population == nil, k > start, scope.english(k - 1).contains(.copula),
+               let found = scope.match(.population, at: k) {
+                predicate.population = NounPhrase(scope, from: k).population ?? scope.lexicon.populations[Int(found.role.value)]
+                k = found.end
+                continue
+            }
             if let found = scope.match(.rate, at: k) {
                 predicate.rate = scope.lexicon.rates[Int(found.role.value)]
                 k = found.end
@@ -814,6 +830,10 @@ struct SubjectReader {
         }
         return false
     }
+
+    static let strengthNouns: Set<UInt64> = Set([
+        "force", "forces", "contingent", "strength", "garrison", "grouping", "army", "group", "brigade", "division",
+    ].map(WordHash.of))
 
     static let averageHash = WordHash.of("average")
     static let averageWords: Set<UInt64> = Set(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
