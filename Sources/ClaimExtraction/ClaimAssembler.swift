@@ -84,9 +84,11 @@ struct ClaimAssembler {
         of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, resolver: inout AttributionResolver
     ) -> Side {
         if figure.againstSpeaker {
-            // "the enemy" of a speaker the text does not name is the enemy
-            // of the party it last named.
-            let own = speaker?.side ?? resolver.lastParty(before: position, in: index)
+            // "the enemy" of a speaker whose side the text does not say is
+            // the enemy of the party the article has been quoting, else of
+            // the party it last named.
+            let own = speaker?.side ?? resolver.lastSpeakerSide(before: index)
+                ?? resolver.lastParty(before: position, in: index)
             if let own, lexicon.sides.count == 2, let other = lexicon.sides.first(where: { $0 != own }) {
                 return other
             }

@@ -53,6 +53,12 @@ import Testing
         #expect(speakers("Its spokesman, Ihor Klymenko, said Russia had lost 4,000 soldiers near Vuhledar.") == ["Ihor Klymenko"])
     }
 
+    @Test func theEnemyOfASpeakerWithoutASideIsThatOfTheVoiceTheArticleQuotes() {
+        let text = "The Russian defence ministry said its forces had advanced near Pokrovsk.\n"
+            + "Commander Ivan Sidorov said the Kiev regime kept sending reserves. According to him, the enemy lost up to 90 soldiers."
+        #expect(keys(text) == ["ukraine military casualties at_most 90"])
+    }
+
     @Test func misspeltSurnamesMatchByEditDistance() {
         #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
         #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])

@@ -348,6 +348,20 @@ struct AttributionResolver {
 
     /// The side of the last party named before `position` of sentence
     /// `index`, a paragraph or two back at most.
+    /// The side of the last source of the article's that has one, up to
+    /// two paragraphs' worth of sentences back: whose voice the article
+    /// reports in.
+    mutating func lastSpeakerSide(before index: Int) -> Side? {
+        var other = index
+        while other >= 0, other >= index - AttributionResolver.reach * 2 {
+            for case let agent? in agents(other).reversed() {
+                if let side = agent.side { return side }
+            }
+            other -= 1
+        }
+        return nil
+    }
+
     mutating func lastParty(before position: Int, in index: Int) -> Side? {
         var other = index
         while other >= 0, other >= index - AttributionResolver.reach {
