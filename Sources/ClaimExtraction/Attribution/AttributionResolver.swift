@@ -173,7 +173,7 @@ struct AttributionResolver {
         return keyword == .this || keyword == .that || AttributionResolver.demonstratives.contains(tokens[first].hash)
     }
 
-    static let demonstratives: Set<UInt64> = Set(["these", "those", "such"].map(WordHash.of))
+    static let demonstratives = WordSet(["these", "those", "such"].map(WordHash.of))
 
     /// A short line of the paragraph that names only an outlet ("BBC news.").
     private mutating func creditLine(for index: Int) -> String? {

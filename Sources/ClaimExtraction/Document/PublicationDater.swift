@@ -133,7 +133,7 @@ struct PublicationDater {
         return latest
     }
 
-    static let datelineWords: Set<UInt64> = Set([
+    static let datelineWords = WordSet([
         "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc", "edt",
         "est", "bst", "cet", "cest", "ist", "msk", "eet", "eest", "by", "and", "first",
     ].map(WordHash.of))
