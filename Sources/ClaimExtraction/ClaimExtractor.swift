@@ -57,17 +57,21 @@ public struct ClaimExtractor: Sendable {
         return tokens.withUnsafeBufferPointer { tokens in
             let sentences = SentenceSplitter(lexicon: compiled).split(tokens, bytes: bytes, body: body)
             let scopes = sentences.map { SentenceScope(tokens: tokens, range: $0.tokens, lexicon: compiled, bytes: bytes) }
+            // The dater, the figures and attribution all ask for sentences'
+            // dates, most sentences more than once: read each once.
+            let dateReader = DateReader(lexicon: compiled)
+            let dates = scopes.map { dateReader.read($0.tokens, in: $0.range) }
             let dater = PublicationDater(lexicon: compiled)
-            let published = dater.date(frontMatter: frontMatter, scopes: scopes)
+            let published = dater.date(frontMatter: frontMatter, scopes: scopes, dates: dates)
             var extraction = Extraction(
                 published: published?.date, publishedFrom: published?.source,
                 source: frontMatter?.value("source", "outlet", "publisher"), url: frontMatter?.value("url", "link"))
-            var resolver = AttributionResolver(lexicon: compiled, tokens: tokens, bytes: bytes, sentences: sentences)
-            let readings = readFigures(scopes, sentences: sentences, resolver: &resolver, compiled: compiled)
+            var resolver = AttributionResolver(lexicon: compiled, tokens: tokens, bytes: bytes, sentences: sentences, dates: dates)
+            let readings = readFigures(scopes, sentences: sentences, dates: dates, resolver: &resolver, compiled: compiled)
             extraction.claims = ClaimAssembler(
                 lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(
                     reference: published?.date, source: published?.source,
-                    contextYear: published == nil ? dater.contextYear(scopes) : nil, began: compiled.conflict.began)
+                    contextYear: published == nil ? dater.contextYear(dates) : nil, began: compiled.conflict.began)
             ).claims(readings, resolver: &resolver)
             return extraction
         }
@@ -75,9 +79,9 @@ public struct ClaimExtractor: Sendable {
 
     /// Numbers, qualifiers and subjects, sentence by sentence.
     private func readFigures(
-        _ scopes: [SentenceScope], sentences: [Sentence], resolver: inout AttributionResolver, compiled: LexiconView
+        _ scopes: [SentenceScope], sentences: [Sentence], dates sentenceDates: [[DateExpression]],
+        resolver: inout AttributionResolver, compiled: LexiconView
     ) -> [ClaimAssembler.SentenceFigures] {
-        let dateReader = DateReader(lexicon: compiled)
         let numberReader = NumberReader()
         let qualifierReader = QualifierReader()
         let subjectReader = SubjectReader()
@@ -93,7 +97,7 @@ public struct ClaimExtractor: Sendable {
                 }
                 continue
             }
-            let dates = dateReader.read(scope.tokens, in: scope.range)
+            let dates = sentenceDates[index]
             let mentions = numberReader.read(scope, dates: dates).filter { $0.kind == .count }
             guard !mentions.isEmpty else {
                 if let side = anaphoraReader.side(scope) { found.append(.init(sentence: index, figures: [], repeatsFor: side)) }

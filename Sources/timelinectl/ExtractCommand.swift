@@ -63,41 +63,24 @@ struct ExtractCommand: AsyncParsableCommand {
             }
         }
         if json {
-            for piece in try await TimelineJSON.prettyArray(found) { FileHandle.standardOutput.write(piece) }
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            // Written out a megabyte at a time: the JSON of a large file's
+            // claims is several times the file.
+            var writer = PrettyJSONWriter(capacity: 1 << 21)
+            writer.openArray()
+            for claim in found {
+                claim.write(to: &writer)
+                if writer.bytes.count >= 1 << 20 {
+                    FileHandle.standardOutput.write(Data(writer.bytes))
+                    writer.removeAll()
+                }
+            }
+            writer.closeArray()
+            FileHandle.standardOutput.write(Data(writer.bytes + [0x0A]))
         } else {
             Output.print(Tables.extracted(found))
         }
         if !failures.isEmpty {
             throw CommandFailure(message: failures.joined(separator: "\ntimelinectl: "), exitCode: CommandFailure.daemonError)
         }
-    }
-}
-
-/// A claim found offline: the claim's fields with its id and document, as
-/// the daemon would record it, but with no seq (nothing was recorded).
-struct ExtractedClaim: Encodable, Sendable {
-    var id: String
-    var documentName: String
-    var documentSHA256: String
-    var published: PartialDate?
-    var extractor: ExtractorInfo
-    var claim: Claim
-
-    enum CodingKeys: String, CodingKey {
-        case id = "claim"
-        case documentName = "document"
-        case documentSHA256 = "document_sha256"
-        case published, extractor
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try claim.encode(to: encoder)
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(documentName, forKey: .documentName)
-        try c.encode(documentSHA256, forKey: .documentSHA256)
-        try c.encode(published, forKey: .published)
-        try c.encode(extractor, forKey: .extractor)
     }
 }

@@ -24,6 +24,8 @@ struct AttributionResolver {
     let tokens: UnsafeBufferPointer<Token>
     let bytes: UnsafeBufferPointer<UInt8>
     let sentences: [Sentence]
+    /// The dates of each sentence.
+    let dates: [[DateExpression]]
     /// Sentences that hold figures of their own; a neighbour that does is
     /// no attribution line for another.
     var hasFigures: [Bool]
@@ -35,11 +37,15 @@ struct AttributionResolver {
     private var resolving: [Bool]
     private var fallbacks: [Attribution?]
 
-    init(lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence]) {
+    init(
+        lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence],
+        dates: [[DateExpression]]
+    ) {
         self.lexicon = lexicon
         self.tokens = tokens
         self.bytes = bytes
         self.sentences = sentences
+        self.dates = dates
         hasFigures = Array(repeating: false, count: sentences.count)
         readings = Array(repeating: nil, count: sentences.count)
         agents = Array(repeating: nil, count: sentences.count)
@@ -56,7 +62,7 @@ struct AttributionResolver {
     mutating func reading(_ index: Int) -> Reading {
         if let known = readings[index] { return known }
         let scope = scope(index)
-        let dates = DateReader(lexicon: lexicon).read(tokens, in: scope.range)
+        let dates = self.dates[index]
         let mentions = EntityRecognizer(lexicon: lexicon).recognize(scope)
         let cues = CueReader(lexicon: lexicon).read(scope, mentions: mentions, dates: dates)
         let reading = Reading(mentions: mentions, cues: cues, dates: dates)
@@ -209,7 +215,7 @@ struct AttributionResolver {
         return keyword == .this || keyword == .that || AttributionResolver.demonstratives.contains(tokens[first].hash)
     }
 
-    static let demonstratives: Set<UInt64> = Set(["these", "those", "such"].map(WordHash.of))
+    static let demonstratives = WordSet(["these", "those", "such"].map(WordHash.of))
 
     /// A short line of the paragraph that names only an outlet ("BBC news.").
     private mutating func creditLine(for index: Int) -> String? {

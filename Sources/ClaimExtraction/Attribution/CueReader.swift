@@ -88,11 +88,11 @@ struct CueReader {
         return cues
     }
 
-    static let analysing: Set<UInt64> = Set([
+    static let analysing = WordSet([
         "compiled", "gathered", "collected", "analysed", "analyzed",
     ].map(WordHash.of))
 
-    static let participles: Set<UInt64> = Set([
+    static let participles = WordSet([
         "made", "issued", "published", "released", "given", "compiled", "gathered", "collected", "analysed",
         "analyzed", "provided", "cited", "presented", "shared", "posted",
     ].map(WordHash.of))

@@ -143,12 +143,12 @@ struct EntityRecognizer {
         return EntityMention(start: i, end: end, referent: .body(scope.text(first, end)))
     }
 
-    static let bodyHeads: Set<UInt64> = Set([
+    static let bodyHeads = WordSet([
         "ministry", "office", "service", "committee", "agency", "council", "commission", "administration",
         "headquarters", "center", "centre", "department", "police", "directorate", "inspectorate", "bureau",
         "institute", "mission", "command", "staff", "guard", "prosecutor", "ombudsman",
     ].map(WordHash.of))
-    static let bodyJoiners: Set<UInt64> = Set(["of", "for", "and", "the", "on"].map(WordHash.of))
+    static let bodyJoiners = WordSet(["of", "for", "and", "the", "on"].map(WordHash.of))
     static let ofHash = WordHash.of("of")
     static let forHash = WordHash.of("for")
 
@@ -259,8 +259,8 @@ struct EntityRecognizer {
         return nil
     }
 
-    static let rank: Set<UInt64> = Set(["senior", "top", "unnamed", "anonymous", "high-ranking", "leading"].map(WordHash.of))
-    static let representatives: Set<UInt64> = Set([
+    static let rank = WordSet(["senior", "top", "unnamed", "anonymous", "high-ranking", "leading"].map(WordHash.of))
+    static let representatives = WordSet([
         "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
         "representatives", "source", "sources",
     ].map(WordHash.of))

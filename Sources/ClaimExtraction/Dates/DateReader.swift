@@ -211,7 +211,7 @@ struct DateReader {
     }
 
     private static let asHash = WordHash.of("as")
-    private static let stretches: Set<UInt64> = Set(["days", "weeks", "week", "half", "quarter", "fortnight"].map(WordHash.of))
+    private static let stretches = WordSet(["days", "weeks", "week", "half", "quarter", "fortnight"].map(WordHash.of))
 
     func yearNumber(_ token: Token) -> Int? {
         guard token.kind == .number, !token.has(.grouped), token.digits == 4 else { return nil }

@@ -11,18 +11,25 @@ struct PublicationDater {
 
     /// The publication date and where it was read; nil when the text does
     /// not date itself.
-    func date(frontMatter: FrontMatter?, scopes: [SentenceScope]) -> (date: PartialDate, source: DateSource)? {
+    ///
+    /// - Parameters:
+    ///   - frontMatter: the document's front matter, if it has one.
+    ///   - scopes: its sentences.
+    ///   - dates: the dates of each sentence.
+    func date(
+        frontMatter: FrontMatter?, scopes: [SentenceScope], dates: [[DateExpression]]
+    ) -> (date: PartialDate, source: DateSource)? {
         if let value = frontMatter?.value("published", "date", "published_at", "date_published", "updated"),
-           let date = parse(value, scopes: scopes) {
+           let date = parse(value, dates: dates) {
             return (date, .frontMatter)
         }
-        if let date = dateline(scopes) {
+        if let date = dateline(scopes, dates: dates) {
             return (date, .dateline)
         }
         return nil
     }
 
-    private func parse(_ value: String, scopes: [SentenceScope]) -> PartialDate? {
+    private func parse(_ value: String, dates: [[DateExpression]]) -> PartialDate? {
         if let iso = PartialDate(iso: value.prefix(10)), value.count == 10 || value.count > 10 && !value.dropFirst(10).first!.isNumber {
             return iso
         }
@@ -33,7 +40,7 @@ struct PublicationDater {
             return tokens.withUnsafeBufferPointer { tokenBuffer in
                 let expressions = DateReader(lexicon: lexicon).read(tokenBuffer, in: 0..<tokenBuffer.count)
                 for expression in expressions {
-                    if let date = calendar(expression, scopes: scopes) { return date }
+                    if let date = calendar(expression, dates: dates) { return date }
                 }
                 return nil
             }
@@ -42,15 +49,14 @@ struct PublicationDater {
 
     /// A date on a line of its own at the top or bottom of the text, or
     /// opening the first paragraph before the agency's name.
-    private func dateline(_ scopes: [SentenceScope]) -> PartialDate? {
+    private func dateline(_ scopes: [SentenceScope], dates: [[DateExpression]]) -> PartialDate? {
         var candidates = Array(scopes.indices.prefix(3))
         for index in scopes.indices.suffix(2) where !candidates.contains(index) { candidates.append(index) }
-        let reader = DateReader(lexicon: lexicon)
         for index in candidates {
             let scope = scopes[index]
-            for expression in reader.read(scope.tokens, in: scope.range) where !expression.isAnchor {
+            for expression in dates[index] where !expression.isAnchor {
                 guard isDateline(scope, expression) else { continue }
-                if let date = calendar(expression, scopes: scopes) { return date }
+                if let date = calendar(expression, dates: dates) { return date }
             }
         }
         return nil
@@ -107,23 +113,24 @@ struct PublicationDater {
     }
 
     /// A calendar date, its year inferred when the text leaves it out.
-    private func calendar(_ expression: DateExpression, scopes: [SentenceScope]) -> PartialDate? {
+    private func calendar(_ expression: DateExpression, dates: [[DateExpression]]) -> PartialDate? {
         guard case .calendar(let year, let month, let day) = expression.value, let month else { return nil }
         if let year { return DateResolver(reference: nil).resolve(.calendar(year: year, month: month, day: day)) }
         let began = lexicon.conflict.began
-        let inferred = DateResolver.year(month: month, day: day, context: contextYear(scopes) ?? began.year, onOrAfter: began)
+        let inferred = DateResolver.year(month: month, day: day, context: contextYear(dates) ?? began.year, onOrAfter: began)
         return PartialDate(year: inferred, month: month, day: day)
     }
 
     /// The year a date without one falls in, in a text that does not date
     /// itself: the latest year its dates name since the conflict began;
     /// nil when they name none.
-    func contextYear(_ scopes: [SentenceScope]) -> Int? {
+    ///
+    /// - Parameter dates: the dates of each sentence.
+    func contextYear(_ dates: [[DateExpression]]) -> Int? {
         var latest: Int?
         let began = lexicon.conflict.began.year
-        let reader = DateReader(lexicon: lexicon)
-        for scope in scopes {
-            for found in reader.read(scope.tokens, in: scope.range) {
+        for sentence in dates {
+            for found in sentence {
                 if case .calendar(let named?, _, _) = found.value, named >= began, named > (latest ?? 0) {
                     latest = named
                 }
@@ -132,7 +139,7 @@ struct PublicationDater {
         return latest
     }
 
-    static let datelineWords: Set<UInt64> = Set([
+    static let datelineWords = WordSet([
         "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc", "edt",
         "est", "bst", "cet", "cest", "ist", "msk", "eet", "eest", "by", "and", "first",
     ].map(WordHash.of))

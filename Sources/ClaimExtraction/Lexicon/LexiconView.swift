@@ -49,27 +49,30 @@ struct LexiconView: @unchecked Sendable {
         var surnames: [[UInt8]]
     }
 
-    let entries: UnsafeBufferPointer<Entry>
-    let phrases: UnsafeBufferPointer<Phrase>
-    let phraseWords: UnsafeBufferPointer<UInt64>
-    let phraseOrder: UnsafeBufferPointer<Int32>
-    let maxLength: UnsafeBufferPointer<Int>
-    private let indexKeys: UnsafeBufferPointer<UInt64>
-    private let indexValues: UnsafeBufferPointer<Int32>
-    /// What the tokenizer needs: the word index and the entries.
-    let tables: TokenizerTables
+    /// The tables, in one block the owner allocates: a view is one pointer,
+    /// so that every sentence's scope and every stage that holds a copy
+    /// copies one pointer rather than some twenty buffers.
+    private let storage: UnsafePointer<Storage>
 
-    let sides: UnsafeBufferPointer<Side>
-    let populations: UnsafeBufferPointer<Population>
-    let metrics: UnsafeBufferPointer<(metric: Metric, population: Population?)>
-    let figureVerbs: UnsafeBufferPointer<(role: Lexicon.FigureVerb.Role, metric: Metric?)>
-    let qualifiers: UnsafeBufferPointer<Qualifier>
-    let rates: UnsafeBufferPointer<Rate>
-    let speakers: UnsafeBufferPointer<SpeakerInfo>
-    let outlets: UnsafeBufferPointer<String>
-    let titleHeads: UnsafeBufferPointer<UInt64>
-    let descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]>
-    private let conflicts: UnsafeBufferPointer<Lexicon.Conflict>
+    var entries: UnsafeBufferPointer<Entry> { storage.pointee.entries }
+    var phrases: UnsafeBufferPointer<Phrase> { storage.pointee.phrases }
+    var phraseWords: UnsafeBufferPointer<UInt64> { storage.pointee.phraseWords }
+    var phraseOrder: UnsafeBufferPointer<Int32> { storage.pointee.phraseOrder }
+    var maxLength: UnsafeBufferPointer<Int> { storage.pointee.maxLength }
+    /// What the tokenizer needs: the word index and the entries.
+    var tables: TokenizerTables { storage.pointee.tables }
+
+    var sides: UnsafeBufferPointer<Side> { storage.pointee.sides }
+    var populations: UnsafeBufferPointer<Population> { storage.pointee.populations }
+    var metrics: UnsafeBufferPointer<(metric: Metric, population: Population?)> { storage.pointee.metrics }
+    var figureVerbs: UnsafeBufferPointer<(role: Lexicon.FigureVerb.Role, metric: Metric?)> { storage.pointee.figureVerbs }
+    var qualifiers: UnsafeBufferPointer<Qualifier> { storage.pointee.qualifiers }
+    var rates: UnsafeBufferPointer<Rate> { storage.pointee.rates }
+    var speakers: UnsafeBufferPointer<SpeakerInfo> { storage.pointee.speakers }
+    var outlets: UnsafeBufferPointer<String> { storage.pointee.outlets }
+    var titleHeads: UnsafeBufferPointer<UInt64> { storage.pointee.titleHeads }
+    var descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]> { storage.pointee.descriptions }
+    private var conflicts: UnsafeBufferPointer<Lexicon.Conflict> { storage.pointee.conflicts }
 
     /// The conflict the lexicon describes.
     var conflict: Lexicon.Conflict { conflicts[0] }
@@ -77,115 +80,155 @@ struct LexiconView: @unchecked Sendable {
     /// Compiles `lexicon` into memory the caller must free with ``free()``;
     /// only ``CompiledLexicon`` does.
     init(compiling lexicon: Lexicon) {
-        var builder = Builder()
-        for (wordClass, words) in English.classes {
-            for word in words { builder.entries[builder.entry(for: word)].english.formUnion(wordClass) }
-        }
-        for (word, keyword) in Keyword.words { builder.entries[builder.entry(for: word)].keyword = keyword }
-        for (word, value) in English.numerals { builder.entries[builder.entry(for: word)].numeral = Int32(value) }
-        for (word, value) in English.months { builder.entries[builder.entry(for: word)].month = Int8(value) }
-        for (word, value) in English.weekdays { builder.entries[builder.entry(for: word)].weekday = Int8(value) }
-        for word in English.abbreviations { builder.entries[builder.entry(for: word)].isAbbreviation = true }
-        for word in English.titleAbbreviations { builder.entries[builder.entry(for: word)].isTitleAbbreviation = true }
-        for (word, value) in lexicon.scales { builder.entries[builder.entry(for: word)].scale = Double(value) }
-        for word in Array(English.months.keys) + Array(English.weekdays.keys) + English.relativeDateWords {
-            builder.entries[builder.entry(for: word)].isDateWord = true
-        }
-
-        sides = LexiconView.owned(lexicon.sides.map(\.side))
-        for (number, group) in lexicon.sides.enumerated() { builder.add(group.words, .side, number) }
-        builder.add(lexicon.enemy, .enemy, 0)
-        builder.add(lexicon.jointSides.each, .jointEach, 0)
-        builder.add(lexicon.jointSides.combined, .jointCombined, 0)
-        populations = LexiconView.owned(lexicon.populations.map(\.population))
-        for (number, group) in lexicon.populations.enumerated() { builder.add(group.words, .population, number) }
-        metrics = LexiconView.owned(lexicon.metrics.map { ($0.metric, $0.population) })
-        for (number, group) in lexicon.metrics.enumerated() { builder.add(group.words, .metric, number) }
-        figureVerbs = LexiconView.owned(lexicon.figureVerbs.map { ($0.role, $0.metric) })
-        for (number, verb) in lexicon.figureVerbs.enumerated() { builder.add(verb.words, .figureVerb, number) }
-        builder.add(lexicon.linking, .linking, 0)
-        qualifiers = LexiconView.owned(lexicon.qualifiers.map(\.qualifier))
-        for (number, group) in lexicon.qualifiers.enumerated() {
-            builder.add(group.before, .qualifierBefore, number)
-            builder.add(group.after, .qualifierAfter, number)
-        }
-        rates = LexiconView.owned(lexicon.rates.map(\.rate))
-        for (number, group) in lexicon.rates.enumerated() { builder.add(group.words, .rate, number) }
-        builder.add(lexicon.attribution.verbs, .attributionVerb, 0)
-        builder.add(lexicon.attribution.sources, .attributionSource, 0)
-        builder.add(lexicon.attribution.sourceNouns, .sourceNoun, 0)
-        builder.add(lexicon.attribution.audienceVerbs, .audienceVerb, 0)
-        speakers = LexiconView.owned(lexicon.speakers.map { speaker in
-            let isPerson = speaker.kind == .person
-            let surnames = isPerson
-                ? ([speaker.name] + speaker.aliases).compactMap { $0.split(separator: " ").last.map { Array($0.lowercased().utf8) } }
-                : []
-            return SpeakerInfo(
-                name: speaker.name, kind: speaker.kind, side: speaker.side, isPerson: isPerson,
-                titleHeads: Set(speaker.titles.compactMap { $0.split(separator: " ").last.map(WordHash.of) }),
-                surnames: surnames)
-        })
-        for (number, speaker) in lexicon.speakers.enumerated() { builder.add([speaker.name] + speaker.aliases, .speaker, number) }
-        outlets = LexiconView.owned(lexicon.outlets.map(\.name))
-        for (number, outlet) in lexicon.outlets.enumerated() { builder.add([outlet.name] + outlet.aliases, .outlet, number) }
-        let titles = Set(lexicon.titles + lexicon.speakers.flatMap(\.titles)).sorted()
-        titleHeads = LexiconView.owned(titles.map { $0.split(separator: " ").last.map(WordHash.of) ?? 0 })
-        for (number, title) in titles.enumerated() { builder.add([title], .title, number) }
-        descriptions = LexiconView.owned(lexicon.descriptions.map(\.kinds))
-        for (number, description) in lexicon.descriptions.enumerated() { builder.add(description.words, .description, number) }
-        builder.add(lexicon.anaphora, .anaphora, 0)
-        let exclusions = lexicon.exclusions
-        builder.add(exclusions.countedThings, .countedThing, 0)
-        builder.add(exclusions.mobilisation, .mobilisation, 0)
-        builder.add(exclusions.foreignSides, .foreignSide, 0)
-        builder.add(exclusions.otherConflicts, .otherConflict, 0)
-        builder.add(exclusions.incidents, .incident, 0)
-        builder.add(exclusions.money, .money, 0)
-        builder.add(exclusions.ages, .age, 0)
-        builder.add(exclusions.percent, .percent, 0)
-
-        // Lay each entry's phrases out contiguously, longest first.
-        var order: [Int32] = []
-        for position in builder.entries.indices {
-            let starting = builder.starting[position].sorted { builder.phrases[Int($0)].count > builder.phrases[Int($1)].count }
-            builder.entries[position].firstPhrase = Int32(order.count)
-            builder.entries[position].phraseCount = Int32(starting.count)
-            order += starting
-        }
-        entries = LexiconView.owned(builder.entries)
-        phrases = LexiconView.owned(builder.phrases)
-        phraseWords = LexiconView.owned(builder.words)
-        phraseOrder = LexiconView.owned(order)
-        maxLength = LexiconView.owned(builder.maxLength)
-        let index = builder.index.storage
-        indexKeys = LexiconView.owned(index.keys)
-        indexValues = LexiconView.owned(index.values)
-        tables = TokenizerTables(
-            index: FrozenWordTable(keys: indexKeys, values: indexValues, mask: index.keys.count - 1, shift: index.shift),
-            entries: entries)
-        conflicts = LexiconView.owned([lexicon.conflict])
+        let storage = UnsafeMutablePointer<Storage>.allocate(capacity: 1)
+        storage.initialize(to: Storage(compiling: lexicon))
+        self.storage = UnsafePointer(storage)
     }
 
     /// Frees the memory; only the owning ``CompiledLexicon`` calls it.
     func free() {
-        LexiconView.release(conflicts)
-        LexiconView.release(sides)
-        LexiconView.release(populations)
-        LexiconView.release(metrics)
-        LexiconView.release(figureVerbs)
-        LexiconView.release(qualifiers)
-        LexiconView.release(rates)
-        LexiconView.release(speakers)
-        LexiconView.release(outlets)
-        LexiconView.release(titleHeads)
-        LexiconView.release(descriptions)
-        for pointer in [
-            UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
-            UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
-            UnsafeRawPointer(maxLength.baseAddress), UnsafeRawPointer(indexKeys.baseAddress),
-            UnsafeRawPointer(indexValues.baseAddress),
-        ] {
-            pointer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
+        storage.pointee.free()
+        let mutable = UnsafeMutablePointer(mutating: storage)
+        mutable.deinitialize(count: 1)
+        mutable.deallocate()
+    }
+
+    /// The tables a view points to.
+    private struct Storage {
+        let entries: UnsafeBufferPointer<Entry>
+        let phrases: UnsafeBufferPointer<Phrase>
+        let phraseWords: UnsafeBufferPointer<UInt64>
+        let phraseOrder: UnsafeBufferPointer<Int32>
+        let maxLength: UnsafeBufferPointer<Int>
+        let indexKeys: UnsafeBufferPointer<UInt64>
+        let indexValues: UnsafeBufferPointer<Int32>
+        /// What the tokenizer needs: the word index and the entries.
+        let tables: TokenizerTables
+
+        let sides: UnsafeBufferPointer<Side>
+        let populations: UnsafeBufferPointer<Population>
+        let metrics: UnsafeBufferPointer<(metric: Metric, population: Population?)>
+        let figureVerbs: UnsafeBufferPointer<(role: Lexicon.FigureVerb.Role, metric: Metric?)>
+        let qualifiers: UnsafeBufferPointer<Qualifier>
+        let rates: UnsafeBufferPointer<Rate>
+        let speakers: UnsafeBufferPointer<SpeakerInfo>
+        let outlets: UnsafeBufferPointer<String>
+        let titleHeads: UnsafeBufferPointer<UInt64>
+        let descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]>
+        let conflicts: UnsafeBufferPointer<Lexicon.Conflict>
+
+        /// Compiles `lexicon` into memory ``free()`` frees.
+        init(compiling lexicon: Lexicon) {
+            var builder = Builder()
+            for (wordClass, words) in English.classes {
+                for word in words { builder.entries[builder.entry(for: word)].english.formUnion(wordClass) }
+            }
+            for (word, keyword) in Keyword.words { builder.entries[builder.entry(for: word)].keyword = keyword }
+            for (word, value) in English.numerals { builder.entries[builder.entry(for: word)].numeral = Int32(value) }
+            for (word, value) in English.months { builder.entries[builder.entry(for: word)].month = Int8(value) }
+            for (word, value) in English.weekdays { builder.entries[builder.entry(for: word)].weekday = Int8(value) }
+            for word in English.abbreviations { builder.entries[builder.entry(for: word)].isAbbreviation = true }
+            for word in English.titleAbbreviations { builder.entries[builder.entry(for: word)].isTitleAbbreviation = true }
+            for (word, value) in lexicon.scales { builder.entries[builder.entry(for: word)].scale = Double(value) }
+            for word in Array(English.months.keys) + Array(English.weekdays.keys) + English.relativeDateWords {
+                builder.entries[builder.entry(for: word)].isDateWord = true
+            }
+
+            sides = LexiconView.owned(lexicon.sides.map(\.side))
+            for (number, group) in lexicon.sides.enumerated() { builder.add(group.words, .side, number) }
+            builder.add(lexicon.enemy, .enemy, 0)
+            builder.add(lexicon.jointSides.each, .jointEach, 0)
+            builder.add(lexicon.jointSides.combined, .jointCombined, 0)
+            populations = LexiconView.owned(lexicon.populations.map(\.population))
+            for (number, group) in lexicon.populations.enumerated() { builder.add(group.words, .population, number) }
+            metrics = LexiconView.owned(lexicon.metrics.map { ($0.metric, $0.population) })
+            for (number, group) in lexicon.metrics.enumerated() { builder.add(group.words, .metric, number) }
+            figureVerbs = LexiconView.owned(lexicon.figureVerbs.map { ($0.role, $0.metric) })
+            for (number, verb) in lexicon.figureVerbs.enumerated() { builder.add(verb.words, .figureVerb, number) }
+            builder.add(lexicon.linking, .linking, 0)
+            qualifiers = LexiconView.owned(lexicon.qualifiers.map(\.qualifier))
+            for (number, group) in lexicon.qualifiers.enumerated() {
+                builder.add(group.before, .qualifierBefore, number)
+                builder.add(group.after, .qualifierAfter, number)
+            }
+            rates = LexiconView.owned(lexicon.rates.map(\.rate))
+            for (number, group) in lexicon.rates.enumerated() { builder.add(group.words, .rate, number) }
+            builder.add(lexicon.attribution.verbs, .attributionVerb, 0)
+            builder.add(lexicon.attribution.sources, .attributionSource, 0)
+            builder.add(lexicon.attribution.sourceNouns, .sourceNoun, 0)
+            builder.add(lexicon.attribution.audienceVerbs, .audienceVerb, 0)
+            speakers = LexiconView.owned(lexicon.speakers.map { speaker in
+                let isPerson = speaker.kind == .person
+                let surnames = isPerson
+                    ? ([speaker.name] + speaker.aliases).compactMap { $0.split(separator: " ").last.map { Array($0.lowercased().utf8) } }
+                    : []
+                return SpeakerInfo(
+                    name: speaker.name, kind: speaker.kind, side: speaker.side, isPerson: isPerson,
+                    titleHeads: Set(speaker.titles.compactMap { $0.split(separator: " ").last.map(WordHash.of) }),
+                    surnames: surnames)
+            })
+            for (number, speaker) in lexicon.speakers.enumerated() { builder.add([speaker.name] + speaker.aliases, .speaker, number) }
+            outlets = LexiconView.owned(lexicon.outlets.map(\.name))
+            for (number, outlet) in lexicon.outlets.enumerated() { builder.add([outlet.name] + outlet.aliases, .outlet, number) }
+            let titles = Set(lexicon.titles + lexicon.speakers.flatMap(\.titles)).sorted()
+            titleHeads = LexiconView.owned(titles.map { $0.split(separator: " ").last.map(WordHash.of) ?? 0 })
+            for (number, title) in titles.enumerated() { builder.add([title], .title, number) }
+            descriptions = LexiconView.owned(lexicon.descriptions.map(\.kinds))
+            for (number, description) in lexicon.descriptions.enumerated() { builder.add(description.words, .description, number) }
+            builder.add(lexicon.anaphora, .anaphora, 0)
+            let exclusions = lexicon.exclusions
+            builder.add(exclusions.countedThings, .countedThing, 0)
+            builder.add(exclusions.mobilisation, .mobilisation, 0)
+            builder.add(exclusions.foreignSides, .foreignSide, 0)
+            builder.add(exclusions.otherConflicts, .otherConflict, 0)
+            builder.add(exclusions.incidents, .incident, 0)
+            builder.add(exclusions.money, .money, 0)
+            builder.add(exclusions.ages, .age, 0)
+            builder.add(exclusions.percent, .percent, 0)
+
+            // Lay each entry's phrases out contiguously, longest first.
+            var order: [Int32] = []
+            for position in builder.entries.indices {
+                let starting = builder.starting[position].sorted { builder.phrases[Int($0)].count > builder.phrases[Int($1)].count }
+                builder.entries[position].firstPhrase = Int32(order.count)
+                builder.entries[position].phraseCount = Int32(starting.count)
+                order += starting
+            }
+            entries = LexiconView.owned(builder.entries)
+            phrases = LexiconView.owned(builder.phrases)
+            phraseWords = LexiconView.owned(builder.words)
+            phraseOrder = LexiconView.owned(order)
+            maxLength = LexiconView.owned(builder.maxLength)
+            let index = builder.index.storage
+            indexKeys = LexiconView.owned(index.keys)
+            indexValues = LexiconView.owned(index.values)
+            tables = TokenizerTables(
+                index: FrozenWordTable(keys: indexKeys, values: indexValues, mask: index.keys.count - 1, shift: index.shift),
+                entries: entries)
+            conflicts = LexiconView.owned([lexicon.conflict])
+        }
+
+        /// Frees the memory.
+        func free() {
+            LexiconView.release(conflicts)
+            LexiconView.release(sides)
+            LexiconView.release(populations)
+            LexiconView.release(metrics)
+            LexiconView.release(figureVerbs)
+            LexiconView.release(qualifiers)
+            LexiconView.release(rates)
+            LexiconView.release(speakers)
+            LexiconView.release(outlets)
+            LexiconView.release(titleHeads)
+            LexiconView.release(descriptions)
+            for pointer in [
+                UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
+                UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
+                UnsafeRawPointer(maxLength.baseAddress), UnsafeRawPointer(indexKeys.baseAddress),
+                UnsafeRawPointer(indexValues.baseAddress),
+            ] {
+                pointer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
+            }
         }
     }
 

@@ -187,7 +187,7 @@ struct NumberReader {
     /// soldier killed", "a wounded-to-killed ratio of 3-4": a share, not a count.
     private func isRatio(_ scope: SentenceScope, _ mention: NumberMention) -> Bool {
         let lower = scope.range.lowerBound, upper = scope.range.upperBound
-        func word(_ k: Int, _ set: Set<UInt64>) -> Bool { k >= lower && k < upper && scope[k].isWord && set.contains(scope[k].hash) }
+        func word(_ k: Int, _ set: WordSet) -> Bool { k >= lower && k < upper && scope[k].isWord && set.contains(scope[k].hash) }
         let after = mention.end
         if after + 1 < upper, scope[after].isWord {
             // "six out of 10" is a share; "100,000 out of 200,000 dead" two counts.
@@ -225,10 +225,10 @@ struct NumberReader {
         return false
     }
 
-    static let ageNouns: Set<UInt64> = Set(["population", "aged", "ages", "males", "men"].map(WordHash.of))
+    static let ageNouns = WordSet(["population", "aged", "ages", "males", "men"].map(WordHash.of))
     static let forHash = WordHash.of("for")
-    static let every: Set<UInt64> = Set(["every", "each"].map(WordHash.of))
-    static let ratioNouns: Set<UInt64> = Set(["ratio", "proportion", "share"].map(WordHash.of))
+    static let every = WordSet(["every", "each"].map(WordHash.of))
+    static let ratioNouns = WordSet(["ratio", "proportion", "share"].map(WordHash.of))
 
     private func classify(_ scope: SentenceScope, _ mention: NumberMention, atom: Atom) -> NumberMention.Kind {
         let lexicon = scope.lexicon

@@ -147,12 +147,12 @@ struct NounPhrase: Sendable, Hashable {
         if unknown > 0, !hasHead, sides.isEmpty { blocked = true }
     }
 
-    static let modifiers: Set<UInt64> = Set(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
-    static let serving: Set<UInt64> = Set(["fighting", "serving", "fought", "served"].map(WordHash.of))
-    static let weakNouns: Set<UInt64> = Set(["people", "persons"].map(WordHash.of))
+    static let modifiers = WordSet(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
+    static let serving = WordSet(["fighting", "serving", "fought", "served"].map(WordHash.of))
+    static let weakNouns = WordSet(["people", "persons"].map(WordHash.of))
     /// "lost 270 men" counts soldiers; "29 men, 21 women and 1 girl" civilians.
     static let men = WordHash.of("men")
-    static let civilianKin: Set<UInt64> = Set(["women", "woman", "children", "girls", "girl", "boys", "boy", "civilians"].map(WordHash.of))
+    static let civilianKin = WordSet(["women", "woman", "children", "girls", "girl", "boys", "boy", "civilians"].map(WordHash.of))
 
     private static func headFollows(_ scope: SentenceScope, _ at: Int, limit: Int) -> Bool {
         at < limit && (scope.match(.population, at: at) != nil || scope.match(.metric, at: at) != nil)

@@ -650,12 +650,12 @@ struct SubjectReader {
         return false
     }
 
-    static let placeOfficials: Set<UInt64> = Set(["governor", "mayor"].map(WordHash.of))
-    static let officialModifiers: Set<UInt64> = Set(["acting", "regional", "city", "deputy"].map(WordHash.of))
-    static let placeWords: Set<UInt64> = Set(["city", "town", "village", "region", "oblast", "province", "border"].map(WordHash.of))
-    static let inside: Set<UInt64> = Set(["in", "inside", "across", "within"].map(WordHash.of))
+    static let placeOfficials = WordSet(["governor", "mayor"].map(WordHash.of))
+    static let officialModifiers = WordSet(["acting", "regional", "city", "deputy"].map(WordHash.of))
+    static let placeWords = WordSet(["city", "town", "village", "region", "oblast", "province", "border"].map(WordHash.of))
+    static let inside = WordSet(["in", "inside", "across", "within"].map(WordHash.of))
 
-    static let prepositions: Set<UInt64> = Set([
+    static let prepositions = WordSet([
         "in", "into", "inside", "across", "against", "by", "from", "on", "onto", "at", "to", "toward", "towards",
         "with", "within", "throughout", "over", "of", "for", "near", "between", "via", "through",
     ].map(WordHash.of))
@@ -675,12 +675,12 @@ struct SubjectReader {
         return p
     }
 
-    static let compass: Set<UInt64> = Set([
+    static let compass = WordSet([
         "eastern", "western", "southern", "northern", "central", "northeastern", "southeastern", "northwestern",
         "southwestern", "occupied", "liberated", "east", "west", "south", "north",
     ].map(WordHash.of))
 
-    static let agentNouns: Set<UInt64> = Set([
+    static let agentNouns = WordSet([
         "aggression", "war", "attack", "attacks", "bombardment", "bombardments", "shelling", "strike", "strikes",
         "missile", "missiles", "drone", "drones", "occupation", "advance", "advances", "counteroffensive",
         "operation", "operations", "fire", "artillery", "airstrikes", "bombing", "bombings", "onslaught",
@@ -746,10 +746,10 @@ struct SubjectReader {
         return seen.count >= 2
     }
 
-    static let contrast: Set<UInt64> = Set(["while", "whereas", "but"].map(WordHash.of))
-    static let partitiveOpeners: Set<UInt64> = Set(["of", "among", "amongst"].map(WordHash.of))
-    static let amongWords: Set<UInt64> = Set(["among", "amongst"].map(WordHash.of))
-    static let themWords: Set<UInt64> = Set(["them", "these", "those", "whom", "which"].map(WordHash.of))
+    static let contrast = WordSet(["while", "whereas", "but"].map(WordHash.of))
+    static let partitiveOpeners = WordSet(["of", "among", "amongst"].map(WordHash.of))
+    static let amongWords = WordSet(["among", "amongst"].map(WordHash.of))
+    static let themWords = WordSet(["them", "these", "those", "whom", "which"].map(WordHash.of))
 
     /// Where the clause resumes before ", according to the UN," when the
     /// comma at `end` closes such an aside.
@@ -788,15 +788,15 @@ struct SubjectReader {
         return false
     }
 
-    static let negations: Set<UInt64> = Set(["not", "never", "n't", "nor"].map(WordHash.of))
+    static let negations = WordSet(["not", "never", "n't", "nor"].map(WordHash.of))
 
-    static let reachVerbs: Set<UInt64> = Set([
+    static let reachVerbs = WordSet([
         "reach", "hit", "pass", "top", "exceed", "surpass", "cross", "approach", "double", "triple", "rise", "climb",
         // "have agreed to exchange up to 6,000 bodies": a deal, not a count.
         "exchange", "swap", "return", "release", "repatriate", "hand",
     ].map(WordHash.of))
-    static let futureMarkers: Set<UInt64> = Set(["will", "'ll", "would", "could", "may", "might", "to", "shall"].map(WordHash.of))
-    static let hedgeAdverbs: Set<UInt64> = Set(["likely", "soon", "probably", "possibly", "eventually", "easily", "quickly"].map(WordHash.of))
+    static let futureMarkers = WordSet(["will", "'ll", "would", "could", "may", "might", "to", "shall"].map(WordHash.of))
+    static let hedgeAdverbs = WordSet(["likely", "soon", "probably", "possibly", "eventually", "easily", "quickly"].map(WordHash.of))
 
     /// A rate said earlier in the figure's clause: "that over the previous
     /// day Russia had lost 860 troops", "a daily average of 931". A word
@@ -831,28 +831,28 @@ struct SubjectReader {
         return false
     }
 
-    static let strengthNouns: Set<UInt64> = Set([
+    static let strengthNouns = WordSet([
         "force", "forces", "contingent", "strength", "garrison", "grouping", "army", "group", "brigade", "division",
     ].map(WordHash.of))
 
     static let averageHash = WordHash.of("average")
-    static let averageWords: Set<UInt64> = Set(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
+    static let averageWords = WordSet(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
 
     /// Words before a date that make it a bound of a period ("since
     /// Monday"), not the day of a tally.
-    static let periodBounds: Set<UInt64> = Set([
+    static let periodBounds = WordSet([
         "since", "from", "until", "till", "by", "of", "through", "before", "after", "between", "to",
     ].map(WordHash.of))
 
     /// Verbs of a handover of people or bodies: its day is not the day of
     /// the losses.
-    static let handovers: Set<UInt64> = Set([
+    static let handovers = WordSet([
         "returned", "return", "received", "receive", "handed", "exchanged", "exchange", "swapped", "repatriated",
         "released", "freed", "buried", "exhumed", "recovered", "identified", "brought", "transferred",
     ].map(WordHash.of))
 
-    static let figureNouns: Set<UInt64> = Set(["number", "figure", "total", "tally", "estimate", "count", "toll", "average"].map(WordHash.of))
-    static let measureNouns: Set<UInt64> = Set(["rate", "rates", "toll", "figure", "figures", "count", "tally", "numbers", "number", "total"].map(WordHash.of))
+    static let figureNouns = WordSet(["number", "figure", "total", "tally", "estimate", "count", "toll", "average"].map(WordHash.of))
+    static let measureNouns = WordSet(["rate", "rates", "toll", "figure", "figures", "count", "tally", "numbers", "number", "total"].map(WordHash.of))
 
     /// Sides named just before a loss noun: "Russian losses", "Russia's losses".
     private func sidesNear(_ scope: SentenceScope, before start: Int) -> [Int] {

@@ -17,7 +17,7 @@ struct TokenizerTables: @unchecked Sendable {
     }
 
     /// For phrases read before the lexicon is built.
-    static let abbreviations: Set<UInt64> = Set(English.abbreviations.map(WordHash.of))
+    static let abbreviations = WordSet(English.abbreviations.map(WordHash.of))
 
     /// The entry of a word hash, or -1.
     @inline(__always) func entry(_ hash: UInt64) -> Int32 { index.find(hash) }
@@ -462,7 +462,7 @@ struct Tokenizer {
         static let slash = base | 17
     }
 
-    static let ordinalSuffixes: Set<UInt64> = Set(["st", "nd", "rd", "th"].map(WordHash.of))
+    static let ordinalSuffixes = WordSet(["st", "nd", "rd", "th"].map(WordHash.of))
 
     /// The token hashes of a lexicon phrase, split as articles are. A word
     /// that starts with an apostrophe ("'s") is the clitic it is in text.
