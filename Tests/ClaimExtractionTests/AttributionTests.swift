@@ -59,6 +59,13 @@ import Testing
         #expect(keys(text) == ["ukraine military casualties at_most 90"])
     }
 
+    @Test func aCountsOwnerIsItsSource() {
+        #expect(speakers("By the General Staff's count, Russia has lost 802,000 troops.") == ["Ukrainian General Staff"])
+        #expect(speakers("According to a Reuters tally, at least 95 civilians were killed in Kharkiv in May.") == ["Reuters"])
+        #expect(speakers("Mediazona and the BBC's Russian service have identified 88,000 Russian soldiers killed in Ukraine.")
+            == ["BBC Russian Service"])
+    }
+
     @Test func misspeltSurnamesMatchByEditDistance() {
         #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
         #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])

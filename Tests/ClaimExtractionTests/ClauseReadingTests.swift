@@ -25,6 +25,11 @@ import Testing
         #expect(keys("Analysts said a Russian force of 30,000 men was sent to the front.") == [])
     }
 
+    @Test func eachOfTwoSidesActingIsOneFigurePerSide() {
+        #expect(keys("Russia and Ukraine each freed 84 prisoners of war on Friday.").sorted()
+            == ["russia military captured exact 84", "ukraine military captured exact 84"])
+    }
+
     @Test func whoAFigureCountsMayFollowACopula() {
         #expect(keys("Of those killed in May, 23 were children.") == ["ukraine civilian killed exact 23"])
     }

@@ -61,8 +61,22 @@ struct CueReader {
                 }
                 var agent = mention(scope, at: k, mentions: mentions, recognizer: recognizer)
                 if analysed, case .outlet(let number)? = agent?.referent { agent?.referent = .analyst(number) }
+                // "according to an AFP tally": the outlet's own count.
+                if case .outlet(let number)? = agent?.referent, let end = agent?.end, end < upper,
+                   scope.match(.sourceNoun, at: end) != nil {
+                    agent?.referent = .analyst(number)
+                }
                 cues.append(Cue(position: i, agent: agent))
                 i = source.end
+                continue
+            }
+            // "By the General Staff's count", "in Kyiv's estimate": the
+            // possessor of a count is its source.
+            if token.keyword == .by || token.keyword == .in,
+               let owner = mention(scope, at: i + 1, mentions: mentions, recognizer: recognizer), owner.end + 1 < upper,
+               scope[owner.end].keyword == .possessive, scope.match(.sourceNoun, at: owner.end + 1) != nil {
+                cues.append(Cue(position: i, agent: owner))
+                i = owner.end + 1
                 continue
             }
             if let noun = scope.match(.sourceNoun, at: i), noun.end < upper {

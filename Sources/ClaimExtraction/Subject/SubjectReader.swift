@@ -126,6 +126,11 @@ struct SubjectReader {
             let denied = hedges[first].start > scope.range.lowerBound
                 && SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
             let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
+            // "Ukraine and Russia each returned 95 prisoners": one figure per side.
+            let eachActs = (clauseStart..<hedges[first].start).contains { k in
+                scope[k].hash == SubjectReader.eachHash && k + 1 < hedges[first].start && scope[k + 1].isWord
+                    && !scope.english(k + 1).contains(.function) && namesBothSides(scope, before: k)
+            }
             let groupSides = Set(group.flatMap { heads[$0].sides })
             let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
             // "150,000 personnel, including 690 in the past 24 hours": a
@@ -177,7 +182,7 @@ struct SubjectReader {
                     ?? (member == first ? clauseRate : nil)
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
-                var each = phrase.each || predicate.each
+                var each = phrase.each || predicate.each || eachActs
                 if sides == nil, let governor, governor.each || !governor.sides.isEmpty {
                     each = each || governor.each
                     if !governor.sides.isEmpty { sides = governor.sides }
