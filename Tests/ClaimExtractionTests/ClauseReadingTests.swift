@@ -25,6 +25,11 @@ import Testing
         #expect(keys("Analysts said a Russian force of 30,000 men was sent to the front.") == [])
     }
 
+    @Test func aFurtherFigureIsOfTheVerbsLoss() {
+        #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
+        #expect(keys("Ukrainian drones killed an additional 45 Russian troops.") == ["russia military killed exact 45"])
+    }
+
     @Test func eachOfTwoSidesActingIsOneFigurePerSide() {
         #expect(keys("Russia and Ukraine each freed 84 prisoners of war on Friday.").sorted()
             == ["russia military captured exact 84", "ukraine military captured exact 84"])

@@ -411,6 +411,12 @@ struct SubjectReader {
     private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?) -> Governor? {
         var k = scope.skipQuotes(back: start - 1)
         guard k >= scope.range.lowerBound else { return nil }
+        // "lost another 1,110", "killed an additional 300": a further figure
+        // of the same loss.
+        if k > scope.range.lowerBound, SubjectReader.increments.contains(scope[k].hash) {
+            k -= 1
+            if k > scope.range.lowerBound, scope.english(k).contains(.article) { k -= 1 }
+        }
         // "have lost a total of 5,137": the measure word stands between.
         if scope.is(k, .of), k - 1 >= scope.range.lowerBound, SubjectReader.figureNouns.contains(scope[k - 1].hash) {
             var m = k - 2
@@ -839,6 +845,8 @@ struct SubjectReader {
     static let strengthNouns = WordSet([
         "force", "forces", "contingent", "strength", "garrison", "grouping", "army", "group", "brigade", "division",
     ].map(WordHash.of))
+
+    static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
 
     static let averageHash = WordHash.of("average")
     static let averageWords = WordSet(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
