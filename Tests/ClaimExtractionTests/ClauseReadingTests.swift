@@ -25,6 +25,11 @@ import Testing
         #expect(keys("Analysts said a Russian force of 30,000 men was sent to the front.") == [])
     }
 
+    @Test func aPeriodBeforeCoordinatedFiguresHoldsForEach() {
+        #expect(keys("Over the past day alone the Russian army lost up to 80 killed and 140 wounded near Toretsk.")
+            == ["russia military killed at_most 80/day", "russia military wounded at_most 140/day"])
+    }
+
     @Test func aFurtherFigureIsOfTheVerbsLoss() {
         #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
         #expect(keys("Ukrainian drones killed an additional 45 Russian troops.") == ["russia military killed exact 45"])

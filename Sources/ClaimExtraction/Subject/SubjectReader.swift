@@ -68,7 +68,8 @@ struct SubjectReader {
         // that opens the sentence holds for its figures.
         let opening = scope.skipQuotes(from: scope.range.lowerBound)
         let leadingRate = scope.match(.rate, at: opening).flatMap { found in
-            found.end < scope.range.upperBound && scope[found.end].mark == .comma ? scope.lexicon.rates[Int(found.role.value)] : nil
+            found.end < scope.range.upperBound && (scope[found.end].mark == .comma || scope[found.end].hash == SubjectReader.aloneHash)
+                ? scope.lexicon.rates[Int(found.role.value)] : nil
         }
         // "up to 3,000 soldiers had been killed and 10,000 injured": the
         // hedge of the first figure governs the one coordinated after it.
@@ -179,7 +180,7 @@ struct SubjectReader {
                 lastMetric = metric
                 lastEnd = heads[member].end
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
-                    ?? (member == first ? clauseRate : nil)
+                    ?? (partitive && member != first ? nil : clauseRate)
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each || eachActs
@@ -846,6 +847,7 @@ struct SubjectReader {
         "force", "forces", "contingent", "strength", "garrison", "grouping", "army", "group", "brigade", "division",
     ].map(WordHash.of))
 
+    static let aloneHash = WordHash.of("alone")
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
 
     static let averageHash = WordHash.of("average")
