@@ -89,7 +89,8 @@ public struct ClaimExtractor: Sendable {
         var found: [ClaimAssembler.SentenceFigures] = []
         // Whose losses of whom the last figures counted, and where.
         var context: (sentence: Int, topic: Topic)?
-        for (index, scope) in scopes.enumerated() {
+        let furniture = PageFurniture.lines(scopes)
+        for (index, scope) in scopes.enumerated() where !furniture[index] {
             let survey = survey(scope, compiled: compiled)
             guard survey.figures else {
                 if survey.anaphora, let side = anaphoraReader.side(scope) {

@@ -6,6 +6,25 @@ import Testing
 @Suite struct DocumentTests {
     private let extractor = LexiconFixture.extractor
 
+    @Test func listsOfOtherStoriesAreNotTheArticle() {
+        let page = """
+            Russia has lost 640,000 soldiers, Ukraine's General Staff said on Monday.
+
+            Read more:
+            • Strike on Odesa port kills 7
+            • How 3,000 drones a day changed the war
+
+            Related stories
+            Kherson shelling leaves 12 dead
+            Ukraine counts 500 children killed since invasion
+
+            Also read: 40 killed in Dnipro blast
+
+            The General Staff said 1,200 Russian soldiers had been killed over the past day.
+            """
+        #expect(keys(page) == ["russia military casualties exact 640000", "russia military killed exact 1200/day"])
+    }
+
     @Test func frontMatterGivesDateSourceAndAddress() {
         let text = "Published: 2023-01-20\nSource: BBC\nURL: https://example.org/a\n\nMilley said Friday that 100,000 Russian soldiers had been killed.\n"
         let extraction = extractor.extract(Document(name: "a.txt", text: text))

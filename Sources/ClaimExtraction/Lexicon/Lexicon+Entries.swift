@@ -293,12 +293,15 @@ extension Lexicon {
         public var ages: [String]
         /// Words after a figure that make it a share.
         public var percent: [String]
+        /// Headings of a page's lists of other stories ("Read more",
+        /// "Related"): the lines under them are not the article.
+        public var pageFurniture: [String]
 
         /// An entry from its parts.
         public init(
             countedThings: [String], mobilisation: [String], foreignSides: [String],
             otherConflicts: [String], incidents: [String],
-            money: [String], ages: [String], percent: [String]
+            money: [String], ages: [String], percent: [String], pageFurniture: [String] = []
         ) {
             self.countedThings = countedThings
             self.mobilisation = mobilisation
@@ -308,6 +311,7 @@ extension Lexicon {
             self.money = money
             self.ages = ages
             self.percent = percent
+            self.pageFurniture = pageFurniture
         }
 
         enum CodingKeys: String, CodingKey {
@@ -316,6 +320,22 @@ extension Lexicon {
             case foreignSides = "foreign_sides"
             case otherConflicts = "other_conflicts"
             case incidents, money, ages, percent
+            case pageFurniture = "page_furniture"
+        }
+
+        /// Decodes the exclusions; a lexicon written before page furniture
+        /// was read has none.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            countedThings = try c.decode([String].self, forKey: .countedThings)
+            mobilisation = try c.decode([String].self, forKey: .mobilisation)
+            foreignSides = try c.decode([String].self, forKey: .foreignSides)
+            otherConflicts = try c.decode([String].self, forKey: .otherConflicts)
+            incidents = try c.decode([String].self, forKey: .incidents)
+            money = try c.decode([String].self, forKey: .money)
+            ages = try c.decode([String].self, forKey: .ages)
+            percent = try c.decode([String].self, forKey: .percent)
+            pageFurniture = try c.decodeIfPresent([String].self, forKey: .pageFurniture) ?? []
         }
     }
 }

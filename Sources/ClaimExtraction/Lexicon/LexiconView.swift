@@ -185,6 +185,7 @@ struct LexiconView: @unchecked Sendable {
             builder.add(exclusions.money, .money, 0)
             builder.add(exclusions.ages, .age, 0)
             builder.add(exclusions.percent, .percent, 0)
+            builder.add(exclusions.pageFurniture, .furniture, 0)
 
             // Lay each entry's phrases out contiguously, longest first.
             var order: [Int32] = []

@@ -7,7 +7,7 @@ struct PhraseRole: Hashable, Sendable {
         case attributionVerb, attributionSource, sourceNoun, audienceVerb
         case speaker, outlet, title, description, anaphora
         case countedThing, mobilisation, foreignSide, otherConflict, incident
-        case money, age, percent
+        case money, age, percent, furniture
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
     }
