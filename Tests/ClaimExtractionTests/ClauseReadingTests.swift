@@ -30,6 +30,15 @@ import Testing
             == ["russia military killed at_most 80/day", "russia military wounded at_most 140/day"])
     }
 
+    @Test func whomAnAttackKilledAreCivilians() {
+        #expect(keys("Four killed by Ukrainian shelling, the governor says") == ["russia civilian killed exact 4"])
+        #expect(keys("Six were wounded in a Russian drone attack on Kharkiv.") == ["ukraine civilian wounded exact 6"])
+        // Soldiers named, or an attack in another clause, change nothing.
+        #expect(keys("A Ukrainian drone strike killed 40 Russian soldiers.") == ["russia military killed exact 40"])
+        #expect(keys("Kyiv's forces suffered some 900 killed or wounded, not counting those hit by airstrikes.")
+            == ["ukraine military casualties approximately 900"])
+    }
+
     @Test func aFurtherFigureIsOfTheVerbsLoss() {
         #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
         #expect(keys("Ukrainian drones killed an additional 45 Russian troops.") == ["russia military killed exact 45"])

@@ -212,6 +212,12 @@ struct SubjectReader {
                    population == nil || topic.population == nil || topic.population == population {
                     sides = topic.sides
                 }
+                // "Two killed by Ukrainian shelling", "five were killed in a
+                // missile strike": whom an attack killed, named by no noun,
+                // are civilians.
+                if population == nil, attackInClause(scope, from: clauseStart, after: heads[last].end) {
+                    population = .civilian
+                }
                 // A bare figure ("9,614 were killed") continues the figures
                 // just before it.
                 var inherited = false
@@ -846,6 +852,18 @@ struct SubjectReader {
     static let strengthNouns = WordSet([
         "force", "forces", "contingent", "strength", "garrison", "grouping", "army", "group", "brigade", "division",
     ].map(WordHash.of))
+
+    /// Whether the clause of a figure, from `start` to the first clause
+    /// punctuation after `end`, names an attack ("killed by shelling").
+    private func attackInClause(_ scope: SentenceScope, from start: Int, after end: Int) -> Bool {
+        var k = start
+        while k < scope.range.upperBound {
+            if k >= end, scope.isClausePunctuation(k) { return false }
+            if scope.match(.incident, at: k) != nil { return true }
+            k += 1
+        }
+        return false
+    }
 
     static let aloneHash = WordHash.of("alone")
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
