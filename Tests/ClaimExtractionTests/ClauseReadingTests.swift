@@ -33,6 +33,8 @@ import Testing
     @Test func whomAnAttackKilledAreCivilians() {
         #expect(keys("Four killed by Ukrainian shelling, the governor says") == ["russia civilian killed exact 4"])
         #expect(keys("Six were wounded in a Russian drone attack on Kharkiv.") == ["ukraine civilian wounded exact 6"])
+        let quoted = "Moscow said it had freed 84 prisoners. Days of Russian missile strikes on Ukraine, which killed 15 people, followed."
+        #expect(keys(quoted) == ["russia military captured exact 84", "ukraine civilian killed exact 15"])
         // Soldiers named, or an attack in another clause, change nothing.
         #expect(keys("A Ukrainian drone strike killed 40 Russian soldiers.") == ["russia military killed exact 40"])
         #expect(keys("Kyiv's forces suffered some 900 killed or wounded, not counting those hit by airstrikes.")

@@ -238,6 +238,13 @@ struct SubjectReader {
                 if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees, let place = civilianPlace(scope) {
                     sides = [place]
                 }
+                // "Russian drone and missile strikes on Ukraine, which on
+                // Sunday killed 12 people": civilians of the side the
+                // attacker fights.
+                if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees,
+                   let attacker = attacker(scope, from: clauseStart, after: heads[last].end), let victim = scope.opposite(attacker) {
+                    sides = [victim]
+                }
                 var contextSides: [Side]?
                 // Civilians are placed by where they live; only a bare figure
                 // ("1,100 were killed") continues whose they were.
@@ -852,6 +859,26 @@ struct SubjectReader {
     static let strengthNouns = WordSet([
         "force", "forces", "contingent", "strength", "garrison", "grouping", "army", "group", "brigade", "division",
     ].map(WordHash.of))
+
+    /// The side named as making an attack in a figure's clause (or the
+    /// sentence before it): "Russian strikes", "Ukrainian drone attacks".
+    private func attacker(_ scope: SentenceScope, from start: Int, after end: Int) -> Int? {
+        var k = scope.range.lowerBound
+        while k < scope.range.upperBound {
+            if k >= end, scope.isClausePunctuation(k) { return nil }
+            if let found = scope.match(.side, at: k) {
+                var h = found.end
+                while h < scope.range.upperBound, h < found.end + 4, scope[h].isWord {
+                    if scope.match(.incident, at: h) != nil { return Int(found.role.value) }
+                    h += 1
+                }
+                k = found.end
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
 
     /// Whether the clause of a figure, from `start` to the first clause
     /// punctuation after `end`, names an attack ("killed by shelling").
