@@ -59,6 +59,8 @@ struct LexiconView: @unchecked Sendable {
     var phraseWords: UnsafeBufferPointer<UInt64> { storage.pointee.phraseWords }
     var phraseOrder: UnsafeBufferPointer<Int32> { storage.pointee.phraseOrder }
     var maxLength: UnsafeBufferPointer<Int> { storage.pointee.maxLength }
+    /// The kinds of the phrases each word ends, as a bit mask by the word's hash.
+    private var lastWords: FrozenWordTable { storage.pointee.lastWords }
     /// What the tokenizer needs: the word index and the entries.
     var tables: TokenizerTables { storage.pointee.tables }
 
@@ -102,6 +104,7 @@ struct LexiconView: @unchecked Sendable {
         let maxLength: UnsafeBufferPointer<Int>
         let indexKeys: UnsafeBufferPointer<UInt64>
         let indexValues: UnsafeBufferPointer<Int32>
+        let lastWords: FrozenWordTable
         /// What the tokenizer needs: the word index and the entries.
         let tables: TokenizerTables
 
@@ -203,6 +206,10 @@ struct LexiconView: @unchecked Sendable {
             let index = builder.index.storage
             indexKeys = LexiconView.owned(index.keys)
             indexValues = LexiconView.owned(index.values)
+            let last = builder.lastWords.storage
+            lastWords = FrozenWordTable(
+                keys: LexiconView.owned(last.keys), values: LexiconView.owned(last.values), mask: last.keys.count - 1,
+                shift: last.shift)
             tables = TokenizerTables(
                 index: FrozenWordTable(keys: indexKeys, values: indexValues, mask: index.keys.count - 1, shift: index.shift),
                 entries: entries)
@@ -226,7 +233,8 @@ struct LexiconView: @unchecked Sendable {
                 UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
                 UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
                 UnsafeRawPointer(maxLength.baseAddress), UnsafeRawPointer(indexKeys.baseAddress),
-                UnsafeRawPointer(indexValues.baseAddress),
+                UnsafeRawPointer(indexValues.baseAddress), UnsafeRawPointer(lastWords.keys.baseAddress),
+                UnsafeRawPointer(lastWords.values.baseAddress),
             ] {
                 pointer.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
             }
@@ -256,6 +264,9 @@ struct LexiconView: @unchecked Sendable {
         var phrases: [Phrase] = []
         var words: [UInt64] = []
         var maxLength = Array(repeating: 1, count: PhraseRole.Kind.allCases.count)
+        /// A mask of kinds kept as a table value, which must not be negative:
+        /// at most 31 kinds (checked when a phrase is added).
+        var lastWords = WordTable(capacity: 1024)
 
         mutating func entry(for word: String) -> Int {
             entry(hash: WordHash.of(word))
@@ -277,6 +288,9 @@ struct LexiconView: @unchecked Sendable {
                 phrases.append(Phrase(first: Int32(words.count), count: Int32(hashes.count), role: PhraseRole(kind: kind, value: Int32(value))))
                 words += hashes
                 maxLength[Int(kind.rawValue)] = max(maxLength[Int(kind.rawValue)], hashes.count)
+                precondition(kind.rawValue < 31, "the last-word table keeps at most 31 kinds of phrase")
+                let last = hashes[hashes.count - 1]
+                lastWords[last] = (lastWords[last] ?? 0) | Int32(kind.bit)
                 let position = entry(hash: first)
                 starting[position].append(number)
                 entries[position].kinds |= kind.bit
@@ -318,6 +332,11 @@ struct LexiconView: @unchecked Sendable {
     /// The longest phrase of `kind` that ends right before `end` and starts
     /// at or after `floor`.
     func match(_ kind: PhraseRole.Kind, in tokens: UnsafeBufferPointer<Token>, endingAt end: Int, floor: Int) -> PhraseMatch? {
+        // Most places end no phrase of the kind: one probe says so, rather
+        // than a try at every length.
+        guard end > floor else { return nil }
+        let kinds = lastWords.find(tokens[end - 1].hash)
+        guard kinds > 0, UInt32(kinds) & kind.bit != 0 else { return nil }
         var length = min(maxLength[Int(kind.rawValue)], end - floor)
         while length > 0 {
             if let found = match(kind, in: tokens, at: end - length, limit: end), found.end == end {
