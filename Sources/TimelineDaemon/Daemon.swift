@@ -1,5 +1,6 @@
 import ClaimExtraction
 import Dispatch
+import DurableFiles
 import EventLog
 import Foundation
 import Logging
@@ -96,6 +97,9 @@ public final class Daemon: Sendable {
         watcher.start { [mailbox] signal in mailbox.post(.inbox(signal)) }
         logger.info("watching inbox", metadata: ["inbox": "\(folders.inbox)"])
 
+        for folder in [folders.failed, folders.documents] {
+            try FileSystem.removeTemporaries(in: folder)
+        }
         for moved in try FileSystem.finishInterruptedMoves(in: folders.inbox, to: [folders.processed, folders.failed]) {
             logger.notice("finished a move a crash interrupted", metadata: ["file": "\(moved.name)", "moved_to": "\(moved.folder)"])
         }

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -123,10 +124,6 @@ final class InboxWatcher: Sendable {
     /// The names in the inbox to take, oldest name first (sorted, so that a
     /// scan takes files in a predictable order).
     static func scan(_ path: String) throws -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: path).filter(isCandidate).sorted()
-        } catch {
-            throw FileSystem.Failure(operation: "list", path: path, code: (error as NSError).underlyingPOSIXCode ?? EIO)
-        }
+        try FileSystem.list(path).filter(isCandidate).sorted()
     }
 }

@@ -1,5 +1,6 @@
 import ClaimExtraction
 import Dispatch
+import DurableFiles
 import EventLog
 import Foundation
 import Logging
@@ -53,6 +54,10 @@ struct BatchIngester: Sendable {
         var batchBytes = 0
         let now = Date()
         var taken = 0
+        // Names given in failed/ to this batch's refused files and their
+        // reports, before any is there: a refused `X.error.json` and a
+        // refused `X` in one batch must not be given one name.
+        var reservedInFailed: Set<String> = []
         for name in names {
             if batchBytes >= Self.maxBytes { break }
             taken += 1
@@ -61,7 +66,9 @@ struct BatchIngester: Sendable {
                 continue
             case .rejected(let rejection):
                 // The name it will have in failed/ is part of the event.
-                let target = FileSystem.freeName(name, in: folders.failed, reserving: ".error.json")
+                let target = FileSystem.freeName(
+                    name, in: folders.failed, reserving: [Self.reportSuffix], notIn: reservedInFailed)
+                reservedInFailed.formUnion([target, target + Self.reportSuffix])
                 outcomes.append(.rejected(name, rejection, Event(recordedAt: now, payload: .documentRejected(
                     DocumentRejected(name: name, reason: rejection.reason, message: rejection.message,
                                      movedTo: "failed/" + target, size: rejection.size)))))
@@ -177,14 +184,25 @@ struct BatchIngester: Sendable {
         }
     }
 
+    /// What a refused file's report adds to its name in failed/.
+    static let reportSuffix = ".error.json"
+
+    /// Writes failed/NAME.error.json beside the refused file, created
+    /// exclusively: a file already there under that name (a user's own
+    /// `NAME.error.json`) stays, and the report takes the next free name.
     private func writeReport(name: String, movedTo: String, rejection: Rejection, event: Event) {
         let report = RejectionReport(
             name: name, reason: rejection.reason, message: rejection.message, size: rejection.size,
             rejectedAt: RFC3339.string(from: event.recordedAt), seq: event.seq)
         do {
-            try FileSystem.writeAtomically(
+            let written = try FileSystem.createNew(
                 Array(try TimelineJSON.encoder(pretty: true).encode(report)) + [0x0A],
-                to: folders.failed + "/" + movedTo + ".error.json")
+                named: movedTo + Self.reportSuffix, in: folders.failed)
+            if written != movedTo + Self.reportSuffix {
+                logger.warning("the report's name was taken; written under another", metadata: [
+                    "file": "\(movedTo)", "report": "\(written)",
+                ])
+            }
         } catch {
             logger.error("cannot write the rejection report", metadata: ["file": "\(movedTo)", "error": "\(error)"])
         }
@@ -196,28 +214,31 @@ struct BatchIngester: Sendable {
     /// synced once.
     private func storeDocuments(_ files: [ReceivedFile]) async throws {
         let folder = folders.documents
-        let failure: FileSystem.Failure? = await withCheckedContinuation { continuation in
+        let (written, failure) = await withCheckedContinuation { (continuation: CheckedContinuation<([String?], FileSystem.Failure?), Never>) in
             DispatchQueue.global().async {
+                let temporaries = Mutex<[String?]>(Array(repeating: nil, count: files.count))
                 let failures = Mutex<[FileSystem.Failure]>([])
                 DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                    let file = files[i]
                     do {
-                        try FileSystem.writeSynced(file.bytes, to: folder + "/." + file.content.sha256 + ".tmp", mode: 0o440)
+                        let temporary = try FileSystem.writeTemporary(files[i].bytes, in: folder, mode: 0o440)
+                        temporaries.withLock { $0[i] = temporary }
                     } catch {
                         let failure = error as? FileSystem.Failure
                             ?? FileSystem.Failure(operation: "write", path: folder, code: EIO)
                         failures.withLock { $0.append(failure) }
                     }
                 }
-                continuation.resume(returning: failures.withLock { $0.first })
+                continuation.resume(returning: (temporaries.withLock { $0 }, failures.withLock { $0.first }))
             }
         }
-        if let failure { throw failure }
-        for file in files {
-            let temporary = folder + "/." + file.content.sha256 + ".tmp"
-            guard rename(temporary, folder + "/" + file.content.sha256) == 0 else {
-                throw FileSystem.Failure(operation: "rename to", path: folder + "/" + file.content.sha256, code: errno)
-            }
+        if let failure {
+            for temporary in written.compactMap({ $0 }) { try? FileSystem.remove(temporary) }
+            throw failure
+        }
+        // The same name holds the same bytes: a copy a crash left before
+        // its event was durable may be replaced.
+        for (file, temporary) in zip(files, written) {
+            try FileSystem.replace(folder + "/" + file.content.sha256, with: temporary!)
         }
         try FileSystem.syncDirectory(folder)
     }
