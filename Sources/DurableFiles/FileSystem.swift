@@ -103,6 +103,37 @@ public enum FileSystem {
         return info.st_dev
     }
 
+    /// The longest name a Linux file system takes, in bytes.
+    public static let maxNameBytes = 255
+
+    /// `name` followed by `suffix` (`.1`, `.error.json`), shortened to fit
+    /// in ``maxNameBytes``: when too long, the end of `name` gives way to
+    /// `~` and eight hex digits of a hash of the whole name, so that two
+    /// long names shortened stay two names, and the suffix is kept whole.
+    public static func name(_ name: String, withSuffix suffix: String) -> String {
+        guard name.utf8.count + suffix.utf8.count > maxNameBytes else { return name + suffix }
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let hex = String(hash, radix: 16)
+        let tag = "~" + String(repeating: "0", count: 8 - hex.count) + hex
+        let room = maxNameBytes - suffix.utf8.count - tag.utf8.count
+        var kept = ""
+        var bytes = 0
+        for character in name {
+            let count = character.utf8.count
+            if bytes + count > room { break }
+            kept.append(character)
+            bytes += count
+        }
+        return kept + tag + suffix
+    }
+
+    /// The `attempt`th name tried for `name`: itself, then `NAME.1`,
+    /// `NAME.2`…, each shortened to fit.
+    static func candidate(_ name: String, attempt: Int) -> String {
+        attempt == 0 ? name : Self.name(name, withSuffix: "." + String(attempt))
+    }
+
     /// Renames `from` to `to`, replacing what `to` names: for a file only
     /// the daemon writes (a snapshot, a content-addressed document, whose
     /// replacement holds the same bytes).
@@ -151,6 +182,7 @@ public enum FileSystem {
 
     /// Creates a new file named `name` in `folder` holding `bytes`,
     /// replacing nothing: when the name is taken, `NAME.1`, `NAME.2`…
+    /// (shortened to fit, as ``name(_:withSuffix:)`` does)
     /// The file appears whole (written and synced under a temporary name
     /// first) and the folder is synced.
     ///
@@ -159,7 +191,7 @@ public enum FileSystem {
         let temporary = try writeTemporary(bytes, in: folder, mode: mode)
         var attempt = 0
         while true {
-            let candidate = attempt == 0 ? name : name + "." + String(attempt)
+            let candidate = candidate(name, attempt: attempt)
             guard let code = placeNoReplace(temporary, folder + "/" + candidate, unlinkingSource: true) else {
                 try syncDirectory(folder)
                 return candidate
@@ -173,7 +205,8 @@ public enum FileSystem {
     }
 
     /// Moves `name` from one folder to another without ever replacing a
-    /// file there: when the name is taken, `NAME.1`, `NAME.2`… Both folders
+    /// file there: when the name is taken, `NAME.1`, `NAME.2`… (shortened
+    /// to fit, as ``name(_:withSuffix:)`` does). Both folders
     /// are fsync'd unless `sync` is false (the caller syncs them once for
     /// many moves).
     ///
@@ -201,7 +234,7 @@ public enum FileSystem {
                 throw Failure(operation: "move to \(destination) from", path: from, code: code)
             }
             attempt += 1
-            candidate = wanted + "." + String(attempt)
+            candidate = Self.candidate(wanted, attempt: attempt)
         }
         if sync {
             try syncDirectory(destination)
@@ -212,16 +245,17 @@ public enum FileSystem {
 
     /// `name`, or `NAME.1`, `NAME.2`… : the first that is free in `folder`
     /// and not in `reserved`, together with the same name plus each of
-    /// `suffixes` (a file's report beside it).
+    /// `suffixes` (a file's report beside it), as ``name(_:withSuffix:)``
+    /// makes it.
     public static func freeName(
         _ name: String, in folder: String, reserving suffixes: [String] = [], notIn reserved: Set<String> = []
     ) -> String {
         var candidate = name
         var attempt = 0
         func taken(_ name: String) -> Bool { reserved.contains(name) || exists(folder + "/" + name) }
-        while taken(candidate) || suffixes.contains(where: { taken(candidate + $0) }) {
+        while taken(candidate) || suffixes.contains(where: { taken(Self.name(candidate, withSuffix: $0)) }) {
             attempt += 1
-            candidate = name + "." + String(attempt)
+            candidate = Self.candidate(name, attempt: attempt)
         }
         return candidate
     }

@@ -60,3 +60,40 @@ import Glibc
         #expect(try daemon.stop() == 0)
     }
 }
+
+extension InboxEdgeTests {
+    @Test func longNamesAreTakenAndRefusedWithTheirReports() async throws {
+        try await onOwnThread(longNamesAreTakenAndRefusedWithTheirReportsBody)
+    }
+
+    /// Rows 1o and 1o′ of the trial: a 255-byte name dropped twice, and a
+    /// refused name of 251 bytes, whose report's name would be too long.
+    private func longNamesAreTakenAndRefusedWithTheirReportsBody() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        let long = String(repeating: "L", count: 251) + ".txt"
+        let refused = String(repeating: "R", count: 251) + ".txt"
+        for (n, text) in ["The council met on Monday.\n", "The council met on Tuesday.\n"].enumerated() {
+            // Written under a short dot-name: `.part` would make it too long.
+            try write(text, to: daemon.inbox + "/.writing")
+            #expect(rename(daemon.inbox + "/.writing", daemon.inbox + "/" + long) == 0)
+            try waitUntil("copy \(n + 1) is taken", timeout: Self.patience) {
+                daemon.files(in: daemon.inbox).isEmpty && daemon.files(in: daemon.processed).count == n + 1
+            }
+        }
+        #expect(symlink("/etc/hostname", daemon.inbox + "/" + refused) == 0)
+        try waitUntil("the link is refused with a report", timeout: Self.patience) {
+            daemon.files(in: daemon.failed).count == 2
+        }
+        #expect(daemon.files(in: daemon.inbox).isEmpty)
+        let reports = daemon.files(in: daemon.failed).filter { $0.hasSuffix(".error.json") }
+        #expect(reports.count == 1)
+        for name in reports {
+            #expect(name.utf8.count <= 255)
+            #expect(try report(daemon.failed + "/" + name)?["name"] as? String == refused)
+        }
+        #expect(!daemon.log.contains("File name too long"), "\(daemon.log)")
+        #expect(try documents(daemon).count == 3)
+        #expect(try daemon.stop() == 0)
+    }
+}

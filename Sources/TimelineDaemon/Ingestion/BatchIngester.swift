@@ -68,7 +68,7 @@ struct BatchIngester: Sendable {
                 // The name it will have in failed/ is part of the event.
                 let target = FileSystem.freeName(
                     name, in: folders.failed, reserving: [Self.reportSuffix], notIn: reservedInFailed)
-                reservedInFailed.formUnion([target, target + Self.reportSuffix])
+                reservedInFailed.formUnion([target, Self.reportName(for: target)])
                 outcomes.append(.rejected(name, rejection, Event(recordedAt: now, payload: .documentRejected(
                     DocumentRejected(name: name, reason: rejection.reason, message: rejection.message,
                                      movedTo: "failed/" + target, size: rejection.size)))))
@@ -187,6 +187,12 @@ struct BatchIngester: Sendable {
     /// What a refused file's report adds to its name in failed/.
     static let reportSuffix = ".error.json"
 
+    /// The name of the report beside `name` in failed/: `NAME.error.json`,
+    /// the name shortened when the two would not fit in one.
+    static func reportName(for name: String) -> String {
+        FileSystem.name(name, withSuffix: reportSuffix)
+    }
+
     /// Writes failed/NAME.error.json beside the refused file, created
     /// exclusively: a file already there under that name (a user's own
     /// `NAME.error.json`) stays, and the report takes the next free name.
@@ -197,8 +203,8 @@ struct BatchIngester: Sendable {
         do {
             let written = try FileSystem.createNew(
                 Array(try TimelineJSON.encoder(pretty: true).encode(report)) + [0x0A],
-                named: movedTo + Self.reportSuffix, in: folders.failed)
-            if written != movedTo + Self.reportSuffix {
+                named: Self.reportName(for: movedTo), in: folders.failed)
+            if written != Self.reportName(for: movedTo) {
                 logger.warning("the report's name was taken; written under another", metadata: [
                     "file": "\(movedTo)", "report": "\(written)",
                 ])
