@@ -85,6 +85,7 @@ let package = Package(
         .executableTarget(
             name: "timelinectl",
             dependencies: [
+                "DurableFiles",
                 "Timeline",
                 "Varlink",
                 "ClaimExtraction",
@@ -130,7 +131,7 @@ let package = Package(
         // What the tests that run the built programs share: running a
         // command, waiting for a condition with a deadline.
         .target(name: "TimelineTestSupport", path: "Tests/TimelineTestSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["EventLog", "Timeline", "TimelineTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DurableFiles", "EventLog", "Timeline", "TimelineTestSupport"]),
         .testTarget(
             name: "SystemdTests",
             dependencies: [

@@ -29,7 +29,9 @@ public enum FileSystem {
             self.code = code
         }
 
-        public var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+        public var description: String {
+            "\(operation) \(DisplayText.escaping(path)): \(String(cString: strerror(code)))"
+        }
     }
 
     /// Creates `path` and its missing parents with `mode`, as `mkdir -p`
@@ -60,11 +62,18 @@ public enum FileSystem {
     }
 
     /// The names in a folder, without `.` and `..`, in the order the
-    /// folder gives them.
+    /// folder gives them, as text (see ``entries(_:)`` for names that may
+    /// not be UTF-8).
     public static func list(_ path: String) throws -> [String] {
+        try entries(path).map(\.text)
+    }
+
+    /// The names in a folder, without `.` and `..`, in the order the
+    /// folder gives them, as the bytes they are.
+    public static func entries(_ path: String) throws -> [FileName] {
         guard let directory = opendir(path) else { throw Failure(operation: "opendir", path: path, code: errno) }
         defer { closedir(directory) }
-        var names: [String] = []
+        var names: [FileName] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
@@ -72,9 +81,9 @@ public enum FileSystem {
                 break
             }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                FileName(bytes: raw.prefix(while: { $0 != 0 }))
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name.bytes != [0x2E] && name.bytes != [0x2E, 0x2E] { names.append(name) }
         }
         return names
     }
@@ -83,6 +92,12 @@ public enum FileSystem {
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
+    }
+
+    /// Whether anything (a symlink included, not followed) has this name in `folder`.
+    public static func exists(_ name: FileName, in folder: String) -> Bool {
+        var info = stat()
+        return lstat(name.path(in: folder), &info) == 0
     }
 
     /// Whether `path` is a folder (a symlink to one included).
@@ -110,27 +125,21 @@ public enum FileSystem {
     /// in ``maxNameBytes``: when too long, the end of `name` gives way to
     /// `~` and eight hex digits of a hash of the whole name, so that two
     /// long names shortened stay two names, and the suffix is kept whole.
-    public static func name(_ name: String, withSuffix suffix: String) -> String {
-        guard name.utf8.count + suffix.utf8.count > maxNameBytes else { return name + suffix }
+    public static func name(_ name: FileName, withSuffix suffix: String) -> FileName {
+        guard name.bytes.count + suffix.utf8.count > maxNameBytes else { return name.appending(suffix) }
         var hash: UInt32 = 0x811C_9DC5
-        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        for byte in name.bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         let hex = String(hash, radix: 16)
         let tag = "~" + String(repeating: "0", count: 8 - hex.count) + hex
-        let room = maxNameBytes - suffix.utf8.count - tag.utf8.count
-        var kept = ""
-        var bytes = 0
-        for character in name {
-            let count = character.utf8.count
-            if bytes + count > room { break }
-            kept.append(character)
-            bytes += count
-        }
-        return kept + tag + suffix
+        var end = max(0, maxNameBytes - suffix.utf8.count - tag.utf8.count)
+        // Never inside a character: back off UTF-8 continuation bytes.
+        while end > 0, end < name.bytes.count, name.bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return FileName(bytes: name.bytes[..<end]).appending(tag + suffix)
     }
 
     /// The `attempt`th name tried for `name`: itself, then `NAME.1`,
     /// `NAME.2`…, each shortened to fit.
-    static func candidate(_ name: String, attempt: Int) -> String {
+    static func candidate(_ name: FileName, attempt: Int) -> FileName {
         attempt == 0 ? name : Self.name(name, withSuffix: "." + String(attempt))
     }
 
@@ -145,7 +154,7 @@ public enum FileSystem {
     ///
     /// - Throws: ``Failure`` with EEXIST when `to` is taken.
     public static func renameNoReplace(_ from: String, to: String) throws {
-        guard let code = placeNoReplace(from, to, unlinkingSource: true) else { return }
+        guard let code = placeNoReplace(Array(from.utf8CString), Array(to.utf8CString)) else { return }
         throw Failure(operation: "rename to", path: to, code: code)
     }
 
@@ -187,18 +196,20 @@ public enum FileSystem {
     /// first) and the folder is synced.
     ///
     /// - Returns: the name the file was created under.
-    public static func createNew(_ bytes: some Collection<UInt8>, named name: String, in folder: String, mode: mode_t = 0o640) throws -> String {
+    public static func createNew(
+        _ bytes: some Collection<UInt8>, named name: FileName, in folder: String, mode: mode_t = 0o640
+    ) throws -> FileName {
         let temporary = try writeTemporary(bytes, in: folder, mode: mode)
         var attempt = 0
         while true {
             let candidate = candidate(name, attempt: attempt)
-            guard let code = placeNoReplace(temporary, folder + "/" + candidate, unlinkingSource: true) else {
+            guard let code = placeNoReplace(Array(temporary.utf8CString), candidate.path(in: folder)) else {
                 try syncDirectory(folder)
                 return candidate
             }
             guard code == EEXIST else {
                 unlink(temporary)
-                throw Failure(operation: "create", path: folder + "/" + candidate, code: code)
+                throw Failure(operation: "create", path: folder + "/" + candidate.text, code: code)
             }
             attempt += 1
         }
@@ -223,15 +234,15 @@ public enum FileSystem {
     /// - Throws: ``Failure`` when the file cannot be moved (the two folders
     ///   on different file systems among the reasons); it is then where it was.
     public static func move(
-        _ name: String, from source: String, to destination: String, as target: String? = nil, sync: Bool = true
-    ) throws -> String {
+        _ name: FileName, from source: String, to destination: String, as target: FileName? = nil, sync: Bool = true
+    ) throws -> FileName {
         let wanted = target ?? name
-        let from = source + "/" + name
+        let from = name.path(in: source)
         var candidate = wanted
         var attempt = 0
-        while let code = placeNoReplace(from, destination + "/" + candidate, unlinkingSource: true) {
+        while let code = placeNoReplace(from, candidate.path(in: destination)) {
             guard code == EEXIST else {
-                throw Failure(operation: "move to \(destination) from", path: from, code: code)
+                throw Failure(operation: "move to \(destination) from", path: source + "/" + name.text, code: code)
             }
             attempt += 1
             candidate = Self.candidate(wanted, attempt: attempt)
@@ -248,11 +259,11 @@ public enum FileSystem {
     /// `suffixes` (a file's report beside it), as ``name(_:withSuffix:)``
     /// makes it.
     public static func freeName(
-        _ name: String, in folder: String, reserving suffixes: [String] = [], notIn reserved: Set<String> = []
-    ) -> String {
+        _ name: FileName, in folder: String, reserving suffixes: [String] = [], notIn reserved: Set<FileName> = []
+    ) -> FileName {
         var candidate = name
         var attempt = 0
-        func taken(_ name: String) -> Bool { reserved.contains(name) || exists(folder + "/" + name) }
+        func taken(_ name: FileName) -> Bool { reserved.contains(name) || exists(name, in: folder) }
         while taken(candidate) || suffixes.contains(where: { taken(Self.name(candidate, withSuffix: $0)) }) {
             attempt += 1
             candidate = Self.candidate(name, attempt: attempt)
@@ -266,22 +277,22 @@ public enum FileSystem {
     /// its inbox name, and the inbox is synced.
     ///
     /// - Returns: the inbox names removed, with the folder each file is in.
-    public static func finishInterruptedMoves(in inbox: String, to folders: [String]) throws -> [(name: String, folder: String)] {
-        var linked: [(name: String, device: dev_t, inode: ino_t)] = []
-        for name in try list(inbox) {
+    public static func finishInterruptedMoves(in inbox: String, to folders: [String]) throws -> [(name: FileName, folder: String)] {
+        var linked: [(name: FileName, device: dev_t, inode: ino_t)] = []
+        for name in try entries(inbox) {
             var info = stat()
-            guard lstat(inbox + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink > 1 else { continue }
+            guard lstat(name.path(in: inbox), &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink > 1 else { continue }
             linked.append((name, info.st_dev, info.st_ino))
         }
         guard !linked.isEmpty else { return [] }
-        var finished: [(name: String, folder: String)] = []
+        var finished: [(name: FileName, folder: String)] = []
         for folder in folders {
-            for other in (try? list(folder)) ?? [] {
+            for other in (try? entries(folder)) ?? [] {
                 var info = stat()
-                guard lstat(folder + "/" + other, &info) == 0, info.st_nlink > 1,
+                guard lstat(other.path(in: folder), &info) == 0, info.st_nlink > 1,
                       let i = linked.firstIndex(where: { $0.device == info.st_dev && $0.inode == info.st_ino }) else { continue }
-                guard unlink(inbox + "/" + linked[i].name) == 0 else {
-                    throw Failure(operation: "remove the moved", path: inbox + "/" + linked[i].name, code: errno)
+                guard unlink(linked[i].name.path(in: inbox)) == 0 else {
+                    throw Failure(operation: "remove the moved", path: inbox + "/" + linked[i].name.text, code: errno)
                 }
                 finished.append((linked[i].name, folder))
                 linked.remove(at: i)
@@ -314,17 +325,17 @@ public enum FileSystem {
     /// taken): renameat2(RENAME_NOREPLACE); where the file system cannot,
     /// link then unlink; where links are refused too, a rename to a name
     /// checked free (the daemon being the one writer of its folders).
-    private static func placeNoReplace(_ from: String, _ to: String, unlinkingSource: Bool) -> Int32? {
+    private static func placeNoReplace(_ from: [CChar], _ to: [CChar]) -> Int32? {
         if timelined_rename_noreplace(from, to) == 0 { return nil }
         var code = errno
         guard code == EINVAL || code == ENOSYS else { return code }
         if link(from, to) == 0 {
-            guard unlinkingSource, unlink(from) != 0 else { return nil }
-            return errno
+            return unlink(from) == 0 ? nil : errno
         }
         code = errno
         guard [EPERM, EMLINK, ENOTSUP, EOPNOTSUPP].contains(code) else { return code }
-        if exists(to) { return EEXIST }
+        var info = stat()
+        if lstat(to, &info) == 0 { return EEXIST }
         return rename(from, to) == 0 ? nil : errno
     }
 

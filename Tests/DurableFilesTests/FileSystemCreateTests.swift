@@ -64,24 +64,25 @@ import Glibc
     private let long = String(repeating: "L", count: 251) + ".txt"
 
     @Test func aSuffixThatFitsIsSimplyAdded() {
-        #expect(FileSystem.name("a.txt", withSuffix: ".error.json") == "a.txt.error.json")
+        #expect(FileSystem.name(FileName("a.txt"), withSuffix: ".error.json") == "a.txt.error.json")
     }
 
     @Test func aNameTooLongForItsSuffixIsShortenedKeepingTheSuffixWhole() {
-        let shortened = FileSystem.name(long, withSuffix: ".error.json")
-        #expect(shortened.utf8.count == FileSystem.maxNameBytes)
+        let shortened = FileSystem.name(FileName(long), withSuffix: ".error.json")
+        #expect(shortened.bytes.count == FileSystem.maxNameBytes)
         #expect(shortened.hasSuffix(".error.json"))
         #expect(shortened.hasPrefix(String(repeating: "L", count: 200)))
         // Two long names shortened stay two names.
-        #expect(shortened != FileSystem.name(String(repeating: "L", count: 251) + ".txu", withSuffix: ".error.json"))
+        #expect(shortened != FileSystem.name(FileName(String(repeating: "L", count: 251) + ".txu"), withSuffix: ".error.json"))
     }
 
     @Test func shorteningNeverSplitsACharacter() {
-        let name = String(repeating: "é", count: 127)
+        let name = FileName(String(repeating: "é", count: 127))
         let shortened = FileSystem.name(name, withSuffix: ".1")
-        #expect(shortened.utf8.count <= FileSystem.maxNameBytes)
-        #expect(shortened.hasSuffix(".1"))
-        #expect(shortened.hasPrefix("éé"))
+        #expect(shortened.bytes.count <= FileSystem.maxNameBytes)
+        #expect(shortened.isUTF8)
+        #expect(shortened.text.hasSuffix(".1"))
+        #expect(shortened.text.hasPrefix("éé"))
     }
 
     @Test func aLongNameTakenInTheDestinationMovesUnderAShortenedOne() async throws {
@@ -91,16 +92,16 @@ import Glibc
             try FileSystem.makeDirectory(processed)
             try Data("first".utf8).write(to: URL(fileURLWithPath: processed + "/" + long))
             try Data("second".utf8).write(to: URL(fileURLWithPath: inbox + "/" + long))
-            let movedTo = try FileSystem.move(long, from: inbox, to: processed)
-            #expect(movedTo == FileSystem.name(long, withSuffix: ".1"))
-            #expect(try String(contentsOfFile: processed + "/" + movedTo, encoding: .utf8) == "second")
+            let movedTo = try FileSystem.move(FileName(long), from: inbox, to: processed)
+            #expect(movedTo == FileSystem.name(FileName(long), withSuffix: ".1"))
+            #expect(try String(contentsOfFile: processed + "/" + movedTo.text, encoding: .utf8) == "second")
             #expect(try String(contentsOfFile: processed + "/" + long, encoding: .utf8) == "first")
         }
     }
 
     @Test func aReportForALongNameIsCreatedUnderAShortenedName() async throws {
         try await withTemporaryFolder { folder throws in
-            let report = FileSystem.name(long, withSuffix: ".error.json")
+            let report = FileSystem.name(FileName(long), withSuffix: ".error.json")
             #expect(try FileSystem.createNew(Array("{}".utf8), named: report, in: folder) == report)
             #expect(try FileSystem.createNew(Array("{}".utf8), named: report, in: folder)
                     == FileSystem.name(report, withSuffix: ".1"))

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import TimelineTestSupport
 import Testing
@@ -94,6 +95,48 @@ extension InboxEdgeTests {
         }
         #expect(!daemon.log.contains("File name too long"), "\(daemon.log)")
         #expect(try documents(daemon).count == 3)
+        #expect(try daemon.stop() == 0)
+    }
+}
+
+extension InboxEdgeTests {
+    @Test func namesAreBytesTakenByThemAndShownEscaped() async throws {
+        try await onOwnThread(namesAreBytesTakenByThemAndShownEscapedBody)
+    }
+
+    /// Rows 1m, 1m′ and 1n of the trial: a newline, escape codes and bytes
+    /// that are not UTF-8 in names.
+    private func namesAreBytesTakenByThemAndShownEscapedBody() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        let names = [
+            FileName(bytes: Array("bad".utf8) + [0xFF, 0xFE] + Array("name.txt".utf8)),
+            FileName("new\nline.txt"),
+            FileName("\u{1B}[2J\u{1B}[31mFAKE\u{1B}[0m.txt"),
+        ]
+        for (n, name) in names.enumerated() {
+            let writing = FileName(".writing")
+            try write("Article \(n): the council met on Monday.\n", to: daemon.inbox + "/.writing")
+            #expect(rename(writing.path(in: daemon.inbox), name.path(in: daemon.inbox)) == 0)
+        }
+        try waitUntil("the three are taken", timeout: Self.patience) {
+            try FileSystem.entries(daemon.inbox).isEmpty && FileSystem.entries(daemon.processed).count == 3
+        }
+        // Moved by their bytes, recorded by their text.
+        #expect(Set(try FileSystem.entries(daemon.processed)) == Set(names))
+        #expect(Set(try documents(daemon).compactMap { $0["document"] as? String }) == Set(names.map(\.text)))
+        #expect(names[0].text == "bad\\xFF\\xFEname.txt")
+
+        // Never raw in the log or on the terminal.
+        let lines = daemon.log.split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("line.txt") }, "\(daemon.log)")
+        #expect(lines.contains { $0.contains("new\\x0Aline.txt") }, "\(daemon.log)")
+        #expect(!daemon.log.contains("\u{1B}"))
+        let table = try daemon.ctl("documents")
+        #expect(table.status == 0)
+        #expect(!table.stdout.contains("\u{1B}"))
+        #expect(table.stdout.contains("\\x1B[2J"), "\(table.stdout)")
+        #expect(table.stdout.split(separator: "\n").count == 1 + names.count, "\(table.stdout)")
         #expect(try daemon.stop() == 0)
     }
 }
