@@ -34,9 +34,13 @@ let package = Package(
         // (a file leaves the inbox in one atomic step), fallocate (the log
         // preallocates its open segment), SEEK_DATA and SEEK_HOLE.
         .target(name: "CLinux"),
+        // The file-system steps the guarantees rest on (create-exclusive
+        // writes, no-replace moves, synced folders), shared by the log and
+        // the daemon so that there is one way to do each.
+        .target(name: "DurableFiles", dependencies: ["CLinux"]),
         .target(
             name: "EventLog",
-            dependencies: ["CCRC32C", "CLinux", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CCRC32C", "CLinux", "DurableFiles", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Timeline",
@@ -59,6 +63,7 @@ let package = Package(
             dependencies: [
                 "CLinux",
                 "CSystemd",
+                "DurableFiles",
                 "ClaimExtraction",
                 "EventLog",
                 "Timeline",
@@ -80,6 +85,7 @@ let package = Package(
         .executableTarget(
             name: "timelinectl",
             dependencies: [
+                "DurableFiles",
                 "Timeline",
                 "Varlink",
                 "ClaimExtraction",
@@ -102,6 +108,7 @@ let package = Package(
             dependencies: ["ClaimExtraction", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
+        .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
         .testTarget(
             name: "TimelineDaemonTests",
             dependencies: [
@@ -124,7 +131,7 @@ let package = Package(
         // What the tests that run the built programs share: running a
         // command, waiting for a condition with a deadline.
         .target(name: "TimelineTestSupport", path: "Tests/TimelineTestSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["EventLog", "Timeline", "TimelineTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DurableFiles", "EventLog", "Timeline", "TimelineTestSupport"]),
         .testTarget(
             name: "SystemdTests",
             dependencies: [

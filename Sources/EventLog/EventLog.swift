@@ -1,3 +1,4 @@
+import DurableFiles
 import Dispatch
 import Foundation
 import Glibc
@@ -108,8 +109,8 @@ public final class EventLog: Sendable {
     ///   few hundred MB), so call it at start-up, not from a busy task.
     public static func open(directory: URL, options: Options = Options()) throws -> EventLog {
         let path = directory.standardizedFileURL.path
-        try FileSystem.makeDirectory(path)
-        let directoryFile = try FileSystem.openDirectory(path)
+        try fileStep(path) { try FileSystem.makeDirectory(path, mode: 0o755) }
+        let directoryFile = try SystemFile.openDirectory(path)
         do {
             guard try directoryFile.lockExclusive(patience: .milliseconds(500)) else {
                 throw EventLogError(
@@ -127,8 +128,8 @@ public final class EventLog: Sendable {
     ) throws -> EventLog {
         let logger = options.logger
         var removed: [String] = []
-        for name in try FileSystem.list(path) where name.hasSuffix("." + LogFormat.segmentExtension + LogFormat.temporarySuffix) {
-            try FileSystem.remove(path + "/" + name, name: name)
+        for name in try fileStep(path, { try FileSystem.list(path) }) where name.hasSuffix("." + LogFormat.segmentExtension + LogFormat.temporarySuffix) {
+            try fileStep(name) { try FileSystem.remove(path + "/" + name) }
             removed.append(name)
         }
         if !removed.isEmpty {

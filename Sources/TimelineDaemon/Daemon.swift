@@ -1,5 +1,6 @@
 import ClaimExtraction
 import Dispatch
+import DurableFiles
 import EventLog
 import Foundation
 import Logging
@@ -96,6 +97,9 @@ public final class Daemon: Sendable {
         watcher.start { [mailbox] signal in mailbox.post(.inbox(signal)) }
         logger.info("watching inbox", metadata: ["inbox": "\(folders.inbox)"])
 
+        for folder in [folders.failed, folders.documents] {
+            try FileSystem.removeTemporaries(in: folder)
+        }
         for moved in try FileSystem.finishInterruptedMoves(in: folders.inbox, to: [folders.processed, folders.failed]) {
             logger.notice("finished a move a crash interrupted", metadata: ["file": "\(moved.name)", "moved_to": "\(moved.folder)"])
         }
@@ -158,7 +162,7 @@ public final class Daemon: Sendable {
                     // tries them again. Losing nothing matters more than
                     // getting past them.
                     logger.error("cannot ingest; leaving the files in the inbox", metadata: [
-                        "files": "\(names.joined(separator: ", "))", "error": "\(error)",
+                        "files": "\(names.map(\.shown).joined(separator: ", "))", "error": "\(error)",
                     ])
                     if error is EventLogError { stopping = true }
                 }
@@ -286,32 +290,32 @@ public struct StartupError: Error, CustomStringConvertible {
 
 /// Inbox names waiting to be read, each once, in arrival order.
 struct WorkQueue {
-    private var names: [String] = []
+    private var names: [FileName] = []
     private var head = 0
-    private var queued: Set<String> = []
+    private var queued: Set<FileName> = []
 
     var count: Int { names.count - head }
 
-    mutating func add(_ more: [String]) {
+    mutating func add(_ more: [FileName]) {
         for name in more where queued.insert(name).inserted {
             names.append(name)
         }
     }
 
     /// Returns names taken but not read to the front of the queue.
-    mutating func putBack(_ more: [String]) {
+    mutating func putBack(_ more: [FileName]) {
         let fresh = more.filter { queued.insert($0).inserted }
         names.replaceSubrange(head..<head, with: fresh)
     }
 
     /// Up to `limit` names, oldest first.
-    mutating func next(upTo limit: Int) -> [String] {
-        var names: [String] = []
+    mutating func next(upTo limit: Int) -> [FileName] {
+        var names: [FileName] = []
         while names.count < limit, let name = next() { names.append(name) }
         return names
     }
 
-    mutating func next() -> String? {
+    mutating func next() -> FileName? {
         guard head < names.count else { return nil }
         let name = names[head]
         head += 1

@@ -1,3 +1,4 @@
+import DurableFiles
 import EventLog
 import Foundation
 import Logging
@@ -26,8 +27,8 @@ enum LogTrust {
     /// The check for opening the log: every record, unless a snapshot
     /// will spare the replay and no earlier check found damage.
     static func openCheck(snapshots: String, state: String) -> EventLog.OpenCheck {
-        if FileManager.default.fileExists(atPath: state + "/" + markerName) { return .everyRecord }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: snapshots)) ?? []
+        if FileSystem.exists(state + "/" + markerName) { return .everyRecord }
+        let names = (try? FileSystem.list(snapshots)) ?? []
         return names.contains { $0.hasSuffix(".snap") } ? .sealsAndTail : .everyRecord
     }
 
@@ -35,8 +36,14 @@ enum LogTrust {
     /// marker left by an earlier finding (since repaired) goes.
     static func clearMarker(state: String, logger: Logger) {
         let marker = state + "/" + markerName
-        guard FileManager.default.fileExists(atPath: marker) else { return }
-        try? FileManager.default.removeItem(atPath: marker)
+        guard FileSystem.exists(marker) else { return }
+        do {
+            try FileSystem.remove(marker)
+            try FileSystem.syncDirectory(state)
+        } catch {
+            logger.error("cannot remove the marker of an earlier failed check", metadata: ["error": "\(error)"])
+            return
+        }
         logger.notice("every record of the log checks out again; the next start with a snapshot checks the sealed segments after it serves")
     }
 
@@ -68,7 +75,13 @@ enum LogTrust {
             if let offset = fault.offset { place.append("offset=\(offset)") }
             if let seq = fault.seq { place.append("seq=\(seq)") }
             let reason = "the log cannot be trusted, stopping: \(fault.message) [code=\(fault.code) \(place.joined(separator: " "))]"
-            try? Data((reason + "\n").utf8).write(to: URL(fileURLWithPath: state + "/" + markerName))
+            do {
+                try FileSystem.writeAtomically(Array((reason + "\n").utf8), to: state + "/" + markerName)
+            } catch {
+                // Without the marker the next start from a snapshot serves
+                // before it checks again; it still finds the damage.
+                logger.error("cannot leave the marker of the failed check", metadata: ["error": "\(error)"])
+            }
             logger.critical("\(reason)")
             damaged(reason)
         }

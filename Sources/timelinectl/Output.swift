@@ -1,4 +1,5 @@
 import ClaimExtraction
+import DurableFiles
 import Foundation
 import Timeline
 
@@ -135,7 +136,12 @@ enum Format {
 
     /// Columns padded to their widest cell; each row may carry a note on the
     /// line below it (the quoted sentence).
+    /// Every cell is shown escaped (``DisplayText``): a name or a quote
+    /// with a newline or an escape sequence neither breaks a row nor
+    /// drives the terminal.
     static func table(header: [String]?, rows: [[String]], indent: String = "", notes: [String]? = nil) -> String {
+        let rows = rows.map { $0.map(DisplayText.escaping) }
+        let notes = notes?.map(DisplayText.escaping)
         let all = (header.map { [$0] } ?? []) + rows
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)

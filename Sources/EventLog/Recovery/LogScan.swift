@@ -1,3 +1,4 @@
+import DurableFiles
 import Dispatch
 import Synchronization
 
@@ -34,7 +35,7 @@ struct LogScan {
 
     /// The log's segment file names in seq order; other files are ignored.
     static func segmentFileNames(in directory: String) throws -> [String] {
-        try FileSystem.list(directory)
+        try fileStep(directory) { try FileSystem.list(directory) }
             .compactMap { name in LogFormat.firstSeq(ofSegmentFileName: name).map { (name, $0) } }
             .sorted { $0.1 < $1.1 }
             .map(\.0)

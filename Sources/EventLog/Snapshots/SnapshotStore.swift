@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import Glibc
 
@@ -62,7 +63,7 @@ public struct SnapshotStore: Sendable {
     /// - Important: a snapshot for a seq that already has one replaces it.
     @discardableResult
     public func write(_ body: [UInt8], seq: UInt64, chainHead: ChainHash, version: String) throws -> String {
-        try FileSystem.makeDirectory(path)
+        try fileStep(path) { try FileSystem.makeDirectory(path, mode: 0o755) }
         let name = Self.fileName(seq: seq)
         let temporaryName = "\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let versionBytes = Array(version.utf8)
@@ -81,7 +82,7 @@ public struct SnapshotStore: Sendable {
         var trailer: [UInt8] = []
         trailer.appendLittleEndian(crc.value)
 
-        let directoryFile = try FileSystem.openDirectory(path)
+        let directoryFile = try SystemFile.openDirectory(path)
         defer { directoryFile.close() }
         let file = try SystemFile.open(path + "/" + temporaryName, name: temporaryName, flags: O_WRONLY | O_CREAT | O_EXCL)
         do {
@@ -90,9 +91,9 @@ public struct SnapshotStore: Sendable {
             try body.withUnsafeBytes { try file.write($0, at: Int64(header.count)) }
             try trailer.withUnsafeBytes { try file.write($0, at: Int64(header.count + body.count)) }
             try file.sync()
-            try FileSystem.rename(path + "/" + temporaryName, to: path + "/" + name, name: name)
+            try fileStep(name) { try FileSystem.replace(path + "/" + name, with: path + "/" + temporaryName) }
         } catch {
-            try? FileSystem.remove(path + "/" + temporaryName, name: temporaryName)
+            try? FileSystem.remove(path + "/" + temporaryName)
             throw error
         }
         try directoryFile.sync()
@@ -156,7 +157,7 @@ public struct SnapshotStore: Sendable {
 
     /// Snapshot files with their seqs, newest first.
     private func snapshotFiles() throws -> [(String, UInt64)] {
-        try FileSystem.list(path).compactMap { name -> (String, UInt64)? in
+        try fileStep(path, { try FileSystem.list(path) }).compactMap { name -> (String, UInt64)? in
             let suffix = "." + Self.fileExtension
             guard name.hasSuffix(suffix), let seq = UInt64(name.dropLast(suffix.count)) else { return nil }
             return (name, seq)
@@ -206,11 +207,11 @@ public struct SnapshotStore: Sendable {
     private func prune(keepingNewest count: Int, directoryFile: SystemFile) throws {
         var removed = false
         for (name, _) in try snapshotFiles().dropFirst(count) {
-            try FileSystem.remove(path + "/" + name, name: name)
+            try fileStep(name) { try FileSystem.remove(path + "/" + name) }
             removed = true
         }
-        for name in try FileSystem.list(path) where name.contains("." + Self.fileExtension + ".tmp-") {
-            try FileSystem.remove(path + "/" + name, name: name)
+        for name in try fileStep(path, { try FileSystem.list(path) }) where name.contains("." + Self.fileExtension + ".tmp-") {
+            try fileStep(name) { try FileSystem.remove(path + "/" + name) }
             removed = true
         }
         if removed { try directoryFile.sync() }

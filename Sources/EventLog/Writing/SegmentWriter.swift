@@ -1,3 +1,4 @@
+import DurableFiles
 import Glibc
 
 /// The one writer of a log: owns the open segment, the next seq and the chain
@@ -222,7 +223,7 @@ struct SegmentWriter {
             try header.encoded().withUnsafeBytes { try file.write($0, at: 0) }
             file.preallocate(to: Int64(preallocate))
             try file.syncData()
-            try FileSystem.rename(temporaryPath, to: path, name: name)
+            try fileStep(name) { try FileSystem.renameNoReplace(temporaryPath, to: path) }
             try directoryFile.sync()
         } catch {
             file.close()

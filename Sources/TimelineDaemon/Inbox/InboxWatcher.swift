@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,7 +7,7 @@ import Glibc
 /// What the inbox watcher saw.
 enum InboxSignal: Sendable, Equatable {
     /// A file was written and closed, or moved in, under this name.
-    case file(String)
+    case file(FileName)
     /// The kernel's event queue overflowed: events were lost, so the whole
     /// folder must be scanned again.
     case overflow
@@ -100,14 +101,15 @@ final class InboxWatcher: Sendable {
                         continue
                     }
                     guard event.len > 0 else { continue }
-                    let name = String(cString: (buffer + nameStart).assumingMemoryBound(to: CChar.self))
+                    let name = FileName(bytes: UnsafeRawBufferPointer(start: buffer + nameStart, count: Int(event.len))
+                        .prefix(while: { $0 != 0 }))
                     guard Self.isCandidate(name) else { continue }
                     if event.mask & UInt32(IN_CREATE) != 0, event.mask & UInt32(IN_ISDIR) == 0 {
                         // A regular file just created is still being written:
                         // its IN_CLOSE_WRITE will come. Anything else never
                         // closes, so it is reported now.
                         var info = stat()
-                        guard lstat(path + "/" + name, &info) == 0, info.st_mode & S_IFMT != S_IFREG else { continue }
+                        guard lstat(name.path(in: path), &info) == 0, info.st_mode & S_IFMT != S_IFREG else { continue }
                     }
                     report(.file(name))
                 }
@@ -116,17 +118,13 @@ final class InboxWatcher: Sendable {
     }
 
     /// Whether a name in the inbox is one to take.
-    static func isCandidate(_ name: String) -> Bool {
+    static func isCandidate(_ name: FileName) -> Bool {
         !name.hasPrefix(".") && !name.hasSuffix(".tmp") && !name.hasSuffix(".part")
     }
 
     /// The names in the inbox to take, oldest name first (sorted, so that a
     /// scan takes files in a predictable order).
-    static func scan(_ path: String) throws -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: path).filter(isCandidate).sorted()
-        } catch {
-            throw FileSystem.Failure(operation: "list", path: path, code: (error as NSError).underlyingPOSIXCode ?? EIO)
-        }
+    static func scan(_ path: String) throws -> [FileName] {
+        try FileSystem.entries(path).filter(isCandidate).sorted()
     }
 }

@@ -1,5 +1,6 @@
 import ClaimExtraction
 import Dispatch
+import DurableFiles
 import EventLog
 import Foundation
 import Logging
@@ -36,7 +37,8 @@ struct BatchIngester: Sendable {
     private enum Outcome {
         case received(ReceivedFile, Extraction, [Event])
         case duplicate(ReceivedFile)
-        case rejected(String, Rejection, Event)
+        /// Refused, with the name it is given in failed/.
+        case rejected(FileName, Rejection, target: FileName, Event)
     }
 
     /// Reads, extracts, records and moves `names`, or as many of them as
@@ -46,13 +48,17 @@ struct BatchIngester: Sendable {
     /// - Throws: an ``EventLogError`` when the log refuses the batch (the
     ///   files stay in the inbox), or a file-system failure storing bytes.
     func ingest(
-        _ names: [String], extractor: ClaimExtractor, info: ExtractorInfo, log: EventLog, store: TimelineStore
-    ) async throws -> ArraySlice<String> {
+        _ names: [FileName], extractor: ClaimExtractor, info: ExtractorInfo, log: EventLog, store: TimelineStore
+    ) async throws -> ArraySlice<FileName> {
         var outcomes: [Outcome] = []
         var batchHashes: Set<String> = []
         var batchBytes = 0
         let now = Date()
         var taken = 0
+        // Names given in failed/ to this batch's refused files and their
+        // reports, before any is there: a refused `X.error.json` and a
+        // refused `X` in one batch must not be given one name.
+        var reservedInFailed: Set<FileName> = []
         for name in names {
             if batchBytes >= Self.maxBytes { break }
             taken += 1
@@ -61,10 +67,12 @@ struct BatchIngester: Sendable {
                 continue
             case .rejected(let rejection):
                 // The name it will have in failed/ is part of the event.
-                let target = FileSystem.freeName(name, in: folders.failed, reserving: ".error.json")
-                outcomes.append(.rejected(name, rejection, Event(recordedAt: now, payload: .documentRejected(
-                    DocumentRejected(name: name, reason: rejection.reason, message: rejection.message,
-                                     movedTo: "failed/" + target, size: rejection.size)))))
+                let target = FileSystem.freeName(
+                    name, in: folders.failed, reserving: [Self.reportSuffix], notIn: reservedInFailed)
+                reservedInFailed.formUnion([target, Self.reportName(for: target)])
+                outcomes.append(.rejected(name, rejection, target: target, Event(recordedAt: now, payload: .documentRejected(
+                    DocumentRejected(name: name.text, reason: rejection.reason, message: rejection.message,
+                                     movedTo: "failed/" + target.text, size: rejection.size)))))
             case .file(let file):
                 let sha256 = file.content.sha256
                 let known = batchHashes.contains(sha256) ? true : await store.hasDocument(sha256: sha256)
@@ -81,9 +89,9 @@ struct BatchIngester: Sendable {
                 if file.content.encoding != .utf8 {
                     logger.info("decoded from \(file.content.encoding.rawValue)", metadata: ["file": "\(name)"])
                 }
-                let extraction = extractor.extract(file.content.document(name: name))
+                let extraction = extractor.extract(file.content.document(name: name.text))
                 var events = [Event(recordedAt: now, payload: .documentReceived(DocumentReceived(
-                    document: sha256, name: name, size: file.bytes.count,
+                    document: sha256, name: name.text, size: file.bytes.count,
                     published: extraction.published, publishedFrom: extraction.publishedFrom,
                     source: extraction.source, url: extraction.url, repairedEncoding: file.content.repaired)))]
                 for claim in extraction.claims {
@@ -109,7 +117,7 @@ struct BatchIngester: Sendable {
         for outcome in outcomes {
             switch outcome {
             case .received(_, _, let documentEvents): events.append(contentsOf: documentEvents)
-            case .rejected(_, _, let event): events.append(event)
+            case .rejected(_, _, _, let event): events.append(event)
             case .duplicate: break
             }
         }
@@ -140,11 +148,9 @@ struct BatchIngester: Sendable {
                 logger.info("duplicate: already in the log; no events added", metadata: [
                     "file": "\(file.name)", "document": "\(file.content.sha256)", "moved_to": "processed/\(movedTo)",
                 ])
-            case .rejected(let name, let rejection, _):
+            case .rejected(let name, let rejection, let target, _):
                 let event = next.next()!
-                guard case .documentRejected(let rejected) = event.payload,
-                      let movedTo = move(name, to: folders.failed, as: String(rejected.movedTo.dropFirst("failed/".count)),
-                                         touched: &touched) else { continue }
+                guard let movedTo = move(name, to: folders.failed, as: target, touched: &touched) else { continue }
                 writeReport(name: name, movedTo: movedTo, rejection: rejection, event: event)
                 logger.warning("rejected", metadata: [
                     "file": "\(name)", "reason": "\(rejection.reason)", "message": "\(rejection.message)",
@@ -164,7 +170,7 @@ struct BatchIngester: Sendable {
 
     /// Moves a file out of the inbox; on failure it stays there and the
     /// next scan takes it again (as a duplicate: its events are in).
-    private func move(_ name: String, to folder: String, as target: String? = nil, touched: inout Set<String>) -> String? {
+    private func move(_ name: FileName, to folder: String, as target: FileName? = nil, touched: inout Set<String>) -> FileName? {
         do {
             let movedTo = try FileSystem.move(name, from: folders.inbox, to: folder, as: target, sync: false)
             touched.insert(folder)
@@ -177,14 +183,31 @@ struct BatchIngester: Sendable {
         }
     }
 
-    private func writeReport(name: String, movedTo: String, rejection: Rejection, event: Event) {
+    /// What a refused file's report adds to its name in failed/.
+    static let reportSuffix = ".error.json"
+
+    /// The name of the report beside `name` in failed/: `NAME.error.json`,
+    /// the name shortened when the two would not fit in one.
+    static func reportName(for name: FileName) -> FileName {
+        FileSystem.name(name, withSuffix: reportSuffix)
+    }
+
+    /// Writes failed/NAME.error.json beside the refused file, created
+    /// exclusively: a file already there under that name (a user's own
+    /// `NAME.error.json`) stays, and the report takes the next free name.
+    private func writeReport(name: FileName, movedTo: FileName, rejection: Rejection, event: Event) {
         let report = RejectionReport(
-            name: name, reason: rejection.reason, message: rejection.message, size: rejection.size,
+            name: name.text, reason: rejection.reason, message: rejection.message, size: rejection.size,
             rejectedAt: RFC3339.string(from: event.recordedAt), seq: event.seq)
         do {
-            try FileSystem.writeAtomically(
+            let written = try FileSystem.createNew(
                 Array(try TimelineJSON.encoder(pretty: true).encode(report)) + [0x0A],
-                to: folders.failed + "/" + movedTo + ".error.json")
+                named: Self.reportName(for: movedTo), in: folders.failed)
+            if written != Self.reportName(for: movedTo) {
+                logger.warning("the report's name was taken; written under another", metadata: [
+                    "file": "\(movedTo)", "report": "\(written)",
+                ])
+            }
         } catch {
             logger.error("cannot write the rejection report", metadata: ["file": "\(movedTo)", "error": "\(error)"])
         }
@@ -196,28 +219,31 @@ struct BatchIngester: Sendable {
     /// synced once.
     private func storeDocuments(_ files: [ReceivedFile]) async throws {
         let folder = folders.documents
-        let failure: FileSystem.Failure? = await withCheckedContinuation { continuation in
+        let (written, failure) = await withCheckedContinuation { (continuation: CheckedContinuation<([String?], FileSystem.Failure?), Never>) in
             DispatchQueue.global().async {
+                let temporaries = Mutex<[String?]>(Array(repeating: nil, count: files.count))
                 let failures = Mutex<[FileSystem.Failure]>([])
                 DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                    let file = files[i]
                     do {
-                        try FileSystem.writeSynced(file.bytes, to: folder + "/." + file.content.sha256 + ".tmp", mode: 0o440)
+                        let temporary = try FileSystem.writeTemporary(files[i].bytes, in: folder, mode: 0o440)
+                        temporaries.withLock { $0[i] = temporary }
                     } catch {
                         let failure = error as? FileSystem.Failure
                             ?? FileSystem.Failure(operation: "write", path: folder, code: EIO)
                         failures.withLock { $0.append(failure) }
                     }
                 }
-                continuation.resume(returning: failures.withLock { $0.first })
+                continuation.resume(returning: (temporaries.withLock { $0 }, failures.withLock { $0.first }))
             }
         }
-        if let failure { throw failure }
-        for file in files {
-            let temporary = folder + "/." + file.content.sha256 + ".tmp"
-            guard rename(temporary, folder + "/" + file.content.sha256) == 0 else {
-                throw FileSystem.Failure(operation: "rename to", path: folder + "/" + file.content.sha256, code: errno)
-            }
+        if let failure {
+            for temporary in written.compactMap({ $0 }) { try? FileSystem.remove(temporary) }
+            throw failure
+        }
+        // The same name holds the same bytes: a copy a crash left before
+        // its event was durable may be replaced.
+        for (file, temporary) in zip(files, written) {
+            try FileSystem.replace(folder + "/" + file.content.sha256, with: temporary!)
         }
         try FileSystem.syncDirectory(folder)
     }

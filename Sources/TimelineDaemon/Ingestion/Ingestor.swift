@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import Timeline
 #if canImport(Glibc)
@@ -6,7 +7,7 @@ import Glibc
 
 /// A file read from the inbox, whole, with its content address.
 struct ReceivedFile: Sendable {
-    var name: String
+    var name: FileName
     var bytes: [UInt8]
     var content: DocumentContent
 }
@@ -39,9 +40,8 @@ struct Ingestor: Sendable {
     var maxDocumentBytes: Int
 
     /// Reads `name` from the inbox.
-    func read(_ name: String) -> Outcome {
-        let path = inbox + "/" + name
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    func read(_ name: FileName) -> Outcome {
+        let fd = open(name.path(in: inbox), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         if fd < 0 {
             let code = errno
             switch code {

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import Logging
 #if canImport(Glibc)
@@ -35,11 +36,14 @@ public struct StderrLogHandler: LogHandler {
         }
     }
 
-    /// The message followed by its metadata as sorted `key=value` pairs.
+    /// The message followed by its metadata as sorted `key=value` pairs,
+    /// on one line: control characters (a newline in a file name) are
+    /// escaped, so that no value can start a line of its own.
     static func line(message: String, metadata: Logger.Metadata) -> String {
+        let message = DisplayText.escaping(message)
         guard !metadata.isEmpty else { return message }
         return message + " " + metadata.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\(quoted($0.value.description))" }
+            .map { "\($0.key)=\(quoted(DisplayText.escaping($0.value.description)))" }
             .joined(separator: " ")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TimelineDaemon
+import DurableFiles
 #if canImport(Glibc)
 import Glibc
 #endif
