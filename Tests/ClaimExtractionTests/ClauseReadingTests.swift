@@ -43,6 +43,7 @@ import Testing
 
     @Test func aFurtherFigureIsOfTheVerbsLoss() {
         #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
+        #expect(keys("Russia continued to lose 900 soldiers a day.") == ["russia military casualties exact 900/day"])
         #expect(keys("Ukrainian drones killed an additional 45 Russian troops.") == ["russia military killed exact 45"])
     }
 

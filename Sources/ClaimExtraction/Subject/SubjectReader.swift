@@ -799,13 +799,17 @@ struct SubjectReader {
         if j >= lower, scope[j].keyword == .the { j -= 1 }
         var steps = 0
         while j >= lower, steps < 3 {
-            if SubjectReader.reachVerbs.contains(scope[j].hash) {
+            // "could lose another 50,000 men": a loss still to come; but
+            // "continued to lose 1,000 a day" is one already suffered.
+            let losing = SubjectReader.lossVerbs.contains(scope[j].hash)
+            if SubjectReader.reachVerbs.contains(scope[j].hash) || losing {
+                let markers = losing ? SubjectReader.modals : SubjectReader.futureMarkers
                 var m = j - 1
                 while m >= lower, scope.english(m).contains(.filler) || SubjectReader.hedgeAdverbs.contains(scope[m].hash),
-                      !SubjectReader.futureMarkers.contains(scope[m].hash) {
+                      !markers.contains(scope[m].hash) {
                     m -= 1
                 }
-                return m >= lower && SubjectReader.futureMarkers.contains(scope[m].hash)
+                return m >= lower && markers.contains(scope[m].hash)
             }
             steps += 1
             j -= 1
@@ -820,6 +824,8 @@ struct SubjectReader {
         // "have agreed to exchange up to 6,000 bodies": a deal, not a count.
         "exchange", "swap", "return", "release", "repatriate", "hand",
     ].map(WordHash.of))
+    static let lossVerbs = WordSet(["lose", "suffer", "sustain"].map(WordHash.of))
+    static let modals = WordSet(["will", "'ll", "would", "could", "may", "might", "shall"].map(WordHash.of))
     static let futureMarkers = WordSet(["will", "'ll", "would", "could", "may", "might", "to", "shall"].map(WordHash.of))
     static let hedgeAdverbs = WordSet(["likely", "soon", "probably", "possibly", "eventually", "easily", "quickly"].map(WordHash.of))
 
