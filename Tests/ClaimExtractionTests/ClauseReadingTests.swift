@@ -35,6 +35,9 @@ import Testing
         #expect(keys("Six were wounded in a Russian drone attack on Kharkiv.") == ["ukraine civilian wounded exact 6"])
         let quoted = "Moscow said it had freed 84 prisoners. Days of Russian missile strikes on Ukraine, which killed 15 people, followed."
         #expect(keys(quoted) == ["russia military captured exact 84", "ukraine civilian killed exact 15"])
+        #expect(keys("Ukraine's cross-border incursion into the Bryansk region has killed 14 civilians, the governor said.")
+            == ["russia civilian killed exact 14"])
+        #expect(keys("Russia's invasion has killed more than 11,000 civilians.") == ["ukraine civilian killed at_least 11000"])
         // Soldiers named, or an attack in another clause, change nothing.
         #expect(keys("A Ukrainian drone strike killed 40 Russian soldiers.") == ["russia military killed exact 40"])
         #expect(keys("Kyiv's forces suffered some 900 killed or wounded, not counting those hit by airstrikes.")

@@ -678,7 +678,7 @@ struct SubjectReader {
     static let placeOfficials = WordSet(["governor", "mayor"].map(WordHash.of))
     static let officialModifiers = WordSet(["acting", "regional", "city", "deputy"].map(WordHash.of))
     static let placeWords = WordSet(["city", "town", "village", "region", "oblast", "province", "border"].map(WordHash.of))
-    static let inside = WordSet(["in", "inside", "across", "within"].map(WordHash.of))
+    static let inside = WordSet(["in", "inside", "across", "within", "into"].map(WordHash.of))
 
     static let prepositions = WordSet([
         "in", "into", "inside", "across", "against", "by", "from", "on", "onto", "at", "to", "toward", "towards",
@@ -873,9 +873,14 @@ struct SubjectReader {
         while k < scope.range.upperBound {
             if k >= end, scope.isClausePunctuation(k) { return nil }
             if let found = scope.match(.side, at: k) {
-                var h = found.end
-                while h < scope.range.upperBound, h < found.end + 4, scope[h].isWord {
-                    if scope.match(.incident, at: h) != nil { return Int(found.role.value) }
+                // "Russian strikes"; "Ukraine's cross-border incursion" (an
+                // event of a side's own, not "the Kursk incursion").
+                let possessive = found.end < scope.range.upperBound && scope[found.end].keyword == .possessive
+                var h = possessive ? found.end + 1 : found.end
+                while h < scope.range.upperBound, h < found.end + 5, scope[h].isWord {
+                    if scope.match(.incident, at: h) != nil || (possessive && scope.english(h).contains(.event)) {
+                        return Int(found.role.value)
+                    }
                     h += 1
                 }
                 k = found.end
