@@ -44,6 +44,14 @@ import Testing
             == ["ukraine military casualties approximately 900"])
     }
 
+    @Test func aFigureInWordsEndsThePredicateBeforeIt() {
+        #expect(keys("The governor said two civilians had been killed and five wounded in Izium.")
+            == ["ukraine civilian killed exact 2", "ukraine civilian wounded exact 5"])
+        #expect(keys("Eight civilians were killed and 31 injured every single day.").contains("ukraine civilian wounded exact 31/day"))
+        // The members of an age are ages.
+        #expect(!keys("Among the 17 injured were three children, aged 4, 9 and 15.").contains { $0.hasSuffix(" 15") })
+    }
+
     @Test func aFurtherFigureIsOfTheVerbsLoss() {
         #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
         #expect(keys("Russia continued to lose 900 soldiers a day.") == ["russia military casualties exact 900/day"])

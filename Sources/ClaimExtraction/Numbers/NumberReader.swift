@@ -63,9 +63,10 @@ struct NumberReader {
                dates.contains(where: { $0.start == end + 1 }) {
                 mention.kind = .date
             }
-            // "between the ages of 20 and 50": the second end of an age is one too.
-            if let previous = mentions.last, previous.kind == .age, mention.start - previous.end == 1,
-               scope[previous.end].keyword == .and || scope[previous.end].keyword == .to {
+            // "between the ages of 20 and 50", "aged 4, 9 and 15": the
+            // other ends and members of an age are ages too.
+            if let previous = mentions.last, previous.kind == .age, mention.start - previous.end <= 2,
+               (previous.end..<mention.start).allSatisfy({ scope[$0].keyword == .and || scope[$0].keyword == .to || scope[$0].mark == .comma }) {
                 mention.kind = .age
             }
             mentions.append(mention)
@@ -201,7 +202,8 @@ struct NumberReader {
                scope.match(.countedThing, at: after + 2) == nil {
                 return true
             }
-            if word(after, NumberReader.every) || word(after + 1, NumberReader.every) { return true }
+            // "one soldier every ten", not "25 injured every single day".
+            for k in [after, after + 1] where word(k, NumberReader.every) && scope.match(.rate, at: k) == nil { return true }
             // "a 1,000-for-1,000 swap", "1,000 prisoners for 1,000": a deal's label.
             var k = after
             while k + 1 < upper, k < after + 3 {

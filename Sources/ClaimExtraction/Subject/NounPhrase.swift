@@ -43,6 +43,13 @@ struct NounPhrase: Sendable, Hashable {
                 k = found.end
                 continue
             }
+            // "25 injured every single day": a period, not a thing counted.
+            if hasHead, let found = scope.match(.rate, at: k) {
+                rate = scope.lexicon.rates[Int(found.role.value)]
+                k = found.end
+                end = k
+                continue
+            }
             if let found = scope.match(.countedThing, at: k) ?? scope.match(.mobilisation, at: k)
                 ?? scope.match(.foreignSide, at: k) {
                 excluded = true
@@ -105,12 +112,6 @@ struct NounPhrase: Sendable, Hashable {
             }
             if let found = scope.side(at: k) {
                 sides.append(found.side)
-                k = found.end
-                end = k
-                continue
-            }
-            if hasHead, let found = scope.match(.rate, at: k) {
-                rate = scope.lexicon.rates[Int(found.role.value)]
                 k = found.end
                 end = k
                 continue

@@ -333,7 +333,9 @@ struct SubjectReader {
         if k < upper, scope[k].mark == .comma { k += 1 }
         while k < upper, words < 16 {
             let token = scope[k]
-            if token.kind == .number { break }
+            // "two civilians had been killed and five wounded": the next
+            // figure, in digits or in words, has a predicate of its own.
+            if token.kind == .number || (token.entry >= 0 && scope.lexicon.entries[Int(token.entry)].numeral > 0) { break }
             if token.mark == .comma {
                 // "injured, died, or went missing".
                 var next = k + 1
