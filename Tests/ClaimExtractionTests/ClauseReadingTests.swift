@@ -52,6 +52,17 @@ import Testing
         #expect(!keys("Among the 17 injured were three children, aged 4, 9 and 15.").contains { $0.hasSuffix(" 15") })
     }
 
+    @Test func footnotesSpansOfDaysAndPartsOfASide() {
+        #expect(keys("A milblogger claimed that Russian forces lost up to 2,000 personnel killed near Toretsk.[14]")
+            == ["russia military killed at_most 2000"])
+        #expect(keys("Special forces said they had killed 18 Russian soldiers in fighting near Sudzha on Dec. 20-21.")
+            == ["russia military killed exact 18"])
+        #expect(keys("Moscow said 80 civilians were killed. In return, Russia received the bodies of 24 of its servicemen.")
+            == ["russia civilian killed exact 80", "russia military killed exact 24"])
+        #expect(keys("N. Korean troops suffered 3,100 casualties, the spy agency said.") == ["russia military casualties exact 3100"])
+        #expect(keys("Ukraine received the bodies of 757 fallen defenders.") == ["ukraine military killed exact 757"])
+    }
+
     @Test func aFurtherFigureIsOfTheVerbsLoss() {
         #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
         #expect(keys("Russia continued to lose 900 soldiers a day.") == ["russia military casualties exact 900/day"])

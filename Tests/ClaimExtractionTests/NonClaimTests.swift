@@ -32,6 +32,8 @@ import Testing
         "The war has entered its 500th day.",
         "Russia fired 70 missiles overnight.",
         "Analysts said Russia could lose another 40,000 men before the town falls.",
+        "[12] https://t.me/example_channel/48213",
+        "Of these, 310 were former prisoners recruited by Wagner.",
         "Ukraine will likely suffer 20,000 casualties in the offensive.",
     ])
     func nothingIsTaken(text: String) {

@@ -19,6 +19,8 @@ struct NumberMention: Sendable, Hashable {
         case partitive
         /// More people than have ever lived: a serial number or a typo.
         case implausible
+        /// A note's marker: "losses.[7]", a line "[7] https://…".
+        case footnote
     }
 
     /// The first token, "between" or "from" included.

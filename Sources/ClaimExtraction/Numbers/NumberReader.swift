@@ -57,7 +57,7 @@ struct NumberReader {
                 }
             }
             var mention = NumberMention(start: start, end: end, low: first.value, high: high, kind: .count)
-            mention.kind = classify(scope, mention, atom: first)
+            mention.kind = isFootnote(scope, start, end) ? .footnote : classify(scope, mention, atom: first)
             // "from 10-20 October", "10 to 20 October": the first day of a span of dates.
             if end + 1 < scope.range.upperBound, scope[end].mark == .hyphen || scope[end].mark == .dash || scope[end].keyword == .to,
                dates.contains(where: { $0.start == end + 1 }) {
@@ -225,6 +225,17 @@ struct NumberReader {
             k -= 1
         }
         return false
+    }
+
+    /// "the true scale of losses.[7]": a number alone in square brackets,
+    /// set against what it annotates, or opening a line of notes.
+    private func isFootnote(_ scope: SentenceScope, _ start: Int, _ end: Int) -> Bool {
+        guard start > 0, end < scope.tokens.count else { return false }
+        let open = scope.tokens[start - 1], close = scope.tokens[end]
+        guard open.mark == .openParen, scope.bytes[Int(open.start)] == UInt8(ascii: "["), close.mark == .closeParen else {
+            return false
+        }
+        return !open.has(.spaceBefore) || open.has(.lineBefore) || start - 1 == 0
     }
 
     static let ageNouns = WordSet(["population", "aged", "ages", "males", "men"].map(WordHash.of))

@@ -38,6 +38,11 @@ struct NounPhrase: Sendable, Hashable {
                 k += 1
                 continue
             }
+            // "24 of its servicemen": whom a part is of.
+            if k == start, token.keyword == .of, k + 2 < limit, NounPhrase.determiners.contains(scope[k + 1].hash) {
+                k += 2
+                continue
+            }
             // "4,056 mobilized soldiers" were killed; "300,000 mobilized" were raised.
             if let found = scope.match(.mobilisation, at: k), found.end < limit, scope.match(.population, at: found.end) != nil {
                 k = found.end
@@ -150,6 +155,7 @@ struct NounPhrase: Sendable, Hashable {
 
     static let modifiers = WordSet(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
     static let serving = WordSet(["fighting", "serving", "fought", "served"].map(WordHash.of))
+    static let determiners = WordSet(["its", "their", "our", "his", "her"].map(WordHash.of))
     static let weakNouns = WordSet(["people", "persons"].map(WordHash.of))
     /// "lost 270 men" counts soldiers; "29 men, 21 women and 1 girl" civilians.
     static let men = WordHash.of("men")

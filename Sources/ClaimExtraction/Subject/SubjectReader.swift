@@ -385,6 +385,8 @@ struct SubjectReader {
             // a handover ("received the bodies of 250 soldiers on Friday").
             if !saying, let date = dates.first(where: { $0.start == k || ($0.start == k + 1 && token.keyword == .on) }),
                date.isSingleDay, !SubjectReader.periodBounds.contains(scope[max(date.start - 1, scope.range.lowerBound)].hash),
+               // "on Dec. 20-21" is two days.
+               !(date.start...min(date.end, upper - 1)).contains(where: { scope[$0].mark == .hyphen || scope[$0].mark == .dash }),
                !(scope.range.lowerBound..<date.start).contains(where: { SubjectReader.handovers.contains(scope[$0].hash) }) {
                 predicate.rate = .day
                 k = date.end
