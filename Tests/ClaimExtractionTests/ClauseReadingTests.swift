@@ -63,6 +63,15 @@ import Testing
         #expect(keys("Ukraine received the bodies of 757 fallen defenders.") == ["ukraine military killed exact 757"])
     }
 
+    @Test func numbersInWordsAsReportersWriteThem() {
+        #expect(keys("At least two dozen people were killed when a missile hit Kharkiv.") == ["ukraine civilian killed at_least 24"])
+        #expect(keys("About a quarter of a million Ukrainians have registered as refugees in Britain.")
+            == ["ukraine civilian refugees approximately 250000"])
+        #expect(keys("Three quarters of a million Ukrainians fled to Poland as refugees.") == ["ukraine civilian refugees exact 750000"])
+        // An age said of the dead is no count of them.
+        #expect(keys("The average age of those killed was about thirty-five.") == [])
+    }
+
     @Test func aFurtherFigureIsOfTheVerbsLoss() {
         #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
         #expect(keys("Russia continued to lose 900 soldiers a day.") == ["russia military casualties exact 900/day"])

@@ -121,6 +121,20 @@ struct NumberReader {
             let s = scaleValue(k + 2)
             return Atom(start: start, end: k + 3, value: s / 2, scale: s, inWords: true)
         }
+        // "a quarter of a million", "three quarters of a million".
+        var q = start
+        var quarters = 1.0
+        if first.keyword == .a {
+            q += 1
+        } else if let entry = scope.lexicon.entry(of: first), entry.numeral > 0, entry.numeral < 4 {
+            quarters = Double(entry.numeral)
+            q += 1
+        }
+        if q + 3 < end, NumberReader.quarters.contains(scope[q].hash), scope[q + 1].keyword == .of,
+           scope[q + 2].keyword == .a, scaleValue(q + 3) >= 1000 {
+            let s = scaleValue(q + 3)
+            return Atom(start: start, end: q + 4, value: s * quarters / 4, scale: s, inWords: true)
+        }
         if first.keyword == .a || first.keyword == .an {
             guard scaleValue(k + 1) > 0 else { return nil }
             current = 1
@@ -138,8 +152,9 @@ struct NumberReader {
                     current += Double(next.numeral)
                     k += 2
                 }
-            } else if entry.scale == 100, any {
-                current = max(current, 1) * 100
+            } else if entry.scale > 1, entry.scale < 1000, any {
+                // "two hundred", "two dozen".
+                current = max(current, 1) * entry.scale
                 k += 1
             } else if entry.scale >= 1000, any {
                 total += max(current, 1) * entry.scale
@@ -239,7 +254,23 @@ struct NumberReader {
     }
 
     static let ageNouns = WordSet(["population", "aged", "ages", "males", "men"].map(WordHash.of))
+    /// Whether the subject of the copula just before `start` is an age
+    /// ("the average age of those killed was").
+    private func isAgeStated(_ scope: SentenceScope, before start: Int) -> Bool {
+        var k = start - 1
+        while k >= scope.range.lowerBound, k >= start - 3, !scope.english(k).contains(.copula) { k -= 1 }
+        guard k >= scope.range.lowerBound, scope.english(k).contains(.copula) else { return false }
+        var j = k - 1
+        while j >= scope.range.lowerBound, j >= k - 8, !scope.isClausePunctuation(j) {
+            if NumberReader.ageWords.contains(scope[j].hash) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    static let ageWords = WordSet(["age", "ages"].map(WordHash.of))
     static let forHash = WordHash.of("for")
+    static let quarters = WordSet(["quarter", "quarters"].map(WordHash.of))
     static let every = WordSet(["every", "each"].map(WordHash.of))
     static let ratioNouns = WordSet(["ratio", "proportion", "share"].map(WordHash.of))
 
@@ -265,6 +296,8 @@ struct NumberReader {
                 && NumberReader.ageNouns.contains(scope[mention.start - 1].hash)) {
             return .age
         }
+        // "The average age of the dead is about 35": what the subject counts is an age.
+        if isAgeStated(scope, before: mention.start) { return .age }
         if atom.start > lower {
             let previous = scope[atom.start - 1]
             if previous.mark == .currency { return .money }
