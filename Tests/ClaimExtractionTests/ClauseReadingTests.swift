@@ -63,6 +63,14 @@ import Testing
         #expect(keys("Ukraine received the bodies of 757 fallen defenders.") == ["ukraine military killed exact 757"])
     }
 
+    @Test func bothSidesTogetherExecutionsAndTheAttackerPastAVerbOfSaying() {
+        #expect(keys("Perhaps 300,000 men on both sides have died.") == ["both military killed exact 300000"])
+        #expect(keys("Russia lost 2,000 troops in all sectors of the front.") == ["russia military casualties exact 2000"])
+        #expect(keys("At least 24 Ukrainian prisoners of war were executed after surrendering.")
+            == ["ukraine military killed at_least 24"])
+        #expect(keys("Ukrainian officials said Russian shelling killed nine people in Kupiansk.") == ["ukraine civilian killed exact 9"])
+    }
+
     @Test func numbersInWordsAsReportersWriteThem() {
         #expect(keys("At least two dozen people were killed when a missile hit Kharkiv.") == ["ukraine civilian killed at_least 24"])
         #expect(keys("About a quarter of a million Ukrainians have registered as refugees in Britain.")

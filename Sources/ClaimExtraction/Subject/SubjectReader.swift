@@ -24,6 +24,7 @@ struct SubjectReader {
         var rate: Rate?
         var agentSide: Int?
         var each = false
+        var combined = false
         var otherConflict = false
         /// The loss word came after "and": "has killed 21 people and hurt
         /// 112" names a second verb, not what the figure counts.
@@ -139,11 +140,14 @@ struct SubjectReader {
             let partitive = (first..<last).contains { member in
                 (heads[member].end..<hedges[member + 1].start).contains { scope[$0].keyword == .including }
             }
-            let combined = (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
+            let combined = predicate.combined
+                || (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             for member in group {
                 let phrase = heads[member]
                 guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied, !strength else { continue }
                 var metrics = phrase.metrics
+                // "32 prisoners of war had been executed": killed in captivity.
+                if metrics == [.captured], predicate.metrics.contains(.killed) { metrics = [.killed] }
                 // "220,450 soldiers to date, including 630 in the previous 24
                 // hours", "31,867 injured, including 2,022 children": a part
                 // of the figure just before.
@@ -393,6 +397,13 @@ struct SubjectReader {
                 continue
             }
             if scope.match(.attributionVerb, at: k) != nil { saying = true }
+            // "250,000 men on both sides": one figure for the two.
+            if token.keyword == .on, let found = scope.match(.jointCombined, at: k) {
+                predicate.each = true
+                predicate.combined = true
+                k = found.end
+                continue
+            }
             if let found = scope.match(.jointEach, at: k) {
                 // "1,200 fallen servicemen, with both sides committed to…"
                 // opens another clause.
@@ -881,7 +892,10 @@ struct SubjectReader {
                 // event of a side's own, not "the Kursk incursion").
                 let possessive = found.end < scope.range.upperBound && scope[found.end].keyword == .possessive
                 var h = possessive ? found.end + 1 : found.end
-                while h < scope.range.upperBound, h < found.end + 5, scope[h].isWord {
+                // Not past a verb of saying or another side: "Ukrainian
+                // officials said Russian shelling …".
+                while h < scope.range.upperBound, h < found.end + 5, scope[h].isWord,
+                      scope.match(.attributionVerb, at: h) == nil, scope.match(.side, at: h) == nil {
                     if scope.match(.incident, at: h) != nil || (possessive && scope.english(h).contains(.event)) {
                         return Int(found.role.value)
                     }
