@@ -107,11 +107,15 @@ import Testing
             == ["ukraine civilian killed exact 3/day", "ukraine civilian wounded exact 14/day"])
         #expect(keys("Shelling killed four people and wounded at least 19 over the previous day, officials said.")
             == ["ukraine civilian killed exact 4/day", "ukraine civilian wounded at_least 19/day"])
+        #expect(keys("A Russian missile strike on Odesa on Thursday killed 14 people.") == ["ukraine civilian killed exact 14/day"])
+        #expect(keys("The strike of 9 May 2024 on a market in Kharkiv killed 19 civilians.")
+            == ["ukraine civilian killed exact 19/day"])
         // The day of the statement, of a handover, or a bound of a period is not the tally's.
         #expect(keys("At least 40 civilians were killed and 95 injured in March, the mission said on Friday.")
             == ["ukraine civilian killed at_least 40", "ukraine civilian wounded at_least 95"])
         #expect(keys("Kyiv received the bodies of 900 fallen soldiers on Friday.") == ["ukraine military killed exact 900"])
         #expect(keys("Russian strikes have killed 75 civilians since Monday.") == ["ukraine civilian killed exact 75"])
+        #expect(keys("Kyiv said on Thursday that Russia had lost 1,100 soldiers.") == ["russia military casualties exact 1100"])
     }
 
     @Test func theClausesSubjectIsTheSufferer() {

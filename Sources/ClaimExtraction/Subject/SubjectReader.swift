@@ -128,6 +128,15 @@ struct SubjectReader {
             let denied = hedges[first].start > scope.range.lowerBound
                 && SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
             let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
+            // "a strike on Zaporizhzhia on Wednesday killed 13 people",
+            // "Monday's barrage killed 43": the day of the attack that a
+            // loss verb counts the toll of.
+            let attackDay = governor?.metric != nil && dates.contains { date in
+                date.start >= clauseStart && date.end <= hedges[first].start && date.isSingleDay
+                    && !boundsPeriod(scope, date)
+                    && !(date.end..<hedges[first].start).contains { scope.match(.attributionVerb, at: $0) != nil }
+                    && !(scope.range.lowerBound..<hedges[first].start).contains { SubjectReader.handovers.contains(scope[$0].hash) }
+            }
             // "Ukraine and Russia each returned 95 prisoners": one figure per side.
             let eachActs = (clauseStart..<hedges[first].start).contains { k in
                 scope[k].hash == SubjectReader.eachHash && k + 1 < hedges[first].start && scope[k + 1].isWord
@@ -184,7 +193,7 @@ struct SubjectReader {
                 lastMetric = metric
                 lastEnd = heads[member].end
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
-                    ?? (partitive && member != first ? nil : clauseRate)
+                    ?? (partitive && member != first ? nil : clauseRate) ?? (attackDay ? .day : nil)
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each || eachActs
@@ -388,7 +397,7 @@ struct SubjectReader {
             // the day of a statement ("…, the mission said on Friday") or of
             // a handover ("received the bodies of 250 soldiers on Friday").
             if !saying, let date = dates.first(where: { $0.start == k || ($0.start == k + 1 && token.keyword == .on) }),
-               date.isSingleDay, !SubjectReader.periodBounds.contains(scope[max(date.start - 1, scope.range.lowerBound)].hash),
+               date.isSingleDay, !boundsPeriod(scope, date),
                // "on Dec. 20-21" is two days.
                !(date.start...min(date.end, upper - 1)).contains(where: { scope[$0].mark == .hyphen || scope[$0].mark == .dash }),
                !(scope.range.lowerBound..<date.start).contains(where: { SubjectReader.handovers.contains(scope[$0].hash) }) {
@@ -927,10 +936,23 @@ struct SubjectReader {
     static let averageHash = WordHash.of("average")
     static let averageWords = WordSet(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
 
+    /// Whether a date bounds a period ("since Monday", "as of March 19")
+    /// rather than naming the day of a tally.
+    private func boundsPeriod(_ scope: SentenceScope, _ date: DateExpression) -> Bool {
+        let before = date.start - 1
+        guard before >= scope.range.lowerBound else { return false }
+        if scope[before].keyword == .of {
+            return before - 1 >= scope.range.lowerBound && scope[before - 1].hash == SubjectReader.asHash
+        }
+        return SubjectReader.periodBounds.contains(scope[before].hash)
+    }
+
+    static let asHash = WordHash.of("as")
+
     /// Words before a date that make it a bound of a period ("since
     /// Monday"), not the day of a tally.
     static let periodBounds = WordSet([
-        "since", "from", "until", "till", "by", "of", "through", "before", "after", "between", "to",
+        "since", "from", "until", "till", "by", "through", "before", "after", "between", "to",
     ].map(WordHash.of))
 
     /// Verbs of a handover of people or bodies: its day is not the day of
