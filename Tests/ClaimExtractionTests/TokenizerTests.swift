@@ -2,6 +2,22 @@ import Testing
 @testable import ClaimExtraction
 
 @Suite struct TokenizerTests {
+    @Test func aTokenKeepsEveryKindAndMarkInOneByte() {
+        #expect(MemoryLayout<Token>.stride == 32)
+        for kind in Token.Kind.allCases {
+            for mark in Token.Mark.allCases {
+                var token = Token(
+                    start: 1, end: 2, kind: kind, mark: mark, flags: .capitalized, keyword: .none, digits: 3, hash: 4,
+                    entry: 5, value: 6)
+                #expect(token.kind == kind && token.mark == mark)
+                token.kind = .punctuation
+                #expect(token.kind == .punctuation && token.mark == mark)
+                token.mark = .other
+                #expect(token.kind == .punctuation && token.mark == .other && token.flags == .capitalized && token.digits == 3)
+            }
+        }
+    }
+
     private func numbers(_ text: String) -> [Double] {
         Scoped(text).tokens.filter { $0.kind == .number }.map(\.value)
     }

@@ -11,12 +11,15 @@ struct NameMatcher {
         guard surname.count >= 3 else { return nil }
         var best: (speaker: Int, distance: Int)?
         var tie = false
-        for (number, speaker) in lexicon.speakers.enumerated() where speaker.isPerson {
+        // By index, reading the fields in place: a copy of each speaker
+        // (name, titles, surnames) per name read was most of the cost.
+        let speakers = lexicon.speakers
+        for number in speakers.indices where speakers[number].isPerson {
             let length = max(surname.count, 1)
             var allowed = length <= 4 ? 1 : length <= 7 ? 2 : 3
-            if let titleHead, speaker.titleHeads.contains(titleHead) { allowed += 1 }
+            if let titleHead, speakers[number].titleHeads.contains(titleHead) { allowed += 1 }
             var closest = Int.max
-            for candidate in speaker.surnames where candidate.first == surname.first && abs(candidate.count - surname.count) <= allowed {
+            for candidate in speakers[number].surnames where candidate.first == surname.first && abs(candidate.count - surname.count) <= allowed {
                 closest = min(closest, NameMatcher.distance(surname, candidate))
             }
             guard closest != Int.max else { continue }
@@ -40,22 +43,32 @@ struct NameMatcher {
     static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var before = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, before[j - 2] + 1)
-                }
-                current[j] = value
+        // Three rows in one temporary buffer (on the stack for a name's
+        // length), rotated by reference rather than three arrays a call.
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+            var before = UnsafeMutableBufferPointer(rebasing: rows[0..<width])
+            var previous = UnsafeMutableBufferPointer(rebasing: rows[width..<(2 * width)])
+            var current = UnsafeMutableBufferPointer(rebasing: rows[(2 * width)...])
+            for j in 0..<width {
+                before[j] = 0
+                previous[j] = j
+                current[j] = 0
             }
-            swap(&before, &previous)
-            swap(&previous, &current)
+            for i in 1...a.count {
+                current[0] = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, before[j - 2] + 1)
+                    }
+                    current[j] = value
+                }
+                swap(&before, &previous)
+                swap(&previous, &current)
+            }
+            return previous[b.count]
         }
-        return previous[b.count]
     }
 }
