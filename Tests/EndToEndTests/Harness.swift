@@ -36,8 +36,10 @@ final class TestDaemon {
     private var process: Process?
     private(set) var logPath: String
 
-    init(extraArguments: [String] = []) throws {
-        let template = FileManager.default.temporaryDirectory.path + "/timelined-e2e-XXXXXX"
+    /// - Parameter parent: the folder to make the data folder in; the
+    ///   system's temporary folder unless given.
+    init(in parent: String? = nil, extraArguments: [String] = []) throws {
+        let template = (parent ?? FileManager.default.temporaryDirectory.path) + "/timelined-e2e-XXXXXX"
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else { throw CocoaError(.fileWriteUnknown) }
         data = String(cString: made)

@@ -34,6 +34,10 @@ struct Ingestor: Sendable {
         case rejected(Rejection)
         /// The name is no longer there (taken already, or removed).
         case gone
+        /// Not read this time for a reason that is not the file's (no
+        /// descriptor, memory or space left): it stays in the inbox, to
+        /// be tried again.
+        case deferred(String)
     }
 
     var inbox: String
@@ -45,6 +49,8 @@ struct Ingestor: Sendable {
         if fd < 0 {
             let code = errno
             switch code {
+            case _ where FileSystem.isTemporary(code):
+                return .deferred("cannot open: \(String(cString: strerror(code)))")
             case ENOENT:
                 return .gone
             case ELOOP:
@@ -58,6 +64,7 @@ struct Ingestor: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
+            if FileSystem.isTemporary(errno) { return .deferred("cannot stat: \(String(cString: strerror(errno)))") }
             return .rejected(Rejection(reason: "unreadable", message: "cannot stat: \(String(cString: strerror(errno)))"))
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -78,6 +85,7 @@ struct Ingestor: Sendable {
             }
             if count < 0 {
                 if errno == EINTR { continue }
+                if FileSystem.isTemporary(errno) { return .deferred("cannot read: \(String(cString: strerror(errno)))") }
                 return .rejected(Rejection(reason: "unreadable", message: "cannot read: \(String(cString: strerror(errno)))"))
             }
             if count == 0 { break }
