@@ -105,6 +105,9 @@ public final class Daemon: Sendable {
         }
         var queue = WorkQueue()
         queue.add(try InboxWatcher.scan(folders.inbox))
+        // Names whose writer was seen closing or moving them in; the rest
+        // (found by a scan, or seen created) may still be being written.
+        var announced: Set<FileName> = []
         let ingester = BatchIngester(
             folders: folders,
             ingestor: Ingestor(inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes),
@@ -124,14 +127,84 @@ public final class Daemon: Sendable {
         let watchdog = notifier.watchdogInterval
         var lastPing = ContinuousClock.now
         var retry = RetryState()
+        let rescanInterval = Duration.seconds(configuration.rescanEverySeconds)
+        var nextRescan = ContinuousClock.now + rescanInterval
+        /// Since when the inbox is gone (deleted or moved away), while it is.
+        var inboxGoneSince: ContinuousClock.Instant?
+
+        /// Lists the inbox and queues what it holds. A name no event
+        /// announced is said: it shows a way files arrive unseen.
+        func rescan(_ why: String, sayFound: Bool) {
+            do {
+                let names = try InboxWatcher.scan(folders.inbox)
+                let unseen = names.filter { !queue.contains($0) && !retry.held.contains($0) }
+                if sayFound, !unseen.isEmpty {
+                    logger.notice("\(why) found files no event announced", metadata: [
+                        "count": "\(unseen.count)", "files": "\(unseen.prefix(5).map(\.shown).joined(separator: ", "))",
+                    ])
+                }
+                queue.add(names)
+            } catch {
+                logger.error("cannot list the inbox", metadata: ["error": "\(error)"])
+            }
+        }
+
+        /// Watches the inbox again after it was deleted or moved away: the
+        /// folder there now, or, when none has come within a retry
+        /// interval, one made anew. Then lists it.
+        func rewatchInbox() {
+            let now = ContinuousClock.now
+            if !FileSystem.isDirectory(folders.inbox) {
+                if inboxGoneSince == nil {
+                    inboxGoneSince = now
+                    logger.warning("the inbox was deleted or moved away; it is made anew unless it comes back within \(RetryState.interval)", metadata: [
+                        "inbox": "\(folders.inbox)",
+                    ])
+                    retry.wake()
+                    return
+                }
+                guard now - inboxGoneSince! >= RetryState.interval else {
+                    retry.wake()
+                    return
+                }
+                do {
+                    try FileSystem.makeDirectory(folders.inbox)
+                } catch {
+                    logger.error("cannot make the inbox anew; trying again", metadata: ["error": "\(error)"])
+                    retry.wake()
+                    return
+                }
+            }
+            do {
+                try watcher.rewatch()
+            } catch {
+                inboxGoneSince = inboxGoneSince ?? now
+                logger.error("cannot watch the inbox; trying again", metadata: ["error": "\(error)"])
+                retry.wake()
+                return
+            }
+            inboxGoneSince = nil
+            logger.notice("watching the inbox again", metadata: ["inbox": "\(folders.inbox)"])
+            rescan("listing the inbox watched again", sayFound: false)
+        }
+
         func absorb(_ inputs: [DaemonInput]) async {
+            var lost = false
             for input in inputs {
                 switch input {
                 case .inbox(.file(let name)):
                     queue.add([name])
+                    announced.insert(name)
+                case .inbox(.appeared(let name)):
+                    queue.add([name])
+                case .inbox(.lost(let watch)):
+                    // The kernel reports a deleted folder twice
+                    // (IN_DELETE_SELF, IN_IGNORED): once is enough, and not
+                    // at all for a watch already replaced.
+                    if watcher.isCurrent(watch) { lost = true }
                 case .inbox(.overflow):
                     logger.warning("inotify queue overflowed; scanning the inbox again")
-                    if let names = try? InboxWatcher.scan(folders.inbox) { queue.add(names) }
+                    rescan("the scan after an overflow", sayFound: false)
                 case .stop:
                     stopping = true
                 case .reload:
@@ -149,6 +222,7 @@ public final class Daemon: Sendable {
                     notifier.ready(status: await statusLine(store))
                 }
             }
+            if lost, inboxGoneSince == nil { rewatchInbox() }
         }
         func publishInbox(busy: Bool) async {
             let pending = queue.count + retry.held.count
@@ -163,8 +237,12 @@ public final class Daemon: Sendable {
                 await store.setInbox(pending: queue.count + names.count + retry.held.count, state: .busy)
                 do {
                     let result = try await ingester.ingest(
-                        names, extractor: extractor, info: extractorInfo, log: log, store: store)
+                        names, announced: announced, extractor: extractor, info: extractorInfo, log: log, store: store)
                     queue.putBack(Array(result.untaken))
+                    // A name held earlier and read now is no longer waiting.
+                    retry.forget(names.filter { !queue.contains($0) })
+                    for name in result.busy { _ = retry.hold(name) }
+                    announced.subtract(names.filter { !queue.contains($0) && !retry.held.contains($0) })
                     for (name, reason) in result.deferred where retry.hold(name) {
                         logger.warning("left in the inbox for now; it will be tried again", metadata: [
                             "file": "\(name)", "reason": "\(reason)",
@@ -204,10 +282,16 @@ public final class Daemon: Sendable {
             }
             await publishInbox(busy: false)
             if stopping { break }
-            let inputs = await nextInputs(watchdog: watchdog, lastPing: &lastPing, until: retry.due)
+            let inputs = await nextInputs(
+                watchdog: watchdog, lastPing: &lastPing, until: min(retry.due ?? nextRescan, nextRescan))
             if let due = retry.due, ContinuousClock.now >= due {
                 queue.add(retry.release())
                 retry.unwrittenReports = ingester.write(retry.unwrittenReports)
+                if inboxGoneSince != nil { rewatchInbox() }
+            }
+            if ContinuousClock.now >= nextRescan {
+                nextRescan = .now + rescanInterval
+                if inboxGoneSince == nil { rescan("the periodic rescan", sayFound: true) }
             }
             await absorb(inputs)
         }
@@ -355,6 +439,11 @@ struct RetryState {
         return held.insert(name).inserted
     }
 
+    /// Stops holding `names`: they were read since.
+    mutating func forget(_ names: [FileName]) {
+        held.subtract(names)
+    }
+
     /// Pauses ingestion until the next try.
     ///
     /// - Returns: whether this is a new pause (so worth a log line).
@@ -383,6 +472,10 @@ struct RetryState {
         return held.sorted()
     }
 
+    /// Makes a try due within ``interval`` (for a cause kept elsewhere,
+    /// such as an inbox to watch again).
+    mutating func wake() { schedule() }
+
     private mutating func schedule() {
         if due == nil { due = .now + Self.interval }
     }
@@ -395,6 +488,8 @@ struct WorkQueue {
     private var queued: Set<FileName> = []
 
     var count: Int { names.count - head }
+
+    func contains(_ name: FileName) -> Bool { queued.contains(name) }
 
     mutating func add(_ more: [FileName]) {
         for name in more where queued.insert(name).inserted {

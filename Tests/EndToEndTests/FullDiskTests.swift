@@ -53,12 +53,6 @@ final class SmallFileSystem {
         try await onOwnThread(aFullDiskPausesIngestionAndFreedSpaceResumesItBody)
     }
 
-    private func status(_ daemon: TestDaemon) throws -> Object {
-        let result = try daemon.ctl("status", "--json")
-        #expect(result.status == 0, "\(result.stderr)")
-        return try #require(try result.json() as? Object)
-    }
-
     private func aFullDiskPausesIngestionAndFreedSpaceResumesItBody() throws {
         let patience: Duration = .seconds(90)
         let disk = try #require(SmallFileSystem(megabytes: 8))
@@ -68,13 +62,13 @@ final class SmallFileSystem {
         func article(_ n: Int) -> String {
             "Article \(n): the council met on Tuesday to discuss the budget for \(n * 1_000) schools.\n"
         }
-        try Data(article(0).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/a0.txt"))
+        try writeText(article(0), to: daemon.inbox + "/a0.txt")
         try waitUntil("the first article is taken", timeout: patience) { daemon.files(in: daemon.processed) == ["a0.txt"] }
 
         // Stopped, files dropped, the disk filled, then let go (trial 5a).
         kill(pid, SIGSTOP)
         for n in 1...3 {
-            try Data(article(n).utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/a\(n).txt"))
+            try writeText(article(n), to: daemon.inbox + "/a\(n).txt")
         }
         #expect(symlink("/etc/hostname", daemon.inbox + "/link") == 0)
         let filler = disk.path + "/filler"
@@ -82,10 +76,9 @@ final class SmallFileSystem {
         kill(pid, SIGCONT)
 
         try waitUntil("ingestion pauses", timeout: patience) { daemon.log.contains("ingestion paused") }
-        let paused = try status(daemon)
-        let inbox = try #require(paused["inbox"] as? Object)
-        #expect(inbox["state"] as? String == "paused", "\(paused)")
-        #expect(inbox["pending"] as? Int == 4, "\(paused)")
+        let inbox = try daemon.inboxStatus()
+        #expect(inbox["state"] as? String == "paused", "\(inbox)")
+        #expect(inbox["pending"] as? Int == 4, "\(inbox)")
         #expect(daemon.files(in: daemon.inbox) == ["a1.txt", "a2.txt", "a3.txt", "link"])
         #expect(daemon.files(in: daemon.failed).isEmpty)
 
@@ -95,9 +88,9 @@ final class SmallFileSystem {
                 && daemon.files(in: daemon.failed) == ["link", "link.error.json"]
         }
         #expect(daemon.log.contains("ingestion resumed"), "\(daemon.log)")
-        let documents = try #require(try daemon.ctl("documents", "--json").json() as? [Object])
+        let documents = try daemon.documents()
         #expect(documents.compactMap { $0["document"] as? String }.sorted() == ["a0.txt", "a1.txt", "a2.txt", "a3.txt", "link"])
-        let resumed = try #require(try status(daemon)["inbox"] as? Object)
+        let resumed = try daemon.inboxStatus()
         #expect(resumed["state"] as? String == "idle" && resumed["pending"] as? Int == 0, "\(resumed)")
         #expect(try daemon.stop() == 0)
     }

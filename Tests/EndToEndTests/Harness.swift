@@ -119,6 +119,24 @@ final class TestDaemon {
     }
 }
 
+extension TestDaemon {
+    /// `timelinectl documents --json`.
+    func documents() throws -> [[String: Any]] {
+        try #require(try ctl("documents", "--json").json() as? [[String: Any]])
+    }
+
+    /// The `inbox` of `timelinectl status --json`.
+    func inboxStatus() throws -> [String: Any] {
+        let status = try #require(try ctl("status", "--json").json() as? [String: Any])
+        return try #require(status["inbox"] as? [String: Any])
+    }
+}
+
+/// Writes `text` to `path` as UTF-8.
+func writeText(_ text: String, to path: String) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+}
+
 struct DaemonExited: Error, CustomStringConvertible {
     var status: Int32
     var log: String

@@ -15,14 +15,6 @@ import Glibc
     /// Long enough for a busy two-core machine.
     static let patience: Duration = .seconds(90)
 
-    private func write(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    }
-
-    private func documents(_ daemon: TestDaemon) throws -> [Object] {
-        try #require(try daemon.ctl("documents", "--json").json() as? [Object])
-    }
-
     private func report(_ path: String) throws -> Object? {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? Object
     }
@@ -40,14 +32,14 @@ import Glibc
         let users = String(repeating: "the user's own file\n", count: 300)
         // Stopped, so that both arrive in one batch, the larger one first.
         kill(pid, SIGSTOP)
-        try write(users, to: daemon.inbox + "/p.error.json")
+        try writeText(users, to: daemon.inbox + "/p.error.json")
         #expect(symlink("/etc/hostname", daemon.inbox + "/p") == 0)
         kill(pid, SIGCONT)
 
         try waitUntil("both are refused", timeout: Self.patience) {
-            try daemon.files(in: daemon.inbox).isEmpty && documents(daemon).count == 2
+            try daemon.files(in: daemon.inbox).isEmpty && daemon.documents().count == 2
         }
-        let byName = Dictionary(uniqueKeysWithValues: try documents(daemon).map { ($0["document"] as? String ?? "", $0) })
+        let byName = Dictionary(uniqueKeysWithValues: try daemon.documents().map { ($0["document"] as? String ?? "", $0) })
         let bigTo = try #require(byName["p.error.json"]?["moved_to"] as? String)
         let linkTo = try #require(byName["p"]?["moved_to"] as? String)
         // Each event names where its file is, and the two differ.
@@ -76,7 +68,7 @@ extension InboxEdgeTests {
         let refused = String(repeating: "R", count: 251) + ".txt"
         for (n, text) in ["The council met on Monday.\n", "The council met on Tuesday.\n"].enumerated() {
             // Written under a short dot-name: `.part` would make it too long.
-            try write(text, to: daemon.inbox + "/.writing")
+            try writeText(text, to: daemon.inbox + "/.writing")
             #expect(rename(daemon.inbox + "/.writing", daemon.inbox + "/" + long) == 0)
             try waitUntil("copy \(n + 1) is taken", timeout: Self.patience) {
                 daemon.files(in: daemon.inbox).isEmpty && daemon.files(in: daemon.processed).count == n + 1
@@ -94,7 +86,7 @@ extension InboxEdgeTests {
             #expect(try report(daemon.failed + "/" + name)?["name"] as? String == refused)
         }
         #expect(!daemon.log.contains("File name too long"), "\(daemon.log)")
-        #expect(try documents(daemon).count == 3)
+        #expect(try daemon.documents().count == 3)
         #expect(try daemon.stop() == 0)
     }
 }
@@ -116,7 +108,7 @@ extension InboxEdgeTests {
         ]
         for (n, name) in names.enumerated() {
             let writing = FileName(".writing")
-            try write("Article \(n): the council met on Monday.\n", to: daemon.inbox + "/.writing")
+            try writeText("Article \(n): the council met on Monday.\n", to: daemon.inbox + "/.writing")
             #expect(rename(writing.path(in: daemon.inbox), name.path(in: daemon.inbox)) == 0)
         }
         try waitUntil("the three are taken", timeout: Self.patience) {
@@ -124,7 +116,7 @@ extension InboxEdgeTests {
         }
         // Moved by their bytes, recorded by their text.
         #expect(Set(try FileSystem.entries(daemon.processed)) == Set(names))
-        #expect(Set(try documents(daemon).compactMap { $0["document"] as? String }) == Set(names.map(\.text)))
+        #expect(Set(try daemon.documents().compactMap { $0["document"] as? String }) == Set(names.map(\.text)))
         #expect(names[0].text == "bad\\xFF\\xFEname.txt")
 
         // Never raw in the log or on the terminal.

@@ -56,6 +56,9 @@ struct BatchIngester: Sendable {
         var deferred: [(name: FileName, reason: String)] = []
         /// Reports of refused files that could not be written yet.
         var unwrittenReports: [PendingReport] = []
+        /// Names left in the inbox because they are still being written
+        /// (or changed after they were read): to try again later, quietly.
+        var busy: [FileName] = []
     }
 
     /// A refused file's report, to write beside it in failed/.
@@ -69,14 +72,18 @@ struct BatchIngester: Sendable {
     /// Reads, extracts, records and moves `names`, or as many of them as
     /// fit in ``maxBytes``.
     ///
+    /// - Parameter announced: the names whose writer was seen closing the
+    ///   file or moving it in (see ``Ingestor/read(_:announced:)``).
     /// - Returns: what became of the names.
     /// - Throws: an ``EventLogError`` when the log refuses the batch, or a
     ///   ``FileSystem/Failure`` storing the bytes or finding too little
     ///   free space (ENOSPC) for the batch; the files stay in the inbox.
     func ingest(
-        _ names: [FileName], extractor: ClaimExtractor, info: ExtractorInfo, log: EventLog, store: TimelineStore
+        _ names: [FileName], announced: Set<FileName>, extractor: ClaimExtractor, info: ExtractorInfo, log: EventLog,
+        store: TimelineStore
     ) async throws -> Result {
         var deferred: [(name: FileName, reason: String)] = []
+        var busy: [FileName] = []
         var outcomes: [Outcome] = []
         var batchHashes: Set<String> = []
         var batchBytes = 0
@@ -89,9 +96,11 @@ struct BatchIngester: Sendable {
         for name in names {
             if batchBytes >= Self.maxBytes { break }
             taken += 1
-            switch ingestor.read(name) {
+            switch ingestor.read(name, announced: announced.contains(name)) {
             case .gone:
                 continue
+            case .busy:
+                busy.append(name)
             case .deferred(let reason):
                 deferred.append((name, reason))
             case .rejected(let rejection):
@@ -164,7 +173,7 @@ struct BatchIngester: Sendable {
         }
 
         // 3. The moves, each folder synced once.
-        var result = Result(untaken: names[taken...], deferred: deferred)
+        var result = Result(untaken: names[taken...], deferred: deferred, busy: busy)
         var next = numbered.makeIterator()
         var touched: Set<String> = []
         for outcome in outcomes {
@@ -172,14 +181,14 @@ struct BatchIngester: Sendable {
             case .received(let file, let extraction, let documentEvents):
                 let first = next.next()!
                 for _ in 1..<documentEvents.count { _ = next.next() }
-                guard let movedTo = move(file.name, to: folders.processed, touched: &touched, result: &result) else { continue }
+                guard let movedTo = move(file, touched: &touched, result: &result) else { continue }
                 logger.info("received", metadata: [
                     "file": "\(file.name)", "document": "\(file.content.sha256)", "claims": "\(extraction.claims.count)",
                     "seq": "\(first.seq)...\(first.seq + UInt64(documentEvents.count) - 1)",
                     "moved_to": "processed/\(movedTo)",
                 ])
             case .duplicate(let file):
-                guard let movedTo = move(file.name, to: folders.processed, touched: &touched, result: &result) else { continue }
+                guard let movedTo = move(file, touched: &touched, result: &result) else { continue }
                 logger.info("duplicate: already in the log; no events added", metadata: [
                     "file": "\(file.name)", "document": "\(file.content.sha256)", "moved_to": "processed/\(movedTo)",
                 ])
@@ -211,6 +220,26 @@ struct BatchIngester: Sendable {
         for folder in Set([folders.documents, folders.log]) where try FileSystem.availableBytes(at: folder) < needed {
             throw FileSystem.Failure(operation: "need \(needed) bytes free for a batch on the file system of", path: folder, code: ENOSPC)
         }
+    }
+
+    /// Moves a file read whole to processed/, if it is still the file
+    /// read: one written again since stays in the inbox, to be read again,
+    /// so that the bytes in processed/ are always bytes the log recorded.
+    private func move(_ file: ReceivedFile, touched: inout Set<String>, result: inout Result) -> FileName? {
+        guard FileVersion(of: file.name, in: folders.inbox) == file.version else {
+            if FileSystem.exists(file.name, in: folders.inbox) {
+                logger.notice("changed after it was read; it stays in the inbox to be read again", metadata: [
+                    "file": "\(file.name)", "document": "\(file.content.sha256)",
+                ])
+                result.busy.append(file.name)
+            } else {
+                logger.warning("the file left the inbox before it could be moved; its events stay in the log", metadata: [
+                    "file": "\(file.name)",
+                ])
+            }
+            return nil
+        }
+        return move(file.name, to: folders.processed, touched: &touched, result: &result)
     }
 
     /// Moves a file out of the inbox; on failure it stays there and is
