@@ -36,8 +36,10 @@ import Glibc
         #expect(symlink("/etc/hostname", daemon.inbox + "/p") == 0)
         kill(pid, SIGCONT)
 
-        try waitUntil("both are refused", timeout: Self.patience) {
+        // The events come first, the moves and the reports after them.
+        try waitUntil("both are refused with their reports", timeout: Self.patience) {
             try daemon.files(in: daemon.inbox).isEmpty && daemon.documents().count == 2
+                && daemon.files(in: daemon.failed).filter { !$0.hasPrefix(".") }.count == 4
         }
         let byName = Dictionary(uniqueKeysWithValues: try daemon.documents().map { ($0["document"] as? String ?? "", $0) })
         let bigTo = try #require(byName["p.error.json"]?["moved_to"] as? String)
@@ -76,7 +78,7 @@ extension InboxEdgeTests {
         }
         #expect(symlink("/etc/hostname", daemon.inbox + "/" + refused) == 0)
         try waitUntil("the link is refused with a report", timeout: Self.patience) {
-            daemon.files(in: daemon.failed).count == 2
+            daemon.files(in: daemon.failed).filter { $0.hasSuffix(".error.json") }.count == 1
         }
         #expect(daemon.files(in: daemon.inbox).isEmpty)
         let reports = daemon.files(in: daemon.failed).filter { $0.hasSuffix(".error.json") }
@@ -119,7 +121,10 @@ extension InboxEdgeTests {
         #expect(Set(try daemon.documents().compactMap { $0["document"] as? String }) == Set(names.map(\.text)))
         #expect(names[0].text == "bad\\xFF\\xFEname.txt")
 
-        // Never raw in the log or on the terminal.
+        // Never raw in the log or on the terminal. Each is logged once moved.
+        try waitUntil("the three are logged", timeout: Self.patience) {
+            daemon.log.split(separator: "\n").filter { $0.contains("received") && $0.contains("moved_to") }.count == 3
+        }
         let lines = daemon.log.split(separator: "\n")
         #expect(!lines.contains { $0.hasPrefix("line.txt") }, "\(daemon.log)")
         #expect(lines.contains { $0.contains("new\\x0Aline.txt") }, "\(daemon.log)")
