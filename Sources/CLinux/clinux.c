@@ -19,5 +19,13 @@ int timelined_fallocate(int fd, off_t length) {
     return fallocate(fd, 0, 0, length);
 }
 
+int timelined_read_lease(int fd) {
+    return fcntl(fd, F_SETLEASE, F_RDLCK);
+}
+
+int timelined_release_lease(int fd) {
+    return fcntl(fd, F_SETLEASE, F_UNLCK);
+}
+
 const int timelined_seek_data = SEEK_DATA;
 const int timelined_seek_hole = SEEK_HOLE;

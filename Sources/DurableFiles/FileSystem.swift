@@ -32,6 +32,25 @@ public enum FileSystem {
         public var description: String {
             "\(operation) \(DisplayText.escaping(path)): \(String(cString: strerror(code)))"
         }
+
+        /// Whether the same step may well work later: see ``FileSystem/isTemporary(_:)``.
+        public var isTemporary: Bool { FileSystem.isTemporary(code) }
+    }
+
+    /// Whether a call that failed with `code` may well work later, with
+    /// nothing about the file at fault: the process or the system out of
+    /// descriptors or memory, the disk or the quota full. A file that
+    /// meets one of these stays where it is, to be tried again.
+    public static func isTemporary(_ code: Int32) -> Bool {
+        [EMFILE, ENFILE, ENOMEM, ENOBUFS, ENOSPC, EDQUOT, EAGAIN, EINTR].contains(code)
+    }
+
+    /// The bytes an unprivileged writer may still use on the file system
+    /// `path` is on.
+    public static func availableBytes(at path: String) throws -> Int64 {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { throw Failure(operation: "statvfs", path: path, code: errno) }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
     }
 
     /// Creates `path` and its missing parents with `mode`, as `mkdir -p`

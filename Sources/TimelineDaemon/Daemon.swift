@@ -105,6 +105,9 @@ public final class Daemon: Sendable {
         }
         var queue = WorkQueue()
         queue.add(try InboxWatcher.scan(folders.inbox))
+        // Names whose writer was seen closing or moving them in; the rest
+        // (found by a scan, or seen created) may still be being written.
+        var announced: Set<FileName> = []
         let ingester = BatchIngester(
             folders: folders,
             ingestor: Ingestor(inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes),
@@ -123,14 +126,85 @@ public final class Daemon: Sendable {
         var stopping = false
         let watchdog = notifier.watchdogInterval
         var lastPing = ContinuousClock.now
+        var retry = RetryState()
+        let rescanInterval = Duration.seconds(configuration.rescanEverySeconds)
+        var nextRescan = ContinuousClock.now + rescanInterval
+        /// Since when the inbox is gone (deleted or moved away), while it is.
+        var inboxGoneSince: ContinuousClock.Instant?
+
+        /// Lists the inbox and queues what it holds. A name no event
+        /// announced is said: it shows a way files arrive unseen.
+        func rescan(_ why: String, sayFound: Bool) {
+            do {
+                let names = try InboxWatcher.scan(folders.inbox)
+                let unseen = names.filter { !queue.contains($0) && !retry.held.contains($0) }
+                if sayFound, !unseen.isEmpty {
+                    logger.notice("\(why) found files no event announced", metadata: [
+                        "count": "\(unseen.count)", "files": "\(unseen.prefix(5).map(\.shown).joined(separator: ", "))",
+                    ])
+                }
+                queue.add(names)
+            } catch {
+                logger.error("cannot list the inbox", metadata: ["error": "\(error)"])
+            }
+        }
+
+        /// Watches the inbox again after it was deleted or moved away: the
+        /// folder there now, or, when none has come within a retry
+        /// interval, one made anew. Then lists it.
+        func rewatchInbox() {
+            let now = ContinuousClock.now
+            if !FileSystem.isDirectory(folders.inbox) {
+                if inboxGoneSince == nil {
+                    inboxGoneSince = now
+                    logger.warning("the inbox was deleted or moved away; it is made anew unless it comes back within \(RetryState.interval)", metadata: [
+                        "inbox": "\(folders.inbox)",
+                    ])
+                    retry.wake()
+                    return
+                }
+                guard now - inboxGoneSince! >= RetryState.interval else {
+                    retry.wake()
+                    return
+                }
+                do {
+                    try FileSystem.makeDirectory(folders.inbox)
+                } catch {
+                    logger.error("cannot make the inbox anew; trying again", metadata: ["error": "\(error)"])
+                    retry.wake()
+                    return
+                }
+            }
+            do {
+                try watcher.rewatch()
+            } catch {
+                inboxGoneSince = inboxGoneSince ?? now
+                logger.error("cannot watch the inbox; trying again", metadata: ["error": "\(error)"])
+                retry.wake()
+                return
+            }
+            inboxGoneSince = nil
+            logger.notice("watching the inbox again", metadata: ["inbox": "\(folders.inbox)"])
+            rescan("listing the inbox watched again", sayFound: false)
+        }
+
         func absorb(_ inputs: [DaemonInput]) async {
+            var lost = false
             for input in inputs {
                 switch input {
                 case .inbox(.file(let name)):
                     queue.add([name])
+                    announced.insert(name)
+                case .inbox(.appeared(let name)):
+                    queue.add([name])
+                case .inbox(.lost(let watch)):
+                    // The kernel reports a deleted folder twice
+                    // (IN_DELETE_SELF, IN_IGNORED): once is enough, and not
+                    // at all for a watch already replaced.
+                    if watcher.isCurrent(watch) { lost = true }
                 case .inbox(.overflow):
                     logger.warning("inotify queue overflowed; scanning the inbox again")
-                    if let names = try? InboxWatcher.scan(folders.inbox) { queue.add(names) }
+                    rescan("the scan after an overflow", sayFound: false)
                 case .stop:
                     stopping = true
                 case .reload:
@@ -148,35 +222,78 @@ public final class Daemon: Sendable {
                     notifier.ready(status: await statusLine(store))
                 }
             }
+            if lost, inboxGoneSince == nil { rewatchInbox() }
+        }
+        func publishInbox(busy: Bool) async {
+            let pending = queue.count + retry.held.count
+            let state: InboxState = retry.paused != nil ? .paused
+                : busy ? .busy : !retry.held.isEmpty ? .waiting : pending > 0 ? .busy : .idle
+            await store.setInbox(pending: pending, state: state)
+            notifier.status(await statusLine(store) + (retry.paused.map { "; ingestion paused: \($0)" } ?? ""))
         }
 
         while !stopping {
-            while !stopping, case let names = queue.next(upTo: BatchIngester.maxFiles), !names.isEmpty {
-                await store.setInbox(pending: queue.count + names.count, busy: true)
+            while !stopping, retry.paused == nil, case let names = queue.next(upTo: BatchIngester.maxFiles), !names.isEmpty {
+                await store.setInbox(pending: queue.count + names.count + retry.held.count, state: .busy)
                 do {
-                    let untaken = try await ingester.ingest(
-                        names, extractor: extractor, info: extractorInfo, log: log, store: store)
-                    queue.putBack(Array(untaken))
-                } catch {
-                    // The files stay in the inbox; the next start or rescan
-                    // tries them again. Losing nothing matters more than
-                    // getting past them.
-                    logger.error("cannot ingest; leaving the files in the inbox", metadata: [
+                    let result = try await ingester.ingest(
+                        names, announced: announced, extractor: extractor, info: extractorInfo, log: log, store: store)
+                    queue.putBack(Array(result.untaken))
+                    // A name held earlier and read now is no longer waiting.
+                    retry.forget(names.filter { !queue.contains($0) })
+                    for name in result.busy { _ = retry.hold(name) }
+                    announced.subtract(names.filter { !queue.contains($0) && !retry.held.contains($0) })
+                    for (name, reason) in result.deferred where retry.hold(name) {
+                        logger.warning("left in the inbox for now; it will be tried again", metadata: [
+                            "file": "\(name)", "reason": "\(reason)",
+                        ])
+                    }
+                    retry.unwrittenReports += result.unwrittenReports
+                    if let reason = retry.resumed() {
+                        logger.notice("ingestion resumed", metadata: ["paused_for": "\(reason)"])
+                    }
+                } catch let error as EventLogError {
+                    // The log stops taking appends after a failed write
+                    // until it is opened again: stopping with a failure
+                    // lets Restart=on-failure start the daemon again. The
+                    // files stay in the inbox.
+                    logger.critical("the event log stopped accepting appends; stopping so that the daemon is started again", metadata: [
                         "files": "\(names.map(\.shown).joined(separator: ", "))", "error": "\(error)",
                     ])
-                    if error is EventLogError { stopping = true }
+                    failure.withLock { $0 = "the event log stopped accepting appends: \(error)" }
+                    stopping = true
+                } catch {
+                    // Storing the documents failed, or the disk is too full
+                    // to start the batch: nothing was appended, the files
+                    // stay in the inbox, and the batch is tried again.
+                    queue.putBack(names)
+                    if retry.pause(reason: "\(error)") {
+                        logger.error("ingestion paused; the files stay in the inbox and are tried again every \(RetryState.interval)", metadata: [
+                            "pending": "\(queue.count + retry.held.count)", "error": "\(error)",
+                        ])
+                    }
                 }
                 await absorb(mailbox.drain())
-                notifier.status(await statusLine(store))
+                await publishInbox(busy: true)
                 if let watchdog, ContinuousClock.now - lastPing >= watchdog {
                     notifier.watchdog()
                     lastPing = .now
                 }
             }
-            await store.setInbox(pending: 0, busy: false)
+            await publishInbox(busy: false)
             if stopping { break }
-            notifier.status(await statusLine(store))
-            await absorb(await nextInputs(watchdog: watchdog, lastPing: &lastPing))
+            let inputs = await nextInputs(
+                watchdog: watchdog, lastPing: &lastPing, until: min(retry.due ?? nextRescan, nextRescan))
+            if let due = retry.due, ContinuousClock.now >= due {
+                queue.add(retry.release())
+                retry.unwrittenReports = ingester.write(retry.unwrittenReports)
+                if inboxGoneSince != nil { rewatchInbox() }
+            }
+            if ContinuousClock.now >= nextRescan {
+                nextRescan = .now + rescanInterval
+                if inboxGoneSince == nil { rescan("the periodic rescan", sayFound: true) }
+            }
+            await absorb(inputs)
         }
 
         notifier.stopping()
@@ -197,13 +314,22 @@ public final class Daemon: Sendable {
 
     /// Waits for inputs, pinging the watchdog while it waits: from this
     /// loop, so that a daemon whose loop is stuck stops pinging and is
-    /// restarted.
-    private func nextInputs(watchdog: Duration?, lastPing: inout ContinuousClock.Instant) async -> [DaemonInput] {
+    /// restarted. Returns none once `deadline` has come.
+    private func nextInputs(
+        watchdog: Duration?, lastPing: inout ContinuousClock.Instant, until deadline: ContinuousClock.Instant?
+    ) async -> [DaemonInput] {
         while true {
-            let inputs = await mailbox.take(timeout: watchdog.map { max(.zero, $0 - (ContinuousClock.now - lastPing)) })
+            let now = ContinuousClock.now
+            if let deadline, now >= deadline { return [] }
+            let untilPing = watchdog.map { max(.zero, $0 - (now - lastPing)) }
+            let untilDeadline = deadline.map { $0 - now }
+            let timeout = [untilPing, untilDeadline].compactMap { $0 }.min()
+            let inputs = await mailbox.take(timeout: timeout)
             if !inputs.isEmpty { return inputs }
-            notifier.watchdog()
-            lastPing = .now
+            if let watchdog, ContinuousClock.now - lastPing >= watchdog {
+                notifier.watchdog()
+                lastPing = .now
+            }
         }
     }
 
@@ -288,6 +414,73 @@ public struct StartupError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// What waits for a temporary failure to pass: files left in the inbox,
+/// reports not yet written, and why ingestion is paused.
+struct RetryState {
+    /// How long a temporary failure is given before the next try.
+    static let interval: Duration = .seconds(5)
+
+    /// Names left in the inbox by a temporary failure.
+    private(set) var held: Set<FileName> = []
+    /// Reports of refused files that could not be written yet.
+    var unwrittenReports: [BatchIngester.PendingReport] = []
+    /// Why ingestion is paused (a full disk), while it is.
+    private(set) var paused: String?
+    /// The reason of the last pause, until a batch goes through again.
+    private var lastPause: String?
+    /// When to try again.
+    private(set) var due: ContinuousClock.Instant?
+
+    /// Holds `name` for the next try.
+    ///
+    /// - Returns: whether it was not held already (so worth a log line).
+    mutating func hold(_ name: FileName) -> Bool {
+        schedule()
+        return held.insert(name).inserted
+    }
+
+    /// Stops holding `names`: they were read since.
+    mutating func forget(_ names: [FileName]) {
+        held.subtract(names)
+    }
+
+    /// Pauses ingestion until the next try.
+    ///
+    /// - Returns: whether this is a new pause (so worth a log line).
+    mutating func pause(reason: String) -> Bool {
+        schedule()
+        paused = reason
+        defer { lastPause = reason }
+        return lastPause == nil
+    }
+
+    /// A batch went through.
+    ///
+    /// - Returns: the reason of the pause it ends, if any.
+    mutating func resumed() -> String? {
+        defer { lastPause = nil }
+        return lastPause
+    }
+
+    /// The try is due: the names held, to queue again; the pause lifted
+    /// (the next batch finds out whether its cause has passed).
+    mutating func release() -> [FileName] {
+        defer { held.removeAll() }
+        paused = nil
+        due = nil
+        if !unwrittenReports.isEmpty { schedule() }
+        return held.sorted()
+    }
+
+    /// Makes a try due within ``interval`` (for a cause kept elsewhere,
+    /// such as an inbox to watch again).
+    mutating func wake() { schedule() }
+
+    private mutating func schedule() {
+        if due == nil { due = .now + Self.interval }
+    }
+}
+
 /// Inbox names waiting to be read, each once, in arrival order.
 struct WorkQueue {
     private var names: [FileName] = []
@@ -295,6 +488,8 @@ struct WorkQueue {
     private var queued: Set<FileName> = []
 
     var count: Int { names.count - head }
+
+    func contains(_ name: FileName) -> Bool { queued.contains(name) }
 
     mutating func add(_ more: [FileName]) {
         for name in more where queued.insert(name).inserted {

@@ -18,7 +18,7 @@ actor TimelineStore {
     private var lexiconVocabulary = Vocabulary.standard
     private(set) var chainHead = ""
     private var pending = 0
-    private var busy = false
+    private var inboxState = InboxState.idle
     let startedAt = Date()
     let inboxPath: String
     /// The log itself, for the calls that read it rather than the
@@ -64,9 +64,9 @@ actor TimelineStore {
         lexiconVocabulary = Vocabulary(lexicon: lexicon)
     }
 
-    func setInbox(pending: Int, busy: Bool) {
+    func setInbox(pending: Int, state: InboxState) {
         self.pending = pending
-        self.busy = busy
+        inboxState = state
     }
 
     func hasDocument(sha256: String) -> Bool {
@@ -79,7 +79,7 @@ actor TimelineStore {
             version: TimelineVersion.current, extractor: extractor,
             documents: summary.documents, rejected: summary.rejected, claims: summary.claims,
             log: .init(lastSeq: summary.lastSeq, chainHead: chainHead),
-            inbox: .init(path: inboxPath, pending: pending, state: busy || pending > 0 ? "busy" : "idle"),
+            inbox: .init(path: inboxPath, pending: pending, state: inboxState.rawValue),
             startedAt: startedAt)
     }
 
@@ -158,4 +158,18 @@ struct Vocabulary: Sendable {
         self.populations = Set(populations)
         self.metrics = Set(metrics)
     }
+}
+
+/// What the ingest loop is doing, as Status reports it.
+enum InboxState: String, Sendable {
+    /// Nothing to read.
+    case idle
+    /// Reading files.
+    case busy
+    /// Files wait for a temporary failure (no descriptor, no memory) to
+    /// pass; they are tried again shortly.
+    case waiting
+    /// Ingestion waits for the disk to have room again (or another failure
+    /// of the state's file system to pass); queries are answered meanwhile.
+    case paused
 }

@@ -36,8 +36,10 @@ final class TestDaemon {
     private var process: Process?
     private(set) var logPath: String
 
-    init(extraArguments: [String] = []) throws {
-        let template = FileManager.default.temporaryDirectory.path + "/timelined-e2e-XXXXXX"
+    /// - Parameter parent: the folder to make the data folder in; the
+    ///   system's temporary folder unless given.
+    init(in parent: String? = nil, extraArguments: [String] = []) throws {
+        let template = (parent ?? FileManager.default.temporaryDirectory.path) + "/timelined-e2e-XXXXXX"
         var buffer = Array(template.utf8CString)
         guard let made = mkdtemp(&buffer) else { throw CocoaError(.fileWriteUnknown) }
         data = String(cString: made)
@@ -115,6 +117,24 @@ final class TestDaemon {
         }
         try? FileManager.default.removeItem(atPath: data)
     }
+}
+
+extension TestDaemon {
+    /// `timelinectl documents --json`.
+    func documents() throws -> [[String: Any]] {
+        try #require(try ctl("documents", "--json").json() as? [[String: Any]])
+    }
+
+    /// The `inbox` of `timelinectl status --json`.
+    func inboxStatus() throws -> [String: Any] {
+        let status = try #require(try ctl("status", "--json").json() as? [String: Any])
+        return try #require(status["inbox"] as? [String: Any])
+    }
+}
+
+/// Writes `text` to `path` as UTF-8.
+func writeText(_ text: String, to path: String) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
 }
 
 struct DaemonExited: Error, CustomStringConvertible {

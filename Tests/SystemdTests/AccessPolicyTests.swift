@@ -60,7 +60,7 @@ struct AccessPolicyTests {
         _ = await events.next()
 
         let outcome = try await blocking { () -> (look: Bool, change: VarlinkError?) in
-            let client = try VarlinkClient(connectingTo: path, timeout: .seconds(10))
+            let client = try VarlinkClient(connectingTo: path, timeout: .seconds(90))
             _ = try client.call("org.example.admin.Look")
             do {
                 _ = try client.call("org.example.admin.Change")

@@ -52,7 +52,7 @@ import Glibc
         #expect(run.daemon.log.contains("ready"))
 
         var pings = 0
-        try waitUntil("three WATCHDOG=1 pings", timeout: .seconds(10)) {
+        try waitUntil("three WATCHDOG=1 pings", timeout: .seconds(90)) {
             if let message = run.notify.receive(timeout: .seconds(1)), message["WATCHDOG"] == "1" { pings += 1 }
             return pings >= 3
         }
@@ -109,7 +109,7 @@ import Glibc
         let quiet = run.notify.receive(timeout: interval * 5)
         #expect(quiet == nil, "a stopped daemon pinged: \(quiet.map(\.description) ?? "")")
         run.daemon.signal(SIGCONT)
-        _ = try run.notify.next(with: "WATCHDOG", timeout: .seconds(5))
+        _ = try run.notify.next(with: "WATCHDOG", timeout: .seconds(90))
         run.daemon.signal(SIGTERM)
         #expect(try run.daemon.waitForExit() == 0)
     }

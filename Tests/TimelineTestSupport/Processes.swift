@@ -65,7 +65,7 @@ public func run(_ executable: String, _ arguments: [String], environment: [Strin
 /// Waits for `condition` to hold, checking every few milliseconds, and
 /// fails the test with `what` if it does not within `timeout`.
 public func waitUntil(
-    _ what: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+    _ what: String, timeout: Duration = .seconds(90), sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () throws -> Bool
 ) throws {
     let deadline = ContinuousClock.now + timeout

@@ -58,7 +58,7 @@ struct ClientTests {
             }
         }
         let code = try await blocking {
-            let outcome = Result { try VarlinkClient(connectingTo: path, timeout: .seconds(20)).call("org.example.test.Add") }
+            let outcome = Result { try VarlinkClient(connectingTo: path, timeout: patience).call("org.example.test.Add") }
             return (outcome.failure as? VarlinkTransportError)?.code
         }
         #expect(code == .connectionClosed)
@@ -82,7 +82,7 @@ struct ClientTests {
     @Test func replyLargerThanTheClientsLimitIsAnError() async throws {
         try await withServer { _, path in
             let code = try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20), maximumMessageSize: 8)
+                let client = try VarlinkClient(connectingTo: path, timeout: patience, maximumMessageSize: 8)
                 let outcome = Result { try client.call("org.varlink.service.GetInfo") }
                 return (outcome.failure as? VarlinkTransportError)?.code
             }

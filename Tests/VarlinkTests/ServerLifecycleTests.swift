@@ -26,7 +26,7 @@ struct ServerLifecycleTests {
         close(try listeningSocket(at: path))
         let sum = try await withServer(endpoint: { _ in .unixSocket(path: path) }) { _, _ in
             try await blocking {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.example.test.Add", parameters: T.AddParameters(a: 1, b: 1), returning: T.Sum.self)
             }
         }
@@ -58,7 +58,7 @@ struct ServerLifecycleTests {
         let fd = try listeningSocket(at: path)
         let sum = try await withServer(endpoint: { _ in .listeningSocket(fileDescriptor: fd) }) { _, _ in
             try await blocking {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.example.test.Add", parameters: T.AddParameters(a: 40, b: 2), returning: T.Sum.self)
             }
         }
@@ -92,7 +92,7 @@ struct ServerLifecycleTests {
 
             let reply = Task {
                 try await blocking {
-                    try VarlinkClient(connectingTo: path, timeout: .seconds(20)).call("org.example.test.Slow", returning: T.Done.self)
+                    try VarlinkClient(connectingTo: path, timeout: patience).call("org.example.test.Slow", returning: T.Done.self)
                 }
             }
             try await log.wait(for: "slow started")
@@ -119,7 +119,7 @@ struct ServerLifecycleTests {
             let outcome = Task {
                 try await blocking {
                     let idle = try RawSocket(connectingTo: path)
-                    let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                    let client = try VarlinkClient(connectingTo: path, timeout: patience)
                     let replies = try client.callMore("org.example.test.Follow")
                     _ = try replies.next()
                     connectedSignal.finish()
@@ -153,7 +153,7 @@ struct ServerLifecycleTests {
                     // New connections, one call each, until the server is gone:
                     // some arrive while it is accepting and stopping.
                     for attempt in 0... {
-                        guard let connection = try? VarlinkClient(connectingTo: path, timeout: .seconds(20)) else { return }
+                        guard let connection = try? VarlinkClient(connectingTo: path, timeout: patience) else { return }
                         guard (try? connection.call("org.example.test.Add", parameters: T.AddParameters(a: 1, b: 1))) != nil
                         else { return }
                         if client == 0 && attempt == 20 { log.record("busy") }
@@ -177,7 +177,7 @@ struct ServerLifecycleTests {
         await listening.first { _ in true }
         let stream = Task {
             try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let client = try VarlinkClient(connectingTo: path, timeout: patience)
                 let replies = try client.callMore("org.example.test.Follow")
                 while try replies.next() != nil {}
             }

@@ -18,7 +18,7 @@ struct ServerTests {
     @Test func callAndReplyRoundTripThroughASocket() async throws {
         try await withServer { _, path in
             let reply = try await blocking {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.example.test.Echo", parameters: T.EchoParameters(text: "héllo/ünïcode", count: 7), returning: T.EchoParameters.self)
             }
             #expect(reply == T.EchoParameters(text: "héllo/ünïcode", count: 7))
@@ -28,7 +28,7 @@ struct ServerTests {
     @Test func oneConnectionCarriesManyCalls() async throws {
         try await withServer { _, path in
             let sums = try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let client = try VarlinkClient(connectingTo: path, timeout: patience)
                 return try (0..<100).map { i in
                     try client.call("org.example.test.Add", parameters: T.AddParameters(a: i, b: 1), returning: T.Sum.self).sum
                 }
@@ -40,7 +40,7 @@ struct ServerTests {
     @Test func getInfoListsTheServiceAndItsInterfaces() async throws {
         try await withServer { _, path in
             let info = try await blocking {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.varlink.service.GetInfo", returning: Info.self)
             }
             #expect(
@@ -60,7 +60,7 @@ struct ServerTests {
         struct Description: Decodable { var description: String }
         try await withServer { _, path in
             let (test, standard) = try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let client = try VarlinkClient(connectingTo: path, timeout: patience)
                 let test = try client.call(
                     "org.varlink.service.GetInterfaceDescription",
                     parameters: ["interface": "org.example.test"],
@@ -81,7 +81,7 @@ struct ServerTests {
     @Test func describingAnUnknownInterfaceIsInterfaceNotFound() async throws {
         try await withServer { _, path in
             let error = await expectVarlinkError {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.varlink.service.GetInterfaceDescription", parameters: ["interface": "org.example.none"])
             }
             #expect(error == .interfaceNotFound("org.example.none"))
@@ -91,7 +91,7 @@ struct ServerTests {
     @Test func unknownInterfaceIsInterfaceNotFoundAndTheConnectionStaysUsable() async throws {
         try await withServer { _, path in
             let (error, sum) = try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let client = try VarlinkClient(connectingTo: path, timeout: patience)
                 let error = Result { try client.call("org.example.missing.Add") }
                 let sum = try client.call("org.example.test.Add", parameters: T.AddParameters(a: 1, b: 2), returning: T.Sum.self)
                 return (error.failure as? VarlinkError, sum)
@@ -104,7 +104,7 @@ struct ServerTests {
     @Test func unknownMethodIsMethodNotFound() async throws {
         try await withServer { _, path in
             let error = await expectVarlinkError {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20)).call("org.example.test.Subtract")
+                try VarlinkClient(connectingTo: path, timeout: patience).call("org.example.test.Subtract")
             }
             #expect(error == .methodNotFound("org.example.test.Subtract"))
         }
@@ -113,7 +113,7 @@ struct ServerTests {
     @Test func declaredButUnhandledMethodIsMethodNotImplemented() async throws {
         try await withServer { _, path in
             let error = await expectVarlinkError {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20)).call("org.example.test.Unimplemented")
+                try VarlinkClient(connectingTo: path, timeout: patience).call("org.example.test.Unimplemented")
             }
             #expect(error == .methodNotImplemented("org.example.test.Unimplemented"))
         }
@@ -122,7 +122,7 @@ struct ServerTests {
     @Test func wrongTypedParameterIsInvalidParameterNamingIt() async throws {
         try await withServer { _, path in
             let error = await expectVarlinkError {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.example.test.Add", parameters: ["a": 1, "b": "two"] as [String: VarlinkValue])
             }
             #expect(error == .invalidParameter("b"))
@@ -132,7 +132,7 @@ struct ServerTests {
     @Test func errorThrownByAHandlerIsTheReply() async throws {
         try await withServer { _, path in
             let error = await expectVarlinkError {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.example.test.Fail", parameters: T.FailParameters(reason: "disk full"))
             }
             #expect(error?.name == "org.example.test.Failed")
@@ -148,7 +148,7 @@ struct ServerTests {
         })
         try await withServer(configuration: configuration) { _, path in
             let error = await expectVarlinkError {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20)).call("org.example.test.Crash")
+                try VarlinkClient(connectingTo: path, timeout: patience).call("org.example.test.Crash")
             }
             #expect(error == .internalError)
             try await log.wait(for: "Crash failed: true")
@@ -159,7 +159,7 @@ struct ServerTests {
         let log = EventLog()
         try await withServer(interfaces: [T.make(log: log)]) { _, path in
             let reply = try await blocking {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.example.test.Note", parameters: T.Note(text: "hello"))
             }
             #expect(reply == VarlinkReply())
@@ -170,7 +170,7 @@ struct ServerTests {
     @Test func moreCallStreamsRepliesWithContinuesUntilTheLast() async throws {
         try await withServer { _, path in
             let (numbers, next) = try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let client = try VarlinkClient(connectingTo: path, timeout: patience)
                 let replies = try client.callMore("org.example.test.Count", parameters: T.CountParameters(count: 5))
                 var numbers: [String] = []
                 while let reply = try replies.next() {
@@ -188,7 +188,7 @@ struct ServerTests {
     @Test func streamingOnACallWithoutMoreIsExpectedMore() async throws {
         try await withServer { _, path in
             let error = await expectVarlinkError {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.example.test.Count", parameters: T.CountParameters(count: 3))
             }
             #expect(error == .expectedMore)
@@ -198,7 +198,7 @@ struct ServerTests {
     @Test func callingAgainDuringAStreamIsRefusedByTheClient() async throws {
         try await withServer { _, path in
             let code = try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let client = try VarlinkClient(connectingTo: path, timeout: patience)
                 let replies = try client.callMore("org.example.test.Count", parameters: T.CountParameters(count: 2))
                 let error = Result { try client.call("org.example.test.Add") }
                 while try replies.next() != nil {}
@@ -212,7 +212,7 @@ struct ServerTests {
         let log = EventLog()
         try await withServer(interfaces: [T.make(log: log)]) { _, path in
             let ticks = try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let client = try VarlinkClient(connectingTo: path, timeout: patience)
                 let replies = try client.callMore("org.example.test.Follow")
                 return [try replies.next(as: T.Tick.self), try replies.next(as: T.Tick.self)]
                 // The client goes away here, mid-stream.
@@ -226,7 +226,7 @@ struct ServerTests {
         let log = EventLog()
         try await withServer(interfaces: [T.make(log: log)]) { _, path in
             let sum = try await blocking {
-                let client = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let client = try VarlinkClient(connectingTo: path, timeout: patience)
                 try client.callOneway("org.example.test.Note", parameters: T.Note(text: "quiet"))
                 try client.callOneway("org.example.test.Missing")
                 // Were either answered, this call would read that answer instead of its own.
@@ -288,7 +288,7 @@ struct ServerTests {
     @Test func malformedMessageGetsAnErrorAndClosesOnlyThatConnection() async throws {
         try await withServer { _, path in
             let (replies, sum) = try await blocking {
-                let healthy = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let healthy = try VarlinkClient(connectingTo: path, timeout: patience)
                 let broken = try RawSocket(connectingTo: path)
                 try broken.send("this is not json\0")
                 let replies = try broken.receiveUntilClosed()
@@ -315,7 +315,7 @@ struct ServerTests {
         let configuration = VarlinkServer.Configuration(maximumMessageSize: 4096)
         try await withServer(configuration: configuration) { _, path in
             let (replies, sum) = try await blocking {
-                let healthy = try VarlinkClient(connectingTo: path, timeout: .seconds(20))
+                let healthy = try VarlinkClient(connectingTo: path, timeout: patience)
                 let flooding = try RawSocket(connectingTo: path)
                 // No NUL ever comes: the server must give up after 4096 bytes, not buffer on.
                 try? flooding.send(#"{"method":"org.example.test.Echo","parameters":{"text":""# + String(repeating: "a", count: 100_000))
@@ -334,7 +334,7 @@ struct ServerTests {
                 for client in 0..<32 {
                     group.addTask {
                         try await blocking {
-                            let connection = try VarlinkClient(connectingTo: path, timeout: .seconds(30))
+                            let connection = try VarlinkClient(connectingTo: path, timeout: patience)
                             return try (0..<25).map { call in
                                 try connection.call(
                                     "org.example.test.Add",
@@ -356,7 +356,7 @@ struct ServerTests {
         struct Peer: Decodable, Equatable { var pid: Int32; var uid: UInt32; var gid: UInt32 }
         try await withServer { _, path in
             let peer = try await blocking {
-                try VarlinkClient(connectingTo: path, timeout: .seconds(20)).call("org.example.test.WhoAmI", returning: Peer.self)
+                try VarlinkClient(connectingTo: path, timeout: patience).call("org.example.test.WhoAmI", returning: Peer.self)
             }
             #expect(peer == Peer(pid: getpid(), uid: getuid(), gid: getgid()))
         }

@@ -22,6 +22,19 @@ int timelined_rename_noreplace(const char *from, const char *to);
 /// cannot, ENOSPC when the disk is full).
 int timelined_fallocate(int fd, off_t length);
 
+/// Takes a read lease on `fd` (fcntl(2) F_SETLEASE, F_RDLCK), which
+/// Glibc's Swift module does not declare. The kernel grants it only while
+/// no one has the file open for writing, and holds back an open for
+/// writing until it is released (F_UNLCK) or the descriptor closed.
+///
+/// Returns 0, or -1 with errno set: EAGAIN when the file is open for
+/// writing; EACCES or EPERM when the caller neither owns the file nor has
+/// CAP_LEASE; EINVAL where the file system has no leases.
+int timelined_read_lease(int fd);
+
+/// Releases a lease taken by timelined_read_lease.
+int timelined_release_lease(int fd);
+
 /// lseek(2)'s SEEK_DATA and SEEK_HOLE, which Glibc's Swift module lacks.
 extern const int timelined_seek_data;
 extern const int timelined_seek_hole;

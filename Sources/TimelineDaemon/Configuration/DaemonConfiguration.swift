@@ -32,6 +32,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var snapshotEveryEvents: Int = 10_000
     /// …or this many seconds with new events, whichever comes first.
     public var snapshotEverySeconds: Int = 300
+    /// The inbox is listed again this often, in case a file arrived with
+    /// no event the watcher could see (as Postfix's pickup scans the
+    /// maildrop on a timer).
+    public var rescanEverySeconds: Int = 60
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -114,6 +118,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 snapshotEverySeconds = value
             }
         }
+        if let rescan = file.rescan, let value = rescan.everySeconds {
+            guard value > 0 else { throw ConfigurationError(file: path, message: "'rescan.every_seconds' must be positive") }
+            rescanEverySeconds = value
+        }
     }
 
     /// Settings given on the command line, which win over the file.
@@ -167,6 +175,17 @@ public struct DaemonConfiguration: Sendable, Equatable {
         var limits: Limits?
         var log: Log?
         var snapshots: Snapshots?
+        var rescan: Rescan?
+
+        struct Rescan: Decodable {
+            var everySeconds: Int?
+            enum CodingKeys: String, CodingKey, CaseIterable { case everySeconds = "every_seconds" }
+            init(from decoder: any Decoder) throws {
+                try rejectUnknownKeys(decoder, CodingKeys.self)
+                everySeconds = try decoder.container(keyedBy: CodingKeys.self)
+                    .decodeIfPresent(Int.self, forKey: .everySeconds)
+            }
+        }
 
         struct Limits: Decodable {
             var maxDocumentBytes: Int?
@@ -211,7 +230,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         enum CodingKeys: String, CodingKey, CaseIterable {
             case data, inbox, state, socket
             case socketMode = "socket_mode"
-            case lexicon, limits, log, snapshots
+            case lexicon, limits, log, snapshots, rescan
         }
 
         init(from decoder: any Decoder) throws {
@@ -226,6 +245,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             limits = try c.decodeIfPresent(Limits.self, forKey: .limits)
             log = try c.decodeIfPresent(Log.self, forKey: .log)
             snapshots = try c.decodeIfPresent(Snapshots.self, forKey: .snapshots)
+            rescan = try c.decodeIfPresent(Rescan.self, forKey: .rescan)
         }
     }
 }

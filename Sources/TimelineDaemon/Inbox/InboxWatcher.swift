@@ -1,5 +1,6 @@
 import DurableFiles
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,9 +9,16 @@ import Glibc
 enum InboxSignal: Sendable, Equatable {
     /// A file was written and closed, or moved in, under this name.
     case file(FileName)
+    /// A regular file appeared (created, or linked in: a hard link, an
+    /// O_TMPFILE published with linkat) or changed its attributes, with
+    /// no close seen: it may be whole already, or still being written.
+    case appeared(FileName)
     /// The kernel's event queue overflowed: events were lost, so the whole
     /// folder must be scanned again.
     case overflow
+    /// The inbox was deleted, moved away or unmounted: the watch (this
+    /// watch descriptor) is gone.
+    case lost(watch: Int32)
 }
 
 /// Watches the inbox with inotify and reports each file that is ready:
@@ -18,13 +26,22 @@ enum InboxSignal: Sendable, Equatable {
 ///
 /// A name created any other way that is not a regular file (a symlink, a
 /// folder, a pipe) is reported when it appears, so that it can be refused
-/// rather than wait forever for a close that never comes.
+/// rather than wait forever for a close that never comes. A regular file
+/// created or linked in (IN_CREATE), or whose attributes change
+/// (IN_ATTRIB), is reported as ``InboxSignal/appeared(_:)``: a hard link
+/// or an O_TMPFILE published with linkat gets no close under its name.
+/// The folder itself going (IN_DELETE_SELF, IN_MOVE_SELF, IN_IGNORED) is
+/// reported as ``InboxSignal/lost``; ``rewatch()`` watches it anew.
 ///
 /// - Important: dot-files and names ending in `.tmp` or `.part` are left
 ///   alone until renamed: writers use them for files still being written.
 final class InboxWatcher: Sendable {
     let path: String
     private let inotify: Int32
+    /// The inbox's watch descriptor; events of an earlier one are ignored.
+    private let watch = Mutex<Int32>(-1)
+    private static let mask = UInt32(
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
     /// A pipe whose write end wakes the reading thread to stop it.
     private let wake: (read: Int32, write: Int32)
 
@@ -35,12 +52,13 @@ final class InboxWatcher: Sendable {
         self.path = path
         inotify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard inotify >= 0 else { throw FileSystem.Failure(operation: "inotify_init1", path: path, code: errno) }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF)
-        guard inotify_add_watch(inotify, path, mask) >= 0 else {
+        let descriptor = inotify_add_watch(inotify, path, Self.mask)
+        guard descriptor >= 0 else {
             let code = errno
             close(inotify)
             throw FileSystem.Failure(operation: "watch", path: path, code: code)
         }
+        watch.withLock { $0 = descriptor }
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {
             let code = errno
@@ -66,6 +84,23 @@ final class InboxWatcher: Sendable {
         let thread = Thread { [self] in self.run(report: report) }
         thread.name = "inbox-watcher"
         thread.start()
+    }
+
+    /// Whether `watch` is the watch in use (not one replaced since).
+    func isCurrent(_ watch: Int32) -> Bool { self.watch.withLock { $0 == watch } }
+
+    /// Watches the folder at ``path`` anew, after ``InboxSignal/lost(watch:)``:
+    /// the one there now, when the one watched was deleted or moved away.
+    ///
+    /// - Throws: ``FileSystem/Failure`` when it cannot (no folder there).
+    func rewatch() throws {
+        try watch.withLock { current in
+            if current >= 0 { _ = inotify_rm_watch(inotify, current) }
+            current = -1
+            let descriptor = inotify_add_watch(inotify, path, Self.mask)
+            guard descriptor >= 0 else { throw FileSystem.Failure(operation: "watch", path: path, code: errno) }
+            current = descriptor
+        }
     }
 
     /// Stops the reading thread.
@@ -100,17 +135,25 @@ final class InboxWatcher: Sendable {
                         report(.overflow)
                         continue
                     }
+                    guard event.wd == watch.withLock({ $0 }) else { continue }
+                    if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
+                        report(.lost(watch: event.wd))
+                        continue
+                    }
                     guard event.len > 0 else { continue }
                     let name = FileName(bytes: UnsafeRawBufferPointer(start: buffer + nameStart, count: Int(event.len))
                         .prefix(while: { $0 != 0 }))
                     guard Self.isCandidate(name) else { continue }
-                    if event.mask & UInt32(IN_CREATE) != 0, event.mask & UInt32(IN_ISDIR) == 0 {
-                        // A regular file just created is still being written:
-                        // its IN_CLOSE_WRITE will come. Anything else never
-                        // closes, so it is reported now.
+                    if event.mask & UInt32(IN_CREATE | IN_ATTRIB) != 0, event.mask & UInt32(IN_ISDIR) == 0 {
+                        // A regular file may be whole (linked in) or still
+                        // being written (its IN_CLOSE_WRITE will come); the
+                        // ingestor tells which. Anything else never closes.
                         var info = stat()
-                        guard lstat(name.path(in: path), &info) == 0, info.st_mode & S_IFMT != S_IFREG else { continue }
+                        guard lstat(name.path(in: path), &info) == 0 else { continue }
+                        report(info.st_mode & S_IFMT == S_IFREG ? .appeared(name) : .file(name))
+                        continue
                     }
+                    if event.mask & UInt32(IN_ATTRIB) != 0 { continue }
                     report(.file(name))
                 }
             }

@@ -41,15 +41,49 @@ struct BatchIngester: Sendable {
         case rejected(FileName, Rejection, target: FileName, Event)
     }
 
+    /// Free space a batch leaves on the state's file system, past what it
+    /// writes: the log's next segment header and seal, the folders' blocks.
+    /// Below it the batch waits rather than start an append the disk may
+    /// cut short (which stops the log until a restart).
+    static let spaceReserve = 1 << 20
+
+    /// What became of a batch's names.
+    struct Result {
+        /// The names not reached, for the next batch.
+        var untaken: ArraySlice<FileName>
+        /// Names left in the inbox by a failure that is not the file's
+        /// (see ``FileSystem/isTemporary(_:)``), with why: to try again later.
+        var deferred: [(name: FileName, reason: String)] = []
+        /// Reports of refused files that could not be written yet.
+        var unwrittenReports: [PendingReport] = []
+        /// Names left in the inbox because they are still being written
+        /// (or changed after they were read): to try again later, quietly.
+        var busy: [FileName] = []
+    }
+
+    /// A refused file's report, to write beside it in failed/.
+    struct PendingReport: Sendable {
+        var name: FileName
+        var movedTo: FileName
+        var rejection: Rejection
+        var event: Event
+    }
+
     /// Reads, extracts, records and moves `names`, or as many of them as
     /// fit in ``maxBytes``.
     ///
-    /// - Returns: the names not taken in this batch, for the next one.
-    /// - Throws: an ``EventLogError`` when the log refuses the batch (the
-    ///   files stay in the inbox), or a file-system failure storing bytes.
+    /// - Parameter announced: the names whose writer was seen closing the
+    ///   file or moving it in (see ``Ingestor/read(_:announced:)``).
+    /// - Returns: what became of the names.
+    /// - Throws: an ``EventLogError`` when the log refuses the batch, or a
+    ///   ``FileSystem/Failure`` storing the bytes or finding too little
+    ///   free space (ENOSPC) for the batch; the files stay in the inbox.
     func ingest(
-        _ names: [FileName], extractor: ClaimExtractor, info: ExtractorInfo, log: EventLog, store: TimelineStore
-    ) async throws -> ArraySlice<FileName> {
+        _ names: [FileName], announced: Set<FileName>, extractor: ClaimExtractor, info: ExtractorInfo, log: EventLog,
+        store: TimelineStore
+    ) async throws -> Result {
+        var deferred: [(name: FileName, reason: String)] = []
+        var busy: [FileName] = []
         var outcomes: [Outcome] = []
         var batchHashes: Set<String> = []
         var batchBytes = 0
@@ -62,9 +96,13 @@ struct BatchIngester: Sendable {
         for name in names {
             if batchBytes >= Self.maxBytes { break }
             taken += 1
-            switch ingestor.read(name) {
+            switch ingestor.read(name, announced: announced.contains(name)) {
             case .gone:
                 continue
+            case .busy:
+                busy.append(name)
+            case .deferred(let reason):
+                deferred.append((name, reason))
             case .rejected(let rejection):
                 // The name it will have in failed/ is part of the event.
                 let target = FileSystem.freeName(
@@ -103,16 +141,6 @@ struct BatchIngester: Sendable {
             }
         }
 
-        // 1. The bytes: a durable event must always find its document.
-        let toStore = outcomes.compactMap { outcome -> ReceivedFile? in
-            guard case .received(let file, _, _) = outcome else { return nil }
-            return access(folders.documents + "/" + file.content.sha256, F_OK) == 0 ? nil : file
-        }
-        if !toStore.isEmpty {
-            try await storeDocuments(toStore)
-        }
-
-        // 2. The events, one durable append for the whole batch.
         var events: [Event] = []
         for outcome in outcomes {
             switch outcome {
@@ -121,15 +149,31 @@ struct BatchIngester: Sendable {
             case .duplicate: break
             }
         }
+        let codec = EventCodec()
+        let encoded = try events.map(codec.encode)
+        let toStore = outcomes.compactMap { outcome -> ReceivedFile? in
+            guard case .received(let file, _, _) = outcome else { return nil }
+            return access(folders.documents + "/" + file.content.sha256, F_OK) == 0 ? nil : file
+        }
+        if !events.isEmpty {
+            try requireSpace(toStore.reduce(0) { $0 + $1.bytes.count } + encoded.reduce(0) { $0 + $1.count })
+        }
+
+        // 1. The bytes: a durable event must always find its document.
+        if !toStore.isEmpty {
+            try await storeDocuments(toStore)
+        }
+
+        // 2. The events, one durable append for the whole batch.
         var numbered = events
         if !events.isEmpty {
-            let codec = EventCodec()
-            let range = try await log.append(try events.map(codec.encode))
+            let range = try await log.append(encoded)
             for (i, seq) in range.enumerated() { numbered[i].seq = seq }
             await store.apply(numbered, chainHead: log.chainHead.hex)
         }
 
         // 3. The moves, each folder synced once.
+        var result = Result(untaken: names[taken...], deferred: deferred, busy: busy)
         var next = numbered.makeIterator()
         var touched: Set<String> = []
         for outcome in outcomes {
@@ -137,21 +181,22 @@ struct BatchIngester: Sendable {
             case .received(let file, let extraction, let documentEvents):
                 let first = next.next()!
                 for _ in 1..<documentEvents.count { _ = next.next() }
-                guard let movedTo = move(file.name, to: folders.processed, touched: &touched) else { continue }
+                guard let movedTo = move(file, touched: &touched, result: &result) else { continue }
                 logger.info("received", metadata: [
                     "file": "\(file.name)", "document": "\(file.content.sha256)", "claims": "\(extraction.claims.count)",
                     "seq": "\(first.seq)...\(first.seq + UInt64(documentEvents.count) - 1)",
                     "moved_to": "processed/\(movedTo)",
                 ])
             case .duplicate(let file):
-                guard let movedTo = move(file.name, to: folders.processed, touched: &touched) else { continue }
+                guard let movedTo = move(file, touched: &touched, result: &result) else { continue }
                 logger.info("duplicate: already in the log; no events added", metadata: [
                     "file": "\(file.name)", "document": "\(file.content.sha256)", "moved_to": "processed/\(movedTo)",
                 ])
             case .rejected(let name, let rejection, let target, _):
                 let event = next.next()!
-                guard let movedTo = move(name, to: folders.failed, as: target, touched: &touched) else { continue }
-                writeReport(name: name, movedTo: movedTo, rejection: rejection, event: event)
+                guard let movedTo = move(name, to: folders.failed, as: target, touched: &touched, result: &result) else { continue }
+                let report = PendingReport(name: name, movedTo: movedTo, rejection: rejection, event: event)
+                if !write(report) { result.unwrittenReports.append(report) }
                 logger.warning("rejected", metadata: [
                     "file": "\(name)", "reason": "\(rejection.reason)", "message": "\(rejection.message)",
                     "moved_to": "failed/\(movedTo)", "seq": "\(event.seq)",
@@ -165,22 +210,67 @@ struct BatchIngester: Sendable {
                 logger.error("cannot sync a folder", metadata: ["folder": "\(folder)", "error": "\(error)"])
             }
         }
-        return names[taken...]
+        return result
     }
 
-    /// Moves a file out of the inbox; on failure it stays there and the
-    /// next scan takes it again (as a duplicate: its events are in).
-    private func move(_ name: FileName, to folder: String, as target: FileName? = nil, touched: inout Set<String>) -> FileName? {
+    /// Fails with ENOSPC unless the state's file systems have `bytes`
+    /// and ``spaceReserve`` free.
+    private func requireSpace(_ bytes: Int) throws {
+        let needed = Int64(bytes + Self.spaceReserve)
+        for folder in Set([folders.documents, folders.log]) where try FileSystem.availableBytes(at: folder) < needed {
+            throw FileSystem.Failure(operation: "need \(needed) bytes free for a batch on the file system of", path: folder, code: ENOSPC)
+        }
+    }
+
+    /// Moves a file read whole to processed/, if it is still the file
+    /// read: one written again since stays in the inbox, to be read again,
+    /// so that the bytes in processed/ are always bytes the log recorded.
+    private func move(_ file: ReceivedFile, touched: inout Set<String>, result: inout Result) -> FileName? {
+        guard FileVersion(of: file.name, in: folders.inbox) == file.version else {
+            if FileSystem.exists(file.name, in: folders.inbox) {
+                logger.notice("changed after it was read; it stays in the inbox to be read again", metadata: [
+                    "file": "\(file.name)", "document": "\(file.content.sha256)",
+                ])
+                result.busy.append(file.name)
+            } else {
+                logger.warning("the file left the inbox before it could be moved; its events stay in the log", metadata: [
+                    "file": "\(file.name)",
+                ])
+            }
+            return nil
+        }
+        return move(file.name, to: folders.processed, touched: &touched, result: &result)
+    }
+
+    /// Moves a file out of the inbox; on failure it stays there and is
+    /// taken again (as a duplicate: its events are in): soon when the
+    /// failure is temporary, else at the next rescan.
+    private func move(
+        _ name: FileName, to folder: String, as target: FileName? = nil, touched: inout Set<String>, result: inout Result
+    ) -> FileName? {
         do {
             let movedTo = try FileSystem.move(name, from: folders.inbox, to: folder, as: target, sync: false)
             touched.insert(folder)
             return movedTo
+        } catch let failure as FileSystem.Failure where failure.code == ENOENT {
+            logger.warning("the file left the inbox before it could be moved; its events stay in the log", metadata: [
+                "file": "\(name)",
+            ])
+        } catch let failure as FileSystem.Failure where failure.isTemporary {
+            result.deferred.append((name, "cannot move out of the inbox: \(failure)"))
         } catch {
-            logger.error("cannot move out of the inbox; it will be taken again", metadata: [
+            logger.error("cannot move out of the inbox; it will be taken again at the next rescan", metadata: [
                 "file": "\(name)", "error": "\(error)",
             ])
-            return nil
         }
+        return nil
+    }
+
+    /// Writes the reports that could not be written before.
+    ///
+    /// - Returns: those that still cannot be.
+    func write(_ reports: [PendingReport]) -> [PendingReport] {
+        reports.filter { !write($0) }
     }
 
     /// What a refused file's report adds to its name in failed/.
@@ -195,7 +285,10 @@ struct BatchIngester: Sendable {
     /// Writes failed/NAME.error.json beside the refused file, created
     /// exclusively: a file already there under that name (a user's own
     /// `NAME.error.json`) stays, and the report takes the next free name.
-    private func writeReport(name: FileName, movedTo: FileName, rejection: Rejection, event: Event) {
+    ///
+    /// - Returns: whether it is written; when not, the failure is logged.
+    private func write(_ pending: PendingReport) -> Bool {
+        let (name, movedTo, rejection, event) = (pending.name, pending.movedTo, pending.rejection, pending.event)
         let report = RejectionReport(
             name: name.text, reason: rejection.reason, message: rejection.message, size: rejection.size,
             rejectedAt: RFC3339.string(from: event.recordedAt), seq: event.seq)
@@ -208,8 +301,12 @@ struct BatchIngester: Sendable {
                     "file": "\(movedTo)", "report": "\(written)",
                 ])
             }
+            return true
         } catch {
-            logger.error("cannot write the rejection report", metadata: ["file": "\(movedTo)", "error": "\(error)"])
+            logger.error("cannot write the rejection report; it will be tried again", metadata: [
+                "file": "\(movedTo)", "error": "\(error)",
+            ])
+            return false
         }
     }
 

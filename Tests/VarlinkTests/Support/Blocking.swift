@@ -17,9 +17,14 @@ struct TimedOut: Error, CustomStringConvertible {
 }
 
 /// Waits for `body`, failing after `limit` instead of hanging the suite.
+/// How long a test waits for what must happen: long, because a busy
+/// two-core machine (a build beside the tests) delays a reply by seconds,
+/// and a wait only ever lasts this long when the test fails.
+let patience: Duration = .seconds(90)
+
 func withTimeout<T: Sendable>(
     _ what: String,
-    _ limit: Duration = .seconds(20),
+    _ limit: Duration = patience,
     _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     try await withThrowingTaskGroup(of: T.self) { group in
@@ -48,7 +53,7 @@ final class EventLog: Sendable {
     }
 
     /// Waits until `event` is recorded; earlier events are skipped.
-    func wait(for event: String, limit: Duration = .seconds(20)) async throws {
+    func wait(for event: String, limit: Duration = patience) async throws {
         let events = self.events
         try await withTimeout("event '\(event)'", limit) {
             for await recorded in events where recorded == event { return }

@@ -1,0 +1,160 @@
+import Foundation
+import TimelineTestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A tmpfs of a few MiB to fill, unmounted when the value goes.
+final class SmallFileSystem {
+    let path: String
+
+    /// Mounts one, or returns nil where this machine cannot (not root, or
+    /// a container that forbids mounts).
+    init?(megabytes: Int) {
+        guard getuid() == 0 else { return nil }
+        var template = Array((FileManager.default.temporaryDirectory.path + "/timelined-tmpfs-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { return nil }
+        path = String(cString: made)
+        let mounted = try? run("/usr/bin/env", ["mount", "-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", path])
+        guard mounted?.status == 0 else {
+            rmdir(path)
+            return nil
+        }
+    }
+
+    deinit {
+        _ = try? run("/usr/bin/env", ["umount", "-l", path])
+        rmdir(path)
+    }
+
+    /// Whether a tmpfs can be mounted here (root, and mounts allowed).
+    static let available: Bool = SmallFileSystem(megabytes: 1) != nil
+
+    /// Writes zeros to `path` until the file system is full.
+    func fill(_ file: String) throws {
+        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        for chunk in [1 << 16, 4096, 1] {
+            let zeros = [UInt8](repeating: 0, count: chunk)
+            while zeros.withUnsafeBytes({ write(fd, $0.baseAddress!, chunk) }) > 0 {}
+        }
+    }
+}
+
+/// A full disk pauses ingestion, and space returning resumes it: nothing
+/// lost, nothing doubled, queries answered meanwhile (trial 5a, 5b).
+@Suite(.serialized) struct FullDiskTests {
+    typealias Object = [String: Any]
+
+    @Test(.enabled(if: SmallFileSystem.available, "needs root and a tmpfs mount, which this machine does not allow"))
+    func aFullDiskPausesIngestionAndFreedSpaceResumesIt() async throws {
+        try await onOwnThread(aFullDiskPausesIngestionAndFreedSpaceResumesItBody)
+    }
+
+    private func aFullDiskPausesIngestionAndFreedSpaceResumesItBody() throws {
+        let patience: Duration = .seconds(90)
+        let disk = try #require(SmallFileSystem(megabytes: 8))
+        let daemon = try TestDaemon(in: disk.path)
+        try daemon.start()
+        let pid = try #require(daemon.pid)
+        func article(_ n: Int) -> String {
+            "Article \(n): the council met on Tuesday to discuss the budget for \(n * 1_000) schools.\n"
+        }
+        try writeText(article(0), to: daemon.inbox + "/a0.txt")
+        try waitUntil("the first article is taken", timeout: patience) { daemon.files(in: daemon.processed) == ["a0.txt"] }
+
+        // Stopped, files dropped, the disk filled, then let go (trial 5a).
+        kill(pid, SIGSTOP)
+        for n in 1...3 {
+            try writeText(article(n), to: daemon.inbox + "/a\(n).txt")
+        }
+        #expect(symlink("/etc/hostname", daemon.inbox + "/link") == 0)
+        let filler = disk.path + "/filler"
+        try disk.fill(filler)
+        kill(pid, SIGCONT)
+
+        try waitUntil("ingestion pauses", timeout: patience) { daemon.log.contains("ingestion paused") }
+        let inbox = try daemon.inboxStatus()
+        #expect(inbox["state"] as? String == "paused", "\(inbox)")
+        #expect(inbox["pending"] as? Int == 4, "\(inbox)")
+        #expect(daemon.files(in: daemon.inbox) == ["a1.txt", "a2.txt", "a3.txt", "link"])
+        #expect(daemon.files(in: daemon.failed).isEmpty)
+
+        try FileManager.default.removeItem(atPath: filler)
+        try waitUntil("ingestion resumes and takes every file", timeout: patience) {
+            daemon.files(in: daemon.inbox).isEmpty && daemon.files(in: daemon.processed).count == 4
+                && daemon.files(in: daemon.failed) == ["link", "link.error.json"]
+        }
+        #expect(daemon.log.contains("ingestion resumed"), "\(daemon.log)")
+        let documents = try daemon.documents()
+        #expect(documents.compactMap { $0["document"] as? String }.sorted() == ["a0.txt", "a1.txt", "a2.txt", "a3.txt", "link"])
+        let resumed = try daemon.inboxStatus()
+        #expect(resumed["state"] as? String == "idle" && resumed["pending"] as? Int == 0, "\(resumed)")
+        #expect(try daemon.stop() == 0)
+    }
+}
+
+/// Out of file descriptors, a file is left in the inbox and taken once
+/// they are back, never refused for good (trial 3i′, D1).
+@Suite(.serialized) struct DescriptorExhaustionTests {
+    /// Connects to the daemon's socket, sending nothing.
+    private func idleConnection(_ socketPath: String) -> Int32? {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            let bytes = Array(socketPath.utf8.prefix(raw.count - 1))
+            raw.copyBytes(from: bytes + [0])
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"), "prlimit (util-linux) is not installed"))
+    func aFileMetWithNoDescriptorLeftWaitsInTheInboxAndIsTakenLater() async throws {
+        try await onOwnThread(aFileMetWithNoDescriptorLeftWaitsInTheInboxAndIsTakenLaterBody)
+    }
+
+    private func aFileMetWithNoDescriptorLeftWaitsInTheInboxAndIsTakenLaterBody() throws {
+        let patience: Duration = .seconds(90)
+        let daemon = try TestDaemon()
+        try daemon.start()
+        let pid = try #require(daemon.pid)
+        let limit = try run("/usr/bin/prlimit", ["--pid", "\(pid)", "--nofile=64:64"])
+        #expect(limit.status == 0, "\(limit.stderr)")
+        // Enough idle clients to use every descriptor the daemon may open.
+        var clients: [Int32] = []
+        defer { for fd in clients { close(fd) } }
+        for _ in 0..<100 {
+            guard let fd = idleConnection(daemon.socket) else { break }
+            clients.append(fd)
+        }
+        try waitUntil("the daemon has no descriptor left", timeout: patience) {
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0
+            return open >= 64
+        }
+        try Data("The council met on Tuesday.\n".utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/x1.txt"))
+        try waitUntil("the file is left in the inbox for now", timeout: patience) {
+            daemon.log.contains("left in the inbox for now")
+        }
+        #expect(daemon.files(in: daemon.failed).isEmpty, "\(daemon.log)")
+        #expect(daemon.files(in: daemon.inbox) == ["x1.txt"])
+
+        for fd in clients { close(fd) }
+        clients.removeAll()
+        try waitUntil("the file is taken once descriptors are back", timeout: patience) {
+            daemon.files(in: daemon.processed) == ["x1.txt"]
+        }
+        #expect(daemon.files(in: daemon.failed).isEmpty)
+        #expect(try daemon.stop() == 0)
+    }
+}
