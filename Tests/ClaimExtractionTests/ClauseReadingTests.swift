@@ -71,6 +71,13 @@ import Testing
         #expect(keys("Ukrainian officials said Russian shelling killed nine people in Kupiansk.") == ["ukraine civilian killed exact 9"])
     }
 
+    @Test func aSentencesOpeningTopicAndCombinedFiguresOfBothSides() {
+        #expect(keys("For Russia, the figures are 150,000 to 190,000 total casualties.")
+            == ["russia military casualties range 150000-190000"])
+        #expect(keys("The institute put combined military casualties on both sides at roughly 900,000.")
+            == ["both military casualties approximately 900000"])
+    }
+
     @Test func numbersInWordsAsReportersWriteThem() {
         #expect(keys("At least two dozen people were killed when a missile hit Kharkiv.") == ["ukraine civilian killed at_least 24"])
         #expect(keys("About a quarter of a million Ukrainians have registered as refugees in Britain.")

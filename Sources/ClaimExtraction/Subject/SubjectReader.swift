@@ -128,6 +128,8 @@ struct SubjectReader {
             let denied = hedges[first].start > scope.range.lowerBound
                 && SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
             let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
+            let combined = predicate.combined
+                || (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             // "a strike on Zaporizhzhia on Wednesday killed 13 people",
             // "Monday's barrage killed 43": the day of the attack that a
             // loss verb counts the toll of.
@@ -138,8 +140,14 @@ struct SubjectReader {
                     && !(scope.range.lowerBound..<hedges[first].start).contains { SubjectReader.handovers.contains(scope[$0].hash) }
             }
             // "Ukraine and Russia each returned 95 prisoners": one figure per side.
+            // "each side recuperating 108 soldiers"; "combined military
+            // casualties on both sides at 1.4 million".
             let eachActs = (clauseStart..<hedges[first].start).contains { k in
-                scope[k].hash == SubjectReader.eachHash && k + 1 < hedges[first].start && scope[k + 1].isWord
+                if let joint = scope.match(.jointEach, at: k) {
+                    return combined || (joint.end < hedges[first].start && scope[joint.end].isWord
+                        && !scope.english(joint.end).contains(.function))
+                }
+                return scope[k].hash == SubjectReader.eachHash && k + 1 < hedges[first].start && scope[k + 1].isWord
                     && !scope.english(k + 1).contains(.function) && namesBothSides(scope, before: k)
             }
             let groupSides = Set(group.flatMap { heads[$0].sides })
@@ -149,8 +157,6 @@ struct SubjectReader {
             let partitive = (first..<last).contains { member in
                 (heads[member].end..<hedges[member + 1].start).contains { scope[$0].keyword == .including }
             }
-            let combined = predicate.combined
-                || (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
             for member in group {
                 let phrase = heads[member]
                 guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied, !strength else { continue }
@@ -246,6 +252,9 @@ struct SubjectReader {
                    let subject = clauseSide(scope, before: hedges[first].start) {
                     sides = [subject]
                 }
+                // "For Ukraine, the numbers are 124,500 to 131,000": the side
+                // a sentence opens with as its topic.
+                if sides == nil, !each, let topic = openingFor(scope) { sides = [topic] }
                 // "25 civilians were killed in Belgorod": civilians are the
                 // losses of the side where they live.
                 if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees, let place = civilianPlace(scope) {
@@ -948,6 +957,17 @@ struct SubjectReader {
     }
 
     static let asHash = WordHash.of("as")
+    static let forHash = WordHash.of("for")
+
+    /// The side of an opening "For Ukraine," or "As for Russia,".
+    private func openingFor(_ scope: SentenceScope) -> Int? {
+        var k = scope.skipQuotes(from: scope.range.lowerBound)
+        if k < scope.range.upperBound, scope[k].hash == SubjectReader.asHash { k += 1 }
+        guard k + 2 < scope.range.upperBound, scope[k].hash == SubjectReader.forHash,
+              let found = scope.match(.side, at: k + 1), found.end < scope.range.upperBound, scope[found.end].mark == .comma
+        else { return nil }
+        return Int(found.role.value)
+    }
 
     /// Words before a date that make it a bound of a period ("since
     /// Monday"), not the day of a tally.
