@@ -66,6 +66,14 @@ import Testing
             == ["BBC Russian Service"])
     }
 
+    @Test func aCapitalisedDescriptionIsTheBodyOfTheArticlesParty() {
+        let text = "Moscow said 500 Ukrainian soldiers were killed. The Defence Ministry said 300 more had surrendered."
+        #expect(speakers(text) == ["Russian Ministry of Defence", "Russian Ministry of Defence"])
+        // A body's own name stays its own.
+        #expect(speakers("The Kherson Regional Prosecutor's Office said 40 bodies had been exhumed.")
+            == ["Kherson Regional Prosecutor's Office"])
+    }
+
     @Test func misspeltSurnamesMatchByEditDistance() {
         #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
         #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])

@@ -140,6 +140,9 @@ struct EntityRecognizer {
             }
             return head < k && (scope[head].hash == EntityRecognizer.ofHash || scope[head].hash == EntityRecognizer.forHash) ? e : head
         }), capitals >= 2 else { return nil }
+        // "the Defence Ministry", "the General Staff": a description of a
+        // party's body written with capitals, not a body of its own name.
+        if let description = scope.match(.description, at: first), description.end == end { return nil }
         return EntityMention(start: i, end: end, referent: .body(scope.text(first, end)))
     }
 
@@ -243,7 +246,9 @@ struct EntityRecognizer {
                 k += 1
                 continue
             }
-            if let head = scope.match(.description, at: k), head.end == k + 1 || !isNameWord(scope, head.end - 1) {
+            // "the Defence Ministry" capitalised is still the description
+            // of a party's ministry, unless a name goes on after it.
+            if let head = scope.match(.description, at: k) {
                 if head.end < upper, isNameWord(scope, head.end) { return nil }
                 return EntityMention(start: start, end: head.end, referent: .description(Int(head.role.value)))
             }
