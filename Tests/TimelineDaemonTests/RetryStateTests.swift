@@ -25,6 +25,18 @@ import Testing
         #expect(retry.held == ["b.txt"])
     }
 
+    @Test func aNameHeldAtEveryTryIsSaidOnlyTheFirstTime() {
+        var retry = RetryState()
+        var said = [retry.hold("a.txt")]
+        _ = retry.release()
+        said.append(retry.hold("a.txt"))
+        _ = retry.release()
+        // Read at last, then held again later: a new wait.
+        retry.forget(["a.txt"])
+        said.append(retry.hold("a.txt"))
+        #expect(said == [true, false, true])
+    }
+
     @Test func aPauseIsSaidOnceAndItsEndOnce() {
         var retry = RetryState()
         let first = retry.pause(reason: "disk full")
