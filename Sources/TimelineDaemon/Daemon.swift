@@ -240,7 +240,8 @@ public final class Daemon: Sendable {
                         names, announced: announced, extractor: extractor, info: extractorInfo, log: log, store: store)
                     queue.putBack(Array(result.untaken))
                     // A name held earlier and read now is no longer waiting.
-                    retry.forget(names.filter { !queue.contains($0) })
+                    let waiting = Set(result.busy + result.deferred.map(\.name))
+                    retry.forget(names.filter { !queue.contains($0) && !waiting.contains($0) })
                     for name in result.busy { _ = retry.hold(name) }
                     announced.subtract(names.filter { !queue.contains($0) && !retry.held.contains($0) })
                     for (name, reason) in result.deferred where retry.hold(name) {
@@ -422,6 +423,9 @@ struct RetryState {
 
     /// Names left in the inbox by a temporary failure.
     private(set) var held: Set<FileName> = []
+    /// Names held since they were last read, held again at each try: said
+    /// once, not at every try.
+    private var waitingSinceRead: Set<FileName> = []
     /// Reports of refused files that could not be written yet.
     var unwrittenReports: [BatchIngester.PendingReport] = []
     /// Why ingestion is paused (a full disk), while it is.
@@ -433,15 +437,18 @@ struct RetryState {
 
     /// Holds `name` for the next try.
     ///
-    /// - Returns: whether it was not held already (so worth a log line).
+    /// - Returns: whether it is the first time since the name was last
+    ///   read (so worth a log line).
     mutating func hold(_ name: FileName) -> Bool {
         schedule()
-        return held.insert(name).inserted
+        held.insert(name)
+        return waitingSinceRead.insert(name).inserted
     }
 
     /// Stops holding `names`: they were read since.
     mutating func forget(_ names: [FileName]) {
         held.subtract(names)
+        waitingSinceRead.subtract(names)
     }
 
     /// Pauses ingestion until the next try.
@@ -466,6 +473,8 @@ struct RetryState {
     /// (the next batch finds out whether its cause has passed).
     mutating func release() -> [FileName] {
         defer { held.removeAll() }
+        // Names no longer held were read, or left the inbox.
+        waitingSinceRead.formIntersection(held)
         paused = nil
         due = nil
         if !unwrittenReports.isEmpty { schedule() }

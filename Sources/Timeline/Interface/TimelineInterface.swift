@@ -132,6 +132,9 @@ public enum TimelineInterface {
           moved_to: ?string
         )
 
+        # state: idle, busy, waiting (files held back: still being
+        # written, or met with a temporary failure) or paused (ingestion
+        # waits for the disk to have room again).
         type Inbox (path: string, pending: int, state: string)
 
         type Log (last_seq: int, chain_head: string)
@@ -340,7 +343,10 @@ public enum TimelineInterface {
         public struct Inbox: Sendable, Equatable, Codable {
             public var path: String
             public var pending: Int
-            /// `idle` or `busy`.
+            /// `idle`; `busy` (reading files); `waiting` (files held back,
+            /// still being written or met with a temporary failure, tried
+            /// again every few seconds); `paused` (ingestion waits for the
+            /// disk to have room again; queries are answered meanwhile).
             public var state: String
             public init(path: String, pending: Int, state: String) {
                 self.path = path
