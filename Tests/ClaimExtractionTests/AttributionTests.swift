@@ -74,6 +74,10 @@ import Testing
             == ["Kherson Regional Prosecutor's Office"])
     }
 
+    @Test func britishVerbsOfEstimating() {
+        #expect(speakers("Britain's Defence Intelligence reckons Russia lost 1,400 soldiers a day in May.") == ["UK Ministry of Defence"])
+    }
+
     @Test func misspeltSurnamesMatchByEditDistance() {
         #expect(speakers("General Milli said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
         #expect(speakers("General Milio said that 100,000 Russian soldiers have been killed.") == ["Mark Milley"])
