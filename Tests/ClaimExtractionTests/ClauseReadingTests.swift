@@ -7,6 +7,11 @@ import Testing
 @Suite struct ClauseReadingTests {
     // MARK: Whose losses
 
+    @Test func aPartAmongThemCountsTheLossBeforeIt() {
+        #expect(keys("The minister said 28 people had been killed, among them three children, and 90 wounded.")
+            == ["ukraine civilian killed exact 28", "ukraine civilian killed exact 3", "ukraine civilian wounded exact 90"])
+    }
+
     @Test func aPartOrAnAverageBesideAFigureCountsWhatItDoes() {
         #expect(keys("Monitors counted 4,100 civilians killed, including 310 children, and 9,800 injured, including 640 children.")
             == ["ukraine civilian killed exact 4100", "ukraine civilian killed exact 310",

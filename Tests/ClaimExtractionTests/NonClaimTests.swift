@@ -33,6 +33,9 @@ import Testing
         "Russia fired 70 missiles overnight.",
         "Analysts said Russia could lose another 40,000 men before the town falls.",
         "[12] https://t.me/example_channel/48213",
+        "For comparison, the Soviet Union lost about 15,000 soldiers in ten years of war in Afghanistan.",
+        "Student Arjun Mehta, 22, was wounded in the shelling.",
+        "The mission interviewed 60 former Ukrainian prisoners of war; 52 of them described torture.",
         "Of these, 310 were former prisoners recruited by Wagner.",
         "Ukraine will likely suffer 20,000 casualties in the offensive.",
     ])

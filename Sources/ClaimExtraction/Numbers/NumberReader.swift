@@ -298,6 +298,12 @@ struct NumberReader {
         }
         // "The average age of the dead is about 35": what the subject counts is an age.
         if isAgeStated(scope, before: mention.start) { return .age }
+        // "Naveen Shekharappa, 21, was killed": an age set off after a name.
+        if !mention.isRange, mention.low < 120, mention.start - 2 >= lower, after < upper,
+           scope[mention.start - 1].mark == .comma, scope[after].mark == .comma,
+           scope[mention.start - 2].isWord, scope[mention.start - 2].has(.capitalized) {
+            return .age
+        }
         if atom.start > lower {
             let previous = scope[atom.start - 1]
             if previous.mark == .currency { return .money }

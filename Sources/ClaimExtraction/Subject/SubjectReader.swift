@@ -119,8 +119,14 @@ struct SubjectReader {
             // "During the entire Second Chechen War, Russia lost 6,000
             // soldiers": another war named anywhere before the figure.
             let otherWar = predicate.otherConflict
-                || (scope.range.lowerBound..<hedges[first].start).contains { scope.match(.otherConflict, at: $0) != nil }
+                || (scope.range.lowerBound..<hedges[first].start).contains {
+                    scope.match(.otherConflict, at: $0) != nil || scope.match(.foreignSide, at: $0) != nil
+                }
             let forecast = isForecast(scope, before: hedges[first].start)
+            // "interviewed 47 former prisoners of war", "205 prisoners
+            // interviewed by the Mission": people met, not a loss.
+            let met = (max(scope.range.lowerBound, hedges[first].start - 4)..<min(scope.range.upperBound, heads[last].end + 3))
+                .contains { SubjectReader.meetingVerbs.contains(scope[$0].hash) }
             // "a Russian force of 20-25,000 men": a strength, not a loss.
             let strength = hedges[first].start - 2 >= scope.range.lowerBound && scope[hedges[first].start - 1].keyword == .of
                 && SubjectReader.strengthNouns.contains(scope[hedges[first].start - 2].hash)
@@ -159,7 +165,7 @@ struct SubjectReader {
             }
             for member in group {
                 let phrase = heads[member]
-                guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied, !strength else { continue }
+                guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied, !strength, !met else { continue }
                 var metrics = phrase.metrics
                 // "32 prisoners of war had been executed": killed in captivity.
                 if metrics == [.captured], predicate.metrics.contains(.killed) { metrics = [.killed] }
@@ -167,7 +173,8 @@ struct SubjectReader {
                 // hours", "31,867 injured, including 2,022 children": a part
                 // of the figure just before.
                 if metrics.isEmpty, let lastMetric, hedges[member].start > scope.range.lowerBound,
-                   scope[hedges[member].start - 1].keyword == .including || partOfThem(scope, after: mentions[member].end) {
+                   scope[hedges[member].start - 1].keyword == .including || partOfThem(scope, after: mentions[member].end)
+                    || partOfThem(scope, before: hedges[member].start) {
                     metrics = [lastMetric]
                 }
                 // "Russia lost 31,210 soldiers, …, an average of about 1,007 a
@@ -357,7 +364,11 @@ struct SubjectReader {
             let token = scope[k]
             // "two civilians had been killed and five wounded": the next
             // figure, in digits or in words, has a predicate of its own.
-            if token.kind == .number || (token.entry >= 0 && scope.lexicon.entries[Int(token.entry)].numeral > 0) { break }
+            if token.kind == .number { break }
+            if token.entry >= 0, scope.lexicon.entries[Int(token.entry)].numeral > 0,
+               k + 1 >= upper || scope.match(.countedThing, at: k + 1) == nil {
+                break
+            }
             if token.mark == .comma {
                 // "injured, died, or went missing".
                 var next = k + 1
@@ -767,6 +778,13 @@ struct SubjectReader {
 
     /// "90,019 servicemen (5,100 of them officers)": "of them" after a
     /// figure makes it a part of the one before.
+    /// "34 people had been killed, among them two children".
+    private func partOfThem(_ scope: SentenceScope, before start: Int) -> Bool {
+        start - 2 > scope.range.lowerBound && SubjectReader.themWords.contains(scope[start - 1].hash)
+            && (SubjectReader.amongWords.contains(scope[start - 2].hash) || scope[start - 2].keyword == .of)
+            && scope[start - 3].mark == .comma
+    }
+
     private func partOfThem(_ scope: SentenceScope, after end: Int) -> Bool {
         end + 1 < scope.range.upperBound && scope[end].keyword == .of && SubjectReader.themWords.contains(scope[end + 1].hash)
     }
@@ -939,6 +957,7 @@ struct SubjectReader {
         return false
     }
 
+    static let meetingVerbs = WordSet(["interviewed", "surveyed", "questioned", "visited", "polled"].map(WordHash.of))
     static let aloneHash = WordHash.of("alone")
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
 
@@ -953,10 +972,18 @@ struct SubjectReader {
         if scope[before].keyword == .of {
             return before - 1 >= scope.range.lowerBound && scope[before - 1].hash == SubjectReader.asHash
         }
-        return SubjectReader.periodBounds.contains(scope[before].hash)
+        if SubjectReader.periodBounds.contains(scope[before].hash) { return true }
+        // "since the start of hostilities on Aug. 6".
+        var k = before
+        while k >= scope.range.lowerBound, k > before - 7, !scope.isClausePunctuation(k) {
+            if SubjectReader.periodOpeners.contains(scope[k].hash) { return true }
+            k -= 1
+        }
+        return false
     }
 
     static let asHash = WordHash.of("as")
+    static let periodOpeners = WordSet(["since", "from", "until", "till", "between"].map(WordHash.of))
     static let forHash = WordHash.of("for")
 
     /// The side of an opening "For Ukraine," or "As for Russia,".
