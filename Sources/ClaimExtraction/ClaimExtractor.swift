@@ -92,16 +92,26 @@ public struct ClaimExtractor: Sendable {
         let furniture = PageFurniture.lines(scopes)
         for (index, scope) in scopes.enumerated() where !furniture[index] {
             let survey = survey(scope, compiled: compiled)
+            // "Verified civilian casualties, 24 February 2022 – …" over a
+            // table of "Killed: 12,456" lines: a heading or a lead-in
+            // ending with a colon says whose losses the figures under it count.
+            func introduces() {
+                if leadsIn(scope), let topic = subjectReader.topic(scope), topic.population != nil {
+                    context = (index, topic)
+                }
+            }
             guard survey.figures else {
                 if survey.anaphora, let side = anaphoraReader.side(scope) {
                     found.append(.init(sentence: index, figures: [], repeatsFor: side))
                 }
+                introduces()
                 continue
             }
             let dates = sentenceDates[index]
             let mentions = numberReader.read(scope, dates: dates).filter { $0.kind == .count }
             guard !mentions.isEmpty else {
                 if let side = anaphoraReader.side(scope) { found.append(.init(sentence: index, figures: [], repeatsFor: side)) }
+                introduces()
                 continue
             }
             let readings = mentions.map { qualifierReader.read(scope, $0) }
@@ -120,6 +130,17 @@ public struct ClaimExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether a sentence introduces what follows it: a line of its own
+    /// that does not end as a sentence does, or a sentence ending with a
+    /// colon.
+    private func leadsIn(_ scope: SentenceScope) -> Bool {
+        let first = scope.range.lowerBound, last = scope.range.upperBound - 1
+        guard last >= first else { return false }
+        if scope[last].mark == .colon { return true }
+        let nextStartsLine = scope.range.upperBound >= scope.tokens.count || scope.tokens[scope.range.upperBound].has(.lineBefore)
+        return scope[first].has(.lineBefore) && nextStartsLine && scope[last].mark != .period
     }
 
     /// Whether a sentence has a digit or a number word at all, and a phrase

@@ -25,6 +25,17 @@ import Testing
         #expect(keys(page) == ["russia military casualties exact 640000", "russia military killed exact 1200/day"])
     }
 
+    @Test func aHeadingSaysWhoseLossesTheTableUnderItCounts() {
+        let table = """
+            The mission published its figures on Tuesday.
+
+            Civilian casualties in Ukraine, 1 January – 30 June 2025
+            Killed: 1,320
+            Injured: 5,410
+            """
+        #expect(keys(table) == ["ukraine civilian killed exact 1320", "ukraine civilian wounded exact 5410"])
+    }
+
     @Test func frontMatterGivesDateSourceAndAddress() {
         let text = "Published: 2023-01-20\nSource: BBC\nURL: https://example.org/a\n\nMilley said Friday that 100,000 Russian soldiers had been killed.\n"
         let extraction = extractor.extract(Document(name: "a.txt", text: text))
