@@ -92,6 +92,13 @@ import Testing
         #expect(keys("The average age of those killed was about thirty-five.") == [])
     }
 
+    @Test func aRunningTotalAfterADailyFigure() {
+        #expect(keys("Russia lost 1,050 soldiers over the past day, bringing the total since the start of the full-scale invasion to 912,000.")
+            == ["russia military casualties exact 1050/day", "russia military casualties exact 912000"])
+        #expect(keys("Russia lost 980 personnel over the previous 24 hours, bringing its total since February 24, 2022, to 801,330.")
+            == ["russia military casualties exact 980/day", "russia military casualties exact 801330"])
+    }
+
     @Test func aFurtherFigureIsOfTheVerbsLoss() {
         #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
         #expect(keys("Russia continued to lose 900 soldiers a day.") == ["russia military casualties exact 900/day"])

@@ -762,9 +762,11 @@ struct SubjectReader {
     private func figureNounTopic(_ scope: SentenceScope, before end: Int, previousTopic: Topic?) -> Topic? {
         var j = end - 1
         var sides: [Int] = []
-        while j >= max(scope.range.lowerBound, end - 8) {
+        // "bringing the total since the start of the full-scale invasion to
+        // 931,300", "its total since February 24, 2022, to 774,450".
+        while j >= max(scope.range.lowerBound, end - 14) {
             // "the total number of the vehicles lost … to 5,523".
-            if scope.isClausePunctuation(j) || scope.match(.countedThing, at: j) != nil { return nil }
+            if (scope.isClausePunctuation(j) && !isDateComma(scope, j)) || scope.match(.countedThing, at: j) != nil { return nil }
             if let side = scope.side(endingAt: j + 1), side >= 0, !sides.contains(side) { sides.append(side) }
             if SubjectReader.figureNouns.contains(scope[j].hash) {
                 let later = (end..<scope.range.upperBound).lazy.compactMap { scope.match(.metric, at: $0) }.first
@@ -774,6 +776,16 @@ struct SubjectReader {
             j -= 1
         }
         return nil
+    }
+
+    /// Whether the comma at `k` is one of a date's ("February 24, 2022,").
+    private func isDateComma(_ scope: SentenceScope, _ k: Int) -> Bool {
+        guard scope[k].mark == .comma else { return false }
+        func year(_ i: Int) -> Bool {
+            i >= scope.range.lowerBound && i < scope.range.upperBound && scope[i].kind == .number && scope[i].digits == 4
+                && !scope[i].has(.grouped)
+        }
+        return year(k + 1) || year(k - 1)
     }
 
     /// "90,019 servicemen (5,100 of them officers)": "of them" after a
@@ -1043,8 +1055,7 @@ struct SubjectReader {
         while j >= floor {
             // "from February 24, 2022 to July 10, 2023": a date's comma
             // does not end the clause.
-            let dateComma = scope[j].mark == .comma && j + 1 < scope.range.upperBound
-                && scope[j + 1].kind == .number && scope[j + 1].digits == 4
+            let dateComma = isDateComma(scope, j)
             if scope[j].mark == .comma, let skipped = parentheticalSource(scope, endingAt: j) {
                 j = skipped
                 continue
