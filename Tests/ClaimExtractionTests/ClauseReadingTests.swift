@@ -92,6 +92,12 @@ import Testing
         #expect(keys("The average age of those killed was about thirty-five.") == [])
     }
 
+    @Test func headlineVerbsAndPeriodsOfADay() {
+        #expect(keys("Russian strikes kill 7, injure 30 across Ukraine").contains("ukraine civilian wounded exact 30"))
+        #expect(keys("Moscow said Ukrainian forces had lost up to 310 servicemen during the previous day.")
+            == ["ukraine military casualties at_most 310/day"])
+    }
+
     @Test func aRunningTotalAfterADailyFigure() {
         #expect(keys("Russia lost 1,050 soldiers over the past day, bringing the total since the start of the full-scale invasion to 912,000.")
             == ["russia military casualties exact 1050/day", "russia military casualties exact 912000"])

@@ -322,6 +322,11 @@ struct SubjectReader {
         guard next > end, next - end <= 8 else { return false }
         var conjunction = false
         for k in end..<next {
+            // "kill at least 9, injure 41 over the past day": a comma before a verb joins too.
+            if scope[k].mark == .comma, k + 1 < next, scope.match(.metric, at: k + 1) != nil {
+                conjunction = true
+                continue
+            }
             if scope.isClausePunctuation(k) || scope[k].kind == .number { return false }
             if scope[k].keyword == .and { conjunction = true }
         }
