@@ -74,6 +74,12 @@ import Testing
             == ["Kherson Regional Prosecutor's Office"])
     }
 
+    @Test func aParticiplesAsideIsNoSubjectButCitingIsASource() {
+        #expect(speakers("Mediazona, working with the BBC, has now confirmed more than 88,000 Russian dead by name.") == ["Mediazona"])
+        #expect(speakers("North Korea's troops, by Seoul's reckoning, have lost about 3,000 killed and wounded.")
+            == ["South Korean government"])
+    }
+
     @Test func britishVerbsOfEstimating() {
         #expect(speakers("Britain's Defence Intelligence reckons Russia lost 1,400 soldiers a day in May.") == ["UK Ministry of Defence"])
     }

@@ -165,7 +165,11 @@ struct CueReader {
                 // relative clause's names are not the subject.
                 var p = j - 1
                 while p >= lower, scope[p].mark != .comma { p -= 1 }
-                let relative = p + 1 < j && scope[p + 1].keyword.isRelative
+                // "Mediazona, working with the BBC, has confirmed": a
+                // participle's aside is no subject either.
+                // ("citing officials" names a source, and is no aside).
+                let relative = p + 1 < j && (scope[p + 1].keyword.isRelative
+                    || (isParticiple(scope, p + 1) && scope.match(.attributionSource, at: p + 1) == nil))
                 if !relative, let found = ending(j) { return found }
                 // "A spokesperson for the office, Liz Throssell, said": a full
                 // name set off by commas before the verb.
@@ -209,6 +213,15 @@ struct CueReader {
             return nil
         }
         return nil
+    }
+
+    /// Whether token `k` is a present participle ("working", "citing").
+    private func isParticiple(_ scope: SentenceScope, _ k: Int) -> Bool {
+        let token = scope[k]
+        guard token.isWord, !token.has(.capitalized) else { return false }
+        let start = Int(token.start), end = Int(token.end)
+        guard end - start > 4 else { return false }
+        return scope.bytes[end - 3] == UInt8(ascii: "i") && scope.bytes[end - 2] == UInt8(ascii: "n") && scope.bytes[end - 1] == UInt8(ascii: "g")
     }
 
     /// The name before ", the head of …" or ", an analyst," that ends right
