@@ -92,6 +92,11 @@ import Testing
         #expect(keys("The average age of those killed was about thirty-five.") == [])
     }
 
+    @Test func aFigureNounCountsTheLossTheSentenceNamed() {
+        #expect(keys("Counting the Russian soldiers killed since 2022, the magazine came up with an estimate of 70,000 to 90,000.")
+            == ["russia military killed range 70000-90000"])
+    }
+
     @Test func headlineVerbsAndPeriodsOfADay() {
         #expect(keys("Russian strikes kill 7, injure 30 across Ukraine").contains("ukraine civilian wounded exact 30"))
         #expect(keys("Moscow said Ukrainian forces had lost up to 310 servicemen during the previous day.")

@@ -202,6 +202,16 @@ struct SubjectReader {
                 if metrics.isEmpty, let topic = sentenceTopic, SubjectReader.partitiveOpeners.contains(scope[scope.range.lowerBound].hash) {
                     metrics = [topic.metric]
                 }
+                // "Estimating the number of Russian soldiers killed, The
+                // Economist came up with an estimate of 66,000": a figure
+                // noun's loss is the one the sentence (or the one before)
+                // named.
+                var figureTopic: Topic?
+                if metrics.isEmpty, figureNounBefore(scope, hedges[member].start),
+                   let topic = sentenceTopic ?? previousTopic {
+                    metrics = [topic.metric]
+                    figureTopic = topic
+                }
                 guard let metric = combine(metrics) else { continue }
                 lastMetric = metric
                 lastEnd = heads[member].end
@@ -234,6 +244,8 @@ struct SubjectReader {
                 // figure that names no one counts what the one before did.
                 if population == nil, let carriedPopulation = carried?.population { population = carriedPopulation }
                 if population == nil, let topicPopulation = sentenceTopic?.population { population = topicPopulation }
+                if sides == nil, let topic = figureTopic, !topic.sides.isEmpty { sides = topic.sides }
+                if population == nil, let topicPopulation = figureTopic?.population { population = topicPopulation }
                 if sides == nil, explicitPopulation == nil, let topic = sentenceTopic, !topic.sides.isEmpty,
                    population == nil || topic.population == nil || topic.population == population {
                     sides = topic.sides
@@ -781,6 +793,14 @@ struct SubjectReader {
             j -= 1
         }
         return nil
+    }
+
+    /// Whether "an estimate of", "a toll of" or "the figure at" stands
+    /// right before a figure.
+    private func figureNounBefore(_ scope: SentenceScope, _ start: Int) -> Bool {
+        let k = start - 1
+        guard k - 1 >= scope.range.lowerBound, scope[k].keyword == .of || scope[k].keyword == .at else { return false }
+        return SubjectReader.figureNouns.contains(scope[k - 1].hash)
     }
 
     /// Whether the comma at `k` is one of a date's ("February 24, 2022,").
