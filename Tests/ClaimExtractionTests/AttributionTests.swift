@@ -80,6 +80,12 @@ import Testing
             == ["South Korean government"])
     }
 
+    @Test func genericSourcesStayGeneric() {
+        #expect(speakers("Shelling killed six people in the south over the past day, regional officials said.")
+            == ["regional authorities"])
+        #expect(speakers("Local authorities said four civilians were wounded.") == ["local authorities"])
+    }
+
     @Test func britishVerbsOfEstimating() {
         #expect(speakers("Britain's Defence Intelligence reckons Russia lost 1,400 soldiers a day in May.") == ["UK Ministry of Defence"])
     }

@@ -67,7 +67,10 @@ struct EntityRecognizer {
         // "a senior Pentagon official".
         while article, at < scope.range.upperBound - 1, at < i + 3, EntityRecognizer.rank.contains(scope[at].hash) { at += 1 }
         var best: EntityMention?
-        if let speaker = scope.match(.speaker, at: at), hasCapital(scope, speaker) {
+        // A name needs a capital; a group the lexicon names in lower case
+        // ("regional authorities") is a common noun and needs none.
+        if let speaker = scope.match(.speaker, at: at),
+           hasCapital(scope, speaker) || scope.lexicon.speakers[Int(speaker.role.value)].name.first?.isLowercase == true {
             best = EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)))
         }
         if let outlet = scope.match(.outlet, at: at), hasCapital(scope, outlet), outlet.end > best?.end ?? 0 {
