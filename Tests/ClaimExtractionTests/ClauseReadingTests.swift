@@ -116,6 +116,12 @@ import Testing
         #expect(keys("Ukrainian drones killed an additional 45 Russian troops.") == ["russia military killed exact 45"])
     }
 
+    @Test func prisonersHeldAndReturnedFromCaptivity() {
+        #expect(keys("The ombudsman said Russia detains more than 7,000 Ukrainian servicemen.")
+            == ["ukraine military captured at_least 7000"])
+        #expect(keys("Since 2022, 4,100 Ukrainians have returned from captivity.") == ["ukraine military captured exact 4100"])
+    }
+
     @Test func eachOfTwoSidesActingIsOneFigurePerSide() {
         #expect(keys("Russia and Ukraine each freed 84 prisoners of war on Friday.").sorted()
             == ["russia military captured exact 84", "ukraine military captured exact 84"])
