@@ -80,6 +80,14 @@ import Testing
             == ["South Korean government"])
     }
 
+    @Test func aPassiveVerbsSubjectIsWhatWasSaid() {
+        #expect(speakers("According to the UN refugee agency, 6.1 million refugees from Ukraine were recorded in Europe, 5.8 million of them in the EU.")
+            == ["UNHCR", "UNHCR"])
+        // "quoted as saying": the subject speaks.
+        #expect(speakers("The commander, Valery Zaluzhny, was quoted by local media as saying that 9,000 soldiers had died.")
+            == ["Valery Zaluzhnyi"])
+    }
+
     @Test func genericSourcesStayGeneric() {
         #expect(speakers("Shelling killed six people in the south over the past day, regional officials said.")
             == ["regional authorities"])

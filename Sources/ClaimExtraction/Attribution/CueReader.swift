@@ -35,8 +35,14 @@ struct CueReader {
                         guard found.end >= upper || scope[found.end].kind == .punctuation else { return nil }
                         return found
                     } : nil
-                let agent = byAgent ?? inverted ?? agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
-                    ?? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer)
+                // "6.9 million refugees were recorded": a passive verb's
+                // subject is what was said, not who said it.
+                // ("Zaluzhny was quoted by the media as saying": the subject speaks.)
+                let passive = isPassive(scope, before: i)
+                    && !(verb.end..<min(upper, verb.end + 6)).contains { scope[$0].hash == CueReader.asHash }
+                let agent = byAgent ?? inverted
+                    ?? (passive ? nil : agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
+                        ?? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer))
                 let audience = verb.role.kind == .audienceVerb
                     ? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer) : nil
                 cues.append(Cue(position: i, agent: agent, audience: audience))
@@ -214,6 +220,18 @@ struct CueReader {
         }
         return nil
     }
+
+    /// Whether a passive auxiliary ("were", "has been", "is being") stands
+    /// right before the verb at `cue`, past an adverb.
+    private func isPassive(_ scope: SentenceScope, before cue: Int) -> Bool {
+        var k = cue - 1
+        if k >= scope.range.lowerBound, scope[k].isWord, CueReader.adverbs.contains(scope[k].hash) { k -= 1 }
+        return k >= scope.range.lowerBound && CueReader.passiveAuxiliaries.contains(scope[k].hash)
+    }
+
+    static let asHash = WordHash.of("as")
+    static let passiveAuxiliaries = WordSet(["was", "were", "been", "being", "is", "are", "be"].map(WordHash.of))
+    static let adverbs = WordSet(["officially", "reportedly", "also", "now", "already", "previously", "widely"].map(WordHash.of))
 
     /// Whether token `k` is a present participle ("working", "citing").
     private func isParticiple(_ scope: SentenceScope, _ k: Int) -> Bool {
