@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text a reader sees in a page saved with its HTML, or in an article a
 /// scraper left markup and character references in: tags removed, blocks
 /// (`<p>`, `<li>`, `<br>`, headings) as line breaks, the contents of
@@ -87,25 +89,35 @@ extension MarkupText {
         /// Whether the text has a tag of HTML or a character reference.
         /// Counts the block tags on the way.
         mutating func hasMarkup() -> Bool {
+            guard let base = bytes.baseAddress else { return false }
             var found = false
             var blockTags = 0
+            // The bytes are looked at only where a "<" or an "&" is: a text
+            // without markup is passed over at memchr's speed.
+            func next(_ byte: UInt8, from start: Int) -> Int? {
+                guard start < bytes.count, let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+                return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            }
             var i = body
-            while i < bytes.count {
-                switch bytes[i] {
-                case UInt8(ascii: "<"):
-                    if let tag = tag(at: i) {
-                        found = true
-                        if MarkupText.blocks.contains(tag.name) { blockTags += 1 }
-                        i = tag.end
-                        continue
-                    }
-                    if comment(at: i) != nil { found = true }
-                case UInt8(ascii: "&"):
-                    if reference(at: i) != nil { found = true }
-                default:
-                    break
+            while let at = next(UInt8(ascii: "<"), from: i) {
+                if let tag = tag(at: at) {
+                    found = true
+                    if MarkupText.blocks.contains(tag.name) { blockTags += 1 }
+                    i = tag.end
+                    continue
                 }
-                i += 1
+                if comment(at: at) != nil { found = true }
+                i = at + 1
+            }
+            if !found {
+                i = body
+                while let at = next(UInt8(ascii: "&"), from: i) {
+                    if reference(at: at) != nil {
+                        found = true
+                        break
+                    }
+                    i = at + 1
+                }
             }
             laidOut = blockTags >= 2
             return found
