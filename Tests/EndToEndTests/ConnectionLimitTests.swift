@@ -34,7 +34,7 @@ import Glibc
         // Five times the total cap, all from this test's uid, none saying a word.
         let daemon = try daemon(maxTotal: 16, maxPerUser: 8, idleTimeoutSeconds: 600)
         try daemon.start()
-        let idle = try (0..<80).map { _ in try IdleClient(connectingTo: daemon.socket) }
+        let idle = try (0..<80).map { _ in try RawClient(connectingTo: daemon.socket) }
         defer { idle.forEach { $0.close() } }
 
         let status = try daemon.ctl("status")
@@ -61,7 +61,7 @@ import Glibc
     private func anIdleConnectionIsClosedAfterTheIdleTimeoutBody() throws {
         let daemon = try daemon(maxTotal: 16, maxPerUser: 8, idleTimeoutSeconds: 1)
         try daemon.start()
-        let client = try IdleClient(connectingTo: daemon.socket)
+        let client = try RawClient(connectingTo: daemon.socket)
         defer { client.close() }
         #expect(client.isClosed(waiting: Self.patience), "an idle connection is still open after \(Self.patience)")
         // Busy clients are untouched: the daemon still answers.
@@ -70,9 +70,10 @@ import Glibc
     }
 }
 
-/// A client that connects to a Unix socket and sends nothing.
-private final class IdleClient {
+/// A client of the control socket that speaks raw Varlink, or nothing at all.
+final class RawClient {
     let fd: Int32
+    private var pending: [UInt8] = []
 
     init(connectingTo path: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -95,15 +96,44 @@ private final class IdleClient {
         }
     }
 
+    /// Sends one message, NUL-terminated.
+    func send(_ message: String) throws {
+        let bytes = Array(message.utf8) + [0]
+        let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        guard sent == bytes.count else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    /// The next message, or nil at the end of the stream; throws if none comes within `timeout`.
+    func receive(timeout: Duration) throws -> String? {
+        while true {
+            if let end = pending.firstIndex(of: 0) {
+                let message = String(decoding: pending[..<end], as: UTF8.self)
+                pending.removeSubrange(...end)
+                return message
+            }
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, Self.milliseconds(timeout)) == 1 else {
+                throw TimedOut(what: "a message from the daemon")
+            }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { return nil }
+            pending += chunk[..<count]
+        }
+    }
+
     /// Whether the daemon closed the connection, waiting up to `timeout` for it.
     func isClosed(waiting timeout: Duration) -> Bool {
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        guard poll(&entry, 1, milliseconds) == 1 else { return false }
+        guard poll(&entry, 1, Self.milliseconds(timeout)) == 1 else { return false }
         var byte: UInt8 = 0
         // Nothing was asked, so the only thing to read is the end of the stream.
         return recv(fd, &byte, 1, Int32(MSG_DONTWAIT)) <= 0
     }
 
     func close() { Glibc.close(fd) }
+
+    private static func milliseconds(_ duration: Duration) -> Int32 {
+        Int32(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    }
 }
