@@ -23,13 +23,25 @@ final class ServerConnection: Sendable {
         var activity = Activity.idle
         /// The last reply written without waiting for it to reach the socket.
         var lastWrite: EventLoopFuture<Void>?
+        /// When the last call ended (or the connection was accepted); nil
+        /// while a call or stream is in progress. What the idle timeout and
+        /// the connection caps judge a connection by.
+        var idleSince: ContinuousClock.Instant? = .now
     }
 
     let channel: any Channel
+    /// Who connected; nil if the kernel did not say.
+    let peer: VarlinkPeerCredentials?
     private let state = Mutex(State())
 
-    init(channel: any Channel) {
+    init(channel: any Channel, peer: VarlinkPeerCredentials?) {
         self.channel = channel
+        self.peer = peer
+    }
+
+    /// Since when the connection has had no call in progress; nil while one is.
+    var idleSince: ContinuousClock.Instant? {
+        state.withLock { $0.idleSince }
     }
 
     /// Marks the start of a call.
@@ -38,6 +50,7 @@ final class ServerConnection: Sendable {
         state.withLock { state in
             guard !state.draining else { return false }
             state.activity = .call
+            state.idleSince = nil
             return true
         }
     }
@@ -67,7 +80,10 @@ final class ServerConnection: Sendable {
 
     /// Marks the end of a call.
     func endCall() {
-        state.withLock { $0.activity = .idle }
+        state.withLock { state in
+            state.activity = .idle
+            state.idleSince = .now
+        }
     }
 
     /// Graceful shutdown: an idle connection closes now; one in a plain call

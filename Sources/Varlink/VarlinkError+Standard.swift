@@ -74,3 +74,23 @@ extension VarlinkError {
         VarlinkError(name: internalErrorName)
     }
 }
+
+extension VarlinkError {
+    /// `org.varlink.service.TooManyConnections`, with `limit` (`"total"` or
+    /// `"per_user"`) and `maximum`: the server already holds as many
+    /// connections as it allows, all of them busy, and closes this one.
+    ///
+    /// Not one of the standard interface's errors. It is sent as soon as the
+    /// connection is accepted, so a client reads it as the reply to its first
+    /// call, which says why better than a bare hang-up would.
+    public static let tooManyConnectionsName = "org.varlink.service.TooManyConnections"
+
+    /// The connection is over a cap and is closed.
+    ///
+    /// - Parameters:
+    ///   - limit: Which cap: `"total"` or `"per_user"`.
+    ///   - maximum: The cap's value.
+    public static func tooManyConnections(limit: String, maximum: Int) -> VarlinkError {
+        VarlinkError(name: tooManyConnectionsName, parameters: ["limit": .string(limit), "maximum": .int(maximum)])
+    }
+}

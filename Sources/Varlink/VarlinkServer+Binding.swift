@@ -13,7 +13,10 @@ extension VarlinkServer {
     /// writer does not allow.
     struct AcceptedConnection: Sendable {
         var channel: NIOAsyncChannel<ByteBuffer, Never>
-        var peer: VarlinkPeerCredentials?
+        var connection: ServerConnection
+        /// Set if the connection is over a cap: sent, and the connection closed.
+        var refusal: VarlinkError?
+        var peer: VarlinkPeerCredentials? { connection.peer }
     }
 
     /// The listening socket, and the socket file to remove when done.
@@ -62,7 +65,11 @@ extension VarlinkServer {
                     ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageSize: maximumMessageSize))
                 )
                 let framed = try NIOAsyncChannel<ByteBuffer, Never>(wrappingChannelSynchronously: channel)
-                return AcceptedConnection(channel: framed, peer: peer)
+                let connection = ServerConnection(channel: channel, peer: peer)
+                // Counted here, before the connection waits for a serving
+                // task, so that a burst of connections is capped as it arrives.
+                let refusal = self.enroll(connection)
+                return AcceptedConnection(channel: framed, connection: connection, refusal: refusal)
             }
         }
 

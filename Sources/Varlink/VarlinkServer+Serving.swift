@@ -6,7 +6,14 @@ extension VarlinkServer {
     /// or it sends something that is not a call.
     func serve(_ accepted: AcceptedConnection) async {
         let channel = accepted.channel.channel
-        let connection = ServerConnection(channel: channel)
+        let connection = accepted.connection
+        if let refusal = accepted.refusal {
+            // Written before any call arrives: a client reads it as the
+            // reply to its first call, then finds the connection closed.
+            await Self.write(refusal, on: channel)
+            try? await channel.close()
+            return
+        }
         guard register(connection) else {
             try? await channel.close()
             return

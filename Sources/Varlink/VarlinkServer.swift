@@ -45,20 +45,53 @@ public final class VarlinkServer: Sendable {
         /// (the caller was sent ``VarlinkError/internalError``), so the
         /// daemon can log it. Runs on the connection's task; keep it quick.
         public var onHandlerError: (@Sendable (_ error: any Error, _ call: VarlinkCall) -> Void)?
+        /// The most connections open at once. Keep it well under the
+        /// process's file descriptor limit, so that clients that connect and
+        /// say nothing cannot leave the process without descriptors. Over
+        /// it, the connection idle longest is closed to make room, or the
+        /// new one is refused with ``VarlinkError/tooManyConnections(limit:maximum:)``
+        /// if every connection is in a call. Defaults to 256.
+        public var maximumConnections: Int
+        /// The most connections open at once from one user id (by
+        /// `SO_PEERCRED`), so that one user cannot take the whole
+        /// ``maximumConnections``; handled the same way, among that user's
+        /// connections. Defaults to 64.
+        public var maximumConnectionsPerUser: Int
+        /// A connection with no call in progress for this long is closed;
+        /// nil keeps idle connections open. A streaming call counts as in
+        /// progress. Defaults to 60 s.
+        public var idleTimeout: Duration?
+        /// Told what the connection limits did (idle connections closed,
+        /// connections refused), at most every 10 s, so the daemon can log
+        /// it. Runs on a server task; keep it quick.
+        public var onConnectionLimit: (@Sendable (_ report: ConnectionLimitReport) -> Void)?
 
         /// Creates a configuration.
         ///
         /// - Parameters:
         ///   - maximumMessageSize: The largest call accepted, in bytes.
+        ///   - maximumConnections: The most connections open at once.
+        ///   - maximumConnectionsPerUser: The most connections open at once from one user id.
+        ///   - idleTimeout: How long a connection may go without a call; nil for ever.
         ///   - eventLoopGroup: The event loops that run the sockets.
+        ///   - onConnectionLimit: Told what the connection limits did.
         ///   - onHandlerError: Told of unexpected handler errors.
         public init(
             maximumMessageSize: Int = 1 << 20,
+            maximumConnections: Int = 256,
+            maximumConnectionsPerUser: Int = 64,
+            idleTimeout: Duration? = .seconds(60),
             eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+            onConnectionLimit: (@Sendable (_ report: ConnectionLimitReport) -> Void)? = nil,
             onHandlerError: (@Sendable (_ error: any Error, _ call: VarlinkCall) -> Void)? = nil
         ) {
+            precondition(maximumConnections > 0 && maximumConnectionsPerUser > 0, "connection caps must be positive")
             self.maximumMessageSize = maximumMessageSize
+            self.maximumConnections = maximumConnections
+            self.maximumConnectionsPerUser = maximumConnectionsPerUser
+            self.idleTimeout = idleTimeout
             self.eventLoopGroup = eventLoopGroup
+            self.onConnectionLimit = onConnectionLimit
             self.onHandlerError = onHandlerError
         }
     }
@@ -68,7 +101,7 @@ public final class VarlinkServer: Sendable {
     let configuration: Configuration
     /// Every served interface by name, `org.varlink.service` included.
     let interfaces: [String: VarlinkInterface]
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
     struct State {
         var started = false
@@ -79,6 +112,12 @@ public final class VarlinkServer: Sendable {
         /// must still be closed.
         var admitted: [ObjectIdentifier: any Channel] = [:]
         var connections: [ObjectIdentifier: ServerConnection] = [:]
+        /// Every connection counted against the caps, by its channel:
+        /// admitted or served, until it closes.
+        var open: [ObjectIdentifier: ServerConnection] = [:]
+        /// What the limits did since ``lastReport``.
+        var unreported = ConnectionLimitReport()
+        var lastReport: ContinuousClock.Instant?
     }
 
     /// Creates a server; nothing is bound until ``run(onListening:)``.
@@ -150,6 +189,8 @@ public final class VarlinkServer: Sendable {
         if !proceed { listener.channel.channel.close(promise: nil) }
 
         defer { closeUnservedConnections() }
+        let sweeper = Task { await self.sweepIdleConnections() }
+        defer { sweeper.cancel() }
         do {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { await onListening() }

@@ -33,6 +33,8 @@ final class TestDaemon {
     let data: String
     let socket: String
     var extraArguments: [String]
+    /// The daemon's file descriptor limit (set with prlimit), if not the test's own.
+    var fileLimit: Int?
     private var process: Process?
     private(set) var logPath: String
 
@@ -57,6 +59,11 @@ final class TestDaemon {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Paths.binaries + "/timelined")
         process.arguments = ["--data", data, "--lexicon", Paths.lexicon] + extraArguments
+        if let fileLimit {
+            // prlimit sets the limit and then runs the daemon in its own process.
+            process.arguments = ["--nofile=\(fileLimit):\(fileLimit)", Paths.binaries + "/timelined"] + process.arguments!
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        }
         process.environment = childEnvironment()
         guard FileManager.default.createFile(atPath: logPath, contents: nil) else {
             throw CocoaError(.fileWriteUnknown)

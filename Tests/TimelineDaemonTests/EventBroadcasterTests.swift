@@ -33,6 +33,34 @@ import Timeline
         #expect(await subscription.next() == .events(events(8...9)))
     }
 
+    @Test func followersThatNeverReadHoldNoMoreThanTheCapacity() async throws {
+        let broadcaster = EventBroadcaster(capacity: 10)
+        let followers = try (0..<50).map { _ in try #require(broadcaster.subscribe()) }
+        for seq in UInt64(1)...1_000 { broadcaster.publish(events(seq...seq)) }
+        broadcaster.publish(events(1_001...1_003))
+        for follower in followers {
+            // Sent back to the log once, holding nothing meanwhile, then buffered again.
+            #expect(await follower.next() == .fellBehind)
+            broadcaster.publish([])
+        }
+        broadcaster.publish(events(1_004...1_005))
+        for follower in followers {
+            #expect(await follower.next() == .events(events(1_004...1_005)))
+        }
+    }
+
+    @Test func followersShareThePublishedEventsInsteadOfCopyingThem() async throws {
+        let broadcaster = EventBroadcaster(capacity: 10)
+        let first = try #require(broadcaster.subscribe())
+        let second = try #require(broadcaster.subscribe())
+        broadcaster.publish(events(1...3))
+        guard case .events(let a) = await first.next(), case .events(let b) = await second.next() else {
+            Issue.record("no events delivered")
+            return
+        }
+        #expect(a.withUnsafeBufferPointer { $0.baseAddress } == b.withUnsafeBufferPointer { $0.baseAddress })
+    }
+
     @Test func finishingEndsEveryFollowerAfterItsBuffer() async throws {
         let broadcaster = EventBroadcaster()
         let waiting = try #require(broadcaster.subscribe())

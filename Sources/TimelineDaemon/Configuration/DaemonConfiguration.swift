@@ -36,6 +36,13 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// no event the watcher could see (as Postfix's pickup scans the
     /// maildrop on a timer).
     public var rescanEverySeconds: Int = 60
+    /// The most control connections open at once; kept well under the fd
+    /// limit so idle clients cannot use up the daemon's descriptors.
+    public var maxConnections: Int = 256
+    /// The most control connections open at once from one user id.
+    public var maxConnectionsPerUser: Int = 64
+    /// A control connection with no call in progress is closed after this long.
+    public var idleTimeoutSeconds: Double = 60
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -122,6 +129,20 @@ public struct DaemonConfiguration: Sendable, Equatable {
             guard value > 0 else { throw ConfigurationError(file: path, message: "'rescan.every_seconds' must be positive") }
             rescanEverySeconds = value
         }
+        if let connections = file.connections {
+            if let value = connections.maxTotal {
+                guard value > 0 else { throw ConfigurationError(file: path, message: "'connections.max_total' must be positive") }
+                maxConnections = value
+            }
+            if let value = connections.maxPerUser {
+                guard value > 0 else { throw ConfigurationError(file: path, message: "'connections.max_per_user' must be positive") }
+                maxConnectionsPerUser = value
+            }
+            if let value = connections.idleTimeoutSeconds {
+                guard value > 0 else { throw ConfigurationError(file: path, message: "'connections.idle_timeout_seconds' must be positive") }
+                idleTimeoutSeconds = value
+            }
+        }
     }
 
     /// Settings given on the command line, which win over the file.
@@ -176,6 +197,25 @@ public struct DaemonConfiguration: Sendable, Equatable {
         var log: Log?
         var snapshots: Snapshots?
         var rescan: Rescan?
+        var connections: Connections?
+
+        struct Connections: Decodable {
+            var maxTotal: Int?
+            var maxPerUser: Int?
+            var idleTimeoutSeconds: Double?
+            enum CodingKeys: String, CodingKey, CaseIterable {
+                case maxTotal = "max_total"
+                case maxPerUser = "max_per_user"
+                case idleTimeoutSeconds = "idle_timeout_seconds"
+            }
+            init(from decoder: any Decoder) throws {
+                try rejectUnknownKeys(decoder, CodingKeys.self)
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                maxTotal = try c.decodeIfPresent(Int.self, forKey: .maxTotal)
+                maxPerUser = try c.decodeIfPresent(Int.self, forKey: .maxPerUser)
+                idleTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .idleTimeoutSeconds)
+            }
+        }
 
         struct Rescan: Decodable {
             var everySeconds: Int?
@@ -230,7 +270,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         enum CodingKeys: String, CodingKey, CaseIterable {
             case data, inbox, state, socket
             case socketMode = "socket_mode"
-            case lexicon, limits, log, snapshots, rescan
+            case lexicon, limits, log, snapshots, rescan, connections
         }
 
         init(from decoder: any Decoder) throws {
@@ -246,6 +286,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             log = try c.decodeIfPresent(Log.self, forKey: .log)
             snapshots = try c.decodeIfPresent(Snapshots.self, forKey: .snapshots)
             rescan = try c.decodeIfPresent(Rescan.self, forKey: .rescan)
+            connections = try c.decodeIfPresent(Connections.self, forKey: .connections)
         }
     }
 }

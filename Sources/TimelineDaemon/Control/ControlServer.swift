@@ -46,9 +46,25 @@ struct ControlServer: Sendable {
                     name: TimelineInterface.name, description: TimelineInterface.description,
                     handler: AuthorizingHandler(policy: .timeline, wrapping: TimelineHandler(store: store))),
             ],
-            configuration: .init(maximumMessageSize: configuration.maxMessageBytes) { error, call in
-                logger.error("a call failed", metadata: ["method": "\(call.method)", "error": "\(error)"])
-            })
+            configuration: .init(
+                maximumMessageSize: configuration.maxMessageBytes,
+                maximumConnections: configuration.maxConnections,
+                maximumConnectionsPerUser: configuration.maxConnectionsPerUser,
+                idleTimeout: .milliseconds(Int(configuration.idleTimeoutSeconds * 1000)),
+                onConnectionLimit: { report in
+                    // Counts, at most every 10 s: a flood of clients must not flood the log.
+                    // Idle clients timed out are routine; room made or refused under a cap is not.
+                    let level: Logger.Level = report.evicted + report.refused > 0 ? .warning : .info
+                    logger.log(level: level, "control connections closed by the limits", metadata: [
+                        "idle_timeout": "\(report.timedOut)", "evicted_idle": "\(report.evicted)",
+                        "refused": "\(report.refused)",
+                        "max_total": "\(configuration.maxConnections)",
+                        "max_per_user": "\(configuration.maxConnectionsPerUser)",
+                    ])
+                },
+                onHandlerError: { error, call in
+                    logger.error("a call failed", metadata: ["method": "\(call.method)", "error": "\(error)"])
+                }))
         // The first element says the socket listens; an error says it never will.
         let listening = AsyncThrowingStream<Void, any Error>.makeStream()
         let serving = Task {

@@ -16,9 +16,10 @@ struct EventStream {
     let followers: EventBroadcaster
 
     /// Records read and decoded at a time off the actor: small enough to
-    /// start sending at once, large enough that a long catch-up costs few
-    /// hops to the reading queue.
-    static let pageSize = 512
+    /// start sending at once, and to bound what a stream blocked on a client
+    /// that stopped reading holds (one page, unshared), large enough that a
+    /// long catch-up costs few hops to the reading queue.
+    static let pageSize = 128
 
     /// Sends the events `parameters` asks for.
     /// - Throws: ``VarlinkError/expectedMore`` for a call without `more`;

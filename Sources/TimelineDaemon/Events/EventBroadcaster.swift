@@ -13,12 +13,21 @@ import Timeline
 /// (``EventSubscription/Delivery/fellBehind``). It then reads what it
 /// missed from the log, which holds every event, and carries on from the
 /// buffer. Nothing is lost either way; only the slow follower pays.
+///
+/// The memory is bounded in total, not only per follower: a buffer holds the
+/// published batches themselves, which every follower shares (an array is
+/// copied only when written), so however many followers stall, the events
+/// they hold are among the last ``capacity`` published, held once; each
+/// follower adds a reference per batch. The number of followers is bounded
+/// by the control socket's connection caps.
 final class EventBroadcaster: Sendable {
     /// The most events a follower's buffer holds.
     let capacity: Int
 
     private struct Follower {
-        var buffer: [Event] = []
+        /// Batches as published, shared with the other followers.
+        var buffer: [[Event]] = []
+        var buffered = 0
         var fellBehind = false
         var cancelled = false
         var waiter: CheckedContinuation<EventSubscription.Delivery, Never>?
@@ -27,11 +36,13 @@ final class EventBroadcaster: Sendable {
         /// remembers that the follower must go back to the log.
         mutating func receive(_ events: [Event], capacity: Int) {
             guard !fellBehind, !cancelled else { return }
-            if buffer.count + events.count > capacity {
+            if buffered + events.count > capacity {
                 buffer = []
+                buffered = 0
                 fellBehind = true
             } else {
-                buffer.append(contentsOf: events)
+                buffer.append(events)
+                buffered += events.count
             }
         }
 
@@ -44,8 +55,11 @@ final class EventBroadcaster: Sendable {
                 return .fellBehind
             }
             guard !buffer.isEmpty else { return nil }
-            defer { buffer = [] }
-            return .events(buffer)
+            defer {
+                buffer = []
+                buffered = 0
+            }
+            return .events(buffer.count == 1 ? buffer[0] : Array(buffer.joined()))
         }
 
         /// The waiting follower's continuation and its delivery, if it waits and something is ready.
@@ -71,8 +85,10 @@ final class EventBroadcaster: Sendable {
 
     /// - Parameters:
     ///   - capacity: the most events a follower's buffer holds before the
-    ///     follower is sent back to the log.
-    init(capacity: Int = 10_000) {
+    ///     follower is sent back to the log. Small, because falling behind
+    ///     costs only a read of the log, while what is buffered is memory
+    ///     held for a client that may never read again.
+    init(capacity: Int = 1_000) {
         self.capacity = max(1, capacity)
     }
 

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import Varlink
+
+/// The connection caps and the idle timeout, on a real socket.
+@Suite struct ConnectionLimitTests {
+    typealias T = TestInterface
+
+    @Test func anIdleConnectionIsClosedToMakeRoomForANewOne() async throws {
+        let configuration = VarlinkServer.Configuration(maximumConnections: 8, maximumConnectionsPerUser: 1, idleTimeout: nil)
+        try await withServer(configuration: configuration) { _, path in
+            try await blocking {
+                let idle = try RawSocket(connectingTo: path)
+                let reply = try VarlinkClient(connectingTo: path, timeout: patience)
+                    .call("org.example.test.Add", parameters: T.AddParameters(a: 1, b: 2), returning: T.Sum.self)
+                #expect(reply.sum == 3)
+                // Closed without a word: it had asked nothing.
+                #expect(try idle.receiveUntilClosed() == [])
+            }
+        }
+    }
+
+    @Test func aConnectionOverTheCapWithEveryOneBusyIsRefusedWithTooManyConnections() async throws {
+        let configuration = VarlinkServer.Configuration(maximumConnections: 2, maximumConnectionsPerUser: 8, idleTimeout: nil)
+        try await withServer(configuration: configuration) { _, path in
+            try await blocking {
+                let followers = try (0..<2).map { _ in
+                    let follower = try RawSocket(connectingTo: path)
+                    try follower.send(#"{"method":"org.example.test.Follow","more":true}"# + "\0")
+                    // A first tick: the stream is under way, so the connection is busy.
+                    #expect(try follower.receive()?.contains("tick") == true)
+                    return follower
+                }
+                let refused = try RawSocket(connectingTo: path)
+                try refused.send(#"{"method":"org.example.test.Add","parameters":{"a":1,"b":2}}"# + "\0")
+                let answer = try refused.receiveUntilClosed()
+                #expect(answer.count == 1)
+                #expect(answer.first?.contains(VarlinkError.tooManyConnectionsName) == true, "\(answer)")
+                #expect(answer.first?.contains(#""limit":"total""#) == true, "\(answer)")
+                _ = followers
+            }
+        }
+    }
+
+    @Test func aConnectionWithNoCallIsClosedAfterTheIdleTimeout() async throws {
+        let configuration = VarlinkServer.Configuration(idleTimeout: .milliseconds(200))
+        try await withServer(configuration: configuration) { _, path in
+            try await blocking {
+                let idle = try RawSocket(connectingTo: path)
+                #expect(try idle.receiveUntilClosed() == [])
+            }
+        }
+    }
+}
