@@ -10,11 +10,17 @@ import Varlink
         let configuration = VarlinkServer.Configuration(maximumConnections: 8, maximumConnectionsPerUser: 1, idleTimeout: nil)
         try await withServer(configuration: configuration) { _, path in
             try await blocking {
+                // A call answered: the server holds this connection, idle
+                // since the answer, before the next one arrives (connections
+                // are served concurrently, so one merely opened first may be
+                // counted second).
                 let idle = try RawSocket(connectingTo: path)
+                try idle.send(#"{"method":"org.example.test.Add","parameters":{"a":2,"b":2}}"# + "\0")
+                #expect(try idle.receive()?.contains("4") == true)
                 let reply = try VarlinkClient(connectingTo: path, timeout: patience)
                     .call("org.example.test.Add", parameters: T.AddParameters(a: 1, b: 2), returning: T.Sum.self)
                 #expect(reply.sum == 3)
-                // Closed without a word: it had asked nothing.
+                // Closed without a word: it had nothing in progress.
                 #expect(try idle.receiveUntilClosed() == [])
             }
         }
