@@ -40,8 +40,13 @@ import Glibc
         let idle = try (0..<200).map { _ in try RawClient(connectingTo: daemon.socket) }
         defer { idle.forEach { $0.close() } }
 
-        let status = try daemon.ctl("status")
-        #expect(status.status == 0, "\(status.stderr)")
+        // The idle connections stay open. On a busy machine the daemon may
+        // still be working through them when status first knocks (a full
+        // listen queue refuses it), so status is asked until it answers;
+        // without the caps it never does.
+        try waitUntil("status answers while the idle connections stay open", timeout: Self.patience) {
+            try daemon.ctl("status").status == 0
+        }
         try writeText("Ben Wallace said on Monday that 5000 Russian soldiers had been killed.\n", to: daemon.inbox + "/x1.txt")
         try waitUntil("the file dropped meanwhile is taken", timeout: Self.patience) {
             daemon.files(in: daemon.processed) == ["x1.txt"]
