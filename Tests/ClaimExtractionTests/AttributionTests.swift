@@ -88,6 +88,11 @@ import Testing
             == ["Valery Zaluzhnyi"])
     }
 
+    @Test func theHeadBeforeOfSpeaks() {
+        #expect(speakers("The mayor of the city said 300 civilians had died. Mayor Ivan Fedorov spoke on Monday.") == ["Ivan Fedorov"])
+        #expect(speakers("The mayor of Melitopol said 300 civilians had died. Mayor Ivan Fedorov spoke on Monday.") == ["Ivan Fedorov"])
+    }
+
     @Test func genericSourcesStayGeneric() {
         #expect(speakers("Shelling killed six people in the south over the past day, regional officials said.")
             == ["regional authorities"])

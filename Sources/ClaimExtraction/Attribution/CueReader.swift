@@ -208,13 +208,22 @@ struct CueReader {
                 // "The mayor of the port city of Mariupol says": the head of
                 // the phrase speaks, not the place it is of.
                 if start - 1 > lower, scope[start - 1].keyword == .of,
-                   let head = mentions.last(where: { $0.end < start - 1 && start - $0.end <= 10 }),
+                   let head = mentions.last(where: { $0.end <= start - 1 && start - $0.end <= 10 }),
                    !(head.end..<start).contains(where: { scope.isClausePunctuation($0) }) {
                     return head
                 }
                 // A name the lexicon lacks, right before the verb.
                 if start == lower, j == start, scope.lexicon.entry(of: scope[start]) != nil { return nil }
                 return EntityMention(start: start, end: j + 1, referent: recognizer.person(scope, start, j + 1, titleHead: nil))
+            }
+            // "The mayor of the city said": the head before "of" speaks.
+            if segments == 0 {
+                var p = j
+                while p > lower, p > j - 6, scope[p].keyword != .of, scope[p].isWord,
+                      !scope.english(p).contains(.clauseOpener) {
+                    p -= 1
+                }
+                if p > lower, scope[p].keyword == .of, let head = ending(p) { return head }
             }
             return nil
         }
