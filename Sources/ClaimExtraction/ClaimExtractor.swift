@@ -136,11 +136,8 @@ public struct ClaimExtractor: Sendable {
     /// that does not end as a sentence does, or a sentence ending with a
     /// colon.
     private func leadsIn(_ scope: SentenceScope) -> Bool {
-        let first = scope.range.lowerBound, last = scope.range.upperBound - 1
-        guard last >= first else { return false }
-        if scope[last].mark == .colon { return true }
-        let nextStartsLine = scope.range.upperBound >= scope.tokens.count || scope.tokens[scope.range.upperBound].has(.lineBefore)
-        return scope[first].has(.lineBefore) && nextStartsLine && scope[last].mark != .period
+        guard let last = scope.range.last else { return false }
+        return scope[last].mark == .colon || (scope.isLine && scope[last].mark != .period)
     }
 
     /// Whether a sentence has a digit or a number word at all, and a phrase

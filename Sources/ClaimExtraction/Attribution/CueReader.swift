@@ -39,7 +39,7 @@ struct CueReader {
                 // subject is what was said, not who said it.
                 // ("Zaluzhny was quoted by the media as saying": the subject speaks.)
                 let passive = isPassive(scope, before: i)
-                    && !(verb.end..<min(upper, verb.end + 6)).contains { scope[$0].hash == CueReader.asHash }
+                    && !(verb.end..<min(upper, verb.end + 6)).contains { scope[$0].keyword == .as }
                 let agent = byAgent ?? inverted
                     ?? (passive ? nil : agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
                         ?? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer))
@@ -238,7 +238,6 @@ struct CueReader {
         return k >= scope.range.lowerBound && CueReader.passiveAuxiliaries.contains(scope[k].hash)
     }
 
-    static let asHash = WordHash.of("as")
     static let passiveAuxiliaries = WordSet(["was", "were", "been", "being", "is", "are", "be"].map(WordHash.of))
     static let adverbs = WordSet(["officially", "reportedly", "also", "now", "already", "previously", "widely"].map(WordHash.of))
 

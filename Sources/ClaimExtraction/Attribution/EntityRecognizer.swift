@@ -141,7 +141,7 @@ struct EntityRecognizer {
                 if scope[j].isWord, scope[j].has(.capitalized) { e = j + 1 }
                 j += 1
             }
-            return head < k && (scope[head].hash == EntityRecognizer.ofHash || scope[head].hash == EntityRecognizer.forHash) ? e : head
+            return head < k && (scope[head].hash == EntityRecognizer.ofHash || scope[head].keyword == .for) ? e : head
         }), capitals >= 2 else { return nil }
         // "the Defence Ministry", "the General Staff": a description of a
         // party's body written with capitals, not a body of its own name.
@@ -156,7 +156,6 @@ struct EntityRecognizer {
     ].map(WordHash.of))
     static let bodyJoiners = WordSet(["of", "for", "and", "the", "on"].map(WordHash.of))
     static let ofHash = WordHash.of("of")
-    static let forHash = WordHash.of("for")
 
     /// A person named by `scope[from..<to]`: a lexicon speaker when an alias
     /// or a close spelling of the surname matches, else the name as written.

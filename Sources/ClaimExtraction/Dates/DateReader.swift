@@ -165,8 +165,8 @@ struct DateReader {
         while k >= floor, tokens[k].keyword.leadsDate { k -= 1 }
         if k >= floor, lexicon.english(tokens[k]).contains(.periodBoundary) { return true }
         // "as of March 19", "as at 1 June": the day a count stands at.
-        if k >= floor, tokens[k].hash == DateReader.asHash, k + 1 < start, tokens[k + 1].keyword == .of { return true }
-        if k > floor, tokens[k].keyword == .at, tokens[k - 1].hash == DateReader.asHash { return true }
+        if k >= floor, tokens[k].keyword == .as, k + 1 < start, tokens[k + 1].keyword == .of { return true }
+        if k > floor, tokens[k].keyword == .at, tokens[k - 1].keyword == .as { return true }
         // "in the first ten days of September": a stretch of the month counted.
         if start - 2 >= floor, tokens[start - 1].keyword == .of, DateReader.stretches.contains(tokens[start - 2].hash) { return true }
         var words = 0
@@ -210,7 +210,6 @@ struct DateReader {
         return day
     }
 
-    private static let asHash = WordHash.of("as")
     private static let stretches = WordSet(["days", "weeks", "week", "half", "quarter", "fortnight"].map(WordHash.of))
 
     func yearNumber(_ token: Token) -> Int? {

@@ -81,7 +81,7 @@ struct PublicationDater {
         // line that ends with a full date after a comma, dash or bar.
         if case .calendar(.some, .some, .some) = expression.value, expression.end == scope.range.upperBound
             || (expression.end + 1 == scope.range.upperBound && scope[expression.end].isPunctuation),
-           expression.start > scope.range.lowerBound, sentenceIsLine(scope),
+           expression.start > scope.range.lowerBound, scope.isLine,
            scope[expression.start - 1].mark == .comma || scope[expression.start - 1].mark == .dash
             || scope[expression.start - 1].mark == .other {
             return true
@@ -102,14 +102,6 @@ struct PublicationDater {
             }
         }
         return true
-    }
-
-    /// Whether the sentence is a line of its own: a headline, not a
-    /// sentence of a paragraph.
-    private func sentenceIsLine(_ scope: SentenceScope) -> Bool {
-        guard scope[scope.range.lowerBound].has(.lineBefore) else { return false }
-        let after = scope.range.upperBound
-        return after >= scope.tokens.count || scope.tokens[after].has(.lineBefore)
     }
 
     /// A calendar date, its year inferred when the text leaves it out.

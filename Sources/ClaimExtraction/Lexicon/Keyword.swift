@@ -6,6 +6,7 @@ enum Keyword: UInt8, Sendable {
     case this, that, which, who, whom, whose
     case today, yesterday, last, earlier, week, month, year
     case since, after, before, until, till, on, `in`, early, late, mid, end, during
+    case `as`, `for`
 
     static let words: [String: Keyword] = [
         "and": .and, "or": .or, "of": .of, "to": .to, "from": .from, "between": .between, "a": .a,
@@ -14,7 +15,7 @@ enum Keyword: UInt8, Sendable {
         "whom": .whom, "whose": .whose, "today": .today, "yesterday": .yesterday, "last": .last,
         "earlier": .earlier, "week": .week, "month": .month, "year": .year, "since": .since,
         "after": .after, "before": .before, "until": .until, "till": .till, "on": .on, "in": .in,
-        "early": .early, "late": .late, "mid": .mid, "end": .end, "during": .during,
+        "early": .early, "late": .late, "mid": .mid, "end": .end, "during": .during, "as": .as, "for": .for,
     ]
 
     /// "who", "which": a relative clause's names are not a verb's subject.

@@ -222,7 +222,7 @@ struct NumberReader {
             // "a 1,000-for-1,000 swap", "1,000 prisoners for 1,000": a deal's label.
             var k = after
             while k + 1 < upper, k < after + 3 {
-                if scope[k].hash == NumberReader.forHash, scope[k + 1].kind == .number { return true }
+                if scope[k].keyword == .for, scope[k + 1].kind == .number { return true }
                 if !scope[k].isWord { break }
                 k += 1
             }
@@ -230,8 +230,8 @@ struct NumberReader {
         let before = mention.start - 1
         if before - 1 >= lower, scope[before].keyword == .of, scope[before - 1].keyword == .out, mention.low <= 100 { return true }
         if word(before, NumberReader.every) { return true }
-        if before - 1 >= lower, scope[before].hash == NumberReader.forHash, scope[before - 1].kind == .number
-            || (before - 2 >= lower && scope[before].hash == NumberReader.forHash && scope[before - 2].kind == .number) {
+        if before - 1 >= lower, scope[before].keyword == .for, scope[before - 1].kind == .number
+            || (before - 2 >= lower && scope[before].keyword == .for && scope[before - 2].kind == .number) {
             return true
         }
         var k = before
@@ -269,7 +269,6 @@ struct NumberReader {
     }
 
     static let ageWords = WordSet(["age", "ages"].map(WordHash.of))
-    static let forHash = WordHash.of("for")
     static let quarters = WordSet(["quarter", "quarters"].map(WordHash.of))
     static let every = WordSet(["every", "each"].map(WordHash.of))
     static let ratioNouns = WordSet(["ratio", "proportion", "share"].map(WordHash.of))

@@ -140,10 +140,9 @@ struct SubjectReader {
             // "Monday's barrage killed 43": the day of the attack that a
             // loss verb counts the toll of.
             let attackDay = governor?.metric != nil && dates.contains { date in
-                date.start >= clauseStart && date.end <= hedges[first].start && date.isSingleDay
-                    && !boundsPeriod(scope, date)
+                date.start >= clauseStart && date.end <= hedges[first].start
+                    && isTallyDay(scope, date, handoverBefore: hedges[first].start)
                     && !(date.end..<hedges[first].start).contains { scope.match(.attributionVerb, at: $0) != nil }
-                    && !(scope.range.lowerBound..<hedges[first].start).contains { SubjectReader.handovers.contains(scope[$0].hash) }
             }
             // "Ukraine and Russia each returned 95 prisoners": one figure per side.
             // "each side recuperating 108 soldiers"; "combined military
@@ -283,7 +282,7 @@ struct SubjectReader {
                 // Sunday killed 12 people": civilians of the side the
                 // attacker fights.
                 if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees,
-                   let attacker = attacker(scope, from: clauseStart, after: heads[last].end), let victim = scope.opposite(attacker) {
+                   let attacker = attacker(scope, through: heads[last].end), let victim = scope.opposite(attacker) {
                     sides = [victim]
                 }
                 var contextSides: [Side]?
@@ -434,10 +433,7 @@ struct SubjectReader {
             // the day of a statement ("…, the mission said on Friday") or of
             // a handover ("received the bodies of 250 soldiers on Friday").
             if !saying, let date = dates.first(where: { $0.start == k || ($0.start == k + 1 && token.keyword == .on) }),
-               date.isSingleDay, !boundsPeriod(scope, date),
-               // "on Dec. 20-21" is two days.
-               !(date.start...min(date.end, upper - 1)).contains(where: { scope[$0].mark == .hyphen || scope[$0].mark == .dash }),
-               !(scope.range.lowerBound..<date.start).contains(where: { SubjectReader.handovers.contains(scope[$0].hash) }) {
+               isTallyDay(scope, date, handoverBefore: date.start) {
                 predicate.rate = .day
                 k = date.end
                 continue
@@ -954,9 +950,10 @@ struct SubjectReader {
         "force", "forces", "contingent", "strength", "garrison", "grouping", "army", "group", "brigade", "division",
     ].map(WordHash.of))
 
-    /// The side named as making an attack in a figure's clause (or the
-    /// sentence before it): "Russian strikes", "Ukrainian drone attacks".
-    private func attacker(_ scope: SentenceScope, from start: Int, after end: Int) -> Int? {
+    /// The side named as making an attack in the sentence, up to the end of
+    /// the clause of the figure ending at `end`: "Russian strikes",
+    /// "Ukrainian drone attacks".
+    private func attacker(_ scope: SentenceScope, through end: Int) -> Int? {
         var k = scope.range.lowerBound
         while k < scope.range.upperBound {
             if k >= end, scope.isClausePunctuation(k) { return nil }
@@ -1001,13 +998,24 @@ struct SubjectReader {
     static let averageHash = WordHash.of("average")
     static let averageWords = WordSet(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
 
+    /// Whether `date` is the one day a tally counts: a single day, not a
+    /// bound of a period ("since Monday", "as of March 19") nor a span ("on
+    /// Dec. 20-21"), in a sentence with no handover of bodies or prisoners
+    /// before `end` ("received the bodies of 250 soldiers on Friday").
+    private func isTallyDay(_ scope: SentenceScope, _ date: DateExpression, handoverBefore end: Int) -> Bool {
+        guard date.isSingleDay, !boundsPeriod(scope, date) else { return false }
+        let last = min(date.end, scope.range.upperBound - 1)
+        if (date.start...last).contains(where: { scope[$0].mark == .hyphen || scope[$0].mark == .dash }) { return false }
+        return !(scope.range.lowerBound..<end).contains { SubjectReader.handovers.contains(scope[$0].hash) }
+    }
+
     /// Whether a date bounds a period ("since Monday", "as of March 19")
     /// rather than naming the day of a tally.
     private func boundsPeriod(_ scope: SentenceScope, _ date: DateExpression) -> Bool {
         let before = date.start - 1
         guard before >= scope.range.lowerBound else { return false }
         if scope[before].keyword == .of {
-            return before - 1 >= scope.range.lowerBound && scope[before - 1].hash == SubjectReader.asHash
+            return before - 1 >= scope.range.lowerBound && scope[before - 1].keyword == .as
         }
         if SubjectReader.periodBounds.contains(scope[before].hash) { return true }
         // "since the start of hostilities on Aug. 6".
@@ -1019,15 +1027,13 @@ struct SubjectReader {
         return false
     }
 
-    static let asHash = WordHash.of("as")
     static let periodOpeners = WordSet(["since", "from", "until", "till", "between"].map(WordHash.of))
-    static let forHash = WordHash.of("for")
 
     /// The side of an opening "For Ukraine," or "As for Russia,".
     private func openingFor(_ scope: SentenceScope) -> Int? {
         var k = scope.skipQuotes(from: scope.range.lowerBound)
-        if k < scope.range.upperBound, scope[k].hash == SubjectReader.asHash { k += 1 }
-        guard k + 2 < scope.range.upperBound, scope[k].hash == SubjectReader.forHash,
+        if k < scope.range.upperBound, scope[k].keyword == .as { k += 1 }
+        guard k + 2 < scope.range.upperBound, scope[k].keyword == .for,
               let found = scope.match(.side, at: k + 1), found.end < scope.range.upperBound, scope[found.end].mark == .comma
         else { return nil }
         return Int(found.role.value)

@@ -43,6 +43,13 @@ struct SentenceScope {
     /// Punctuation that ends a clause: a comma, semicolon, colon, dash,
     /// bracket or full stop.
     @inline(__always)
+    /// Whether the sentence is a line of its own (a headline, a table's
+    /// row), not a sentence of a paragraph.
+    var isLine: Bool {
+        guard !range.isEmpty, self[range.lowerBound].has(.lineBefore) else { return false }
+        return range.upperBound >= tokens.count || tokens[range.upperBound].has(.lineBefore)
+    }
+
     func isClausePunctuation(_ i: Int) -> Bool {
         switch tokens[i].mark {
         case .comma, .semicolon, .colon, .period, .dash, .openParen, .closeParen, .exclamation, .question, .ellipsis:
