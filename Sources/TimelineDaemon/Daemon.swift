@@ -226,15 +226,16 @@ public final class Daemon: Sendable {
         }
         func publishInbox(busy: Bool) async {
             let pending = queue.count + retry.held.count
-            let state: InboxState = retry.paused != nil ? .paused
+            let state: InboxState = retry.pausedFor != nil ? .paused
                 : busy ? .busy : !retry.held.isEmpty ? .waiting : pending > 0 ? .busy : .idle
             await store.setInbox(pending: pending, state: state)
-            notifier.status(await statusLine(store) + (retry.paused.map { "; ingestion paused: \($0)" } ?? ""))
+            notifier.status(await statusLine(store) + (retry.pausedFor.map { "; ingestion paused: \($0)" } ?? ""))
         }
 
         while !stopping {
             while !stopping, retry.paused == nil, case let names = queue.next(upTo: BatchIngester.maxFiles), !names.isEmpty {
-                await store.setInbox(pending: queue.count + names.count + retry.held.count, state: .busy)
+                await store.setInbox(
+                    pending: queue.count + names.count + retry.held.count, state: retry.pausedFor != nil ? .paused : .busy)
                 do {
                     let result = try await ingester.ingest(
                         names, announced: announced, extractor: extractor, info: extractorInfo, log: log, store: store)
@@ -432,6 +433,9 @@ struct RetryState {
     private(set) var paused: String?
     /// The reason of the last pause, until a batch goes through again.
     private var lastPause: String?
+    /// Why ingestion is paused, as the inbox's state tells it: from the
+    /// pause until a batch goes through again, tries included.
+    var pausedFor: String? { lastPause }
     /// When to try again.
     private(set) var due: ContinuousClock.Instant?
 

@@ -52,6 +52,18 @@ import Testing
         #expect(ended == ["disk full", nil])
     }
 
+    @Test func theInboxStaysPausedThroughTriesUntilABatchGoesThrough() {
+        var retry = RetryState()
+        _ = retry.pause(reason: "disk full")
+        _ = retry.release()
+        #expect(retry.paused == nil, "a try is let through")
+        #expect(retry.pausedFor == "disk full", "yet the inbox is still paused while it runs")
+        _ = retry.pause(reason: "disk full")
+        _ = retry.release()
+        _ = retry.resumed()
+        #expect(retry.pausedFor == nil)
+    }
+
     @Test func reportsStillUnwrittenKeepATryDue() {
         var retry = RetryState()
         retry.wake()
