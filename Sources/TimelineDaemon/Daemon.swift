@@ -224,18 +224,29 @@ public final class Daemon: Sendable {
             }
             if lost, inboxGoneSince == nil { rewatchInbox() }
         }
+        /// The names waiting: queued, held, or `taken` by the batch at hand.
+        func pending(taken: [FileName] = []) -> Int {
+            queue.count + taken.count + retry.held.count { !queue.contains($0) && !taken.contains($0) }
+        }
         func publishInbox(busy: Bool) async {
-            let pending = queue.count + retry.held.count
+            // While paused no batch reads the queue, so names that left the
+            // inbox meanwhile (taken before a batch failed, or deleted)
+            // would be counted until the next try: count what is there.
+            if retry.pausedFor != nil, let present = try? Set(InboxWatcher.scan(folders.inbox)) {
+                queue.keepOnly(present)
+                retry.keepOnly(present)
+            }
+            let waiting = pending()
             let state: InboxState = retry.pausedFor != nil ? .paused
-                : busy ? .busy : !retry.held.isEmpty ? .waiting : pending > 0 ? .busy : .idle
-            await store.setInbox(pending: pending, state: state)
+                : busy ? .busy : !retry.held.isEmpty ? .waiting : waiting > 0 ? .busy : .idle
+            await store.setInbox(pending: waiting, state: state)
             notifier.status(await statusLine(store) + (retry.pausedFor.map { "; ingestion paused: \($0)" } ?? ""))
         }
 
         while !stopping {
             while !stopping, retry.paused == nil, case let names = queue.next(upTo: BatchIngester.maxFiles), !names.isEmpty {
                 await store.setInbox(
-                    pending: queue.count + names.count + retry.held.count, state: retry.pausedFor != nil ? .paused : .busy)
+                    pending: pending(taken: names), state: retry.pausedFor != nil ? .paused : .busy)
                 do {
                     let result = try await ingester.ingest(
                         names, announced: announced, extractor: extractor, info: extractorInfo, log: log, store: store)
@@ -271,7 +282,7 @@ public final class Daemon: Sendable {
                     queue.putBack(names)
                     if retry.pause(reason: "\(error)") {
                         logger.error("ingestion paused; the files stay in the inbox and are tried again every \(RetryState.interval)", metadata: [
-                            "pending": "\(queue.count + retry.held.count)", "error": "\(error)",
+                            "pending": "\(pending())", "error": "\(error)",
                         ])
                     }
                 }
@@ -449,6 +460,12 @@ struct RetryState {
         return waitingSinceRead.insert(name).inserted
     }
 
+    /// Stops holding the names not in `present`: they left the inbox.
+    mutating func keepOnly(_ present: Set<FileName>) {
+        held.formIntersection(present)
+        waitingSinceRead.formIntersection(present)
+    }
+
     /// Stops holding `names`: they were read since.
     mutating func forget(_ names: [FileName]) {
         held.subtract(names)
@@ -496,24 +513,31 @@ struct RetryState {
 
 /// Inbox names waiting to be read, each once, in arrival order.
 struct WorkQueue {
-    private var names: [FileName] = []
+    private var order: [FileName] = []
     private var head = 0
     private var queued: Set<FileName> = []
 
-    var count: Int { names.count - head }
+    var count: Int { order.count - head }
 
     func contains(_ name: FileName) -> Bool { queued.contains(name) }
 
+    /// Drops the names not in `present`: they left the inbox.
+    mutating func keepOnly(_ present: Set<FileName>) {
+        order = order[head...].filter(present.contains)
+        head = 0
+        queued.formIntersection(present)
+    }
+
     mutating func add(_ more: [FileName]) {
         for name in more where queued.insert(name).inserted {
-            names.append(name)
+            order.append(name)
         }
     }
 
     /// Returns names taken but not read to the front of the queue.
     mutating func putBack(_ more: [FileName]) {
         let fresh = more.filter { queued.insert($0).inserted }
-        names.replaceSubrange(head..<head, with: fresh)
+        order.replaceSubrange(head..<head, with: fresh)
     }
 
     /// Up to `limit` names, oldest first.
@@ -524,12 +548,12 @@ struct WorkQueue {
     }
 
     mutating func next() -> FileName? {
-        guard head < names.count else { return nil }
-        let name = names[head]
+        guard head < order.count else { return nil }
+        let name = order[head]
         head += 1
         queued.remove(name)
-        if head == names.count {
-            names.removeAll(keepingCapacity: true)
+        if head == order.count {
+            order.removeAll(keepingCapacity: true)
             head = 0
         }
         return name
