@@ -259,6 +259,20 @@ import Testing
         #expect(speakers("The Sumy Regional Prosecutor's Office said 31 civilians had been killed.") == ["Sumy Regional Prosecutor's Office"])
     }
 
+    @Test func aTranscriptLineIsByThePersonNamedBeforeItsColon() {
+        let text = """
+        Kristen Welker: How many Russian soldiers have been wounded?
+
+        Volodymyr Zelensky: About 500,000 Russian soldiers have been wounded.
+
+        ZELENSKY: We have lost 31,000 soldiers.
+        """
+        #expect(speakers(text) == ["Volodymyr Zelensky", "Volodymyr Zelensky"])
+        #expect(keys(text).last == "ukraine military casualties exact 31000")
+        // A place before a colon heads a dateline or a headline: no speaker.
+        #expect(speakers("Kharkiv: 12 civilians were killed in the shelling.") == [nil])
+    }
+
     @Test func oneWhoSpeaksForABodySpeaksItsFigures() {
         #expect(speakers("A senior Pentagon official told reporters that Russia had suffered 120,000 casualties.") == ["Pentagon"])
     }

@@ -139,6 +139,14 @@ import Testing
         #expect(keys("Moscow’s latest update said only 5,937 soldiers had been killed.") == ["russia military killed exact 5937"])
     }
 
+    @Test func whatASpeakerSaysTheirSideLostIsTheirSides() {
+        // After a sentence about the other side's losses.
+        let text = "Russia has lost 180,000 soldiers, Zelensky said. \u{201C}We have lost 31,000 people,\u{201D} he said."
+        #expect(keys(text) == ["russia military casualties exact 180000", "ukraine military casualties exact 31000"])
+        // Without a loser, people stay people.
+        #expect(keys("We counted 300 people killed in the strike, the mayor said.") == ["ukraine civilian killed exact 300"])
+    }
+
     @Test func aPartOfALossIsASubsetClaim() {
         #expect(keys("More than 9,000 civilians, including over 500 children, have been killed, the UN said.") == [
             "ukraine civilian killed at_least 9000", "ukraine civilian killed at_least 500",

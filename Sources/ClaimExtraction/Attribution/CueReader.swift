@@ -5,12 +5,28 @@
 struct CueReader {
     let lexicon: LexiconView
 
+    /// "Volodymyr Zelensky: About 500,000 …": a transcript line opened
+    /// by a person's name and a colon is that person's. (A place or a body
+    /// before a colon heads a headline or a dateline instead.)
+    private func speakerLabel(_ scope: SentenceScope, mentions: [EntityMention]) -> Cue? {
+        let first = scope.range.lowerBound
+        guard first == 0 || scope[first].has(.lineBefore),
+              let label = mentions.first, label.start == first, label.end - first <= 4,
+              label.end + 1 < scope.range.upperBound, scope[label.end].mark == .colon else { return nil }
+        switch label.referent {
+        case .person: return Cue(position: label.end, agent: label)
+        case .speaker(let number) where lexicon.speakers[number].isPerson: return Cue(position: label.end, agent: label)
+        default: return nil
+        }
+    }
+
     /// The cues of `scope`, given its mentions and dates.
     func read(_ scope: SentenceScope, mentions: [EntityMention], dates: [DateExpression]) -> [Cue] {
         var cues: [Cue] = []
         var i = scope.range.lowerBound
         let upper = scope.range.upperBound
         let recognizer = EntityRecognizer(lexicon: lexicon)
+        if let label = speakerLabel(scope, mentions: mentions) { cues.append(label) }
         while i < upper {
             let token = scope[i]
             guard token.entry >= 0 else {

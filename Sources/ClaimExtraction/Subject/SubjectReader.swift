@@ -227,10 +227,16 @@ struct SubjectReader {
                 let explicitPopulation = phrase.population
                 if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
 
+                // "We have lost 31,000 soldiers", "our losses amount to
+                // 5,937": the speaker's own side's, whatever came before.
+                let speakersOwn = sides == nil && governor?.sufferer == true
+                    && firstPersonLoser(scope, from: clauseStart, before: hedges[first].start)
+
                 var population = explicitPopulation ?? predicate.population ?? governor?.population ?? groupPopulation
-                // "Ukraine had lost about 25,000 people", "our casualties
-                // amount to 5,937 people": a side's losses are its soldiers.
-                if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer, !governor.sides.isEmpty {
+                // "Ukraine had lost about 25,000 people", "we have lost
+                // 31,000 people": a side's losses are its soldiers.
+                if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer,
+                   !governor.sides.isEmpty || speakersOwn {
                     population = .military
                 }
                 // "Shelling killed five men": whom an attack killed, not what
@@ -245,7 +251,7 @@ struct SubjectReader {
                 if population == nil, let topicPopulation = sentenceTopic?.population { population = topicPopulation }
                 if sides == nil, let topic = figureTopic, !topic.sides.isEmpty { sides = topic.sides }
                 if population == nil, let topicPopulation = figureTopic?.population { population = topicPopulation }
-                if sides == nil, explicitPopulation == nil, let topic = sentenceTopic, !topic.sides.isEmpty,
+                if sides == nil, !speakersOwn, explicitPopulation == nil, let topic = sentenceTopic, !topic.sides.isEmpty,
                    population == nil || topic.population == nil || topic.population == population {
                     sides = topic.sides
                 }
@@ -266,7 +272,7 @@ struct SubjectReader {
                 // "Russia has around 15,000 of its forces dead": the side the
                 // clause is about, when nothing nearer names one. Civilians
                 // are counted where they live, which such a clause does not say.
-                if sides == nil, !each, resolvedPopulation == .military,
+                if sides == nil, !each, !speakersOwn, resolvedPopulation == .military,
                    let subject = clauseSide(scope, before: hedges[first].start) {
                     sides = [subject]
                 }
@@ -288,7 +294,7 @@ struct SubjectReader {
                 var contextSides: [Side]?
                 // Civilians are placed by where they live; only a bare figure
                 // ("1,100 were killed") continues whose they were.
-                if sides == nil, let context, !context.sides.isEmpty,
+                if sides == nil, !speakersOwn, let context, !context.sides.isEmpty,
                    inherited || (context.population == resolvedPopulation && resolvedPopulation != .civilian) {
                     contextSides = context.sides.count > 1 ? [.both] : [scope.lexicon.sides[context.sides[0]]]
                 }
@@ -478,6 +484,14 @@ struct SubjectReader {
     }
 
     // MARK: Before the figures
+
+    /// Whether the clause before a figure has the speaker's own side as
+    /// its subject: "we", "our".
+    private func firstPersonLoser(_ scope: SentenceScope, from clauseStart: Int, before start: Int) -> Bool {
+        (clauseStart..<start).contains { scope.english($0).contains(.firstPersonPronoun) || scope[$0].hash == SubjectReader.our }
+    }
+
+    private static let our = WordHash.of("our")
 
     private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?) -> Governor? {
         var k = scope.skipQuotes(back: start - 1)
