@@ -113,7 +113,7 @@ struct ClaimAssembler {
     ) -> (date: PartialDate?, source: DateSource?) {
         // The verb of saying that governs the figure dates the statement
         // even when who says it is not known ("officials said Monday").
-        let own = resolver.reading(claimSentence).cues.map(\.position)
+        let own = resolver.cues(claimSentence).map(\.position)
         let local = attribution.sentence == claimSentence && attribution.cue != nil
             ? attribution.cue : own.last(where: { $0 < position }) ?? own.first
         if let local, let found = statementDate(cue: local, in: claimSentence, figure: position, resolver: &resolver) {
@@ -204,7 +204,7 @@ struct ClaimAssembler {
     /// before `index`.
     private func continues(_ attribution: Attribution, claimSentence: Int, resolver: inout AttributionResolver) -> Bool {
         guard attribution.sentence == claimSentence, let position = attribution.cue,
-              let cue = resolver.reading(claimSentence).cues.first(where: { $0.position == position }),
+              let cue = resolver.cues(claimSentence).first(where: { $0.position == position }),
               let agent = cue.agent
         else { return true }
         // "Maliar added": a surname alone refers back to the person named.
@@ -220,13 +220,12 @@ struct ClaimAssembler {
     ) -> (date: PartialDate, source: DateSource)? {
         var other = index - 1
         while other >= 0, other >= index - ClaimAssembler.continuationReach {
-            let reading = resolver.reading(other)
-            // Most sentences date nothing: skip them before resolving who speaks.
-            guard reading.dates.contains(where: { !$0.isAnchor && !$0.isYearOnly }) else {
+            // Most sentences date nothing: skip them before reading who speaks.
+            guard resolver.dates[other].contains(where: { !$0.isAnchor && !$0.isYearOnly }) else {
                 other -= 1
                 continue
             }
-            let cues = reading.cues
+            let cues = resolver.cues(other)
             let agents = resolver.agents(other)
             for (cue, agent) in zip(cues, agents).reversed() where agent.map({ Self.isSame($0.name, speaker) }) ?? false {
                 if let found = statementDate(cue: cue.position, in: other, figure: nil, resolver: &resolver) { return found }
