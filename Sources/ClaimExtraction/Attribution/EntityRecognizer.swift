@@ -164,13 +164,19 @@ struct EntityRecognizer {
             return .speaker(Int(speaker.role.value))
         }
         let last = scope[to - 1]
-        var surname: [UInt8] = []
-        for k in Int(last.start)..<Int(last.end) {
-            let b = scope.bytes[k]
-            if Tokenizer.isLetter(b) { surname.append(b | 0x20) } else if b >= 0x80 { surname.append(b) }
+        // The surname folded, in a buffer on the stack: a name is short.
+        let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(last.end - last.start)) { buffer in
+            var count = 0
+            for k in Int(last.start)..<Int(last.end) {
+                let b = scope.bytes[k]
+                if Tokenizer.isLetter(b) || b >= 0x80 {
+                    buffer[count] = b >= 0x80 ? b : b | 0x20
+                    count += 1
+                }
+            }
+            return NameMatcher(lexicon: lexicon).match(surname: UnsafeBufferPointer(rebasing: buffer[0..<count]), titleHead: titleHead)
         }
-        if let speaker = NameMatcher(lexicon: lexicon).match(surname: surname, titleHead: titleHead),
-           to - from < 2 || sameInitial(scope[from], lexicon.speakers[speaker].name, in: scope) {
+        if let speaker = found, to - from < 2 || sameInitial(scope[from], lexicon.speakers[speaker].name, in: scope) {
             return .speaker(speaker)
         }
         return .person(scope.text(from, to))

@@ -49,6 +49,14 @@ struct LexiconView: @unchecked Sendable {
         var surnames: [[UInt8]]
     }
 
+    /// A surname of a person speaker (``SpeakerInfo/surnames``) as a range
+    /// of `surnameBytes`, for ``NameMatcher``.
+    struct Surname: Sendable {
+        var speaker: Int32
+        var start: Int32
+        var count: Int32
+    }
+
     /// The tables, in one block the owner allocates: a view is one pointer,
     /// so that every sentence's scope and every stage that holds a copy
     /// copies one pointer rather than some twenty buffers.
@@ -74,6 +82,11 @@ struct LexiconView: @unchecked Sendable {
     var outlets: UnsafeBufferPointer<String> { storage.pointee.outlets }
     var titleHeads: UnsafeBufferPointer<UInt64> { storage.pointee.titleHeads }
     var descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]> { storage.pointee.descriptions }
+    /// The persons' surnames grouped by first byte, in speaker order within
+    /// a group; `surnameGroups[b]..<surnameGroups[b + 1]` is the group of `b`.
+    var surnames: UnsafeBufferPointer<Surname> { storage.pointee.surnames }
+    var surnameGroups: UnsafeBufferPointer<Int32> { storage.pointee.surnameGroups }
+    var surnameBytes: UnsafeBufferPointer<UInt8> { storage.pointee.surnameBytes }
     private var conflicts: UnsafeBufferPointer<Lexicon.Conflict> { storage.pointee.conflicts }
 
     /// The conflict the lexicon describes.
@@ -118,6 +131,9 @@ struct LexiconView: @unchecked Sendable {
         let outlets: UnsafeBufferPointer<String>
         let titleHeads: UnsafeBufferPointer<UInt64>
         let descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]>
+        let surnames: UnsafeBufferPointer<Surname>
+        let surnameGroups: UnsafeBufferPointer<Int32>
+        let surnameBytes: UnsafeBufferPointer<UInt8>
         let conflicts: UnsafeBufferPointer<Lexicon.Conflict>
 
         /// Compiles `lexicon` into memory ``free()`` frees.
@@ -171,6 +187,24 @@ struct LexiconView: @unchecked Sendable {
                     surnames: surnames)
             })
             for (number, speaker) in lexicon.speakers.enumerated() { builder.add([speaker.name] + speaker.aliases, .speaker, number) }
+            // Plain memory for the surnames, so that matching a name reads no
+            // array of arrays (a reference count per speaker and surname).
+            var surnames: [Surname] = []
+            var surnameBytes: [UInt8] = []
+            var surnameGroups = [Int32](repeating: 0, count: 257)
+            for initial in 0..<256 {
+                surnameGroups[initial] = Int32(surnames.count)
+                for (number, speaker) in speakers.enumerated() {
+                    for surname in speaker.surnames where surname.first == UInt8(initial) {
+                        surnames.append(Surname(speaker: Int32(number), start: Int32(surnameBytes.count), count: Int32(surname.count)))
+                        surnameBytes += surname
+                    }
+                }
+            }
+            surnameGroups[256] = Int32(surnames.count)
+            self.surnames = LexiconView.owned(surnames)
+            self.surnameGroups = LexiconView.owned(surnameGroups)
+            self.surnameBytes = LexiconView.owned(surnameBytes)
             outlets = LexiconView.owned(lexicon.outlets.map(\.name))
             for (number, outlet) in lexicon.outlets.enumerated() { builder.add([outlet.name] + outlet.aliases, .outlet, number) }
             let titles = Set(lexicon.titles + lexicon.speakers.flatMap(\.titles)).sorted()
@@ -229,6 +263,9 @@ struct LexiconView: @unchecked Sendable {
             LexiconView.release(outlets)
             LexiconView.release(titleHeads)
             LexiconView.release(descriptions)
+            LexiconView.release(surnames)
+            LexiconView.release(surnameGroups)
+            LexiconView.release(surnameBytes)
             for pointer in [
                 UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
                 UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
