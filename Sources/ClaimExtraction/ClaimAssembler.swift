@@ -52,7 +52,7 @@ struct ClaimAssembler {
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
                         restated.append(draft)
-                    } else if !drafts.reversed().prefix(while: { $0.sentence == index }).contains(where: { $0.claim == draft.claim }) {
+                    } else if !sentenceHas(draft.claim, in: drafts, from: index) {
                         drafts.append(draft)
                         given.insert(key)
                     }
@@ -61,6 +61,18 @@ struct ClaimAssembler {
         }
         lendSpeakers(&drafts, restated: restated)
         return drafts.map(\.claim)
+    }
+
+    /// Whether the drafts of sentence `index`, last in `drafts`, hold
+    /// `claim` already. By index, comparing in place: a copy of each draft
+    /// (its quote, speaker and outlet) per comparison showed in profiles.
+    private func sentenceHas(_ claim: Claim, in drafts: [Draft], from index: Int) -> Bool {
+        var k = drafts.count - 1
+        while k >= 0, drafts[k].sentence == index {
+            if drafts[k].claim == claim { return true }
+            k -= 1
+        }
+        return false
     }
 
     private func claim(
@@ -280,9 +292,12 @@ struct ClaimAssembler {
     /// elsewhere in the document, and that statement's date.
     private func lendSpeakers(_ drafts: inout [Draft], restated: [Draft]) {
         var lenders: [FigureKey: Draft] = [:]
-        for draft in drafts + restated where draft.claim.speaker != nil {
-            let key = FigureKey(draft.claim)
-            if lenders[key] == nil { lenders[key] = draft }
+        // Both lists in turn, without joining them into a third.
+        for list in [drafts, restated] {
+            for draft in list where draft.claim.speaker != nil {
+                let key = FigureKey(draft.claim)
+                if lenders[key] == nil { lenders[key] = draft }
+            }
         }
         guard !lenders.isEmpty else { return }
         for position in drafts.indices where drafts[position].claim.speaker == nil {
