@@ -21,10 +21,11 @@ struct LexiconView: @unchecked Sendable {
         var isTitleAbbreviation = false
         /// A month, a weekday, or a word that starts a relative date.
         var isDateWord = false
-        /// The lexicon phrases that start with this word, longest first: a
-        /// range of `phraseOrder`.
-        var firstPhrase: Int32 = 0
-        var phraseCount: Int32 = 0
+        /// The lexicon phrases that start with this word lie in
+        /// `phraseOrder` a group per kind, in the order of the kinds, each
+        /// longest first; `phraseGroups[firstGroup + r]` starts the group
+        /// of the `r`-th kind in `kinds`, and the next entry ends it.
+        var firstGroup: Int32 = 0
         /// The kinds of those phrases, for a quick "none here".
         var kinds: UInt32 = 0
     }
@@ -66,6 +67,7 @@ struct LexiconView: @unchecked Sendable {
     var phrases: UnsafeBufferPointer<Phrase> { storage.pointee.phrases }
     var phraseWords: UnsafeBufferPointer<UInt64> { storage.pointee.phraseWords }
     var phraseOrder: UnsafeBufferPointer<Int32> { storage.pointee.phraseOrder }
+    var phraseGroups: UnsafeBufferPointer<Int32> { storage.pointee.phraseGroups }
     var maxLength: UnsafeBufferPointer<Int> { storage.pointee.maxLength }
     /// The kinds of the phrases each word ends, as a bit mask by the word's hash.
     private var lastWords: FrozenWordTable { storage.pointee.lastWords }
@@ -114,6 +116,7 @@ struct LexiconView: @unchecked Sendable {
         let phrases: UnsafeBufferPointer<Phrase>
         let phraseWords: UnsafeBufferPointer<UInt64>
         let phraseOrder: UnsafeBufferPointer<Int32>
+        let phraseGroups: UnsafeBufferPointer<Int32>
         let maxLength: UnsafeBufferPointer<Int>
         let indexKeys: UnsafeBufferPointer<UInt64>
         let indexValues: UnsafeBufferPointer<Int32>
@@ -224,18 +227,31 @@ struct LexiconView: @unchecked Sendable {
             builder.add(exclusions.percent, .percent, 0)
             builder.add(exclusions.pageFurniture, .furniture, 0)
 
-            // Lay each entry's phrases out contiguously, longest first.
+            // Lay each entry's phrases out contiguously, a group per kind
+            // (a word such as "Ukrainian" starts dozens of phrases, of some
+            // ten kinds, and a match wants one kind), longest first within
+            // a group, and in the order they were added among equals.
             var order: [Int32] = []
+            var groups: [Int32] = []
             for position in builder.entries.indices {
-                let starting = builder.starting[position].sorted { builder.phrases[Int($0)].count > builder.phrases[Int($1)].count }
-                builder.entries[position].firstPhrase = Int32(order.count)
-                builder.entries[position].phraseCount = Int32(starting.count)
+                let starting = builder.starting[position].sorted { a, b in
+                    let x = builder.phrases[Int(a)], y = builder.phrases[Int(b)]
+                    if x.role.kind != y.role.kind { return x.role.kind.rawValue < y.role.kind.rawValue }
+                    if x.count != y.count { return x.count > y.count }
+                    return a < b
+                }
+                builder.entries[position].firstGroup = Int32(groups.count)
+                for (k, number) in starting.enumerated() where k == 0 || builder.phrases[Int(starting[k - 1])].role.kind != builder.phrases[Int(number)].role.kind {
+                    groups.append(Int32(order.count + k))
+                }
                 order += starting
+                groups.append(Int32(order.count))
             }
             entries = LexiconView.owned(builder.entries)
             phrases = LexiconView.owned(builder.phrases)
             phraseWords = LexiconView.owned(builder.words)
             phraseOrder = LexiconView.owned(order)
+            phraseGroups = LexiconView.owned(groups)
             maxLength = LexiconView.owned(builder.maxLength)
             let index = builder.index.storage
             indexKeys = LexiconView.owned(index.keys)
@@ -269,6 +285,7 @@ struct LexiconView: @unchecked Sendable {
             for pointer in [
                 UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
                 UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
+                UnsafeRawPointer(phraseGroups.baseAddress),
                 UnsafeRawPointer(maxLength.baseAddress), UnsafeRawPointer(indexKeys.baseAddress),
                 UnsafeRawPointer(indexValues.baseAddress), UnsafeRawPointer(lastWords.keys.baseAddress),
                 UnsafeRawPointer(lastWords.values.baseAddress),
@@ -351,11 +368,11 @@ struct LexiconView: @unchecked Sendable {
         guard start < limit, tokens[start].entry >= 0 else { return nil }
         let entry = entries[Int(tokens[start].entry)]
         guard entry.kinds & kind.bit != 0 else { return nil }
-        let first = Int(entry.firstPhrase)
-        for position in first..<(first + Int(entry.phraseCount)) {
+        let group = Int(entry.firstGroup) + (entry.kinds & (kind.bit &- 1)).nonzeroBitCount
+        for position in Int(phraseGroups[group])..<Int(phraseGroups[group + 1]) {
             let phrase = phrases[Int(phraseOrder[position])]
             let count = Int(phrase.count)
-            guard phrase.role.kind == kind, start + count <= limit else { continue }
+            guard start + count <= limit else { continue }
             let base = Int(phrase.first)
             var offset = 1
             while offset < count, tokens[start + offset].hash == phraseWords[base + offset] { offset += 1 }
