@@ -8,9 +8,17 @@ struct EntityRecognizer {
 
     /// The mentions of `scope`, in order, none overlapping.
     func recognize(_ scope: SentenceScope) -> [EntityMention] {
+        // Which tokens a name covers, in a buffer on the stack for a
+        // sentence's length rather than an array per sentence.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: scope.range.count) { covered in
+            covered.initialize(repeating: false)
+            return recognize(scope, covered: covered)
+        }
+    }
+
+    private func recognize(_ scope: SentenceScope, covered: UnsafeMutableBufferPointer<Bool>) -> [EntityMention] {
         var mentions: [EntityMention] = []
         let lower = scope.range.lowerBound
-        var covered = [Bool](repeating: false, count: scope.range.count)
         var i = lower
         let upper = scope.range.upperBound
         while i < upper {
@@ -241,7 +249,7 @@ struct EntityRecognizer {
     /// "the top general", "the US senior general", "the country", "the
     /// ministry": the article, up to three modifiers, and a title or a
     /// description head not followed by a name.
-    private func description(_ scope: SentenceScope, at start: Int, covered: [Bool]) -> EntityMention? {
+    private func description(_ scope: SentenceScope, at start: Int, covered: UnsafeMutableBufferPointer<Bool>) -> EntityMention? {
         var k = start + 1
         let upper = scope.range.upperBound
         while k < upper, k - start <= 4 {
