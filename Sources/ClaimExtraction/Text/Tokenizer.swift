@@ -45,9 +45,24 @@ struct Tokenizer {
 
     /// The tokens of `bytes[start..<end]`.
     func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil) -> [Token] {
+        withTokens(bytes, from: start, to: end) { Array($0) }
+    }
+
+    /// Calls `body` with the tokens of `bytes[start..<end]`, in memory that
+    /// lives for the call: a document's tokens without the copy an array
+    /// of them would take.
+    func withTokens<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil,
+        _ body: (UnsafeBufferPointer<Token>) throws -> Result
+    ) rethrows -> Result {
         let end = end ?? bytes.count
-        var tokens: [Token] = []
-        tokens.reserveCapacity((end - start) / 4 + 16)
+        var tokens = TokenSink(capacity: (end - start) / 4 + 16)
+        defer { tokens.free() }
+        tokenize(bytes, from: start, to: end, into: &tokens)
+        return try body(UnsafeBufferPointer(start: tokens.base, count: tokens.count))
+    }
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into tokens: inout TokenSink) {
         var i = start
         var flags: Token.Flags = [.spaceBefore, .lineBefore, .blankLineBefore]
         var lineBreaks = 0
@@ -193,14 +208,49 @@ struct Tokenizer {
                 i += 1
             }
         }
-        return tokens
+    }
+
+    /// Where the tokenizer writes: memory it grows itself, so that a token
+    /// costs a store and a count rather than `Array.append`'s check that
+    /// the array is not shared (a call into the runtime per token).
+    private struct TokenSink {
+        private(set) var base: UnsafeMutablePointer<Token>
+        private(set) var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        @inline(__always)
+        mutating func append(_ token: Token) {
+            if count == capacity { grow() }
+            (base + count).initialize(to: token)
+            count += 1
+        }
+
+        var last: Token? { count > 0 ? base[count - 1] : nil }
+
+        subscript(_ i: Int) -> Token { base[i] }
+
+        private mutating func grow() {
+            let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+
+        /// Frees the memory: the tokens are plain values, with nothing to deinitialise.
+        func free() { base.deallocate() }
     }
 
     // MARK: Words
 
     private func word(
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int,
-        tokens: inout [Token], flags: inout Token.Flags, lineBreaks: inout Int
+        tokens: inout TokenSink, flags: inout Token.Flags, lineBreaks: inout Int
     ) -> Int {
         var i = start
         var hash = WordHash()
@@ -274,7 +324,7 @@ struct Tokenizer {
     /// straight apostrophe. Returns false when the apostrophe is a quote.
     private func clitic(
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, width: Int, end: Int,
-        tokens: inout [Token], flags: inout Token.Flags, lineBreaks: inout Int
+        tokens: inout TokenSink, flags: inout Token.Flags, lineBreaks: inout Int
     ) -> Bool {
         guard let last = tokens.last, last.kind == .word, Int(last.end) == start,
               start + width < end, Tokenizer.isLetter(bytes[start + width]) else { return false }
@@ -295,7 +345,7 @@ struct Tokenizer {
 
     private func number(
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int,
-        tokens: inout [Token], flags: inout Token.Flags, lineBreaks: inout Int
+        tokens: inout TokenSink, flags: inout Token.Flags, lineBreaks: inout Int
     ) -> Int {
         @inline(__always) func digit(_ at: Int) -> Bool { at < end && bytes[at] &- 0x30 < 10 }
         @inline(__always) func digitRun(_ at: Int) -> Int {
