@@ -38,7 +38,10 @@ struct AttributionResolver {
     /// chain of "He said … He added …" costs one step a sentence.
     private var agents: [[ResolvedSpeaker?]?]
     private var resolving: [Bool]
-    private var fallbacks: [Attribution?]
+    /// The fallback attributions worked out, by sentence: few sentences
+    /// need one, and an attribution is a large value to keep a slot of per
+    /// sentence.
+    private var fallbacks: [Int: Attribution] = [:]
 
     init(
         lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence],
@@ -54,7 +57,6 @@ struct AttributionResolver {
         mentionLists = Array(repeating: nil, count: sentences.count)
         agents = Array(repeating: nil, count: sentences.count)
         resolving = Array(repeating: false, count: sentences.count)
-        fallbacks = Array(repeating: nil, count: sentences.count)
     }
 
     /// The scope of sentence `index`.
