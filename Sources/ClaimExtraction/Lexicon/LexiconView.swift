@@ -260,9 +260,13 @@ struct LexiconView: @unchecked Sendable {
             lastWords = FrozenWordTable(
                 keys: LexiconView.owned(last.keys), values: LexiconView.owned(last.values), mask: last.keys.count - 1,
                 shift: last.shift)
+            let frozenEntries = entries
             tables = TokenizerTables(
                 index: FrozenWordTable(keys: indexKeys, values: indexValues, mask: index.keys.count - 1, shift: index.shift),
-                entries: entries)
+                entries: entries,
+                slots: LexiconView.owned(zip(index.keys, index.values).map { key, value in
+                    TokenizerTables.WordSlot(key: key, entry: value, keyword: value >= 0 ? frozenEntries[Int(value)].keyword : .none)
+                }))
             conflicts = LexiconView.owned([lexicon.conflict])
         }
 
@@ -282,6 +286,7 @@ struct LexiconView: @unchecked Sendable {
             LexiconView.release(surnames)
             LexiconView.release(surnameGroups)
             LexiconView.release(surnameBytes)
+            LexiconView.release(tables.slots)
             for pointer in [
                 UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
                 UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
