@@ -52,7 +52,7 @@ struct ClaimAssembler {
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
                         restated.append(draft)
-                    } else if !drafts.reversed().prefix(while: { $0.sentence == index }).contains(where: { $0.claim == draft.claim }) {
+                    } else if !sentenceHas(draft.claim, in: drafts, from: index) {
                         drafts.append(draft)
                         given.insert(key)
                     }
@@ -61,6 +61,18 @@ struct ClaimAssembler {
         }
         lendSpeakers(&drafts, restated: restated)
         return drafts.map(\.claim)
+    }
+
+    /// Whether the drafts of sentence `index`, last in `drafts`, hold
+    /// `claim` already. By index, comparing in place: a copy of each draft
+    /// (its quote, speaker and outlet) per comparison showed in profiles.
+    private func sentenceHas(_ claim: Claim, in drafts: [Draft], from index: Int) -> Bool {
+        var k = drafts.count - 1
+        while k >= 0, drafts[k].sentence == index {
+            if drafts[k].claim == claim { return true }
+            k -= 1
+        }
+        return false
     }
 
     private func claim(
@@ -113,7 +125,7 @@ struct ClaimAssembler {
     ) -> (date: PartialDate?, source: DateSource?) {
         // The verb of saying that governs the figure dates the statement
         // even when who says it is not known ("officials said Monday").
-        let own = resolver.reading(claimSentence).cues.map(\.position)
+        let own = resolver.cues(claimSentence).map(\.position)
         let local = attribution.sentence == claimSentence && attribution.cue != nil
             ? attribution.cue : own.last(where: { $0 < position }) ?? own.first
         if let local, let found = statementDate(cue: local, in: claimSentence, figure: position, resolver: &resolver) {
@@ -204,7 +216,7 @@ struct ClaimAssembler {
     /// before `index`.
     private func continues(_ attribution: Attribution, claimSentence: Int, resolver: inout AttributionResolver) -> Bool {
         guard attribution.sentence == claimSentence, let position = attribution.cue,
-              let cue = resolver.reading(claimSentence).cues.first(where: { $0.position == position }),
+              let cue = resolver.cues(claimSentence).first(where: { $0.position == position }),
               let agent = cue.agent
         else { return true }
         // "Maliar added": a surname alone refers back to the person named.
@@ -220,13 +232,12 @@ struct ClaimAssembler {
     ) -> (date: PartialDate, source: DateSource)? {
         var other = index - 1
         while other >= 0, other >= index - ClaimAssembler.continuationReach {
-            let reading = resolver.reading(other)
-            // Most sentences date nothing: skip them before resolving who speaks.
-            guard reading.dates.contains(where: { !$0.isAnchor && !$0.isYearOnly }) else {
+            // Most sentences date nothing: skip them before reading who speaks.
+            guard resolver.dates[other].contains(where: { !$0.isAnchor && !$0.isYearOnly }) else {
                 other -= 1
                 continue
             }
-            let cues = reading.cues
+            let cues = resolver.cues(other)
             let agents = resolver.agents(other)
             for (cue, agent) in zip(cues, agents).reversed() where agent.map({ Self.isSame($0.name, speaker) }) ?? false {
                 if let found = statementDate(cue: cue.position, in: other, figure: nil, resolver: &resolver) { return found }
@@ -275,15 +286,26 @@ struct ClaimAssembler {
             low = claim.low
             high = claim.high
         }
+
+        /// The bounds alone: hashing the three words (strings, hashed
+        /// with SipHash) cost more than the comparisons they save, since
+        /// a document's figures seldom share bounds.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(low)
+            hasher.combine(high)
+        }
     }
 
     /// A figure without a speaker takes the speaker of the same figure
     /// elsewhere in the document, and that statement's date.
     private func lendSpeakers(_ drafts: inout [Draft], restated: [Draft]) {
         var lenders: [FigureKey: Draft] = [:]
-        for draft in drafts + restated where draft.claim.speaker != nil {
-            let key = FigureKey(draft.claim)
-            if lenders[key] == nil { lenders[key] = draft }
+        // Both lists in turn, without joining them into a third.
+        for list in [drafts, restated] {
+            for draft in list where draft.claim.speaker != nil {
+                let key = FigureKey(draft.claim)
+                if lenders[key] == nil { lenders[key] = draft }
+            }
         }
         guard !lenders.isEmpty else { return }
         for position in drafts.indices where drafts[position].claim.speaker == nil {

@@ -53,8 +53,7 @@ public struct ClaimExtractor: Sendable {
     private func read(_ bytes: UnsafeBufferPointer<UInt8>, compiled: LexiconView) -> Extraction {
         let frontMatter = FrontMatter.read(bytes)
         let body = frontMatter?.body ?? 0
-        let tokens = Tokenizer(tables: compiled.tables).tokenize(bytes, from: body)
-        return tokens.withUnsafeBufferPointer { tokens in
+        return Tokenizer(tables: compiled.tables).withTokens(bytes, from: body) { tokens in
             let sentences = SentenceSplitter(lexicon: compiled).split(tokens, bytes: bytes, body: body)
             let scopes = sentences.map { SentenceScope(tokens: tokens, range: $0.tokens, lexicon: compiled, bytes: bytes) }
             // The dater, the figures and attribution all ask for sentences'

@@ -30,12 +30,18 @@ struct AttributionResolver {
     /// no attribution line for another.
     var hasFigures: [Bool]
     private var readings: [Reading?]
+    /// The mentions of sentences read for names alone (a description or a
+    /// pronoun looking back), which need no cues.
+    private var mentionLists: [[EntityMention]?]
     /// The resolved sources of each sentence's cues, once worked out: a
     /// pronoun's antecedent is looked up, never resolved again, so that a
     /// chain of "He said … He added …" costs one step a sentence.
     private var agents: [[ResolvedSpeaker?]?]
     private var resolving: [Bool]
-    private var fallbacks: [Attribution?]
+    /// The fallback attributions worked out, by sentence: few sentences
+    /// need one, and an attribution is a large value to keep a slot of per
+    /// sentence.
+    private var fallbacks: [Int: Attribution] = [:]
 
     init(
         lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence],
@@ -48,9 +54,9 @@ struct AttributionResolver {
         self.dates = dates
         hasFigures = Array(repeating: false, count: sentences.count)
         readings = Array(repeating: nil, count: sentences.count)
+        mentionLists = Array(repeating: nil, count: sentences.count)
         agents = Array(repeating: nil, count: sentences.count)
         resolving = Array(repeating: false, count: sentences.count)
-        fallbacks = Array(repeating: nil, count: sentences.count)
     }
 
     /// The scope of sentence `index`.
@@ -63,11 +69,29 @@ struct AttributionResolver {
         if let known = readings[index] { return known }
         let scope = scope(index)
         let dates = self.dates[index]
-        let mentions = EntityRecognizer(lexicon: lexicon).recognize(scope)
-        let cues = CueReader(lexicon: lexicon).read(scope, mentions: mentions, dates: dates)
+        let mentions = mentions(index)
+        let cueReader = CueReader(lexicon: lexicon)
+        let cues = cueReader.mayFindCues(scope) ? cueReader.read(scope, mentions: mentions, dates: dates) : []
         let reading = Reading(mentions: mentions, cues: cues, dates: dates)
         readings[index] = reading
         return reading
+    }
+
+    /// The mentions of sentence `index`.
+    mutating func mentions(_ index: Int) -> [EntityMention] {
+        if let known = mentionLists[index] { return known }
+        let mentions = EntityRecognizer(lexicon: lexicon).recognize(scope(index))
+        mentionLists[index] = mentions
+        return mentions
+    }
+
+    /// The cues of sentence `index`. Most sentences the look-backs visit
+    /// have no word that starts a cue: those have none, without
+    /// recognising their names.
+    mutating func cues(_ index: Int) -> [Cue] {
+        if let known = readings[index] { return known.cues }
+        guard CueReader(lexicon: lexicon).mayFindCues(scope(index)) else { return [] }
+        return reading(index).cues
     }
 
     /// Who the source of each cue of sentence `index` is; nil for a cue
@@ -75,7 +99,7 @@ struct AttributionResolver {
     /// (a reference that loops back finds nothing).
     mutating func agents(_ index: Int) -> [ResolvedSpeaker?] {
         if let known = agents[index] { return known }
-        let cues = reading(index).cues
+        let cues = cues(index)
         guard !resolving[index] else { return Array(repeating: nil, count: cues.count) }
         resolving[index] = true
         var found: [ResolvedSpeaker?] = []
@@ -111,7 +135,7 @@ struct AttributionResolver {
         var before: (ResolvedSpeaker, Int)?
         var after: (ResolvedSpeaker, Int)?
         var person: (ResolvedSpeaker, Int)?
-        for (cue, agent) in zip(reading(index).cues, agents(index)) {
+        for (cue, agent) in zip(cues(index), agents(index)) {
             guard let speaker = agent else { continue }
             if let position, cue.position > position {
                 if after == nil { after = (speaker, cue.position) }
@@ -152,9 +176,10 @@ struct AttributionResolver {
         guard let side = collective.side else { return nil }
         var next = index + 1
         while next < sentences.count, next <= index + 2, sentences[next].paragraph <= sentences[index].paragraph + 1 {
-            for case let agent? in agents(next)
-            where agent.side == side && agent.kind != .government && (hasFigures[next] || namesLosses(next)) {
-                return agent
+            // Whether the sentence speaks of losses is a scan; who speaks
+            // in it may resolve pronouns across the document: ask first.
+            if hasFigures[next] || namesLosses(next) {
+                for case let agent? in agents(next) where agent.side == side && agent.kind != .government { return agent }
             }
             next += 1
         }
@@ -266,7 +291,7 @@ struct AttributionResolver {
         let paragraph = sentences[index].paragraph
         var other = index
         while other < sentences.count, other <= index + AttributionResolver.reach, sentences[other].paragraph == paragraph {
-            for (cue, agent) in zip(reading(other).cues, agents(other)) {
+            for (cue, agent) in zip(cues(other), agents(other)) {
                 guard cue.agent?.referent != .firstPerson, let speaker = agent else { continue }
                 return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cue.position)
             }
@@ -274,7 +299,7 @@ struct AttributionResolver {
         }
         other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
-            for (cue, agent) in zip(reading(other).cues, agents(other)).reversed() {
+            for (cue, agent) in zip(cues(other), agents(other)).reversed() {
                 guard cue.agent?.referent != .firstPerson, let speaker = agent else { continue }
                 return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cue.position)
             }
@@ -335,11 +360,10 @@ struct AttributionResolver {
         let suffix = " " + name
         var other = index
         while other >= 0, other >= index - AttributionResolver.reach * 4 {
-            let read = reading(other)
-            for mention in read.mentions where mention.end - mention.start > 1 {
+            for mention in mentions(other) where mention.end - mention.start > 1 {
                 if case .person(let full) = mention.referent, full.hasSuffix(suffix) { return full }
             }
-            for cue in read.cues {
+            for cue in cues(other) {
                 if let mention = cue.agent, mention.end - mention.start > 1, case .person(let full) = mention.referent,
                    full.hasSuffix(suffix) {
                     return full
@@ -371,7 +395,7 @@ struct AttributionResolver {
     mutating func lastParty(before position: Int, in index: Int) -> Side? {
         var other = index
         while other >= 0, other >= index - AttributionResolver.reach {
-            for mention in reading(other).mentions.reversed() where other < index || mention.end <= position {
+            for mention in mentions(other).reversed() where other < index || mention.end <= position {
                 if let side = direct(mention)?.side { return side }
             }
             other -= 1
@@ -406,7 +430,7 @@ struct AttributionResolver {
     private mutating func antecedent(in index: Int, before position: Int, person: Bool) -> ResolvedSpeaker? {
         // '"… the Criminal Code of Ukraine …," it said': a name inside the
         // quotation is not who said it.
-        for mention in reading(index).mentions.reversed() where mention.end <= position && !isQuoted(mention.start, in: index) {
+        for mention in mentions(index).reversed() where mention.end <= position && !isQuoted(mention.start, in: index) {
             if let speaker = direct(mention), speaker.isPerson == person { return speaker }
         }
         let floor = max(0, index - 15)
@@ -420,7 +444,7 @@ struct AttributionResolver {
         }
         other = index - 1
         while other >= floor {
-            for mention in reading(other).mentions.reversed() {
+            for mention in mentions(other).reversed() {
                 if let speaker = direct(mention), speaker.isPerson == person { return speaker }
             }
             other -= 1
@@ -432,24 +456,24 @@ struct AttributionResolver {
     /// document, then ahead (a headline's "the US senior general" is named
     /// in the paragraphs after it).
     private mutating func search(from index: Int, before position: Int, _ accepts: (ResolvedSpeaker) -> Bool) -> ResolvedSpeaker? {
-        for mention in reading(index).mentions.reversed() where mention.end <= position {
+        for mention in mentions(index).reversed() where mention.end <= position {
             if let speaker = direct(mention), accepts(speaker) { return speaker }
         }
         var other = index - 1
         // A long article's worth back: a description refers to a body or
         // person the article named, not one a hundred paragraphs earlier.
         while other >= 0, other >= index - AttributionResolver.reach * 8 {
-            for mention in reading(other).mentions.reversed() {
+            for mention in mentions(other).reversed() {
                 if let speaker = direct(mention), accepts(speaker) { return speaker }
             }
             other -= 1
         }
-        for mention in reading(index).mentions where mention.start > position {
+        for mention in mentions(index) where mention.start > position {
             if let speaker = direct(mention), accepts(speaker) { return speaker }
         }
         other = index + 1
         while other < sentences.count, other <= index + AttributionResolver.reach * 4 {
-            for mention in reading(other).mentions {
+            for mention in mentions(other) {
                 if let speaker = direct(mention), accepts(speaker) { return speaker }
             }
             other += 1

@@ -124,6 +124,17 @@ struct CueReader {
         return cues
     }
 
+    /// Whether `scope` has a word that can start a cue: a verb of saying
+    /// or telling, a source preposition, or a statement noun (which "by"
+    /// and "in" need too). ``read(_:mentions:dates:)`` finds no cue in a
+    /// sentence without one, so a caller may skip it and the sentence's
+    /// mentions.
+    func mayFindCues(_ scope: SentenceScope) -> Bool {
+        let starts = PhraseRole.Kind.attributionVerb.bit | PhraseRole.Kind.audienceVerb.bit
+            | PhraseRole.Kind.attributionSource.bit | PhraseRole.Kind.sourceNoun.bit
+        return scope.range.contains { scope[$0].entry >= 0 && lexicon.entries[Int(scope[$0].entry)].kinds & starts != 0 }
+    }
+
     static let analysing = WordSet([
         "compiled", "gathered", "collected", "analysed", "analyzed",
     ].map(WordHash.of))

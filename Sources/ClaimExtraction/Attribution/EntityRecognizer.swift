@@ -8,9 +8,17 @@ struct EntityRecognizer {
 
     /// The mentions of `scope`, in order, none overlapping.
     func recognize(_ scope: SentenceScope) -> [EntityMention] {
+        // Which tokens a name covers, in a buffer on the stack for a
+        // sentence's length rather than an array per sentence.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: scope.range.count) { covered in
+            covered.initialize(repeating: false)
+            return recognize(scope, covered: covered)
+        }
+    }
+
+    private func recognize(_ scope: SentenceScope, covered: UnsafeMutableBufferPointer<Bool>) -> [EntityMention] {
         var mentions: [EntityMention] = []
         let lower = scope.range.lowerBound
-        var covered = [Bool](repeating: false, count: scope.range.count)
         var i = lower
         let upper = scope.range.upperBound
         while i < upper {
@@ -164,13 +172,19 @@ struct EntityRecognizer {
             return .speaker(Int(speaker.role.value))
         }
         let last = scope[to - 1]
-        var surname: [UInt8] = []
-        for k in Int(last.start)..<Int(last.end) {
-            let b = scope.bytes[k]
-            if Tokenizer.isLetter(b) { surname.append(b | 0x20) } else if b >= 0x80 { surname.append(b) }
+        // The surname folded, in a buffer on the stack: a name is short.
+        let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(last.end - last.start)) { buffer in
+            var count = 0
+            for k in Int(last.start)..<Int(last.end) {
+                let b = scope.bytes[k]
+                if Tokenizer.isLetter(b) || b >= 0x80 {
+                    buffer[count] = b >= 0x80 ? b : b | 0x20
+                    count += 1
+                }
+            }
+            return NameMatcher(lexicon: lexicon).match(surname: UnsafeBufferPointer(rebasing: buffer[0..<count]), titleHead: titleHead)
         }
-        if let speaker = NameMatcher(lexicon: lexicon).match(surname: surname, titleHead: titleHead),
-           to - from < 2 || sameInitial(scope[from], lexicon.speakers[speaker].name, in: scope) {
+        if let speaker = found, to - from < 2 || sameInitial(scope[from], lexicon.speakers[speaker].name, in: scope) {
             return .speaker(speaker)
         }
         return .person(scope.text(from, to))
@@ -235,7 +249,7 @@ struct EntityRecognizer {
     /// "the top general", "the US senior general", "the country", "the
     /// ministry": the article, up to three modifiers, and a title or a
     /// description head not followed by a name.
-    private func description(_ scope: SentenceScope, at start: Int, covered: [Bool]) -> EntityMention? {
+    private func description(_ scope: SentenceScope, at start: Int, covered: UnsafeMutableBufferPointer<Bool>) -> EntityMention? {
         var k = start + 1
         let upper = scope.range.upperBound
         while k < upper, k - start <= 4 {

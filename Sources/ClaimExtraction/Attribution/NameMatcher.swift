@@ -7,20 +7,29 @@ struct NameMatcher {
     /// The lexicon speaker whose surname is closest to `surname`, if close
     /// enough: within a third of its length, one more when the text gives
     /// the person's title, the first letter always the same.
-    func match(surname: [UInt8], titleHead: UInt64?) -> Int? {
+    func match(surname: UnsafeBufferPointer<UInt8>, titleHead: UInt64?) -> Int? {
         guard surname.count >= 3 else { return nil }
         var best: (speaker: Int, distance: Int)?
         var tie = false
-        // By index, reading the fields in place: a copy of each speaker
-        // (name, titles, surnames) per name read was most of the cost.
-        let speakers = lexicon.speakers
-        for number in speakers.indices where speakers[number].isPerson {
+        // Only the surnames with the same first letter, from plain memory,
+        // a speaker's consecutive: a copy of each speaker (name, titles,
+        // surnames) per name read was most of the cost.
+        let initial = Int(surname[0])
+        var k = Int(lexicon.surnameGroups[initial])
+        let groupEnd = Int(lexicon.surnameGroups[initial + 1])
+        while k < groupEnd {
+            let number = Int(lexicon.surnames[k].speaker)
             let length = max(surname.count, 1)
             var allowed = length <= 4 ? 1 : length <= 7 ? 2 : 3
-            if let titleHead, speakers[number].titleHeads.contains(titleHead) { allowed += 1 }
+            if let titleHead, lexicon.speakers[number].titleHeads.contains(titleHead) { allowed += 1 }
             var closest = Int.max
-            for candidate in speakers[number].surnames where candidate.first == surname.first && abs(candidate.count - surname.count) <= allowed {
-                closest = min(closest, NameMatcher.distance(surname, candidate))
+            while k < groupEnd, lexicon.surnames[k].speaker == number {
+                let entry = lexicon.surnames[k]
+                let candidate = UnsafeBufferPointer(rebasing: lexicon.surnameBytes[Int(entry.start)..<Int(entry.start + entry.count)])
+                if abs(candidate.count - surname.count) <= allowed {
+                    closest = min(closest, NameMatcher.distance(surname, candidate, limit: allowed))
+                }
+                k += 1
             }
             guard closest != Int.max else { continue }
             guard closest <= allowed else { continue }
@@ -41,6 +50,13 @@ struct NameMatcher {
     /// Optimal string alignment distance: insertions, deletions,
     /// substitutions and swaps of neighbours each cost one.
     static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in distance(a, b) } }
+    }
+
+    /// The distance of `a` and `b`, or any number above `limit` once it is
+    /// sure to exceed it: two rows in a row all above the limit keep every
+    /// later row above it (a swap reaches back two rows).
+    static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int = .max) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         // Three rows in one temporary buffer (on the stack for a name's
@@ -55,8 +71,10 @@ struct NameMatcher {
                 previous[j] = j
                 current[j] = 0
             }
+            var previousLow = 0
             for i in 1...a.count {
                 current[0] = i
+                var low = i
                 for j in 1...b.count {
                     let cost = a[i - 1] == b[j - 1] ? 0 : 1
                     var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
@@ -64,7 +82,10 @@ struct NameMatcher {
                         value = min(value, before[j - 2] + 1)
                     }
                     current[j] = value
+                    low = min(low, value)
                 }
+                if low > limit, previousLow > limit { return low }
+                previousLow = low
                 swap(&before, &previous)
                 swap(&previous, &current)
             }

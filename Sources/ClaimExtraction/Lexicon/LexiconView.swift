@@ -21,10 +21,11 @@ struct LexiconView: @unchecked Sendable {
         var isTitleAbbreviation = false
         /// A month, a weekday, or a word that starts a relative date.
         var isDateWord = false
-        /// The lexicon phrases that start with this word, longest first: a
-        /// range of `phraseOrder`.
-        var firstPhrase: Int32 = 0
-        var phraseCount: Int32 = 0
+        /// The lexicon phrases that start with this word lie in
+        /// `phraseOrder` a group per kind, in the order of the kinds, each
+        /// longest first; `phraseGroups[firstGroup + r]` starts the group
+        /// of the `r`-th kind in `kinds`, and the next entry ends it.
+        var firstGroup: Int32 = 0
         /// The kinds of those phrases, for a quick "none here".
         var kinds: UInt32 = 0
     }
@@ -49,6 +50,14 @@ struct LexiconView: @unchecked Sendable {
         var surnames: [[UInt8]]
     }
 
+    /// A surname of a person speaker (``SpeakerInfo/surnames``) as a range
+    /// of `surnameBytes`, for ``NameMatcher``.
+    struct Surname: Sendable {
+        var speaker: Int32
+        var start: Int32
+        var count: Int32
+    }
+
     /// The tables, in one block the owner allocates: a view is one pointer,
     /// so that every sentence's scope and every stage that holds a copy
     /// copies one pointer rather than some twenty buffers.
@@ -58,6 +67,7 @@ struct LexiconView: @unchecked Sendable {
     var phrases: UnsafeBufferPointer<Phrase> { storage.pointee.phrases }
     var phraseWords: UnsafeBufferPointer<UInt64> { storage.pointee.phraseWords }
     var phraseOrder: UnsafeBufferPointer<Int32> { storage.pointee.phraseOrder }
+    var phraseGroups: UnsafeBufferPointer<Int32> { storage.pointee.phraseGroups }
     var maxLength: UnsafeBufferPointer<Int> { storage.pointee.maxLength }
     /// The kinds of the phrases each word ends, as a bit mask by the word's hash.
     private var lastWords: FrozenWordTable { storage.pointee.lastWords }
@@ -74,6 +84,11 @@ struct LexiconView: @unchecked Sendable {
     var outlets: UnsafeBufferPointer<String> { storage.pointee.outlets }
     var titleHeads: UnsafeBufferPointer<UInt64> { storage.pointee.titleHeads }
     var descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]> { storage.pointee.descriptions }
+    /// The persons' surnames grouped by first byte, in speaker order within
+    /// a group; `surnameGroups[b]..<surnameGroups[b + 1]` is the group of `b`.
+    var surnames: UnsafeBufferPointer<Surname> { storage.pointee.surnames }
+    var surnameGroups: UnsafeBufferPointer<Int32> { storage.pointee.surnameGroups }
+    var surnameBytes: UnsafeBufferPointer<UInt8> { storage.pointee.surnameBytes }
     private var conflicts: UnsafeBufferPointer<Lexicon.Conflict> { storage.pointee.conflicts }
 
     /// The conflict the lexicon describes.
@@ -101,6 +116,7 @@ struct LexiconView: @unchecked Sendable {
         let phrases: UnsafeBufferPointer<Phrase>
         let phraseWords: UnsafeBufferPointer<UInt64>
         let phraseOrder: UnsafeBufferPointer<Int32>
+        let phraseGroups: UnsafeBufferPointer<Int32>
         let maxLength: UnsafeBufferPointer<Int>
         let indexKeys: UnsafeBufferPointer<UInt64>
         let indexValues: UnsafeBufferPointer<Int32>
@@ -118,6 +134,9 @@ struct LexiconView: @unchecked Sendable {
         let outlets: UnsafeBufferPointer<String>
         let titleHeads: UnsafeBufferPointer<UInt64>
         let descriptions: UnsafeBufferPointer<[Lexicon.SpeakerKind]>
+        let surnames: UnsafeBufferPointer<Surname>
+        let surnameGroups: UnsafeBufferPointer<Int32>
+        let surnameBytes: UnsafeBufferPointer<UInt8>
         let conflicts: UnsafeBufferPointer<Lexicon.Conflict>
 
         /// Compiles `lexicon` into memory ``free()`` frees.
@@ -171,6 +190,24 @@ struct LexiconView: @unchecked Sendable {
                     surnames: surnames)
             })
             for (number, speaker) in lexicon.speakers.enumerated() { builder.add([speaker.name] + speaker.aliases, .speaker, number) }
+            // Plain memory for the surnames, so that matching a name reads no
+            // array of arrays (a reference count per speaker and surname).
+            var surnames: [Surname] = []
+            var surnameBytes: [UInt8] = []
+            var surnameGroups = [Int32](repeating: 0, count: 257)
+            for initial in 0..<256 {
+                surnameGroups[initial] = Int32(surnames.count)
+                for (number, speaker) in speakers.enumerated() {
+                    for surname in speaker.surnames where surname.first == UInt8(initial) {
+                        surnames.append(Surname(speaker: Int32(number), start: Int32(surnameBytes.count), count: Int32(surname.count)))
+                        surnameBytes += surname
+                    }
+                }
+            }
+            surnameGroups[256] = Int32(surnames.count)
+            self.surnames = LexiconView.owned(surnames)
+            self.surnameGroups = LexiconView.owned(surnameGroups)
+            self.surnameBytes = LexiconView.owned(surnameBytes)
             outlets = LexiconView.owned(lexicon.outlets.map(\.name))
             for (number, outlet) in lexicon.outlets.enumerated() { builder.add([outlet.name] + outlet.aliases, .outlet, number) }
             let titles = Set(lexicon.titles + lexicon.speakers.flatMap(\.titles)).sorted()
@@ -190,18 +227,31 @@ struct LexiconView: @unchecked Sendable {
             builder.add(exclusions.percent, .percent, 0)
             builder.add(exclusions.pageFurniture, .furniture, 0)
 
-            // Lay each entry's phrases out contiguously, longest first.
+            // Lay each entry's phrases out contiguously, a group per kind
+            // (a word such as "Ukrainian" starts dozens of phrases, of some
+            // ten kinds, and a match wants one kind), longest first within
+            // a group, and in the order they were added among equals.
             var order: [Int32] = []
+            var groups: [Int32] = []
             for position in builder.entries.indices {
-                let starting = builder.starting[position].sorted { builder.phrases[Int($0)].count > builder.phrases[Int($1)].count }
-                builder.entries[position].firstPhrase = Int32(order.count)
-                builder.entries[position].phraseCount = Int32(starting.count)
+                let starting = builder.starting[position].sorted { a, b in
+                    let x = builder.phrases[Int(a)], y = builder.phrases[Int(b)]
+                    if x.role.kind != y.role.kind { return x.role.kind.rawValue < y.role.kind.rawValue }
+                    if x.count != y.count { return x.count > y.count }
+                    return a < b
+                }
+                builder.entries[position].firstGroup = Int32(groups.count)
+                for (k, number) in starting.enumerated() where k == 0 || builder.phrases[Int(starting[k - 1])].role.kind != builder.phrases[Int(number)].role.kind {
+                    groups.append(Int32(order.count + k))
+                }
                 order += starting
+                groups.append(Int32(order.count))
             }
             entries = LexiconView.owned(builder.entries)
             phrases = LexiconView.owned(builder.phrases)
             phraseWords = LexiconView.owned(builder.words)
             phraseOrder = LexiconView.owned(order)
+            phraseGroups = LexiconView.owned(groups)
             maxLength = LexiconView.owned(builder.maxLength)
             let index = builder.index.storage
             indexKeys = LexiconView.owned(index.keys)
@@ -210,9 +260,13 @@ struct LexiconView: @unchecked Sendable {
             lastWords = FrozenWordTable(
                 keys: LexiconView.owned(last.keys), values: LexiconView.owned(last.values), mask: last.keys.count - 1,
                 shift: last.shift)
+            let frozenEntries = entries
             tables = TokenizerTables(
                 index: FrozenWordTable(keys: indexKeys, values: indexValues, mask: index.keys.count - 1, shift: index.shift),
-                entries: entries)
+                entries: entries,
+                slots: LexiconView.owned(zip(index.keys, index.values).map { key, value in
+                    TokenizerTables.WordSlot(key: key, entry: value, keyword: value >= 0 ? frozenEntries[Int(value)].keyword : .none)
+                }))
             conflicts = LexiconView.owned([lexicon.conflict])
         }
 
@@ -229,9 +283,14 @@ struct LexiconView: @unchecked Sendable {
             LexiconView.release(outlets)
             LexiconView.release(titleHeads)
             LexiconView.release(descriptions)
+            LexiconView.release(surnames)
+            LexiconView.release(surnameGroups)
+            LexiconView.release(surnameBytes)
+            LexiconView.release(tables.slots)
             for pointer in [
                 UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
                 UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
+                UnsafeRawPointer(phraseGroups.baseAddress),
                 UnsafeRawPointer(maxLength.baseAddress), UnsafeRawPointer(indexKeys.baseAddress),
                 UnsafeRawPointer(indexValues.baseAddress), UnsafeRawPointer(lastWords.keys.baseAddress),
                 UnsafeRawPointer(lastWords.values.baseAddress),
@@ -314,11 +373,11 @@ struct LexiconView: @unchecked Sendable {
         guard start < limit, tokens[start].entry >= 0 else { return nil }
         let entry = entries[Int(tokens[start].entry)]
         guard entry.kinds & kind.bit != 0 else { return nil }
-        let first = Int(entry.firstPhrase)
-        for position in first..<(first + Int(entry.phraseCount)) {
+        let group = Int(entry.firstGroup) + (entry.kinds & (kind.bit &- 1)).nonzeroBitCount
+        for position in Int(phraseGroups[group])..<Int(phraseGroups[group + 1]) {
             let phrase = phrases[Int(phraseOrder[position])]
             let count = Int(phrase.count)
-            guard phrase.role.kind == kind, start + count <= limit else { continue }
+            guard start + count <= limit else { continue }
             let base = Int(phrase.first)
             var offset = 1
             while offset < count, tokens[start + offset].hash == phraseWords[base + offset] { offset += 1 }

@@ -116,6 +116,12 @@ struct NumberReader {
             return entry.scale
         }
         let first = scope[start]
+        // Most words start no number: one look at the word says so before
+        // the phrases below are tried (each needs "half", "a", "an", a
+        // quarter, or a numeral first).
+        guard first.keyword == .half || first.keyword == .a || first.keyword == .an
+            || (scope.lexicon.entry(of: first)?.numeral ?? -1) >= 0 || NumberReader.quarters.contains(first.hash)
+        else { return nil }
         if first.keyword == .half, k + 2 < end,
            scope[k + 1].keyword == .a, scaleValue(k + 2) >= 1000 {
             let s = scaleValue(k + 2)

@@ -5,9 +5,33 @@ struct TokenizerTables: @unchecked Sendable {
     var index: FrozenWordTable
     // A read-only view of the entries the compiled lexicon owns.
     var entries: UnsafeBufferPointer<LexiconView.Entry>
+    /// The index's slots again, each with its key, entry and keyword side
+    /// by side (`index.keys[i]`, `index.values[i]`, that entry's keyword),
+    /// so that tagging a word touches one cache line rather than three:
+    /// the lookup per word was the tokenizer's most stalled load.
+    var slots: UnsafeBufferPointer<WordSlot>
+
+    /// One slot of ``slots``.
+    struct WordSlot: Sendable {
+        var key: UInt64
+        var entry: Int32
+        var keyword: Keyword
+    }
 
     /// Tables for reading the lexicon's own phrases, before it is compiled.
-    static let bootstrap = TokenizerTables(index: .empty, entries: UnsafeBufferPointer(start: nil, count: 0))
+    static let bootstrap = TokenizerTables(
+        index: .empty, entries: UnsafeBufferPointer(start: nil, count: 0), slots: UnsafeBufferPointer(start: nil, count: 0))
+
+    /// The entry of a word hash and its keyword, probing as `index` does.
+    @inline(__always) func tag(_ hash: UInt64) -> (entry: Int32, keyword: Keyword) {
+        guard index.mask > 0 else { return (-1, .none) }
+        var i = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> index.shift)
+        while true {
+            let slot = slots[i]
+            if slot.entry < 0 || slot.key == hash { return (slot.entry, slot.keyword) }
+            i = (i + 1) & index.mask
+        }
+    }
 
     /// The value of a scale word ("million", the "m" of "7.8m"), or nil.
     @inline(__always) func scale(_ hash: UInt64) -> Double? {
@@ -45,9 +69,24 @@ struct Tokenizer {
 
     /// The tokens of `bytes[start..<end]`.
     func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil) -> [Token] {
+        withTokens(bytes, from: start, to: end) { Array($0) }
+    }
+
+    /// Calls `body` with the tokens of `bytes[start..<end]`, in memory that
+    /// lives for the call: a document's tokens without the copy an array
+    /// of them would take.
+    func withTokens<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil,
+        _ body: (UnsafeBufferPointer<Token>) throws -> Result
+    ) rethrows -> Result {
         let end = end ?? bytes.count
-        var tokens: [Token] = []
-        tokens.reserveCapacity((end - start) / 4 + 16)
+        var tokens = TokenSink(capacity: (end - start) / 4 + 16)
+        defer { tokens.free() }
+        tokenize(bytes, from: start, to: end, into: &tokens)
+        return try body(UnsafeBufferPointer(start: tokens.base, count: tokens.count))
+    }
+
+    private func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into tokens: inout TokenSink) {
         var i = start
         var flags: Token.Flags = [.spaceBefore, .lineBefore, .blankLineBefore]
         var lineBreaks = 0
@@ -193,14 +232,49 @@ struct Tokenizer {
                 i += 1
             }
         }
-        return tokens
+    }
+
+    /// Where the tokenizer writes: memory it grows itself, so that a token
+    /// costs a store and a count rather than `Array.append`'s check that
+    /// the array is not shared (a call into the runtime per token).
+    private struct TokenSink {
+        private(set) var base: UnsafeMutablePointer<Token>
+        private(set) var count = 0
+        private var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        @inline(__always)
+        mutating func append(_ token: Token) {
+            if count == capacity { grow() }
+            (base + count).initialize(to: token)
+            count += 1
+        }
+
+        var last: Token? { count > 0 ? base[count - 1] : nil }
+
+        subscript(_ i: Int) -> Token { base[i] }
+
+        private mutating func grow() {
+            let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+
+        /// Frees the memory: the tokens are plain values, with nothing to deinitialise.
+        func free() { base.deallocate() }
     }
 
     // MARK: Words
 
     private func word(
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int,
-        tokens: inout [Token], flags: inout Token.Flags, lineBreaks: inout Int
+        tokens: inout TokenSink, flags: inout Token.Flags, lineBreaks: inout Int
     ) -> Int {
         var i = start
         var hash = WordHash()
@@ -259,11 +333,11 @@ struct Tokenizer {
             extra.insert(.abbreviation)
         }
         let key = hash.value
-        let entry = hasDigit ? -1 : tables.entry(key)
+        let tag = hasDigit ? (entry: Int32(-1), keyword: Keyword.none) : tables.tag(key)
         tokens.append(Token(
             start: Int32(start), end: Int32(wordEnd), kind: hasDigit && letters > 0 ? .code : .word,
-            mark: .none, flags: flags.union(extra), keyword: tables.keyword(entry), digits: 0, hash: key,
-            entry: entry, value: 0))
+            mark: .none, flags: flags.union(extra), keyword: tag.keyword, digits: 0, hash: key,
+            entry: tag.entry, value: 0))
         flags = []
         lineBreaks = 0
         return wordEnd
@@ -274,7 +348,7 @@ struct Tokenizer {
     /// straight apostrophe. Returns false when the apostrophe is a quote.
     private func clitic(
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, width: Int, end: Int,
-        tokens: inout [Token], flags: inout Token.Flags, lineBreaks: inout Int
+        tokens: inout TokenSink, flags: inout Token.Flags, lineBreaks: inout Int
     ) -> Bool {
         guard let last = tokens.last, last.kind == .word, Int(last.end) == start,
               start + width < end, Tokenizer.isLetter(bytes[start + width]) else { return false }
@@ -295,7 +369,7 @@ struct Tokenizer {
 
     private func number(
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int,
-        tokens: inout [Token], flags: inout Token.Flags, lineBreaks: inout Int
+        tokens: inout TokenSink, flags: inout Token.Flags, lineBreaks: inout Int
     ) -> Int {
         @inline(__always) func digit(_ at: Int) -> Bool { at < end && bytes[at] &- 0x30 < 10 }
         @inline(__always) func digitRun(_ at: Int) -> Int {
