@@ -10,8 +10,7 @@ struct CueReader {
     /// before a colon heads a headline or a dateline instead.)
     private func speakerLabel(_ scope: SentenceScope, mentions: [EntityMention]) -> Cue? {
         let first = scope.range.lowerBound
-        guard first == 0 || scope[first].has(.lineBefore),
-              let label = mentions.first, label.start == first, label.end - first <= 4,
+        guard opensWithLabel(scope), let label = mentions.first, label.start == first, label.end - first <= 4,
               label.end + 1 < scope.range.upperBound, scope[label.end].mark == .colon else { return nil }
         switch label.referent {
         case .person: return Cue(position: label.end, agent: label)
@@ -133,6 +132,15 @@ struct CueReader {
         let starts = PhraseRole.Kind.attributionVerb.bit | PhraseRole.Kind.audienceVerb.bit
             | PhraseRole.Kind.attributionSource.bit | PhraseRole.Kind.sourceNoun.bit
         return scope.range.contains { scope[$0].entry >= 0 && lexicon.entries[Int(scope[$0].entry)].kinds & starts != 0 }
+            || opensWithLabel(scope)
+    }
+
+    /// Whether a line opens with a few words and a colon, as a transcript's
+    /// speaker label does.
+    private func opensWithLabel(_ scope: SentenceScope) -> Bool {
+        let first = scope.range.lowerBound
+        guard first == 0 || scope[first].has(.lineBefore) else { return false }
+        return (first..<min(first + 5, scope.range.upperBound)).contains { scope[$0].mark == .colon }
     }
 
     static let analysing = WordSet([
