@@ -19,14 +19,8 @@ func daemonBenchmark(_ arguments: [String]) async throws {
     defer { try? FileManager.default.removeItem(atPath: data) }
     let socket = data + "/run/io.timelined.Timeline"
 
-    let daemon = Process()
-    daemon.executableURL = URL(fileURLWithPath: binaries + "/timelined")
-    daemon.arguments = ["--data", data, "--lexicon", "config/lexicon.yaml", "--log-level", "warning"]
-    try daemon.run()
-    defer {
-        kill(daemon.processIdentifier, SIGTERM)
-        daemon.waitUntilExit()
-    }
+    let daemon = try startDaemon(binaries: binaries, data: data)
+    defer { stop(daemon) }
     let client = try await connect(socket, daemon: daemon)
 
     // Stage the articles beside the inbox, then rename them in all at once.
@@ -76,6 +70,21 @@ func daemonBenchmark(_ arguments: [String]) async throws {
     func percentile(_ p: Double) -> Duration { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
     print("latest: \(calls) calls on one connection, \(answered) claims each: p50 \(format(percentile(0.5))), "
         + "p99 \(format(percentile(0.99))), max \(format(latencies.last!)) (target p99 < 1 ms)")
+}
+
+/// The `timelined` in `binaries`, started on `data`, logging warnings and worse.
+func startDaemon(binaries: String, data: String) throws -> Process {
+    let daemon = Process()
+    daemon.executableURL = URL(fileURLWithPath: binaries + "/timelined")
+    daemon.arguments = ["--data", data, "--lexicon", "config/lexicon.yaml", "--log-level", "warning"]
+    try daemon.run()
+    return daemon
+}
+
+/// Stops a daemon `startDaemon` started, and waits for it.
+func stop(_ daemon: Process) {
+    kill(daemon.processIdentifier, SIGTERM)
+    daemon.waitUntilExit()
 }
 
 /// A client of the daemon's socket once the daemon answers `Status`,

@@ -36,14 +36,8 @@ func viewsBenchmark(_ arguments: [String]) async throws {
     }
     let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
     let socket = data + "/run/io.timelined.Timeline"
-    let daemon = Process()
-    daemon.executableURL = URL(fileURLWithPath: binaries + "/timelined")
-    daemon.arguments = ["--data", data, "--lexicon", "config/lexicon.yaml", "--log-level", "warning"]
-    try daemon.run()
-    defer {
-        kill(daemon.processIdentifier, SIGTERM)
-        daemon.waitUntilExit()
-    }
+    let daemon = try startDaemon(binaries: binaries, data: data)
+    defer { stop(daemon) }
     let client = try await connect(socket, daemon: daemon, timeout: .seconds(300))
 
     let month = PartialDate(year: 2023, month: 6)
