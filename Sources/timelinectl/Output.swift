@@ -198,15 +198,7 @@ enum Format {
         "\(claim.side) \(claim.population) \(claim.metric)" + (claim.per.map { " a \($0)" } ?? "")
     }
 
-    static func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
-    }
+    static func number(_ value: Int) -> String { value.groupedInThousands }
 
     static func date(_ date: PartialDate?) -> String { date?.iso ?? "-" }
 

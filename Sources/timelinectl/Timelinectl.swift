@@ -17,7 +17,7 @@ struct Timelinectl: AsyncParsableCommand {
         version: TimelineVersion.current,
         subcommands: [
             StatusCommand.self, LatestCommand.self, SourcesCommand.self, StatementsCommand.self,
-            HistoryCommand.self, ClaimsCommand.self, DocumentsCommand.self, EventsCommand.self, VerifyCommand.self, ExtractCommand.self,
+            HistoryCommand.self, ClaimsCommand.self, ChartCommand.self, DocumentsCommand.self, EventsCommand.self, VerifyCommand.self, ExtractCommand.self,
         ])
 
     /// Runs the command line, mapping failures to the documented exit codes:
@@ -304,6 +304,46 @@ struct ClaimsCommand: AsyncParsableCommand {
         let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.claims, filters.filter)
         if connection.json { return try Output.json(reply.claims) }
         Output.print(Tables.claims(reply.claims))
+    }
+}
+
+struct ChartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "An SVG of one quantity's estimates over time, a colour per speaker.",
+        discussion: """
+            Each total estimate is drawn at its date as its interval: a dot for a figure, a bar \
+            for a range, an arrow up for "over" or "at least", down for "up to" or "nearly"; \
+            hovering shows the quote, speaker and date. Undated claims cannot be placed and \
+            are counted under the chart.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Whose losses: russia, ukraine or both.") var side: String
+    @Option(help: "military or civilian.") var population: String
+    @Option(help: "killed, wounded, casualties, missing, captured or refugees.") var metric: String
+    @Option(help: "Whole words of a speaker's name.") var speaker: String?
+    @Option(help: ArgumentHelp("Claims dated on or after this date.", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Claims dated on or before this date.", valueName: "date")) var until: String?
+    @Option(help: ArgumentHelp("Write the SVG to this file instead of standard output.", valueName: "file.svg"))
+    var output: String?
+
+    func run() async throws {
+        var filters = try FilterOptions.parse(
+            ["--side", side, "--population", population, "--metric", metric, "--per", ClaimFilter.totals]
+                + (speaker.map { ["--speaker", $0] } ?? []) + (since.map { ["--since", $0] } ?? [])
+                + (until.map { ["--until", $0] } ?? []))
+        try filters.validate()
+        let client = try DaemonClient(path: connection.socketPath)
+        let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.claims, filters.filter)
+        let svg = SVGChart(title: "\(side) \(population) \(metric)".lowercased()).render(reply.claims)
+        guard let output else { return Output.print(svg) }
+        do {
+            try Data(svg.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+            throw CommandFailure(message: "\(output): \(error.localizedDescription)", exitCode: CommandFailure.usage)
+        }
     }
 }
 

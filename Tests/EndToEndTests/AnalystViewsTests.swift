@@ -12,14 +12,7 @@ import Testing
     }
 
     private func body() throws {
-        let daemon = try TestDaemon()
-        try daemon.start()
-        let seeds = try Paths.seedFiles()
-        for seed in seeds { try daemon.drop(seed) }
-        try waitUntil("the daemon holds all five seeds") {
-            let status = try daemon.ctl("status", "--json").json() as? Object
-            return status?["documents"] as? Int == seeds.count && daemon.files(in: daemon.inbox).isEmpty
-        }
+        let daemon = try Self.daemonWithTheSeeds()
 
         // sources: one row per speaker, each with its own latest figure.
         let sources = try #require(try daemon.ctl("sources", "--side", "russia", "--metric", "casualties", "--json").json() as? [Object])
@@ -76,6 +69,19 @@ import Testing
         #expect(try daemon.stop() == 0)
     }
 
+    /// A daemon started in a temporary folder, once it holds the five seeds.
+    static func daemonWithTheSeeds() throws -> TestDaemon {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        let seeds = try Paths.seedFiles()
+        for seed in seeds { try daemon.drop(seed) }
+        try waitUntil("the daemon holds all five seeds") {
+            let status = try daemon.ctl("status", "--json").json() as? Object
+            return status?["documents"] as? Int == seeds.count && daemon.files(in: daemon.inbox).isEmpty
+        }
+        return daemon
+    }
+
     /// Compares a CSV with the JSON array of the same claims, field by
     /// field (nested objects' fields named with dots), and with pandas when
     /// it is installed; prints "same" and the number of rows.
@@ -105,4 +111,27 @@ import Testing
             assert list(frame["claim"]) == [c["claim"] for c in claims]
         print("same", len(rows))
         """#
+}
+
+extension AnalystViewsTests {
+    @Test func theChartOfTheSeedsIsAnSVGWithOneMarkPerDatedClaim() async throws {
+        try await onOwnThread {
+            let daemon = try Self.daemonWithTheSeeds()
+            let quantity = ["--side", "russia", "--population", "military", "--metric", "killed"]
+            let claims = try #require(try daemon.ctl(["claims", "--per", "total", "--json"] + quantity).json() as? [Object])
+            let dated = claims.filter { !($0["stated_on"] is NSNull && $0["published"] is NSNull) }
+            let svg = daemon.data + "/chart.svg"
+            let chart = try daemon.ctl(["chart", "--output", svg] + quantity)
+            #expect(chart.status == 0, "\(chart.stderr)")
+            let check = try run("/usr/bin/env", ["python3", "-c", """
+                import sys, xml.etree.ElementTree as ET
+                root = ET.parse(sys.argv[1]).getroot()
+                print(sum(1 for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "mark"))
+                """, svg])
+            #expect(check.status == 0, "\(check.stderr)")
+            #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(dated.count)")
+            #expect(dated.count >= 1)
+            #expect(try daemon.stop() == 0)
+        }
+    }
 }

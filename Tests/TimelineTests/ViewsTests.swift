@@ -189,3 +189,28 @@ import Timeline
         #expect(fields.count == header.count)
     }
 }
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct SVGChartTests {
+    @Test func aChartHasOneMarkPerDatedClaimAndParsesAsXML() throws {
+        let projections = ViewsTests.projections([("a.txt", nil, [
+            ViewsTests.claim(.exact, 100_000, speaker: "Mark Milley", statedOn: "2022-11-10", quote: "a <b> & \"c\""),
+            ViewsTests.claim(.range, 1_500_000, high: 3_000_000, speaker: "United Nations", statedOn: "2023-01"),
+            ViewsTests.claim(.wellOver, 100_000, speaker: nil, statedOn: "2023-01-20"),
+            ViewsTests.claim(.nearly, 200_000, speaker: "US officials", statedOn: "2023-02"),
+            ViewsTests.claim(.exact, 5, speaker: "Mark Milley"),
+        ])])
+        let svg = SVGChart(title: "russia military casualties").render(Array(projections.claims))
+        #expect(svg.components(separatedBy: "class=\"mark\"").count - 1 == 4)
+        #expect(svg.contains("<circle") && svg.contains("stroke-width=\"8\"") && svg.contains("<path"))
+        #expect(svg.contains("3,000,000") || svg.contains("2,000,000"))
+        #expect(svg.contains("a &lt;b&gt; &amp; &quot;c&quot;"))
+        #expect(svg.contains("1 undated claim not shown"))
+        #expect(svg.contains(">unattributed</text>") && svg.contains(">Mark Milley</text>"))
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+    }
+}
