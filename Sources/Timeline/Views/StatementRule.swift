@@ -70,28 +70,39 @@ public enum StatementRule {
     /// statements that conflict with it, by its id. `linked` holds the
     /// pairs of documents (SHA-256) that report one statement of the
     /// speaker, of any quantity.
+    ///
+    /// Only statements in linked documents are compared, so the work grows
+    /// with the links, not with the square of a source's statements.
     static func conflicts(
         among sources: [[[ClaimRecord]]], linked: Set<DocumentPair>
     ) -> [String: [[ClaimRecord]]] {
+        var partners: [String: [String]] = [:]
+        for pair in linked {
+            partners[pair.first, default: []].append(pair.second)
+            partners[pair.second, default: []].append(pair.first)
+        }
         var found: [String: [[ClaimRecord]]] = [:]
         for statements in sources {
+            var byDocument: [String: [Int]] = [:]
+            for (i, reports) in statements.enumerated() {
+                for document in Set(reports.map(\.documentSHA256)) { byDocument[document, default: []].append(i) }
+            }
+            var compared = Set<[Int]>()
             for (i, a) in statements.enumerated() {
-                for b in statements[(i + 1)...] where conflict(a, b, linked: linked) {
-                    found[a[0].id, default: []].append(b)
-                    found[b[0].id, default: []].append(a)
+                for document in Set(a.map(\.documentSHA256)) {
+                    for partner in partners[document] ?? [] {
+                        for j in byDocument[partner] ?? [] where j > i && compared.insert([i, j]).inserted {
+                            let b = statements[j]
+                            guard a[0].claim.disagrees(with: b[0].claim),
+                                  sameOccasion(a[0].effectiveDate, b[0].effectiveDate) else { continue }
+                            found[a[0].id, default: []].append(b)
+                            found[b[0].id, default: []].append(a)
+                        }
+                    }
                 }
             }
         }
         return found
-    }
-
-    private static func conflict(_ a: [ClaimRecord], _ b: [ClaimRecord], linked: Set<DocumentPair>) -> Bool {
-        guard a[0].claim.disagrees(with: b[0].claim),
-              sameOccasion(a[0].effectiveDate, b[0].effectiveDate) else { return false }
-        let aDocuments = Set(a.map(\.documentSHA256)), bDocuments = Set(b.map(\.documentSHA256))
-        return aDocuments.contains { x in
-            bDocuments.contains { y in x != y && linked.contains(DocumentPair(x, y)) }
-        }
     }
 
     /// The pairs of documents that report one of `statements` together.
