@@ -76,6 +76,7 @@ public enum StatementRule {
     static func conflicts(
         among sources: [[[ClaimRecord]]], linked: Set<DocumentPair>
     ) -> [String: [[ClaimRecord]]] {
+        guard !linked.isEmpty else { return [:] }
         var partners: [String: [String]] = [:]
         for pair in linked {
             partners[pair.first, default: []].append(pair.second)
