@@ -19,14 +19,8 @@ func daemonBenchmark(_ arguments: [String]) async throws {
     defer { try? FileManager.default.removeItem(atPath: data) }
     let socket = data + "/run/io.timelined.Timeline"
 
-    let daemon = Process()
-    daemon.executableURL = URL(fileURLWithPath: binaries + "/timelined")
-    daemon.arguments = ["--data", data, "--lexicon", "config/lexicon.yaml", "--log-level", "warning"]
-    try daemon.run()
-    defer {
-        kill(daemon.processIdentifier, SIGTERM)
-        daemon.waitUntilExit()
-    }
+    let daemon = try startDaemon(binaries: binaries, data: data)
+    defer { stop(daemon) }
     let client = try await connect(socket, daemon: daemon)
 
     // Stage the articles beside the inbox, then rename them in all at once.
@@ -71,15 +65,32 @@ func daemonBenchmark(_ arguments: [String]) async throws {
         latencies.append(ContinuousClock.now - t0)
     }
     let answered = try client.call(
-        TimelineInterface.Method.latest, parameters: ClaimFilter(), returning: TimelineInterface.ClaimsReply.self).claims.count
+        TimelineInterface.Method.latest, parameters: ClaimFilter(), returning: TimelineInterface.LatestReply.self).claims.count
     latencies.sort()
     func percentile(_ p: Double) -> Duration { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
     print("latest: \(calls) calls on one connection, \(answered) claims each: p50 \(format(percentile(0.5))), "
         + "p99 \(format(percentile(0.99))), max \(format(latencies.last!)) (target p99 < 1 ms)")
 }
 
-private func connect(_ socket: String, daemon: Process) async throws -> VarlinkClient {
-    let deadline = ContinuousClock.now + .seconds(30)
+/// The `timelined` in `binaries`, started on `data`, logging warnings and worse.
+func startDaemon(binaries: String, data: String) throws -> Process {
+    let daemon = Process()
+    daemon.executableURL = URL(fileURLWithPath: binaries + "/timelined")
+    daemon.arguments = ["--data", data, "--lexicon", "config/lexicon.yaml", "--log-level", "warning"]
+    try daemon.run()
+    return daemon
+}
+
+/// Stops a daemon `startDaemon` started, and waits for it.
+func stop(_ daemon: Process) {
+    kill(daemon.processIdentifier, SIGTERM)
+    daemon.waitUntilExit()
+}
+
+/// A client of the daemon's socket once the daemon answers `Status`,
+/// within `timeout` (a start that replays a large log takes a while).
+func connect(_ socket: String, daemon: Process, timeout: Duration = .seconds(30)) async throws -> VarlinkClient {
+    let deadline = ContinuousClock.now + timeout
     while true {
         if let client = try? VarlinkClient(connectingTo: socket, timeout: .seconds(30)),
            (try? client.call(TimelineInterface.Method.status, returning: TimelineInterface.StatusReply.self)) != nil {

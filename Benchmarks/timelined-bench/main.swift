@@ -8,6 +8,7 @@ let benchmarks: [(name: String, run: ([String]) async throws -> Void)] = [
     ("snapshot", snapshotBenchmark),
     ("startup", startupBenchmark),
     ("daemon", daemonBenchmark),
+    ("views", viewsBenchmark),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -109,20 +109,52 @@ actor TimelineStore {
         return json
     }
 
-    /// The `Latest` reply for `filter`, as JSON.
-    func latestReplyJSON(_ filter: ClaimFilter) throws -> [UInt8] {
-        try claimsReplyJSON(latest(filter))
-    }
-
     /// The `Claims` reply for `filter`, as JSON.
     func claimsReplyJSON(_ filter: ClaimFilter) throws -> [UInt8] {
         try claimsReplyJSON(claims(filter))
     }
 
-    func latest(_ filter: ClaimFilter) -> [ClaimRecord] { projections.latest(matching: filter) }
+    /// The `Claims` replies for `filter`, `page` claims each, as JSON, made
+    /// one at a time from the projections as they stand now (a value the
+    /// caller pages through off the actor).
+    func claimPages(_ filter: ClaimFilter, page: Int) -> ClaimPages {
+        ClaimPages(projections: projections, positions: projections.positions(matching: filter), page: page)
+    }
+
+    func latest(_ filter: ClaimFilter) -> [SourceRow] { projections.latest(matching: filter) }
+    func sources(_ filter: ClaimFilter) -> [SourceRow] { projections.sources(matching: filter) }
+    func statements(_ parameters: TimelineInterface.StatementsParameters) -> [Statement] {
+        projections.statements(matching: parameters.filter, conflictsOnly: parameters.conflicts)
+    }
     func history(_ filter: ClaimFilter) -> [Series] { projections.history(matching: filter) }
     func claims(_ filter: ClaimFilter) -> [ClaimRecord] { projections.claims(matching: filter) }
-    func documents(_ document: String?) -> [DocumentRecord] { projections.documents(matching: document) }
+    func documents(_ document: String?) throws(FilterError) -> [DocumentRecord] {
+        try projections.documents(matching: document)
+    }
+    func validate(_ filter: ClaimFilter) throws(FilterError) { try projections.validate(filter) }
+}
+
+/// The claims of a `Claims` call made with `more`, page by page: each
+/// page's records are read back from the rows and encoded only when it is
+/// sent, so a million claims never sit in memory as records or JSON.
+struct ClaimPages: Sendable {
+    let projections: Projections
+    let positions: [Int]
+    let page: Int
+
+    var count: Int { (positions.count + page - 1) / page }
+
+    /// `{"claims":[…]}` for page `index`.
+    func json(_ index: Int, encoder: JSONEncoder) throws -> [UInt8] {
+        let claims = projections.claims
+        var json = Array(#"{"claims":["#.utf8)
+        for (i, position) in positions[(index * page)..<min(positions.count, (index + 1) * page)].enumerated() {
+            if i > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(contentsOf: try encoder.encode(claims[position]))
+        }
+        json.append(contentsOf: "]}".utf8)
+        return json
+    }
 }
 
 /// The sides, populations and metrics a query may filter on.

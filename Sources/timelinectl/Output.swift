@@ -17,6 +17,39 @@ enum Output {
     }
 }
 
+/// Rows written to standard output as CSV (``CSVWriter``) or JSON lines,
+/// in blocks of about 64 KiB.
+struct Export {
+    private var csv: CSVWriter?
+    private var lines: [UInt8] = []
+    private let encoder = TimelineJSON.encoder()
+
+    init(csv: Bool) {
+        self.csv = csv ? CSVWriter() : nil
+    }
+
+    mutating func write(_ row: some Encodable) throws {
+        if csv != nil {
+            try csv!.write(row)
+            if csv!.bytes.count >= 1 << 16 { FileHandle.standardOutput.write(Data(csv!.take())) }
+        } else {
+            lines.append(contentsOf: try encoder.encode(row))
+            lines.append(0x0A)
+            if lines.count >= 1 << 16 { flush() }
+        }
+    }
+
+    mutating func finish() {
+        if csv != nil { FileHandle.standardOutput.write(Data(csv!.take())) }
+        flush()
+    }
+
+    private mutating func flush() {
+        FileHandle.standardOutput.write(Data(lines))
+        lines.removeAll(keepingCapacity: true)
+    }
+}
+
 /// The readable views.
 enum Tables {
     static func status(_ status: TimelineInterface.Status, socket: String) -> String {
@@ -32,24 +65,71 @@ enum Tables {
         return Format.table(header: nil, rows: rows)
     }
 
-    static func latest(_ claims: [ClaimRecord]) -> String {
-        guard !claims.isEmpty else { return "no claims" }
-        let rows = claims.map { record in
-            [record.claim.side.rawValue, record.claim.population.rawValue, record.claim.metric.rawValue,
-             Format.estimate(record.claim), record.claim.speaker ?? "-", Format.date(record.effectiveDate),
-             record.documentName, record.id]
+    static func latest(_ rows: [SourceRow]) -> String {
+        guard !rows.isEmpty else { return "no claims" }
+        let cells = rows.map { row in
+            let record = row.record
+            return [record.claim.side.rawValue, record.claim.population.rawValue, record.claim.metric.rawValue,
+                    Format.estimate(record.claim), record.claim.speaker ?? "-", Format.date(record.effectiveDate),
+                    record.dateSource, "\(row.disagreeing)", record.documentName, record.id]
         }
         return Format.table(
-            header: ["SIDE", "POPULATION", "METRIC", "ESTIMATE", "SPEAKER", "STATED", "DOCUMENT", "CLAIM"],
-            rows: rows, notes: claims.map { Format.quote($0.claim.quote) })
+            header: ["SIDE", "POPULATION", "METRIC", "ESTIMATE", "SPEAKER", "DATE", "FROM", "DISAGREE", "DOCUMENT", "CLAIM"],
+            rows: cells, notes: rows.map { Format.quote($0.record.claim.quote) })
+    }
+
+    static func sources(_ rows: [SourceRow]) -> String {
+        guard !rows.isEmpty else { return "no claims" }
+        var groups: [(title: String, rows: [SourceRow])] = []
+        for row in rows {
+            let title = Format.measure(row.record.claim)
+            if groups.last?.title == title { groups[groups.count - 1].rows.append(row) } else { groups.append((title, [row])) }
+        }
+        return groups.map { group in
+            let cells = group.rows.map { row in
+                let record = row.record
+                return [record.claim.speaker ?? "(unattributed)", Format.estimate(record.claim),
+                        record.claim.interval.description, Format.date(record.effectiveDate), record.dateSource,
+                        "\(row.reports)", "\(row.disagreeing)", record.documentName, record.id]
+            }
+            return group.title + "\n" + Format.table(
+                header: ["SPEAKER", "ESTIMATE", "INTERVAL", "DATE", "FROM", "REPORTS", "DISAGREE", "DOCUMENT", "CLAIM"],
+                rows: cells, indent: "  ")
+        }.joined(separator: "\n\n")
+    }
+
+    static func statements(_ statements: [Statement]) -> String {
+        guard !statements.isEmpty else { return "no statements" }
+        let cells = statements.map { statement in
+            let record = statement.record
+            return [record.claim.speaker ?? "(unattributed)", Format.measure(record.claim), Format.estimate(record.claim),
+                    Format.date(record.effectiveDate), record.dateSource, "\(statement.reportDocuments.count)",
+                    statement.reportDocuments.joined(separator: " "), statement.id]
+        }
+        let notes = statements.map { statement in
+            let quote = Format.quote(statement.record.claim.quote)
+            let conflicts = statement.conflicts.map { conflict in
+                let estimate = Format.estimate(Claim(
+                    side: statement.record.claim.side, population: statement.record.claim.population,
+                    metric: statement.record.claim.metric, qualifier: conflict.qualifier, low: conflict.low,
+                    high: conflict.high, per: statement.record.claim.per, quote: "", span: ByteSpan(start: 0, end: 0)))
+                return "\nconflicts with \(estimate) in " + conflict.documents.joined(separator: " ")
+                    + " (statement \(conflict.statement))"
+            }
+            return quote + conflicts.joined()
+        }
+        return Format.table(
+            header: ["SPEAKER", "MEASURE", "ESTIMATE", "DATE", "FROM", "REPORTS", "DOCUMENTS", "STATEMENT"],
+            rows: cells, notes: notes)
     }
 
     static func history(_ series: [Series]) -> String {
         guard !series.isEmpty else { return "no history" }
         return series.map { one in
-            let title = "\(one.speaker): \(one.side) \(one.population) \(one.metric)"
+            let title = "\(one.speaker): \(one.side) \(one.population) \(one.metric)" + (one.per.map { " a \($0)" } ?? "")
             let rows = one.entries.map { entry in
-                [Format.date(entry.record.effectiveDate), entry.change.rawValue, Format.estimate(entry.record.claim),
+                [Format.date(entry.record.effectiveDate), entry.change.rawValue.replacingOccurrences(of: "_", with: " "),
+                 Format.estimate(entry.record.claim),
                  entry.record.documentName, entry.record.id]
             }
             return title + "\n" + Format.table(
@@ -113,15 +193,12 @@ enum Format {
         return text
     }
 
-    static func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
+    /// "russia military casualties", "russia military killed a day".
+    static func measure(_ claim: Claim) -> String {
+        "\(claim.side) \(claim.population) \(claim.metric)" + (claim.per.map { " a \($0)" } ?? "")
     }
+
+    static func number(_ value: Int) -> String { value.groupedInThousands }
 
     static func date(_ date: PartialDate?) -> String { date?.iso ?? "-" }
 
@@ -141,7 +218,8 @@ enum Format {
     /// drives the terminal.
     static func table(header: [String]?, rows: [[String]], indent: String = "", notes: [String]? = nil) -> String {
         let rows = rows.map { $0.map(DisplayText.escaping) }
-        let notes = notes?.map(DisplayText.escaping)
+        // A note of several lines (a quote and its conflicts) is written line by line.
+        let notes = notes?.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.escaping(String($0)) } }
         let all = (header.map { [$0] } ?? []) + rows
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
@@ -157,7 +235,7 @@ enum Format {
         var lines = header.map { [line($0)] } ?? []
         for (i, row) in rows.enumerated() {
             lines.append(line(row))
-            if let notes { lines.append(indent + "    " + notes[i]) }
+            if let notes { lines += notes[i].map { indent + "    " + $0 } }
         }
         return lines.joined(separator: "\n")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClaimExtraction
 import Foundation
 import Timeline
 
@@ -15,8 +16,8 @@ struct Timelinectl: AsyncParsableCommand {
             """,
         version: TimelineVersion.current,
         subcommands: [
-            StatusCommand.self, LatestCommand.self, HistoryCommand.self, ClaimsCommand.self,
-            DocumentsCommand.self, EventsCommand.self, VerifyCommand.self, ExtractCommand.self,
+            StatusCommand.self, LatestCommand.self, SourcesCommand.self, StatementsCommand.self,
+            HistoryCommand.self, ClaimsCommand.self, ChartCommand.self, DocumentsCommand.self, EventsCommand.self, VerifyCommand.self, ExtractCommand.self,
         ])
 
     /// Runs the command line, mapping failures to the documented exit codes:
@@ -93,18 +94,70 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "killed, wounded, casualties, missing, captured or refugees.")
     var metric: String?
 
-    @Option(help: "A speaker's name, or part of it (case does not matter).")
+    @Option(help: "Whole words of a speaker's name (case does not matter): 'milley', 'US'.")
     var speaker: String?
 
-    @Option(help: "A document's file name, or the start of its SHA-256.")
+    @Option(help: "A document's file name, the start of one file's name, or the start of its SHA-256.")
     var document: String?
+
+    @Option(help: "Rates per day, week or month; total for figures that are not rates.")
+    var per: String?
+
+    @Option(help: ArgumentHelp("Claims dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Claims dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var until: String?
+
+    mutating func validate() throws {
+        for (name, value) in [("since", since), ("until", until)] {
+            if let value, PartialDate(iso: value) == nil {
+                throw ValidationError("--\(name) takes YYYY, YYYY-MM or YYYY-MM-DD, not '\(value)'")
+            }
+        }
+    }
 
     var filter: ClaimFilter {
         ClaimFilter(
             side: side.map { .init($0.lowercased()) },
             population: population.map { .init($0.lowercased()) },
             metric: metric.map { .init($0.lowercased()) },
-            speaker: speaker, document: document)
+            speaker: speaker, document: document, per: per?.lowercased(),
+            since: since.flatMap { PartialDate(iso: $0) }, until: until.flatMap { PartialDate(iso: $0) })
+    }
+}
+
+/// The formats a view can be written in besides its table and --json.
+struct ExportOptions: ParsableArguments {
+    @Flag(name: .customLong("csv"), help: "Print CSV (RFC 4180): a header row, then one row per claim or entry, every field of --json flattened.")
+    var csv = false
+
+    @Flag(name: .customLong("jsonl"), help: "Print one JSON object per line.")
+    var jsonl = false
+
+    mutating func validate() throws {
+        if csv && jsonl { throw ValidationError("give --csv or --jsonl, not both") }
+    }
+
+    /// Prints `rows` as CSV, JSON lines, JSON (`json`: `whole` as it is) or,
+    /// when none was asked for, the table `table` makes.
+    func show(
+        _ rows: some Sequence<some Encodable>, whole: some Encodable, json: Bool, table: () -> String
+    ) throws {
+        if try write(rows, json: json) { return }
+        if json { return try Output.json(whole) }
+        Output.print(table())
+    }
+
+    /// Writes `rows` as CSV or JSON lines, or returns false when neither
+    /// was asked for.
+    func write(_ rows: some Sequence<some Encodable>, json: Bool) throws -> Bool {
+        guard csv || jsonl else { return false }
+        if json { throw CommandFailure(message: "give one of --json, --jsonl and --csv", exitCode: CommandFailure.usage) }
+        var export = Export(csv: csv)
+        for row in rows { try export.write(row) }
+        export.finish()
+        return true
     }
 }
 
@@ -124,32 +177,108 @@ struct StatusCommand: AsyncParsableCommand {
 struct LatestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "latest",
-        abstract: "The latest estimate for each side, population and metric, with who said it and where.")
+        abstract: "The latest estimate for each side, population and metric, with who said it and where.",
+        discussion: """
+            The latest is the claim with the latest date (when it was stated, else when its \
+            document was published), then the one recorded last; a claim with no date never \
+            comes before a dated one. Totals only, unless --per asks for a rate. DISAGREE \
+            counts the other sources whose latest estimate contradicts it (see sources).
+            """)
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var export: ExportOptions
+
+    @Flag(name: .customLong("all-sources"), help: "Every source's latest estimate, as the sources command lists them.")
+    var allSources = false
+
+    func run() async throws {
+        if allSources { return try SourcesCommand.show(filters.filter, connection: connection, export: export) }
+        let client = try DaemonClient(path: connection.socketPath)
+        let reply: TimelineInterface.LatestReply = try client.call(TimelineInterface.Method.latest, filters.filter)
+        try export.show(reply.claims, whole: reply.claims, json: connection.json) { Tables.latest(reply.claims) }
+    }
+}
+
+struct SourcesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sources",
+        abstract: "Every source's latest estimate side by side, for each side, population, metric and rate.",
+        discussion: """
+            One row per speaker, and one for claims with no speaker, newest first. DATE is \
+            when the statement was made, else the document's publication date; FROM says which \
+            (text, front_matter, dateline, context, published, or unknown). REPORTS counts the \
+            documents reporting the statement; DISAGREE counts the other sources whose \
+            estimate contradicts it (their ranges, widened by a tenth, do not overlap).
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var export: ExportOptions
+
+    func run() async throws {
+        try Self.show(filters.filter, connection: connection, export: export)
+    }
+
+    static func show(_ filter: ClaimFilter, connection: ConnectionOptions, export: ExportOptions) throws {
+        let client = try DaemonClient(path: connection.socketPath)
+        let reply: TimelineInterface.SourcesReply = try client.call(TimelineInterface.Method.sources, filter)
+        try export.show(reply.sources, whole: reply.sources, json: connection.json) { Tables.sources(reply.sources) }
+    }
+}
+
+struct StatementsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statements",
+        abstract: "Statements, each counted once with every document that reports it, and their conflicts.",
+        discussion: """
+            Claims are reports of one statement when speaker, side, population, metric, rate \
+            and figure are the same and their dates are within 7 days of each other (a claim \
+            with no date joins the earliest). A conflict is another statement of the same \
+            speaker, quantity and occasion whose figure contradicts it, in a document that \
+            reports another of the speaker's statements together with this one.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var export: ExportOptions
+
+    @Flag(name: .customLong("conflicts"), help: "Only statements whose reports conflict with another statement.")
+    var conflicts = false
 
     func run() async throws {
         let client = try DaemonClient(path: connection.socketPath)
-        let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.latest, filters.filter)
-        if connection.json { return try Output.json(reply.claims) }
-        Output.print(Tables.latest(reply.claims))
+        let reply: TimelineInterface.StatementsReply = try client.call(
+            TimelineInterface.Method.statements,
+            TimelineInterface.StatementsParameters(filter: filters.filter, conflicts: conflicts))
+        try export.show(reply.statements, whole: reply.statements, json: connection.json) {
+            Tables.statements(reply.statements)
+        }
     }
 }
 
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Each speaker's estimates over time, marked first, restated, raised, lowered or revised.")
+        abstract: "Each speaker's estimates over time, statement by statement.",
+        discussion: """
+            Each statement's first report is marked against the statement before: first, \
+            restated (the same hedge and figure), raised or lowered (a higher or lower figure, \
+            or the same figure hedged up or down), revised (neither); every further report of \
+            the same statement is "reported again" (see statements). Totals and each rate are \
+            series of their own.
+            """)
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var export: ExportOptions
 
     func run() async throws {
         let client = try DaemonClient(path: connection.socketPath)
         let reply: TimelineInterface.HistoryReply = try client.call(TimelineInterface.Method.history, filters.filter)
-        if connection.json { return try Output.json(reply.series) }
-        Output.print(Tables.history(reply.series))
+        try export.show(reply.series.lazy.flatMap(\.entries), whole: reply.series, json: connection.json) {
+            Tables.history(reply.series)
+        }
     }
 }
 
@@ -158,12 +287,63 @@ struct ClaimsCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var export: ExportOptions
 
     func run() async throws {
         let client = try DaemonClient(path: connection.socketPath)
+        if export.csv || export.jsonl {
+            // Page by page, so that a million claims stream through.
+            if connection.json { _ = try export.write([ClaimRecord](), json: true) }
+            var out = Export(csv: export.csv)
+            try client.stream(TimelineInterface.Method.claims, filters.filter) { reply in
+                let page = try reply.parameters(as: TimelineInterface.ClaimsReply.self)
+                for claim in page.claims { try out.write(claim) }
+            }
+            return out.finish()
+        }
         let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.claims, filters.filter)
         if connection.json { return try Output.json(reply.claims) }
         Output.print(Tables.claims(reply.claims))
+    }
+}
+
+struct ChartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "An SVG of one quantity's estimates over time, a colour per speaker.",
+        discussion: """
+            Each total estimate is drawn at its date as its interval: a dot for a figure, a bar \
+            for a range, an arrow up for "over" or "at least", down for "up to" or "nearly"; \
+            hovering shows the quote, speaker and date. Undated claims cannot be placed and \
+            are counted under the chart.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Whose losses: russia, ukraine or both.") var side: String
+    @Option(help: "military or civilian.") var population: String
+    @Option(help: "killed, wounded, casualties, missing, captured or refugees.") var metric: String
+    @Option(help: "Whole words of a speaker's name.") var speaker: String?
+    @Option(help: ArgumentHelp("Claims dated on or after this date.", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Claims dated on or before this date.", valueName: "date")) var until: String?
+    @Option(help: ArgumentHelp("Write the SVG to this file instead of standard output.", valueName: "file.svg"))
+    var output: String?
+
+    func run() async throws {
+        var filters = try FilterOptions.parse(
+            ["--side", side, "--population", population, "--metric", metric, "--per", ClaimFilter.totals]
+                + (speaker.map { ["--speaker", $0] } ?? []) + (since.map { ["--since", $0] } ?? [])
+                + (until.map { ["--until", $0] } ?? []))
+        try filters.validate()
+        let client = try DaemonClient(path: connection.socketPath)
+        let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.claims, filters.filter)
+        let svg = SVGChart(title: "\(side) \(population) \(metric)".lowercased()).render(reply.claims)
+        guard let output else { return Output.print(svg) }
+        do {
+            try Data(svg.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+            throw CommandFailure(message: "\(output): \(error.localizedDescription)", exitCode: CommandFailure.usage)
+        }
     }
 }
 

@@ -13,6 +13,8 @@ public enum TimelineInterface {
         public static let latest = "io.timelined.Timeline.Latest"
         public static let history = "io.timelined.Timeline.History"
         public static let claims = "io.timelined.Timeline.Claims"
+        public static let sources = "io.timelined.Timeline.Sources"
+        public static let statements = "io.timelined.Timeline.Statements"
         public static let documents = "io.timelined.Timeline.Documents"
         public static let verify = "io.timelined.Timeline.Verify"
         public static let events = "io.timelined.Timeline.Events"
@@ -22,6 +24,46 @@ public enum TimelineInterface {
     public enum Error {
         public static let invalidParameter = "io.timelined.Timeline.InvalidParameter"
     }
+
+    /// The fields of a claim, which every type that carries one repeats:
+    /// Varlink's types do not extend one another.
+    private static let claimFields = """
+          claim: string,
+          seq: int,
+          document: string,
+          document_sha256: string,
+          published: ?string,
+          recorded_at: string,
+          side: string,
+          population: string,
+          metric: string,
+          qualifier: string,
+          low: int,
+          high: ?int,
+          per: ?string,
+          interval: Interval,
+          speaker: ?string,
+          reported_by: ?string,
+          stated_on: ?string,
+          stated_on_precision: ?string,
+          stated_on_source: ?string,
+          quote: string,
+          span: Span,
+          extractor: Extractor,
+          retracted: ?string
+        """
+
+    /// The parameters of every claim query (``ClaimFilter``).
+    private static let filterParameters = """
+          side: ?string,
+          population: ?string,
+          metric: ?string,
+          speaker: ?string,
+          document: ?string,
+          per: ?string,
+          since: ?string,
+          until: ?string
+        """
 
     /// The interface description served by `org.varlink.service.GetInterfaceDescription`.
     public static let description = """
@@ -52,67 +94,65 @@ public enum TimelineInterface {
         # resolved against the publication date read there), context (the
         # year of the text's other dates); null when stated_on is null.
         type Claim (
-          claim: string,
-          seq: int,
-          document: string,
-          document_sha256: string,
-          published: ?string,
-          recorded_at: string,
-          side: string,
-          population: string,
-          metric: string,
-          qualifier: string,
-          low: int,
-          high: ?int,
-          per: ?string,
-          interval: Interval,
-          speaker: ?string,
-          reported_by: ?string,
-          stated_on: ?string,
-          stated_on_precision: ?string,
-          stated_on_source: ?string,
-          quote: string,
-          span: Span,
-          extractor: Extractor,
-          retracted: ?string
+        \(claimFields)
         )
 
-        # A claim in a speaker's history, with how it moved from the one
-        # before: first, restated, raised, lowered or revised.
+        # A claim in a speaker's history, with how it moved from the
+        # statement before: first, restated, raised, lowered or revised; or
+        # reported_again, another report of the same statement.
         type Entry (
-          claim: string,
-          seq: int,
-          document: string,
-          document_sha256: string,
-          published: ?string,
-          recorded_at: string,
-          side: string,
-          population: string,
-          metric: string,
-          qualifier: string,
-          low: int,
-          high: ?int,
-          per: ?string,
-          interval: Interval,
-          speaker: ?string,
-          reported_by: ?string,
-          stated_on: ?string,
-          stated_on_precision: ?string,
-          stated_on_source: ?string,
-          quote: string,
-          span: Span,
-          extractor: Extractor,
-          retracted: ?string,
+        \(claimFields),
           change: string
         )
 
-        # One speaker's estimates of one quantity, oldest first.
+        # One speaker's estimates of one quantity and rate (per: null for
+        # totals), statement by statement, oldest first.
         type Series (
           speaker: string,
           side: string,
           population: string,
           metric: string,
+          per: ?string,
           entries: []Entry
+        )
+
+        # One source's latest estimate: a claim (speaker null: unattributed)
+        # with date (stated_on, else the document's published) and
+        # date_source (text, front_matter, dateline, context: where
+        # stated_on came from; published: the publication date stands in;
+        # unknown: no date), reports (documents reporting the statement)
+        # and disagreeing (other sources of the quantity and rate whose
+        # estimate contradicts it).
+        type Source (
+        \(claimFields),
+          date: ?string,
+          date_source: string,
+          reports: int,
+          disagreeing: int
+        )
+
+        # Another statement of the same speaker, quantity and occasion whose
+        # figure contradicts a statement's.
+        type Conflict (
+          statement: string,
+          qualifier: string,
+          low: int,
+          high: ?int,
+          documents: []string
+        )
+
+        # One statement: its first report's claim, with statement (that
+        # claim's id), date, date_source, reports (the number of documents
+        # reporting it), report_claims, report_documents and conflicts.
+        type Statement (
+        \(claimFields),
+          statement: string,
+          date: ?string,
+          date_source: string,
+          reports: int,
+          report_claims: []string,
+          report_documents: []string,
+          conflicts: []Conflict
         )
 
         # A file the daemon took (status "received") or refused ("rejected").
@@ -155,32 +195,46 @@ public enum TimelineInterface {
         # What the daemon is doing and holds.
         method Status() -> (status: DaemonStatus)
 
-        # For each side, population and metric, the most recent claim (by the
-        # date it was stated, then by seq). With speaker, that speaker's latest.
-        method Latest(
-          side: ?string,
-          population: ?string,
-          metric: ?string,
-          speaker: ?string,
-          document: ?string
-        ) -> (claims: []Claim)
+        # The filters every claim query takes. speaker: whole words of a
+        # speaker's name, any case ("US" matches "US officials", not
+        # "Russian government"). document: a file name, a prefix of one
+        # file's name, or a SHA-256 prefix of 6 hex digits or more. per: day,
+        # week or month for rates, total for figures that are not rates.
+        # since, until: YYYY, YYYY-MM or YYYY-MM-DD, on a claim's date
+        # (stated_on, else published; an undated claim is left out).
 
-        # Each speaker's estimates over time.
+        # For each side, population and metric, the latest estimate (by
+        # date, then seq; an undated claim never before a dated one) as the
+        # first row of Sources: totals unless per asks for a rate. With
+        # speaker, that speaker's latest.
+        method Latest(
+        \(filterParameters)
+        ) -> (claims: []Source)
+
+        # For each side, population, metric and rate, every source's latest
+        # estimate, one per speaker and one for unattributed claims, newest
+        # first.
+        method Sources(
+        \(filterParameters)
+        ) -> (sources: []Source)
+
+        # The statements that claims report (one statement reported by
+        # several documents counts once); with conflicts, only those whose
+        # reports contradict another statement of the same occasion.
+        method Statements(
+        \(filterParameters),
+          conflicts: ?bool
+        ) -> (statements: []Statement)
+
+        # Each speaker's estimates over time, statement by statement.
         method History(
-          side: ?string,
-          population: ?string,
-          metric: ?string,
-          speaker: ?string,
-          document: ?string
+        \(filterParameters)
         ) -> (series: []Series)
 
-        # Every standing claim, in seq order.
+        # Every standing claim, in seq order. Called with more, the claims
+        # come in replies of up to 1000 each, the last without continues.
         method Claims(
-          side: ?string,
-          population: ?string,
-          metric: ?string,
-          speaker: ?string,
-          document: ?string
+        \(filterParameters)
         ) -> (claims: []Claim)
 
         # Every document received or rejected; document is a file name or a
@@ -239,10 +293,53 @@ public enum TimelineInterface {
         public init(document: String? = nil) { self.document = document }
     }
 
-    /// The reply of `Latest` and `Claims`.
+    /// The reply of `Claims`.
     public struct ClaimsReply: Sendable, Equatable, Codable {
         public var claims: [ClaimRecord]
         public init(claims: [ClaimRecord]) { self.claims = claims }
+    }
+
+    /// The reply of `Latest`: the first row of `Sources` per quantity.
+    public struct LatestReply: Sendable, Equatable, Codable {
+        public var claims: [SourceRow]
+        public init(claims: [SourceRow]) { self.claims = claims }
+    }
+
+    /// The reply of `Sources`.
+    public struct SourcesReply: Sendable, Equatable, Codable {
+        public var sources: [SourceRow]
+        public init(sources: [SourceRow]) { self.sources = sources }
+    }
+
+    /// The parameters of `Statements`: a filter, and whether to list only
+    /// statements in conflict.
+    public struct StatementsParameters: Sendable, Equatable, Codable {
+        public var filter: ClaimFilter
+        public var conflicts: Bool
+
+        public init(filter: ClaimFilter = ClaimFilter(), conflicts: Bool = false) {
+            self.filter = filter
+            self.conflicts = conflicts
+        }
+
+        enum CodingKeys: String, CodingKey { case conflicts }
+
+        public init(from decoder: any Decoder) throws {
+            filter = try ClaimFilter(from: decoder)
+            conflicts = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(Bool.self, forKey: .conflicts) ?? false
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try filter.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(conflicts, forKey: .conflicts)
+        }
+    }
+
+    /// The reply of `Statements`.
+    public struct StatementsReply: Sendable, Equatable, Codable {
+        public var statements: [Statement]
+        public init(statements: [Statement]) { self.statements = statements }
     }
 
     /// The reply of `History`.

@@ -5,44 +5,70 @@ public struct ClaimFilter: Sendable, Equatable, Codable {
     public var side: Side?
     public var population: Population?
     public var metric: Metric?
-    /// A speaker's name: matches the canonical name ignoring case, or any
-    /// name containing it ("milley" matches "Mark Milley").
+    /// A speaker's name, or whole words of it: "milley" and "Mark Milley"
+    /// match "Mark Milley", "US" matches "US officials" but not "Russian
+    /// government". Case does not matter.
     public var speaker: String?
-    /// A document's file name, or a prefix of its SHA-256 (at least 6 digits).
+    /// A document's file name, a prefix of names that picks out one file,
+    /// or a prefix of its SHA-256 (at least 6 hex digits).
     public var document: String?
+    /// Rates of this unit (``Rate``: `day`, `week`, `month`), or
+    /// ``totals`` for figures that are not rates.
+    public var per: String?
+    /// Claims dated on or after this day, month or year (``ClaimRecord/date``);
+    /// a claim with no date is left out when either bound is given.
+    public var since: PartialDate?
+    /// Claims dated on or before this day, month or year.
+    public var until: PartialDate?
+
+    /// The `per` that asks for totals, the figures that are not rates.
+    public static let totals = "total"
 
     public init(
         side: Side? = nil, population: Population? = nil, metric: Metric? = nil,
-        speaker: String? = nil, document: String? = nil
+        speaker: String? = nil, document: String? = nil, per: String? = nil,
+        since: PartialDate? = nil, until: PartialDate? = nil
     ) {
         self.side = side
         self.population = population
         self.metric = metric
         self.speaker = speaker
         self.document = document
+        self.per = per
+        self.since = since
+        self.until = until
     }
 
-    /// Whether `record` passes the filter.
-    public func matches(_ record: ClaimRecord) -> Bool {
-        if let side, record.claim.side != side { return false }
-        if let population, record.claim.population != population { return false }
-        if let metric, record.claim.metric != metric { return false }
-        if let speaker, !Self.speaker(record.claim.speaker, matches: speaker) { return false }
-        if let document, !Self.document(name: record.documentName, sha256: record.documentSHA256, matches: document) {
-            return false
-        }
+    /// Whether a claim's rate (nil for a total) passes `per`.
+    func passes(per rate: String?) -> Bool {
+        guard let per else { return true }
+        return per == Self.totals ? rate == nil : rate == per
+    }
+
+    /// Whether a claim's date passes `since` and `until`. A date known only
+    /// to the month or year passes when any day of it does: "2023" is on or
+    /// after 2023-06.
+    func passes(date: PartialDate?) -> Bool {
+        guard since != nil || until != nil else { return true }
+        guard let date else { return false }
+        if let since, date.days.upperBound < since.days.lowerBound { return false }
+        if let until, date.days.lowerBound > until.days.upperBound { return false }
         return true
     }
 
+    /// Whether `name` holds the words of `wanted` one after another, whole.
     static func speaker(_ name: String?, matches wanted: String) -> Bool {
-        guard let name = name?.lowercased() else { return false }
-        let wanted = wanted.lowercased()
-        return name == wanted || name.contains(wanted)
+        guard let name else { return false }
+        let words = Self.words(name)
+        let wanted = Self.words(wanted)
+        guard !wanted.isEmpty, wanted.count <= words.count else { return false }
+        return (0...(words.count - wanted.count)).contains { start in
+            words[start..<(start + wanted.count)].elementsEqual(wanted)
+        }
     }
 
-    static func document(name: String, sha256: String?, matches wanted: String) -> Bool {
-        if name == wanted { return true }
-        guard let sha256, wanted.count >= 6 else { return false }
-        return sha256.hasPrefix(wanted.lowercased())
+    /// The words of a name, lower-cased: runs of letters and digits.
+    static func words(_ name: String) -> [Substring] {
+        name.lowercased().split { !$0.isLetter && !$0.isNumber }
     }
 }

@@ -42,6 +42,15 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
     /// document was published.
     public var effectiveDate: PartialDate? { claim.statedOn ?? published }
 
+    /// Where ``effectiveDate`` comes from: the claim's `stated_on_source`
+    /// (`text`, `front_matter`, `dateline`, `context`) when the text dates
+    /// the statement, `published` when the document's publication date
+    /// stands in for it, `unknown` when there is no date at all.
+    public var dateSource: String {
+        if claim.statedOn != nil { return claim.statedOnSource?.rawValue ?? "stated" }
+        return published == nil ? "unknown" : "published"
+    }
+
     /// Orders claims in time: by effective date (undated first), then by seq.
     public static func chronologically(_ a: ClaimRecord, _ b: ClaimRecord) -> Bool {
         inTimeOrder((a.effectiveDate, a.seq), (b.effectiveDate, b.seq))

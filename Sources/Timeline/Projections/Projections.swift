@@ -29,7 +29,7 @@ public struct Projections: Sendable, Equatable {
     /// in `documentRows` and `claimRows`; rebuilt when a snapshot is loaded.
     var documentIndex: [String: Int] = [:]
     var claimIndex = ClaimIndex()
-    var latestIndex = LatestIndex()
+    var sourceIndex = SourceIndex()
     /// Kept as events are applied so that ``summary`` costs nothing: the
     /// daemon reports it after every file.
     var rejectedCount = 0
@@ -78,7 +78,7 @@ public struct Projections: Sendable, Equatable {
             claimRows.append(ClaimRow(
                 id: extracted.id, seq: event.seq, recordedAt: event.recordedAt, document: document,
                 extractor: extracted.extractor, claim: extracted.claim, pool: &pool, text: &text))
-            latestIndex.consider(position, in: claimRows)
+            sourceIndex.add(position, in: claimRows)
         case .documentRejected(let rejected):
             rejectedCount += 1
             documentRows.append(DocumentRow(DocumentRecord(
@@ -93,11 +93,11 @@ public struct Projections: Sendable, Equatable {
                     row.retraction = reason
                     row.flags.insert(.retracted)
                 }
-                return (row.isStanding, row.quantity)
+                return (row.isStanding, SourceKey(row))
             }
             if wasStanding {
                 retractedCount += 1
-                latestIndex.recompute(key, in: claimRows)
+                sourceIndex.recompute(key, in: claimRows)
             }
         }
     }
@@ -132,67 +132,11 @@ public struct Projections: Sendable, Equatable {
         return positions(matching: filter).map { claims[$0] }
     }
 
-    /// For each (side, population, metric), the most recent claim that
-    /// passes `filter`: by the date it was stated, then by seq. With a
-    /// speaker in the filter, that speaker's latest estimates.
-    public func latest(matching filter: ClaimFilter) -> [ClaimRecord] {
-        var newest: [QuantityKey: Int] = [:]
-        if filter.speaker == nil, filter.document == nil {
-            // The index holds the answer for every quantity; the filter
-            // picks among them.
-            var rows = RowFilter(filter, pool: pool)
-            for case let (_, position?) in latestIndex.newest where rows.matches(claimRows[position], pool: pool) {
-                newest[claimRows[position].quantity] = position
-            }
-        } else {
-            for position in positions(matching: filter) {
-                let row = claimRows[position]
-                if let held = newest[row.quantity], !claimRows[held].precedes(row) { continue }
-                newest[row.quantity] = position
-            }
-        }
-        let claims = self.claims
-        return newest.values.map { claims[$0] }.sorted { Quantity($0.claim) < Quantity($1.claim) }
-    }
-
-    /// Each speaker's estimates of each quantity in time order, every entry
-    /// marked with how it moved from the one before. Claims with no speaker
-    /// have no history.
-    public func history(matching filter: ClaimFilter) -> [Series] {
-        var grouped: [SeriesKey: [ClaimRecord]] = [:]
-        let claims = self.claims
-        for position in positions(matching: filter) where claimRows[position].speaker != StringPool.none {
-            let record = claims[position]
-            grouped[SeriesKey(speaker: record.claim.speaker!, quantity: Quantity(record.claim)), default: []].append(record)
-        }
-        return grouped.sorted { $0.key < $1.key }.map { key, records in
-            let ordered = records.sorted(by: ClaimRecord.chronologically)
-            var entries: [Series.Entry] = []
-            for (i, record) in ordered.enumerated() {
-                let change = i == 0 ? Change.first : Change(from: ordered[i - 1].claim, to: record.claim)
-                entries.append(Series.Entry(record: record, change: change))
-            }
-            return Series(
-                speaker: key.speaker, side: key.quantity.side, population: key.quantity.population,
-                metric: key.quantity.metric, entries: entries)
-        }
-    }
-
-    /// The documents whose name or SHA-256 prefix is `document`, or all.
-    public func documents(matching document: String?) -> [DocumentRecord] {
-        guard let document else { return Array(documents) }
-        return documentRows.indices.compactMap { position in
-            let row = documentRows[position]
-            let matches = ClaimFilter.document(name: pool[row.name], sha256: pool[optional: row.sha256], matches: document)
-            return matches ? documents[position] : nil
-        }
-    }
-
     /// The positions of the standing claims that pass `filter`, in seq
     /// order, found by comparing the rows' numbers: a claim is read back
     /// into a record only when it is part of the answer.
-    func positions(matching filter: ClaimFilter) -> [Int] {
-        var rows = RowFilter(filter, pool: pool)
+    public func positions(matching filter: ClaimFilter) -> [Int] {
+        var rows = RowFilter(filter, in: self)
         guard !rows.matchesNothing else { return [] }
         return claimRows.indices.filter { rows.matches(claimRows[$0], pool: pool) }
     }
@@ -201,10 +145,10 @@ public struct Projections: Sendable, Equatable {
     /// count, retracted ones included.
     public var vocabulary: (sides: Set<String>, populations: Set<String>, metrics: Set<String>) {
         var known: (sides: Set<String>, populations: Set<String>, metrics: Set<String>) = ([], [], [])
-        for key in latestIndex.newest.keys {
-            known.sides.insert(pool[key.side])
-            known.populations.insert(pool[key.population])
-            known.metrics.insert(pool[key.metric])
+        for key in sourceIndex.sources.keys {
+            known.sides.insert(pool[key.quantity.side])
+            known.populations.insert(pool[key.quantity.population])
+            known.metrics.insert(pool[key.quantity.metric])
         }
         return known
     }
@@ -241,59 +185,6 @@ public struct Projections: Sendable, Equatable {
     }
 }
 
-/// A ``ClaimFilter`` read against rows: its side, population and metric as
-/// pool ids, and what each speaker and document it meets makes of it,
-/// worked out once per distinct value.
-struct RowFilter {
-    private let filter: ClaimFilter
-    private let side: UInt32?
-    private let population: UInt32?
-    private let metric: UInt32?
-    /// A value the filter names that no claim carries: nothing matches.
-    let matchesNothing: Bool
-    private var speakers: [UInt32: Bool] = [:]
-    private var documents: [UInt64: Bool] = [:]
-
-    init(_ filter: ClaimFilter, pool: StringPool) {
-        self.filter = filter
-        let side = filter.side.map { pool.existingID($0.rawValue) }
-        let population = filter.population.map { pool.existingID($0.rawValue) }
-        let metric = filter.metric.map { pool.existingID($0.rawValue) }
-        matchesNothing = side == .some(nil) || population == .some(nil) || metric == .some(nil)
-        self.side = side ?? nil
-        self.population = population ?? nil
-        self.metric = metric ?? nil
-    }
-
-    /// Whether the standing claim `row` passes the filter.
-    mutating func matches(_ row: ClaimRow, pool: StringPool) -> Bool {
-        guard !matchesNothing, row.isStanding else { return false }
-        if let side, row.side != side { return false }
-        if let population, row.population != population { return false }
-        if let metric, row.metric != metric { return false }
-        if let wanted = filter.speaker {
-            if let known = speakers[row.speaker] {
-                if !known { return false }
-            } else {
-                let matches = ClaimFilter.speaker(pool[optional: row.speaker], matches: wanted)
-                speakers[row.speaker] = matches
-                if !matches { return false }
-            }
-        }
-        if let wanted = filter.document {
-            let key = UInt64(row.documentName) << 32 | UInt64(row.documentSHA256)
-            if let known = documents[key] {
-                if !known { return false }
-            } else {
-                let matches = ClaimFilter.document(name: pool[row.documentName], sha256: pool[row.documentSHA256], matches: wanted)
-                documents[key] = matches
-                if !matches { return false }
-            }
-        }
-        return true
-    }
-}
-
 /// What a figure counts: whose losses, of whom, of what kind.
 struct Quantity: Hashable, Comparable {
     var side: Side
@@ -311,11 +202,18 @@ struct Quantity: Hashable, Comparable {
     }
 }
 
-struct SeriesKey: Hashable, Comparable {
-    var speaker: String
+/// A quantity and a rate: what one column of estimates counts, totals
+/// apart from rates.
+struct Measure: Hashable, Comparable {
     var quantity: Quantity
+    var per: Rate?
 
-    static func < (a: SeriesKey, b: SeriesKey) -> Bool {
-        a.speaker != b.speaker ? a.speaker < b.speaker : a.quantity < b.quantity
+    init(_ claim: Claim) {
+        quantity = Quantity(claim)
+        per = claim.per
+    }
+
+    static func < (a: Measure, b: Measure) -> Bool {
+        a.quantity != b.quantity ? a.quantity < b.quantity : (a.per?.rawValue ?? "") < (b.per?.rawValue ?? "")
     }
 }

@@ -1,21 +1,37 @@
 import ClaimExtraction
 
 /// One speaker's estimates of one quantity over time: "over 100,000 (Nov
-/// 2022) → well over 100,000 (20 Jan 2023)".
+/// 2022) → well over 100,000 (20 Jan 2023)". Totals and each rate are
+/// series of their own.
 public struct Series: Sendable, Equatable, Codable {
     public var speaker: String
     public var side: Side
     public var population: Population
     public var metric: Metric
+    /// The rate's unit; nil for totals.
+    public var per: Rate?
     /// Oldest first.
     public var entries: [Entry]
 
-    public init(speaker: String, side: Side, population: Population, metric: Metric, entries: [Entry]) {
+    public init(speaker: String, side: Side, population: Population, metric: Metric, per: Rate? = nil, entries: [Entry]) {
         self.speaker = speaker
         self.side = side
         self.population = population
         self.metric = metric
+        self.per = per
         self.entries = entries
+    }
+
+    enum CodingKeys: String, CodingKey { case speaker, side, population, metric, per, entries }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(side, forKey: .side)
+        try c.encode(population, forKey: .population)
+        try c.encode(metric, forKey: .metric)
+        try c.encode(per, forKey: .per)
+        try c.encode(entries, forKey: .entries)
     }
 
     /// A claim in a series, with how it moved from the one before.
@@ -44,7 +60,7 @@ public struct Series: Sendable, Equatable, Codable {
     }
 }
 
-/// How an estimate moved from the same speaker's previous one.
+/// How an estimate moved from the same speaker's previous statement.
 public struct Change: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -60,6 +76,13 @@ public struct Change: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     /// Neither higher nor lower: the same figure hedged differently
     /// ("about" → exactly), or a range that straddles the old one.
     public static let revised = Change(rawValue: "revised")
+    /// Another report of the statement the entry before belongs to
+    /// (``StatementRule``): not a change.
+    public static let reportedAgain = Change(rawValue: "reported_again")
+    /// A figure that contradicts the statement before, on the same
+    /// occasion, in another report of it (``StatementRule``): a misreport
+    /// or a mistranslation of one of them, not a revision.
+    public static let conflicting = Change(rawValue: "conflicting")
 
     public var description: String { rawValue }
 

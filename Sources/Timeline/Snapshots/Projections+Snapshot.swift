@@ -285,7 +285,7 @@ extension Projections {
             }
             if !row.isStanding { retractedCount += 1 }
             claimRows.append(row)
-            latestIndex.consider(position, in: claimRows)
+            sourceIndex.add(position, in: claimRows)
         }
         if let twice = claimIndex.insert(packed: packedIDs) {
             throw reader.failure("claim \(ClaimIndex.unpack(twice)) appears twice")
