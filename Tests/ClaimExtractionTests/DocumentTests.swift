@@ -53,6 +53,18 @@ import Testing
         #expect(extraction.publishedFrom == .dateline)
     }
 
+    @Test func aDatelineWithoutAYearFallsOnTheWeekdayTheLeadNames() {
+        // 30 April was a Wednesday in 2025 alone of the years since 2022.
+        let text = "SEOUL, April 30 (Yonhap) -- About 600 North Korean soldiers have been killed, the spy agency said Wednesday.\n"
+        let extraction = extractor.extract(Document(name: "d.txt", text: text))
+        #expect(extraction.published?.iso == "2025-04-30")
+        #expect(extraction.claims.first?.statedOn?.iso == "2025-04-30")
+        // A year the text names bounds the search: 16 February 2025 was a
+        // Sunday, the year after the one named.
+        let named = "KYIV, Feb 16 (Reuters) - 46,000 Ukrainian soldiers have died since 2024, Zelenskiy said on Sunday.\n"
+        #expect(extractor.extract(Document(name: "e.txt", text: named)).published?.iso == "2025-02-16")
+    }
+
     @Test func aWireDateline() {
         let text = "KYIV, Jan 20 (Reuters) - Ukraine says Russia has lost 120,000 soldiers.\n"
         let extraction = extractor.extract(Document(name: "c.txt", text: text))

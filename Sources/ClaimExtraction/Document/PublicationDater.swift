@@ -5,7 +5,9 @@
 /// when it was copied, never when it was published.
 ///
 /// A dateline without a year takes the year an analyst would give it: the
-/// latest year the text names, no earlier than the conflict's start.
+/// latest year the text names, no earlier than the conflict's start; when
+/// the lead names the day of the week ("said Wednesday"), the year in which
+/// the dateline falls on it.
 struct PublicationDater {
     let lexicon: LexiconView
 
@@ -56,7 +58,9 @@ struct PublicationDater {
             let scope = scopes[index]
             for expression in dates[index] where !expression.isAnchor {
                 guard isDateline(scope, expression) else { continue }
-                if let date = calendar(expression, dates: dates) { return date }
+                if let date = calendar(expression, dates: dates, weekday: leadWeekday(after: index, dates: dates)) {
+                    return date
+                }
             }
         }
         return nil
@@ -105,12 +109,40 @@ struct PublicationDater {
     }
 
     /// A calendar date, its year inferred when the text leaves it out.
-    private func calendar(_ expression: DateExpression, dates: [[DateExpression]]) -> PartialDate? {
+    ///
+    /// - Parameter weekday: the day of the week the lead names ("said
+    ///   Wednesday"), if any: "SEOUL, April 30 (Yonhap) -- … said
+    ///   Wednesday" is in the year whose April 30 is a Wednesday.
+    private func calendar(_ expression: DateExpression, dates: [[DateExpression]], weekday: Int? = nil) -> PartialDate? {
         guard case .calendar(let year, let month, let day) = expression.value, let month else { return nil }
         if let year { return DateResolver(reference: nil).resolve(.calendar(year: year, month: month, day: day)) }
         let began = lexicon.conflict.began
-        let inferred = DateResolver.year(month: month, day: day, context: contextYear(dates) ?? began.year, onOrAfter: began)
+        let context = contextYear(dates)
+        let inferred = DateResolver.year(month: month, day: day, context: context ?? began.year, onOrAfter: began)
+        if let weekday, let day {
+            // The years the text leaves open: the one it names latest and
+            // the next, or, naming none, the six since the conflict began
+            // (in which a day of the year falls on each weekday once at most).
+            let open = context == nil ? Array(inferred..<inferred + 6) : [inferred, inferred + 1]
+            if let matching = open.first(where: {
+                CivilDate.isValid(year: $0, month: month, day: day)
+                    && CivilDate.weekday(days: CivilDate.days(year: $0, month: month, day: day)) == weekday
+            }) {
+                return PartialDate(year: matching, month: month, day: day)
+            }
+        }
         return PartialDate(year: inferred, month: month, day: day)
+    }
+
+    /// The day of the week the dateline's sentence or the one after it
+    /// names, if either names one ("said Wednesday", "on Sunday").
+    private func leadWeekday(after index: Int, dates: [[DateExpression]]) -> Int? {
+        for sentence in dates[index..<min(index + 2, dates.count)] {
+            for expression in sentence {
+                if case .weekday(let weekday) = expression.value { return weekday }
+            }
+        }
+        return nil
     }
 
     /// The year a date without one falls in, in a text that does not date
