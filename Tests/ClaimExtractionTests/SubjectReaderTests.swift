@@ -147,6 +147,27 @@ import Testing
         #expect(keys("We counted 300 people killed in the strike, the mayor said.") == ["ukraine civilian killed exact 300"])
     }
 
+    @Test func theTwoArmiesTogetherLostACombinedTotal() {
+        #expect(keys("Together, the report said, the two armies have lost close to 1.8 million men.") == [
+            "both military casualties nearly 1800000",
+        ])
+        #expect(keys("Both armies have lost 100,000 men.") == [
+            "russia military casualties exact 100000", "ukraine military casualties exact 100000",
+        ])
+    }
+
+    @Test func prisonersExecutedAreKilled() {
+        #expect(keys("Russian forces have executed at least 109 Ukrainian prisoners of war.") == ["ukraine military killed at_least 109"])
+    }
+
+    @Test func anAsClauseAfterTheFigureIsNotItsPredicate() {
+        #expect(keys("Russia's war losses approach 1.2 million as the dying goes on") == ["russia military casualties nearly 1200000"])
+    }
+
+    @Test func aParticleIsNoHedge() {
+        #expect(keys("Russia said it had handed over 6,060 bodies of Ukrainian soldiers.") == ["ukraine military killed exact 6060"])
+    }
+
     @Test func aPartOfALossIsASubsetClaim() {
         #expect(keys("More than 9,000 civilians, including over 500 children, have been killed, the UN said.") == [
             "ukraine civilian killed at_least 9000", "ukraine civilian killed at_least 500",

@@ -18,7 +18,7 @@ struct QualifierReader {
         var reading = Reading(qualifier: .exact, start: mention.start, end: mention.end)
         // A hedge may sit inside quotation marks of its own.
         let before = scope.skipQuotes(back: mention.start - 1) + 1
-        if let found = scope.match(.qualifierBefore, endingAt: before) {
+        if let found = scope.match(.qualifierBefore, endingAt: before), !isParticle(scope, found) {
             reading.qualifier = scope.lexicon.qualifiers[Int(found.role.value)]
             var start = found.start
             if start - 1 >= scope.range.lowerBound, scope[start - 1].isQuote { start -= 1 }
@@ -34,4 +34,19 @@ struct QualifierReader {
         if mention.isRange { reading.qualifier = .range }
         return reading
     }
+
+    /// "handed over 6,060 bodies", "turned over 300 prisoners": the
+    /// particle of a phrasal verb, not a hedge. ("took over 300
+    /// prisoners" may be either, and stays a hedge.)
+    private func isParticle(_ scope: SentenceScope, _ found: PhraseMatch) -> Bool {
+        found.end - found.start == 1 && found.start > scope.range.lowerBound
+            && QualifierReader.particles.contains(scope[found.start].hash)
+            && QualifierReader.particleVerbs.contains(scope[found.start - 1].hash)
+    }
+
+    static let particles = WordSet(["over"].map(WordHash.of))
+
+    static let particleVerbs = WordSet([
+        "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning",
+    ].map(WordHash.of))
 }

@@ -121,6 +121,12 @@ struct NounPhrase: Sendable, Hashable {
                 end = k
                 continue
             }
+            // "6,060 bodies of Ukrainian soldiers": whose a head is, after "of".
+            if token.keyword == .of, hasHead, k + 1 < limit,
+               scope.side(at: k + 1) != nil || scope.match(.population, at: k + 1) != nil {
+                k += 1
+                continue
+            }
             if token.mark == .comma || token.keyword == .and || token.keyword == .or {
                 var next = k + 1
                 if next < limit, scope[next].keyword == .and || scope[next].keyword == .or { next += 1 }

@@ -130,12 +130,19 @@ struct SubjectReader {
             // "a Russian force of 20-25,000 men": a strength, not a loss.
             let strength = hedges[first].start - 2 >= scope.range.lowerBound && scope[hedges[first].start - 1].keyword == .of
                 && SubjectReader.strengthNouns.contains(scope[hedges[first].start - 2].hash)
-            // "300,000 troops, not 500,000 as bloggers claim": a figure denied.
+            // "300,000 troops, not 500,000 as bloggers claim", "losses did
+            // not reach 71,500", "did not stop at 17,500": a figure denied.
             let denied = hedges[first].start > scope.range.lowerBound
-                && SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
+                && (SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
+                    || negatedVerb(scope, before: hedges[first].start))
             let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
+            // "Together, it said, the two armies have lost …": an opening
+            // adverb holds for the clause after the aside.
             let combined = predicate.combined
                 || (clauseStart..<hedges[last].start).contains { scope.match(.jointCombined, at: $0) != nil }
+                || scope.match(.jointCombined, at: scope.range.lowerBound).map {
+                    $0.end < hedges[first].start && scope[$0.end].mark == .comma
+                } == true
             // "a strike on Zaporizhzhia on Wednesday killed 13 people",
             // "Monday's barrage killed 43": the day of the attack that a
             // loss verb counts the toll of.
@@ -167,7 +174,8 @@ struct SubjectReader {
                 guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied, !strength, !met else { continue }
                 var metrics = phrase.metrics
                 // "32 prisoners of war had been executed": killed in captivity.
-                if metrics == [.captured], predicate.metrics.contains(.killed) { metrics = [.killed] }
+                // "Russian forces have executed 109 prisoners of war" too.
+                if metrics == [.captured], predicate.metrics.contains(.killed) || governor?.metric == .killed { metrics = [.killed] }
                 // "220,450 soldiers to date, including 630 in the previous 24
                 // hours", "31,867 injured, including 2,022 children": a part
                 // of the figure just before.
@@ -236,12 +244,12 @@ struct SubjectReader {
                 // "Ukraine had lost about 25,000 people", "we have lost
                 // 31,000 people": a side's losses are its soldiers.
                 if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer,
-                   !governor.sides.isEmpty || speakersOwn {
+                   !governor.sides.isEmpty || each || speakersOwn {
                     population = .military
                 }
                 // "Shelling killed five men": whom an attack killed, not what
                 // a side lost.
-                if phrase.soldiersByDefault, let governor, governor.metric != nil, !governor.sufferer, governor.sides.isEmpty {
+                if phrase.soldiersByDefault, !each, let governor, governor.metric != nil, !governor.sufferer, governor.sides.isEmpty {
                     population = .civilian
                 }
                 if population == nil, let implied = metricPopulation(scope, metric) { population = implied }
@@ -417,6 +425,9 @@ struct SubjectReader {
             }
             if scope.isClausePunctuation(k) { break }
             if token.isWord, scope.english(k).contains(.clauseOpener) { break }
+            // "losses approach 1.2 million as the dying goes on": "as"
+            // opening a clause of its own.
+            if token.keyword == .as, k + 1 < upper, !scope.english(k + 1).isDisjoint(with: SubjectReader.clauseSubjects) { break }
             if let found = scope.match(.metric, at: k) {
                 if predicate.metrics.isEmpty, conjunction { predicate.afterConjunction = true }
                 predicate.metrics.append(scope.lexicon.metrics[Int(found.role.value)].metric)
@@ -694,7 +705,11 @@ struct SubjectReader {
         var h = k
         while h < upper, h < k + 4 {
             if scope.match(.incident, at: h) != nil || scope.english(h).contains(.event) { return false }
-            if SubjectReader.agentNouns.contains(scope[h].hash) { return false }
+            // ("Russia's war losses": the war's losses are Russia's own.)
+            if SubjectReader.agentNouns.contains(scope[h].hash),
+               scope[h].hash != SubjectReader.war || h + 1 >= upper || scope.match(.metric, at: h + 1) == nil {
+                return false
+            }
             if scope.match(.population, at: h) != nil || scope.match(.metric, at: h) != nil { break }
             guard scope[h].isWord, !scope.english(h).contains(.function) else { break }
             h += 1
@@ -775,6 +790,8 @@ struct SubjectReader {
         "eastern", "western", "southern", "northern", "central", "northeastern", "southeastern", "northwestern",
         "southwestern", "occupied", "liberated", "east", "west", "south", "north",
     ].map(WordHash.of))
+
+    static let war = WordHash.of("war")
 
     static let agentNouns = WordSet([
         "aggression", "war", "attack", "attacks", "bombardment", "bombardments", "shelling", "strike", "strikes",
@@ -915,7 +932,23 @@ struct SubjectReader {
         return false
     }
 
+    /// Words that open a clause's subject: "as the dying goes on", "as they
+    /// advanced".
+    static let clauseSubjects: English.WordClass = [
+        .definite, .personPronoun, .bodyPronoun, .groupPronoun, .firstPersonPronoun,
+    ]
+
     static let negations = WordSet(["not", "never", "n't", "nor"].map(WordHash.of))
+
+    /// Whether a negated verb takes the figure at `start` as its object:
+    /// "did not reach 71,500", "never stopped at 17,500". (A hedge such as
+    /// "has not dipped below" is read before, and starts the figure.)
+    private func negatedVerb(_ scope: SentenceScope, before start: Int) -> Bool {
+        var k = start - 1
+        if k > scope.range.lowerBound, scope[k].keyword == .at || scope[k].keyword == .to { k -= 1 }
+        guard k - 1 >= scope.range.lowerBound, scope[k].isWord, !scope.english(k).contains(.function) else { return false }
+        return SubjectReader.negations.contains(scope[k - 1].hash)
+    }
 
     static let reachVerbs = WordSet([
         "reach", "hit", "pass", "top", "exceed", "surpass", "cross", "approach", "double", "triple", "rise", "climb",
