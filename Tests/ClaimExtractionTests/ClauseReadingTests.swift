@@ -60,6 +60,11 @@ import Testing
     @Test func footnotesSpansOfDaysAndPartsOfASide() {
         #expect(keys("A milblogger claimed that Russian forces lost up to 2,000 personnel killed near Toretsk.[14]")
             == ["russia military killed at_most 2000"])
+        // A note's number glued to the full stop, or to a count ending the line.
+        #expect(keys("CSIS estimates that Russia has suffered 250,000 killed.1 No power has suffered as much.")
+            == ["russia military killed exact 250000"])
+        #expect(keys("In December, Russia's average daily casualties topped 1,500.6\n\nThe war went on.")
+            == ["russia military casualties at_least 1500/day"])
         #expect(keys("Special forces said they had killed 18 Russian soldiers in fighting near Sudzha on Dec. 20-21.")
             == ["russia military killed exact 18"])
         #expect(keys("Moscow said 80 civilians were killed. In return, Russia received the bodies of 24 of its servicemen.")

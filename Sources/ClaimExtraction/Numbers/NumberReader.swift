@@ -56,6 +56,12 @@ struct NumberReader {
                     a += 1
                 }
             }
+            // "casualties topped 1,500.6": a note's number glued to a count
+            // that ends the sentence (no count of people has a fraction).
+            if high == nil, end == start + 1, scope[start].has(.grouped), first.scale == 1,
+               first.value != first.value.rounded(.down), endsLine(scope, after: end) {
+                first.value.round(.down)
+            }
             var mention = NumberMention(start: start, end: end, low: first.value, high: high, kind: .count)
             mention.kind = isFootnote(scope, start, end) ? .footnote : classify(scope, mention, atom: first)
             // "from 10-20 October", "10 to 20 October": the first day of a span of dates.
@@ -248,9 +254,22 @@ struct NumberReader {
         return false
     }
 
+    /// Whether the sentence ends at `end`, or a line break follows it.
+    private func endsLine(_ scope: SentenceScope, after end: Int) -> Bool {
+        end >= scope.range.upperBound || scope[end].has(.lineBefore)
+            || scope[end].mark == .period && (end + 1 >= scope.tokens.count || scope.tokens[end + 1].has(.lineBefore))
+    }
+
     /// "the true scale of losses.[7]": a number alone in square brackets,
     /// set against what it annotates, or opening a line of notes.
+    /// "including as many as 250,000 killed.1 No major power": a number
+    /// glued to the full stop after a word.
     private func isFootnote(_ scope: SentenceScope, _ start: Int, _ end: Int) -> Bool {
+        if start - 2 >= scope.range.lowerBound, end == start + 1, !scope[start].has(.spaceBefore),
+           scope[start - 1].mark == .period, !scope[start - 1].has(.spaceBefore), scope[start - 2].isWord,
+           end >= scope.tokens.count || scope.tokens[end].has(.spaceBefore) {
+            return true
+        }
         guard start > 0, end < scope.tokens.count else { return false }
         let open = scope.tokens[start - 1], close = scope.tokens[end]
         guard open.mark == .openParen, scope.bytes[Int(open.start)] == UInt8(ascii: "["), close.mark == .closeParen else {
