@@ -88,9 +88,18 @@ public struct ClaimExtractor: Sendable {
         var found: [ClaimAssembler.SentenceFigures] = []
         // Whose losses of whom the last figures counted, and where.
         var context: (sentence: Int, topic: Topic)?
+        // The heading over rows of a table or a list, until prose resumes.
+        var heading: Heading?
         let furniture = PageFurniture.lines(scopes)
         for (index, scope) in scopes.enumerated() where !furniture[index] {
             let survey = survey(scope, compiled: compiled)
+            if let found = Heading(scope, above: heading) {
+                // The rows under a new heading do not continue those before it.
+                heading = found
+                context = nil
+            } else if !scope.isLine {
+                heading = nil
+            }
             // "Verified civilian casualties, 24 February 2022 – …" over a
             // table of "Killed: 12,456" lines: a heading or a lead-in
             // ending with a colon says whose losses the figures under it count.
@@ -117,8 +126,12 @@ public struct ClaimExtractor: Sendable {
             let previousTopic = index > 0 && sentences[index - 1].paragraph == sentences[index].paragraph
                 ? subjectReader.topic(scopes[index - 1]) : nil
             let recent = context.flatMap { index - $0.sentence <= 3 ? $0.topic : nil }
+            // "Killed: 120,000; Wounded: 170,000": a row whose label says
+            // what it counts, under a heading that says whose.
+            let row = scope.isLine && (scope.range.lowerBound..<mentions[0].start).contains { scope[$0].mark == .colon }
             let figures = subjectReader.read(
-                scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent, dates: dates)
+                scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent,
+                heading: row ? heading : nil, dates: dates)
             if let last = figures.last {
                 let sides = (last.sides ?? last.contextSides ?? []).compactMap { compiled.sides.firstIndex(of: $0) }
                 context = (index, Topic(metric: last.metric, sides: sides, population: last.population))

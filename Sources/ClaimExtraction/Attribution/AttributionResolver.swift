@@ -203,6 +203,9 @@ struct AttributionResolver {
     private mutating func findFallback(for index: Int) -> Attribution {
         let paragraph = sentences[index].paragraph
         if isQuoted(index), let found = quoteSpeaker(for: index) { return found }
+        if CueReader(lexicon: lexicon).bracketsUnknownSource(scope(index), mentions: reading(index).mentions) {
+            return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
+        }
         var other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
             if let found = cueSpeaker(in: other, near: nil) {

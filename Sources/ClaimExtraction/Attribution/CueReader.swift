@@ -19,6 +19,41 @@ struct CueReader {
         }
     }
 
+    /// "Killed: 120,000 (US officials, August 2023)": a person or body
+    /// named first in brackets right after a figure, as tables give their
+    /// sources. (An outlet there only relays.)
+    private func sourcesInBrackets(_ scope: SentenceScope, mentions: [EntityMention]) -> [Cue] {
+        var cues: [Cue] = []
+        for mention in mentions {
+            let open = mention.start - 1
+            guard open - 1 >= scope.range.lowerBound, scope[open].mark == .openParen, afterFigure(scope, open),
+                  mention.end < scope.range.upperBound else { continue }
+            let next = scope[mention.end].mark
+            guard next == .comma || next == .closeParen || next == .semicolon else { continue }
+            if case .outlet = mention.referent { continue }
+            cues.append(Cue(position: open, agent: mention))
+        }
+        return cues
+    }
+
+    /// Whether a name in brackets after a figure gives a source that is no
+    /// known person or body ("8,034 (Human Rights Watch)"): the figure is
+    /// then that source's, not whoever spoke before.
+    func bracketsUnknownSource(_ scope: SentenceScope, mentions: [EntityMention]) -> Bool {
+        scope.range.contains { k in
+            k - 1 > scope.range.lowerBound && k + 1 < scope.range.upperBound && scope[k].mark == .openParen
+                && afterFigure(scope, k) && scope[k + 1].isWord && scope[k + 1].has(.capitalized)
+                && scope.english(k + 1).isEmpty && !mentions.contains { $0.start == k + 1 }
+        }
+    }
+
+    /// Whether a figure (with a sign such as "+") ends right before token `k`.
+    private func afterFigure(_ scope: SentenceScope, _ k: Int) -> Bool {
+        var j = k - 1
+        if j > scope.range.lowerBound, scope[j].mark == .other, scope[j - 1].kind == .number { j -= 1 }
+        return scope[j].kind == .number
+    }
+
     /// The cues of `scope`, given its mentions and dates.
     func read(_ scope: SentenceScope, mentions: [EntityMention], dates: [DateExpression]) -> [Cue] {
         var cues: [Cue] = []
@@ -26,6 +61,7 @@ struct CueReader {
         let upper = scope.range.upperBound
         let recognizer = EntityRecognizer(lexicon: lexicon)
         if let label = speakerLabel(scope, mentions: mentions) { cues.append(label) }
+        cues += sourcesInBrackets(scope, mentions: mentions)
         while i < upper {
             let token = scope[i]
             guard token.entry >= 0 else {
@@ -133,6 +169,7 @@ struct CueReader {
             | PhraseRole.Kind.attributionSource.bit | PhraseRole.Kind.sourceNoun.bit
         return scope.range.contains { scope[$0].entry >= 0 && lexicon.entries[Int(scope[$0].entry)].kinds & starts != 0 }
             || opensWithLabel(scope)
+            || scope.range.contains { scope[$0].mark == .openParen && $0 - 1 > scope.range.lowerBound && afterFigure(scope, $0) }
     }
 
     /// Whether a line opens with a few words and a colon, as a transcript's

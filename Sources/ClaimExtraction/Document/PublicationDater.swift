@@ -90,8 +90,11 @@ struct PublicationDater {
             || scope[expression.start - 1].mark == .other {
             return true
         }
-        // A line that is only a date, with words like "Published" or a time.
-        guard scope.range.count <= 12 else { return false }
+        // A line that is only a date, with words like "Published" or a time
+        // (not the date ending a reference: "… Reuters. 20 February 2024.").
+        guard scope.range.count <= 12, scope.range.lowerBound == 0 || scope[scope.range.lowerBound].has(.lineBefore) else {
+            return false
+        }
         for k in scope.range where k < expression.start || k >= expression.end {
             let token = scope[k]
             switch token.kind {

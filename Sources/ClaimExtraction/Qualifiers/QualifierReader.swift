@@ -31,8 +31,27 @@ struct QualifierReader {
             if reading.qualifier == .exact { reading.qualifier = scope.lexicon.qualifiers[Int(found.role.value)] }
             reading.end = found.end
         }
+        // Signs glued to the figure, as tables write hedges: "~70,000",
+        // "45,123+".
+        if reading.qualifier == .exact {
+            if mention.start > scope.range.lowerBound, !scope[mention.start].has(.spaceBefore),
+               isSign(scope, mention.start - 1, "~") {
+                reading.qualifier = .approximately
+                reading.start = mention.start - 1
+            } else if mention.end < scope.range.upperBound, !scope[mention.end].has(.spaceBefore),
+                      isSign(scope, mention.end, "+") {
+                reading.qualifier = .atLeast
+                reading.end = mention.end + 1
+            }
+        }
         if mention.isRange { reading.qualifier = .range }
         return reading
+    }
+
+    /// Whether token `k` is the one-character sign `sign`.
+    private func isSign(_ scope: SentenceScope, _ k: Int, _ sign: Unicode.Scalar) -> Bool {
+        let token = scope[k]
+        return token.mark == .other && token.end - token.start == 1 && scope.bytes[Int(token.start)] == UInt8(ascii: sign)
     }
 
     /// "handed over 6,060 bodies", "turned over 300 prisoners": the

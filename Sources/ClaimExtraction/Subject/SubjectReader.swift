@@ -53,9 +53,11 @@ struct SubjectReader {
     ///   - context: whose losses of whom the figures just before counted,
     ///     for a figure that names neither: "OHCHR recorded 27,149 civilian
     ///     casualties: 9,614 were killed".
+    ///   - heading: the heading over the row the sentence is, for figures
+    ///     that name neither side nor population.
     func read(
         _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?,
-        context: Topic? = nil, dates: [DateExpression] = []
+        context: Topic? = nil, heading: Heading? = nil, dates: [DateExpression] = []
     ) -> [Figure] {
         let phrases = zip(mentions, readings).map { mention, reading in
             NounPhrase(scope, from: max(reading.end, mention.end))
@@ -269,6 +271,7 @@ struct SubjectReader {
                 if population == nil, attackInClause(scope, from: clauseStart, after: heads[last].end) {
                     population = .civilian
                 }
+                if population == nil, let headed = heading?.population { population = headed }
                 // A bare figure ("9,614 were killed") continues the figures
                 // just before it.
                 var inherited = false
@@ -305,6 +308,9 @@ struct SubjectReader {
                 if sides == nil, !speakersOwn, let context, !context.sides.isEmpty,
                    inherited || (context.population == resolvedPopulation && resolvedPopulation != .civilian) {
                     contextSides = context.sides.count > 1 ? [.both] : [scope.lexicon.sides[context.sides[0]]]
+                }
+                if sides == nil, let heading, !heading.sides.isEmpty {
+                    contextSides = heading.sides.count > 1 ? [.both] : [scope.lexicon.sides[heading.sides[0]]]
                 }
 
                 var resolvedSides: [Side]?
@@ -581,6 +587,13 @@ struct SubjectReader {
         // the loss noun it counts.
         if scope[k].mark == .dash || scope[k].mark == .openParen || scope[k].mark == .colon,
            let found = scope.match(.metric, endingAt: k) {
+            let topic = topic(scope, found)
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
+        }
+        // "Killed in Mariupol: 8,034", "Refugees abroad: 6,480,000": a
+        // row's label, a few words opening the line, says what it counts.
+        if scope[k].mark == .colon, scope.isLine, k - scope.range.lowerBound <= 8,
+           let found = (scope.range.lowerBound..<k).lazy.compactMap({ scope.match(.metric, at: $0) }).first {
             let topic = topic(scope, found)
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }

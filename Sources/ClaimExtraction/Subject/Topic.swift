@@ -5,3 +5,50 @@ struct Topic: Sendable, Hashable {
     var sides: [Int]
     var population: Population?
 }
+
+/// Whose losses of whom the rows under a heading count: "Russian Armed
+/// Forces" over "Killed: 120,000", "Civilians (in Ukraine)" over
+/// "Wounded: 19,875".
+struct Heading: Sendable, Hashable {
+    /// The sides it names: one, or all of them for "Total (both sides)".
+    var sides: [Int]
+    var population: Population?
+
+    /// The heading `scope` is, if it is one: a short line of its own
+    /// without a figure, that does not end as a sentence does.
+    ///
+    /// - Parameter above: the heading before it, whose side a heading that
+    ///   names none ("Wagner Group" under "Russia and allies") keeps.
+    init?(_ scope: SentenceScope, above: Heading?) {
+        guard scope.isLine, scope.range.count <= 8, let last = scope.range.last, scope[last].mark != .period,
+              !scope.range.contains(where: { scope[$0].kind == .number }) else { return nil }
+        var sides: [Int] = []
+        var population: Population?
+        var k = scope.range.lowerBound
+        while k < scope.range.upperBound {
+            if scope.match(.jointEach, at: k) != nil || scope.match(.jointCombined, at: k) != nil {
+                sides = Array(scope.lexicon.sides.indices)
+            }
+            if let found = scope.match(.side, at: k) {
+                if !sides.contains(Int(found.role.value)) { sides.append(Int(found.role.value)) }
+                k = found.end
+                continue
+            }
+            // ("People's Republics" names no one's losses.)
+            if population == nil, let found = scope.match(.population, at: k), !NounPhrase.weakNouns.contains(scope[k].hash) {
+                population = scope.lexicon.populations[Int(found.role.value)]
+                k = found.end
+                continue
+            }
+            k += 1
+        }
+        if sides.isEmpty {
+            guard let above else { return nil }
+            self.sides = above.sides
+            self.population = population ?? above.population
+        } else {
+            self.sides = sides
+            self.population = population
+        }
+    }
+}
