@@ -65,6 +65,23 @@ import Testing
         #expect(extractor.extract(Document(name: "e.txt", text: named)).published?.iso == "2025-02-16")
     }
 
+    @Test func yamlFrontMatterBetweenFencesDatesTheDocumentAndIsNoText() {
+        let text = """
+            ---
+            url: https://example.com/news/2025/6/6/losses
+            published: "2025-06-06"
+            tags:
+              - war
+            ---
+            Ukraine says Russia has lost 990,000 soldiers.
+            """
+        let extraction = extractor.extract(Document(name: "y.txt", text: text))
+        #expect(extraction.published?.iso == "2025-06-06")
+        #expect(extraction.publishedFrom == .frontMatter)
+        #expect(extraction.url == "https://example.com/news/2025/6/6/losses")
+        #expect(extraction.claims.map(\.low) == [990_000])
+    }
+
     @Test func aWireDateline() {
         let text = "KYIV, Jan 20 (Reuters) - Ukraine says Russia has lost 120,000 soldiers.\n"
         let extraction = extractor.extract(Document(name: "c.txt", text: text))

@@ -29,11 +29,14 @@ struct FrontMatter: Sendable, Hashable {
     ]
 
     /// The front matter at the start of `bytes`, if the file has one: every
-    /// line of its first block is `Key: value` and one key is known.
+    /// line of its first block is `Key: value` and one key is known; or a
+    /// YAML block between `---` lines, whose `Key: value` lines are read
+    /// (lists and nested values are skipped).
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> FrontMatter? {
-        var fields: [Field] = []
         var lineStart = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
+        if let fenced = fenced(bytes, from: lineStart) { return fenced }
+        var fields: [Field] = []
         var known = false
         while lineStart < bytes.count {
             var lineEnd = lineStart
@@ -50,6 +53,41 @@ struct FrontMatter: Sendable, Hashable {
             lineStart = lineEnd + 1
         }
         return nil
+    }
+
+    /// A YAML block: `---` on the first line, up to the next `---` or `...`.
+    private static func fenced(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> FrontMatter? {
+        func line(_ lineStart: Int) -> (end: Int, trimmed: Int) {
+            var end = lineStart
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var trimmed = end
+            while trimmed > lineStart, bytes[trimmed - 1] == 0x0D || bytes[trimmed - 1] == 0x20 { trimmed -= 1 }
+            return (end, trimmed)
+        }
+        func isFence(_ lineStart: Int, _ trimmed: Int, _ mark: UInt8) -> Bool {
+            trimmed - lineStart == 3 && (lineStart..<trimmed).allSatisfy { bytes[$0] == mark }
+        }
+        let first = line(start)
+        guard isFence(start, first.trimmed, UInt8(ascii: "-")) else { return nil }
+        var fields: [Field] = []
+        var lineStart = first.end + 1
+        while lineStart < bytes.count {
+            let current = line(lineStart)
+            if isFence(lineStart, current.trimmed, UInt8(ascii: "-")) || isFence(lineStart, current.trimmed, UInt8(ascii: ".")) {
+                return FrontMatter(fields: fields, body: min(current.end + 1, bytes.count))
+            }
+            if let field = field(bytes, lineStart, current.trimmed) {
+                fields.append(Field(key: field.key, value: unquoted(field.value)))
+            }
+            lineStart = current.end + 1
+        }
+        return nil
+    }
+
+    /// A YAML scalar without its quotes: `"2024-02-20"` → `2024-02-20`.
+    private static func unquoted(_ value: String) -> String {
+        guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else { return value }
+        return String(value.dropFirst().dropLast())
     }
 
     private static func field(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Field? {
