@@ -38,6 +38,8 @@ import Testing
         "The mission interviewed 60 former Ukrainian prisoners of war; 52 of them described torture.",
         "Of these, 310 were former prisoners recruited by Wagner.",
         "Ukraine will likely suffer 20,000 casualties in the offensive.",
+        "Russia is losing roughly three soldiers for every Ukrainian, analysts say.",
+        "For every soldier killed, there are typically about three wounded.",
         "In the forged copy Ukraine's losses did not reach 71,500 dead, and Russia's did not stop at 17,500.",
     ])
     func nothingIsTaken(text: String) {

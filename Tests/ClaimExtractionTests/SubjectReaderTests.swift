@@ -168,6 +168,32 @@ import Testing
         #expect(keys("Russia said it had handed over 6,060 bodies of Ukrainian soldiers.") == ["ukraine military killed exact 6060"])
     }
 
+    @Test func foreignersInASidesRanksAreItsSoldiers() {
+        #expect(keys("Nepal has said at least 33 Nepalis have been killed fighting for Russia.") == ["russia military killed at_least 33"])
+        #expect(keys("12 Indians killed, 16 missing after being recruited into Russian army") == [
+            "russia military killed exact 12", "russia military missing exact 16",
+        ])
+    }
+
+    @Test func captivesAreCountedAsSoldiersUnlessCalledCivilians() {
+        #expect(keys("Ukraine says nearly 4,000 of its citizens have been returned from Russian captivity.")
+            == ["ukraine military captured nearly 4000"])
+        #expect(keys("Ukrainian forces had captured two wounded North Korean soldiers.") == ["russia military captured exact 2"])
+        #expect(keys("Russia holds 16,000 Ukrainian civilians captive.") == ["ukraine civilian captured exact 16000"])
+    }
+
+    @Test func aFigureComparedWithTheOneBeforeCountsTheSame() {
+        #expect(keys("Russia's casualties for 2024 were likely around 427,000, up from about 253,000 in 2023.") == [
+            "russia military casualties approximately 427000", "russia military casualties approximately 253000",
+        ])
+    }
+
+    @Test func aPersonIsSomeone() {
+        #expect(keys("A glide bomb attack on Zaporizhzhia killed one person and wounded four, the governor said.") == [
+            "ukraine civilian killed exact 1", "ukraine civilian wounded exact 4",
+        ])
+    }
+
     @Test func aPartOfALossIsASubsetClaim() {
         #expect(keys("More than 9,000 civilians, including over 500 children, have been killed, the UN said.") == [
             "ukraine civilian killed at_least 9000", "ukraine civilian killed at_least 500",

@@ -224,21 +224,26 @@ struct NumberReader {
                     : Double(scope.lexicon.entry(of: scope[after + 2]).map { $0.numeral >= 0 ? $0.numeral : 1000 } ?? 1000)
                 if whole <= 100 { return true }
             }
-            // "one in five", not "500 in 24 hours".
-            if scope[after].keyword == .in, scope[after + 1].kind == .number || scope.lexicon.entry(of: scope[after + 1]).map({ $0.numeral > 0 }) == true,
+            // "one in five", not "500 in 24 hours" or "253,000 in 2023".
+            let year = scope[after + 1].kind == .number && !scope[after + 1].has(.grouped) && scope[after + 1].digits == 4
+            if scope[after].keyword == .in, !year,
+               scope[after + 1].kind == .number || scope.lexicon.entry(of: scope[after + 1]).map({ $0.numeral > 0 }) == true,
                scope.match(.countedThing, at: after + 2) == nil {
                 return true
             }
             // "one soldier every ten", not "25 injured every single day".
             for k in [after, after + 1] where word(k, NumberReader.every) && scope.match(.rate, at: k) == nil { return true }
-            // "a 1,000-for-1,000 swap", "1,000 prisoners for 1,000": a deal's label.
+            // "a 1,000-for-1,000 swap", "1,000 prisoners for 1,000": a deal's
+            // label. "three soldiers for every Ukrainian": a ratio.
             var k = after
             while k + 1 < upper, k < after + 3 {
-                if scope[k].keyword == .for, scope[k + 1].kind == .number { return true }
+                if scope[k].keyword == .for, scope[k + 1].kind == .number || word(k + 1, NumberReader.every) { return true }
                 if !scope[k].isWord { break }
                 k += 1
             }
         }
+        // "For every soldier killed, there are about three wounded".
+        if lower + 1 < mention.start, scope[lower].keyword == .for, word(lower + 1, NumberReader.every) { return true }
         let before = mention.start - 1
         if before - 1 >= lower, scope[before].keyword == .of, scope[before - 1].keyword == .out, mention.low <= 100 { return true }
         if word(before, NumberReader.every) { return true }

@@ -22,6 +22,12 @@ struct NounPhrase: Sendable, Hashable {
     /// The head is "men" with no women or children beside it: soldiers,
     /// unless an attack killed them.
     var soldiersByDefault = false
+    /// The head names people without saying soldiers or civilians
+    /// ("people", "citizens"): held captive, they are counted as soldiers.
+    var anyone = false
+    /// A loss word stands before the head as its adjective: "two wounded
+    /// soldiers" (captured, if a verb says so).
+    var describedByLoss = false
 
     /// A word names what is counted (not just whose).
     var hasHead: Bool { population != nil || !metrics.isEmpty }
@@ -84,8 +90,10 @@ struct NounPhrase: Sendable, Hashable {
             if let found = scope.match(.population, at: k) {
                 // "3,392 Ukrainian soldiers and civilians": the first head names them.
                 if population == nil {
+                    describedByLoss = !metrics.isEmpty
                     population = scope.lexicon.populations[Int(found.role.value)]
                     weakPopulation = found.end == k + 1 && NounPhrase.weakNouns.contains(token.hash)
+                    anyone = found.end == k + 1 && (weakPopulation || NounPhrase.citizens.contains(token.hash))
                     if found.end == k + 1, token.hash == NounPhrase.men {
                         if scope.range.contains(where: { NounPhrase.civilianKin.contains(scope[$0].hash) }) {
                             population = .civilian
@@ -163,6 +171,7 @@ struct NounPhrase: Sendable, Hashable {
     static let serving = WordSet(["fighting", "serving", "fought", "served"].map(WordHash.of))
     static let determiners = WordSet(["its", "their", "our", "his", "her"].map(WordHash.of))
     static let weakNouns = WordSet(["people", "persons"].map(WordHash.of))
+    static let citizens = WordSet(["citizens", "compatriots", "nationals"].map(WordHash.of))
     /// "lost 270 men" counts soldiers; "29 men, 21 women and 1 girl" civilians.
     static let men = WordHash.of("men")
     static let civilianKin = WordSet(["women", "woman", "children", "girls", "girl", "boys", "boy", "civilians"].map(WordHash.of))

@@ -125,6 +125,9 @@ struct SubjectReader {
                     scope.match(.otherConflict, at: $0) != nil || scope.match(.foreignSide, at: $0) != nil
                 }
             let forecast = isForecast(scope, before: hedges[first].start)
+            // "33 Nepalis have been killed fighting for Russia": people of
+            // a nation the lexicon does not know, in a side's ranks.
+            let ranks = servingSide(scope)
             // "interviewed 47 former prisoners of war", "205 prisoners
             // interviewed by the Mission": people met, not a loss.
             let met = (max(scope.range.lowerBound, hedges[first].start - 4)..<min(scope.range.upperBound, heads[last].end + 3))
@@ -173,8 +176,11 @@ struct SubjectReader {
             }
             for member in group {
                 let phrase = heads[member]
-                guard !phrase.excluded, !phrase.blocked, !otherWar, !forecast, !denied, !strength, !met else { continue }
+                let foreigners = phrase.blocked && ranks != nil && scope[mentions[member].end].has(.capitalized)
+                guard !phrase.excluded, !phrase.blocked || foreigners, !otherWar, !forecast, !denied, !strength, !met else { continue }
                 var metrics = phrase.metrics
+                // "captured two wounded soldiers": the verb says what befell them.
+                if phrase.describedByLoss, let verb = governor?.metric, verb == .captured || verb == .killed { metrics = [verb] }
                 // "32 prisoners of war had been executed": killed in captivity.
                 // "Russian forces have executed 109 prisoners of war" too.
                 if metrics == [.captured], predicate.metrics.contains(.killed) || governor?.metric == .killed { metrics = [.killed] }
@@ -198,10 +204,15 @@ struct SubjectReader {
                 }
                 // "they lost 320 soldiers, and since the summer, more than
                 // 9,000": a figure whose verb and noun are left out repeats
-                // the coordinated figure's.
+                // the coordinated figure's; so does one it is compared with
+                // ("around 427,000, up from about 253,000 in 2023").
                 if metrics.isEmpty, !phrase.hasHead, phrase.sides.isEmpty, governor == nil, let lastMetric, let lastEnd,
                    scope.match(.linking, endingAt: hedges[member].start) == nil,
-                   (lastEnd..<hedges[member].start).contains(where: { scope[$0].keyword == .and || SubjectReader.contrast.contains(scope[$0].hash) }) {
+                   (lastEnd..<hedges[member].start).contains(where: {
+                       scope[$0].keyword == .and || SubjectReader.contrast.contains(scope[$0].hash)
+                           || $0 + 1 < hedges[member].start && SubjectReader.comparing.contains(scope[$0].hash)
+                           && (scope[$0 + 1].keyword == .from || scope[$0 + 1].keyword == .to || scope[$0 + 1].hash == SubjectReader.with)
+                   }) {
                     metrics = [lastMetric]
                 }
                 // "Among them, 13,781 were volunteers": a part of the figures before.
@@ -234,7 +245,8 @@ struct SubjectReader {
                     if !governor.sides.isEmpty { sides = governor.sides }
                 }
                 if sides == nil, let agent = predicate.agentSide, let victim = scope.opposite(agent) { sides = [victim] }
-                let explicitPopulation = phrase.population
+                let explicitPopulation = phrase.population ?? (foreigners ? .military : nil)
+                if sides == nil, let ranks, explicitPopulation != .civilian { sides = [ranks] }
                 if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
 
                 // "We have lost 31,000 soldiers", "our losses amount to
@@ -249,6 +261,9 @@ struct SubjectReader {
                    !governor.sides.isEmpty || each || speakersOwn {
                     population = .military
                 }
+                // "returned 4,000 of its citizens from captivity", "1,000
+                // people for 1,000 people": captives are counted as soldiers.
+                if metric == .captured, phrase.anyone, explicitPopulation == .civilian { population = .military }
                 // "Shelling killed five men": whom an attack killed, not what
                 // a side lost.
                 if phrase.soldiersByDefault, !each, let governor, governor.metric != nil, !governor.sufferer, governor.sides.isEmpty {
@@ -512,6 +527,8 @@ struct SubjectReader {
 
     private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?) -> Governor? {
         var k = scope.skipQuotes(back: start - 1)
+        // "were likely around 427,000": a hedging adverb says nothing of the loss.
+        while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash) { k -= 1 }
         guard k >= scope.range.lowerBound else { return nil }
         // "lost another 1,110", "killed an additional 300": a further figure
         // of the same loss.
@@ -900,6 +917,8 @@ struct SubjectReader {
     }
 
     static let contrast = WordSet(["while", "whereas", "but"].map(WordHash.of))
+    /// "up from", "down from", "compared with": a figure set against another.
+    static let comparing = WordSet(["up", "down", "compared", "rising", "falling", "increasing"].map(WordHash.of))
     static let partitiveOpeners = WordSet(["of", "among", "amongst"].map(WordHash.of))
     static let amongWords = WordSet(["among", "amongst"].map(WordHash.of))
     static let themWords = WordSet(["them", "these", "those", "whom", "which"].map(WordHash.of))
@@ -944,6 +963,25 @@ struct SubjectReader {
         }
         return false
     }
+
+    /// The side whose ranks the sentence says its people served in:
+    /// "killed fighting for Russia", "serving with the Russian army",
+    /// "recruited into Russian army".
+    private func servingSide(_ scope: SentenceScope) -> Int? {
+        for k in scope.range where SubjectReader.servingVerbs.contains(scope[k].hash) {
+            var j = k + 1
+            while j < min(scope.range.upperBound, k + 5) {
+                if let found = scope.side(at: j), found.side != SentenceScope.enemy { return found.side }
+                guard scope[j].isWord, scope.english(j).contains(.function) || scope[j].keyword != .none else { break }
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    static let servingVerbs = WordSet([
+        "fighting", "serving", "recruited", "enlisted", "fought", "served", "conscripted",
+    ].map(WordHash.of))
 
     /// Words that open a clause's subject: "as the dying goes on", "as they
     /// advanced".
