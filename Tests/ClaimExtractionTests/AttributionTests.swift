@@ -273,6 +273,23 @@ import Testing
         #expect(speakers("Kharkiv: 12 civilians were killed in the shelling.") == [nil])
     }
 
+    @Test func aBriefingTranscriptsLabelsSayWhoAnswersAndWhoAsks() {
+        let text = """
+            **PENTAGON PRESS SECRETARY PAT RYDER:** Good afternoon, everyone.
+
+            **Q:** Can I follow up on Russian losses? Officials have said Russia's casualties are over 650,000.
+
+            **GEN. RYDER:** Yes. Our assessment is that Russia has suffered well over 600,000 casualties.
+            """
+        #expect(speakers(text) == [nil, "Pat Ryder"])
+    }
+
+    @Test func aQuestionAssertsNoFigure() {
+        #expect(keys("Q: Will Russia reach a million casualties?\n\nA: Russian casualties have passed 700,000 already.") == [
+            "russia military casualties at_least 700000",
+        ])
+    }
+
     @Test func oneWhoSpeaksForABodySpeaksItsFigures() {
         #expect(speakers("A senior Pentagon official told reporters that Russia had suffered 120,000 casualties.") == ["Pentagon"])
     }

@@ -206,6 +206,11 @@ struct AttributionResolver {
         if CueReader(lexicon: lexicon).bracketsUnknownSource(scope(index), mentions: reading(index).mentions) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
         }
+        // "Q: … officials have said Russia's casualties are over 600,000":
+        // an interviewer's question cites someone, never the one answering.
+        if asksInInterview(paragraph) {
+            return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
+        }
         var other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
             if let found = cueSpeaker(in: other, near: nil) {
@@ -318,7 +323,8 @@ struct AttributionResolver {
         switch mention.referent {
         case .speaker(let number):
             return resolved(number)
-        case .person(let name):
+        case .person(let written):
+            let name = AttributionResolver.asName(written)
             let full = fullName(of: name, before: index) ?? name
             return ResolvedSpeaker(
                 name: full, isPerson: true, kind: .person, side: nil,
@@ -364,17 +370,42 @@ struct AttributionResolver {
         var other = index
         while other >= 0, other >= index - AttributionResolver.reach * 4 {
             for mention in mentions(other) where mention.end - mention.start > 1 {
-                if case .person(let full) = mention.referent, full.hasSuffix(suffix) { return full }
+                if case .person(let written) = mention.referent, case let full = AttributionResolver.asName(written),
+                   full.hasSuffix(suffix) {
+                    return full
+                }
             }
             for cue in cues(other) {
-                if let mention = cue.agent, mention.end - mention.start > 1, case .person(let full) = mention.referent,
-                   full.hasSuffix(suffix) {
+                if let mention = cue.agent, mention.end - mention.start > 1, case .person(let written) = mention.referent,
+                   case let full = AttributionResolver.asName(written), full.hasSuffix(suffix) {
                     return full
                 }
             }
             other -= 1
         }
         return nil
+    }
+
+    /// Whether `paragraph` opens with an interviewer's label ("Q:",
+    /// "**Q:**", "Question:").
+    private func asksInInterview(_ paragraph: Int) -> Bool {
+        guard let first = sentences.firstIndex(where: { $0.paragraph == paragraph }) else { return false }
+        let range = sentences[first].tokens
+        var k = range.lowerBound
+        while k < range.upperBound, tokens[k].kind == .punctuation, tokens[k].mark != .colon { k += 1 }
+        guard k + 1 < range.upperBound, tokens[k].isWord, AttributionResolver.questionLabels.contains(tokens[k].hash) else {
+            return false
+        }
+        return tokens[k + 1].mark == .colon
+    }
+
+    static let questionLabels = WordSet(["q", "question", "interviewer"].map(WordHash.of))
+
+    /// A name as names are written: "PAT RYDER" (a transcript's label) is
+    /// Pat Ryder.
+    static func asName(_ written: String) -> String {
+        guard !written.contains(where: \.isLowercase) else { return written }
+        return written.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
     }
 
     static let partyKinds: Set<String> = ["government", "ministry", "military"]

@@ -5,16 +5,16 @@
 struct CueReader {
     let lexicon: LexiconView
 
-    /// "Volodymyr Zelensky: About 500,000 …": a transcript line opened
-    /// by a person's name and a colon is that person's. (A place or a body
-    /// before a colon heads a headline or a dateline instead.)
+    /// "Volodymyr Zelensky: About 500,000 …", "**GEN. RYDER:** Yes.": a
+    /// transcript line opened by a label (capitalised words, titles,
+    /// markup) ending in a person's name and a colon is that person's. (A
+    /// place or a body before a colon heads a headline or a dateline
+    /// instead.)
     private func speakerLabel(_ scope: SentenceScope, mentions: [EntityMention]) -> Cue? {
-        let first = scope.range.lowerBound
-        guard opensWithLabel(scope), let label = mentions.first, label.start == first, label.end - first <= 4,
-              label.end + 1 < scope.range.upperBound, scope[label.end].mark == .colon else { return nil }
+        guard let colon = labelColon(scope), let label = mentions.last(where: { $0.end == colon }) else { return nil }
         switch label.referent {
-        case .person: return Cue(position: label.end, agent: label)
-        case .speaker(let number) where lexicon.speakers[number].isPerson: return Cue(position: label.end, agent: label)
+        case .person: return Cue(position: colon, agent: label)
+        case .speaker(let number) where lexicon.speakers[number].isPerson: return Cue(position: colon, agent: label)
         default: return nil
         }
     }
@@ -91,9 +91,15 @@ struct CueReader {
                 // ("Zaluzhny was quoted by the media as saying": the subject speaks.)
                 let passive = isPassive(scope, before: i)
                     && !(verb.end..<min(upper, verb.end + 6)).contains { scope[$0].keyword == .as }
+                // A name after the verb is its subject only when none stands
+                // before it or the name closes the clause ("Senior officials
+                // have said Russia's losses …": Russia says nothing).
+                let after = mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
+                    let subjectless = i == scope.range.lowerBound || !scope[i - 1].isWord
+                    return subjectless || found.end >= upper || scope[found.end].kind == .punctuation ? found : nil
+                }
                 let agent = byAgent ?? inverted
-                    ?? (passive ? nil : agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer)
-                        ?? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer))
+                    ?? (passive ? nil : agent(scope, before: i, mentions: mentions, dates: dates, recognizer: recognizer) ?? after)
                 let audience = verb.role.kind == .audienceVerb
                     ? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer) : nil
                 cues.append(Cue(position: i, agent: agent, audience: audience))
@@ -172,12 +178,28 @@ struct CueReader {
             || scope.range.contains { scope[$0].mark == .openParen && $0 - 1 > scope.range.lowerBound && afterFigure(scope, $0) }
     }
 
-    /// Whether a line opens with a few words and a colon, as a transcript's
+    /// Whether a line opens with a label and a colon, as a transcript's
     /// speaker label does.
-    private func opensWithLabel(_ scope: SentenceScope) -> Bool {
+    private func opensWithLabel(_ scope: SentenceScope) -> Bool { labelColon(scope) != nil }
+
+    /// The colon that ends a line's opening label: up to a dozen
+    /// capitalised words or abbreviations, with markup ("**") around.
+    private func labelColon(_ scope: SentenceScope) -> Int? {
         let first = scope.range.lowerBound
-        guard first == 0 || scope[first].has(.lineBefore) else { return false }
-        return (first..<min(first + 5, scope.range.upperBound)).contains { scope[$0].mark == .colon }
+        // The line may open with markup the sentence leaves out ("**").
+        var start = first
+        while start > 0, !scope.tokens[start].has(.lineBefore), scope.tokens[start - 1].kind == .punctuation,
+              scope.tokens[start - 1].mark == .bullet || scope.tokens[start - 1].mark == .other {
+            start -= 1
+        }
+        guard start == 0 || scope.tokens[start].has(.lineBefore) else { return nil }
+        for k in first..<min(first + 14, scope.range.upperBound) {
+            let token = scope[k]
+            if token.mark == .colon { return k > first && k + 1 < scope.range.upperBound ? k : nil }
+            let markup = token.mark == .bullet || token.mark == .other || token.mark == .period
+            guard markup || token.isWord && token.has(.capitalized) else { return nil }
+        }
+        return nil
     }
 
     static let analysing = WordSet([
