@@ -52,6 +52,11 @@ struct ClaimAssembler {
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
                         restated.append(draft)
+                    } else if restatesDaily(draft.claim, drafts) {
+                        // "lost up to 290 servicemen over the past 24 hours …
+                        // 'The enemy lost up to 290 servicemen,' the spokesman
+                        // said": the day's figure quoted again.
+                        restated.append(draft)
                     } else if !sentenceHas(draft.claim, in: drafts, from: index) {
                         drafts.append(draft)
                         given.insert(key)
@@ -84,6 +89,16 @@ struct ClaimAssembler {
             low: Int(figure.mention.low.rounded()), high: figure.mention.high.map { Int($0.rounded()) },
             per: figure.rate, speaker: attribution.speaker?.name, reportedBy: attribution.reportedBy,
             statedOn: stated.date, statedOnSource: stated.source, quote: quote(span), span: span)
+    }
+
+    /// Whether `claim`, with no period of its own, repeats a daily figure
+    /// given before by the same speaker (or by one the text does not name).
+    private func restatesDaily(_ claim: Claim, _ drafts: [Draft]) -> Bool {
+        claim.per == nil && drafts.contains { earlier in
+            let other = earlier.claim
+            return other.per != nil && FigureKey(other) == FigureKey(claim) && other.qualifier == claim.qualifier
+                && (claim.speaker == nil || claim.speaker == other.speaker)
+        }
     }
 
     private func quote(_ span: ByteSpan) -> String {

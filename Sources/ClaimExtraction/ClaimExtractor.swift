@@ -90,6 +90,8 @@ public struct ClaimExtractor: Sendable {
         var context: (sentence: Int, topic: Topic)?
         // The heading over rows of a table or a list, until prose resumes.
         var heading: Heading?
+        // The last period a figure counted, and where: "over the same period".
+        var period: (sentence: Int, rate: Rate)?
         let furniture = PageFurniture.lines(scopes)
         for (index, scope) in scopes.enumerated() where !furniture[index] {
             let survey = survey(scope, compiled: compiled)
@@ -134,7 +136,8 @@ public struct ClaimExtractor: Sendable {
             let row = scope.isLine && (scope.range.lowerBound..<mentions[0].start).contains { scope[$0].mark == .colon }
             let figures = subjectReader.read(
                 scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent,
-                heading: row ? heading : nil, dates: dates)
+                heading: row ? heading : nil, period: period.flatMap { index - $0.sentence <= 6 ? $0.rate : nil }, dates: dates)
+            if let rate = figures.last(where: { $0.rate != nil })?.rate { period = (index, rate) }
             if let last = figures.last {
                 let sides = (last.sides ?? last.contextSides ?? []).compactMap { compiled.sides.firstIndex(of: $0) }
                 context = (index, Topic(metric: last.metric, sides: sides, population: last.population))

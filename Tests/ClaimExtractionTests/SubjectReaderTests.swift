@@ -175,6 +175,34 @@ import Testing
         ])
     }
 
+    @Test func fightingAgainstASideIsNoServiceInItsRanks() {
+        #expect(keys("North Korean troops have suffered 4,700 casualties in the fighting against Ukraine.")
+            == ["russia military casualties exact 4700"])
+    }
+
+    @Test func theSamePeriodIsThePeriodOfTheFiguresBefore() {
+        let text = """
+            Russia lost 1,190 troops over the past 24 hours, Ukraine's military said.
+
+            It put total Russian losses at 883,740.
+
+            Russia said Ukraine had lost "up to 1,340 servicemen" over the same period, including up to 430 near Pokrovsk.
+            """
+        #expect(keys(text) == [
+            "russia military casualties exact 1190/day", "russia military casualties exact 883740",
+            "ukraine military casualties at_most 1340/day", "ukraine military casualties at_most 430/day",
+        ])
+    }
+
+    @Test func aDaysFigureQuotedAgainIsOneClaim() {
+        let text = """
+            The Ukrainian army lost up to 290 servicemen over the past 24 hours, Konashenkov said.
+
+            "The enemy lost up to 290 servicemen and two tanks," the spokesman said.
+            """
+        #expect(keys(text) == ["ukraine military casualties at_most 290/day"])
+    }
+
     @Test func captivesAreCountedAsSoldiersUnlessCalledCivilians() {
         #expect(keys("Ukraine says nearly 4,000 of its citizens have been returned from Russian captivity.")
             == ["ukraine military captured nearly 4000"])

@@ -55,9 +55,11 @@ struct SubjectReader {
     ///     casualties: 9,614 were killed".
     ///   - heading: the heading over the row the sentence is, for figures
     ///     that name neither side nor population.
+    ///   - period: the period the last figures with one counted, for "over
+    ///     the same period".
     func read(
         _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?,
-        context: Topic? = nil, heading: Heading? = nil, dates: [DateExpression] = []
+        context: Topic? = nil, heading: Heading? = nil, period: Rate? = nil, dates: [DateExpression] = []
     ) -> [Figure] {
         let phrases = zip(mentions, readings).map { mention, reading in
             NounPhrase(scope, from: max(reading.end, mention.end))
@@ -125,6 +127,12 @@ struct SubjectReader {
                     scope.match(.otherConflict, at: $0) != nil || scope.match(.foreignSide, at: $0) != nil
                 }
             let forecast = isForecast(scope, before: hedges[first].start)
+            // "lost up to 1,340 servicemen over the same period": the period
+            // of the figures just before.
+            let samePeriod = scope.range.contains { k in
+                k + 1 < scope.range.upperBound && scope[k].hash == SubjectReader.same
+                    && SubjectReader.periodNouns.contains(scope[k + 1].hash)
+            }
             // "33 Nepalis have been killed fighting for Russia": people of
             // a nation the lexicon does not know, in a side's ranks.
             let ranks = servingSide(scope)
@@ -237,6 +245,7 @@ struct SubjectReader {
                 lastEnd = heads[member].end
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
                     ?? (partitive && member != first ? nil : clauseRate) ?? (attackDay ? .day : nil)
+                    ?? (samePeriod ? period : nil)
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each || eachActs
@@ -972,12 +981,19 @@ struct SubjectReader {
             var j = k + 1
             while j < min(scope.range.upperBound, k + 5) {
                 if let found = scope.side(at: j), found.side != SentenceScope.enemy { return found.side }
-                guard scope[j].isWord, scope.english(j).contains(.function) || scope[j].keyword != .none else { break }
+                guard scope[j].isWord, SubjectReader.ranksWords.contains(scope[j].hash) else { break }
                 j += 1
             }
         }
         return nil
     }
+
+    static let same = WordHash.of("same")
+    static let periodNouns = WordSet(["period", "day", "timeframe", "time"].map(WordHash.of))
+
+    /// The words between a verb of serving and the side served: "for", "with
+    /// the", "into", "on the side of" (never "against").
+    static let ranksWords = WordSet(["for", "with", "in", "into", "alongside", "on", "the", "side", "of", "a"].map(WordHash.of))
 
     static let servingVerbs = WordSet([
         "fighting", "serving", "recruited", "enlisted", "fought", "served", "conscripted",
