@@ -63,6 +63,10 @@ import Testing
         // Sunday, the year after the one named.
         let named = "KYIV, Feb 16 (Reuters) - 46,000 Ukrainian soldiers have died since 2024, Zelenskiy said on Sunday.\n"
         #expect(extractor.extract(Document(name: "e.txt", text: named)).published?.iso == "2025-02-16")
+        // A year named for a past event does not bound it: 3 March was a
+        // Monday in 2025, not in 2022 or 2023.
+        let past = "KYIV, March 3 (Reuters) - Russia lost 1,190 troops since the February 2022 invasion, Ukraine said on Monday.\n"
+        #expect(extractor.extract(Document(name: "f.txt", text: past)).published?.iso == "2025-03-03")
     }
 
     @Test func yamlFrontMatterBetweenFencesDatesTheDocumentAndIsNoText() {

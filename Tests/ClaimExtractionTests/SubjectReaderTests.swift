@@ -180,6 +180,10 @@ import Testing
             == ["russia military casualties exact 4700"])
     }
 
+    @Test func aCityAfterAPrepositionIsWhereNotWhoStruck() {
+        #expect(keys("Bell said that in Kyiv alone the strikes killed 33 civilians.") == ["ukraine civilian killed exact 33"])
+    }
+
     @Test func theSamePeriodIsThePeriodOfTheFiguresBefore() {
         let text = """
             Russia lost 1,190 troops over the past 24 hours, Ukraine's military said.

@@ -124,9 +124,12 @@ struct PublicationDater {
         let inferred = DateResolver.year(month: month, day: day, context: context ?? began.year, onOrAfter: began)
         if let weekday, let day {
             // The years the text leaves open: the one it names latest and
-            // the next, or, naming none, the six since the conflict began
-            // (in which a day of the year falls on each weekday once at most).
-            let open = context == nil ? Array(inferred..<inferred + 6) : [inferred, inferred + 1]
+            // the next; failing those (the year named is that of a past
+            // event: "since the February 2022 invasion"), or naming none,
+            // the six since the conflict began, in which a day of the year
+            // falls on each weekday once at most.
+            let first = DateResolver.year(month: month, day: day, context: began.year, onOrAfter: began)
+            let open = (context == nil ? [] : [inferred, inferred + 1]) + Array(first..<first + 6)
             if let matching = open.first(where: {
                 CivilDate.isValid(year: $0, month: month, day: day)
                     && CivilDate.weekday(days: CivilDate.days(year: $0, month: month, day: day)) == weekday

@@ -988,6 +988,7 @@ struct SubjectReader {
         return nil
     }
 
+    static let locatives = WordSet(["in", "at", "near", "inside", "across", "around", "outside", "on", "into", "over"].map(WordHash.of))
     static let same = WordHash.of("same")
     static let periodNouns = WordSet(["period", "day", "timeframe", "time"].map(WordHash.of))
 
@@ -1072,6 +1073,11 @@ struct SubjectReader {
         while k < scope.range.upperBound {
             if k >= end, scope.isClausePunctuation(k) { return nil }
             if let found = scope.match(.side, at: k) {
+                // "in Kyiv alone the strikes": a place, not who struck.
+                if found.start > scope.range.lowerBound, SubjectReader.locatives.contains(scope[found.start - 1].hash) {
+                    k = found.end
+                    continue
+                }
                 // "Russian strikes"; "Ukraine's cross-border incursion" (an
                 // event of a side's own, not "the Kursk incursion").
                 let possessive = found.end < scope.range.upperBound && scope[found.end].keyword == .possessive
