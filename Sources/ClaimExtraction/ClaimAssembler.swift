@@ -34,6 +34,9 @@ struct ClaimAssembler {
         var drafts: [Draft] = []
         var restated: [Draft] = []
         var given = Set<FigureKey>()
+        // The daily figures given so far, by their bounds, for a figure
+        // quoted again without its period.
+        var daily: [FigureKey: [Claim]] = [:]
         for reading in readings {
             let index = reading.sentence
             if let side = reading.repeatsFor {
@@ -52,7 +55,7 @@ struct ClaimAssembler {
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
                         restated.append(draft)
-                    } else if restatesDaily(draft.claim, drafts) {
+                    } else if restatesDaily(draft.claim, daily[key] ?? []) {
                         // "lost up to 290 servicemen over the past 24 hours …
                         // 'The enemy lost up to 290 servicemen,' the spokesman
                         // said": the day's figure quoted again.
@@ -60,6 +63,7 @@ struct ClaimAssembler {
                     } else if !sentenceHas(draft.claim, in: drafts, from: index) {
                         drafts.append(draft)
                         given.insert(key)
+                        if draft.claim.per != nil { daily[key, default: []].append(draft.claim) }
                     }
                 }
             }
@@ -91,12 +95,12 @@ struct ClaimAssembler {
             statedOn: stated.date, statedOnSource: stated.source, quote: quote(span), span: span)
     }
 
-    /// Whether `claim`, with no period of its own, repeats a daily figure
-    /// given before by the same speaker (or by one the text does not name).
-    private func restatesDaily(_ claim: Claim, _ drafts: [Draft]) -> Bool {
-        claim.per == nil && drafts.contains { earlier in
-            let other = earlier.claim
-            return other.per != nil && FigureKey(other) == FigureKey(claim) && other.qualifier == claim.qualifier
+    /// Whether `claim`, with no period of its own, repeats one of the
+    /// figures with a period given before with its bounds (`earlier`), by
+    /// the same speaker or by one the text does not name.
+    private func restatesDaily(_ claim: Claim, _ earlier: [Claim]) -> Bool {
+        claim.per == nil && earlier.contains { other in
+            FigureKey(other) == FigureKey(claim) && other.qualifier == claim.qualifier
                 && (claim.speaker == nil || claim.speaker == other.speaker)
         }
     }

@@ -42,6 +42,8 @@ struct AttributionResolver {
     /// need one, and an attribution is a large value to keep a slot of per
     /// sentence.
     private var fallbacks: [Int: Attribution] = [:]
+    /// Whether each paragraph, once asked, opens with an interviewer's label.
+    private var interviewerParagraphs: [Int: Bool] = [:]
 
     init(
         lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence],
@@ -208,7 +210,7 @@ struct AttributionResolver {
         }
         // "Q: … officials have said Russia's casualties are over 600,000":
         // an interviewer's question cites someone, never the one answering.
-        if asksInInterview(paragraph) {
+        if asksInInterview(paragraph, from: index) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
         }
         var other = index - 1
@@ -388,9 +390,16 @@ struct AttributionResolver {
 
     /// Whether `paragraph` opens with an interviewer's label ("Q:",
     /// "**Q:**", "Question:").
-    private func asksInInterview(_ paragraph: Int) -> Bool {
-        guard let first = sentences.firstIndex(where: { $0.paragraph == paragraph }) else { return false }
-        let range = sentences[first].tokens
+    private mutating func asksInInterview(_ paragraph: Int, from index: Int) -> Bool {
+        if let known = interviewerParagraphs[paragraph] { return known }
+        var first = index
+        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        let asks = opensWithInterviewerLabel(sentences[first].tokens)
+        interviewerParagraphs[paragraph] = asks
+        return asks
+    }
+
+    private func opensWithInterviewerLabel(_ range: Range<Int>) -> Bool {
         var k = range.lowerBound
         while k < range.upperBound, tokens[k].kind == .punctuation, tokens[k].mark != .colon { k += 1 }
         guard k + 1 < range.upperBound, tokens[k].isWord, AttributionResolver.questionLabels.contains(tokens[k].hash) else {
