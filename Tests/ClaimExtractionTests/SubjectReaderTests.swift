@@ -173,6 +173,7 @@ import Testing
         #expect(keys("12 Indians killed, 16 missing after being recruited into Russian army") == [
             "russia military killed exact 12", "russia military missing exact 16",
         ])
+        #expect(keys("Three Kenyans recruited to fight for Russia have been killed.") == ["russia military killed exact 3"])
     }
 
     @Test func fightingAgainstASideIsNoServiceInItsRanks() {

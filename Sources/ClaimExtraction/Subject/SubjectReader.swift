@@ -997,7 +997,7 @@ struct SubjectReader {
     static let ranksWords = WordSet(["for", "with", "in", "into", "alongside", "on", "the", "side", "of", "a"].map(WordHash.of))
 
     static let servingVerbs = WordSet([
-        "fighting", "serving", "recruited", "enlisted", "fought", "served", "conscripted",
+        "fight", "fights", "fighting", "serving", "recruited", "enlisted", "fought", "served", "conscripted",
     ].map(WordHash.of))
 
     /// Words that open a clause's subject: "as the dying goes on", "as they
