@@ -38,6 +38,17 @@ struct RowFilter {
     /// document, which only a claim itself answers.
     var readsClaims: Bool { filter.since != nil || filter.until != nil || documents != nil }
 
+    /// The days `since` and `until` bound (days since 1970-01-01, nil
+    /// where open), or nil when the filter names neither.
+    var days: (since: Int?, until: Int?)? {
+        guard filter.since != nil || filter.until != nil else { return nil }
+        return (filter.since?.days.lowerBound, filter.until?.days.upperBound)
+    }
+
+    /// The SHA-256s (pool ids) of the documents the filter names, or nil
+    /// when it names none.
+    var documentSHA256s: Set<UInt32>? { documents }
+
     /// Whether claims of `key` can pass the filter.
     mutating func matches(_ key: SourceKey, pool: StringPool) -> Bool {
         guard !matchesNothing else { return false }

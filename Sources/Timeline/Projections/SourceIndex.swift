@@ -1,3 +1,5 @@
+import ClaimExtraction
+
 /// Every source that has estimated a quantity (a speaker, or no speaker,
 /// for each side, population, metric and rate), with the positions of its
 /// claims and its latest standing claim, kept up to date claim by claim.
@@ -5,6 +7,25 @@
 /// `sources` and `latest` read a source's latest claim from here instead of
 /// scanning every claim, and a source's claims when they count the reports
 /// of a statement; the values a filter may name are its keys' values.
+///
+/// Three more ways in are kept as claims are added, so that a view reads a
+/// few claims near its answer rather than all of a source's:
+///
+/// - by figure: a source's claims of one figure (hedge, figure, range's
+///   upper figure), the only claims that can be reports of one statement
+///   (``StatementRule``);
+/// - by date: a source's dated claims by the month their date falls in
+///   (or the year, for a date known only to the year), for `since` and
+///   `until`;
+/// - by document: every claim of a document, for `document` filters and
+///   for the documents that report one statement together, which decide
+///   conflicts.
+///
+/// Each of these is a chain through the claims' positions: the first and
+/// last position of a group, and for each claim the next one of its group
+/// (``ChunkedArray`` of `UInt32`, one word per claim per chain). A group
+/// costs no array of its own, and a claim is added in constant time.
+/// Retracted claims stay in every chain; a query skips them.
 struct SourceIndex: Sendable {
     /// One source's claims of one quantity.
     struct Source: Sendable {
@@ -13,34 +34,116 @@ struct SourceIndex: Sendable {
         /// The position of its latest standing claim (by date, then seq);
         /// nil when every claim is retracted.
         var newest: Int?
+        /// Its claims by figure.
+        var figures: [FigureKey: Chain] = [:]
+        /// Its dated claims by the month or year of their date.
+        var dates: [DateBucket: Chain] = [:]
     }
 
+    /// The first and last position of a group of claims; the positions
+    /// between follow ``SourceIndex``'s chains.
+    struct Chain: Sendable {
+        var first: UInt32
+        var last: UInt32
+    }
+
+    /// The mark of a chain's end.
+    private static let end = UInt32.max
+
     private(set) var sources: [SourceKey: Source] = [:]
+    /// The claims of each document, by the pool id of its SHA-256.
+    private var documents: [UInt32: Chain] = [:]
+    /// For each claim, the next claim of its source with the same figure.
+    private var nextOfFigure = ChunkedArray<UInt32>()
+    /// For each dated claim, the next claim of its source in the same date bucket.
+    private var nextOfDate = ChunkedArray<UInt32>()
+    /// For each claim, the next claim of its document.
+    private var nextOfDocument = ChunkedArray<UInt32>()
 
     /// Takes the claim at `position` (just added, or read from a snapshot)
-    /// into account.
+    /// into account. Claims are added in position order, each once.
     mutating func add(_ position: Int, in rows: ChunkedArray<ClaimRow>) {
         let row = rows[position]
         let key = SourceKey(row)
+        let here = UInt32(position)
         var source = sources.removeValue(forKey: key) ?? Source()
-        source.positions.append(UInt32(position))
+        source.positions.append(here)
         if row.isStanding, source.newest.map({ rows[$0].precedes(row) }) ?? true {
             source.newest = position
         }
+        nextOfFigure.append(Self.end)
+        nextOfDate.append(Self.end)
+        nextOfDocument.append(Self.end)
+        Self.link(here, into: &source.figures[FigureKey(row), default: Chain(first: here, last: here)], &nextOfFigure)
+        if let bucket = DateBucket(row.effectiveDate) {
+            Self.link(here, into: &source.dates[bucket, default: Chain(first: here, last: here)], &nextOfDate)
+        }
         sources[key] = source
+        Self.link(here, into: &documents[row.documentSHA256, default: Chain(first: here, last: here)], &nextOfDocument)
+    }
+
+    /// Puts `position` at the end of `chain` (a new chain starts and ends
+    /// with it already).
+    private static func link(_ position: UInt32, into chain: inout Chain, _ next: inout ChunkedArray<UInt32>) {
+        guard chain.last != position else { return }
+        next[Int(chain.last)] = position
+        chain.last = position
+    }
+
+    /// The positions of a chain, in seq order.
+    private static func positions(of chain: Chain?, _ next: ChunkedArray<UInt32>) -> [Int] {
+        guard let chain else { return [] }
+        var result: [Int] = []
+        var position = chain.first
+        while position != end {
+            result.append(Int(position))
+            position = next[Int(position)]
+        }
+        return result
     }
 
     /// Finds the latest standing claim of a source again, after one of its
     /// claims was retracted: a person's correction, rare enough for a scan
     /// of the source's claims.
     mutating func recompute(_ key: SourceKey, in rows: ChunkedArray<ClaimRow>) {
-        guard var source = sources[key] else { return }
+        guard var source = sources.removeValue(forKey: key) else { return }
         source.newest = nil
         for position in source.positions.lazy.map(Int.init) where rows[position].isStanding {
             if let held = source.newest, !rows[held].precedes(rows[position]) { continue }
             source.newest = position
         }
         sources[key] = source
+    }
+
+    /// The positions of the claims of `key` with the figure of `row`, in
+    /// seq order, retracted ones included.
+    func positions(of key: SourceKey, withFigureOf row: ClaimRow) -> [Int] {
+        Self.positions(of: sources[key]?.figures[FigureKey(row)], nextOfFigure)
+    }
+
+    /// The positions of the claims of `key`, figure by figure, each in seq
+    /// order, retracted ones included.
+    func positionsByFigure(of key: SourceKey) -> [[Int]] {
+        (sources[key]?.figures.values).map { $0.map { Self.positions(of: $0, nextOfFigure) } } ?? []
+    }
+
+    /// The positions of the dated claims of `key` whose date may overlap
+    /// the days `since...until` (days since 1970-01-01; nil is unbounded):
+    /// every claim dated in a month or year that overlaps them, in no
+    /// particular order. A claim's own date decides whether it passes.
+    func positions(of key: SourceKey, datedFrom since: Int?, to until: Int?) -> [Int] {
+        guard let source = sources[key] else { return [] }
+        var result: [Int] = []
+        for (bucket, chain) in source.dates where bucket.overlaps(from: since, to: until) {
+            result += Self.positions(of: chain, nextOfDate)
+        }
+        return result
+    }
+
+    /// The positions of the claims of the document whose SHA-256 has pool
+    /// id `sha256`, in seq order, retracted ones included.
+    func positions(inDocument sha256: UInt32) -> [Int] {
+        Self.positions(of: documents[sha256], nextOfDocument)
     }
 }
 
@@ -55,5 +158,44 @@ struct SourceKey: Hashable, Sendable {
         quantity = row.quantity
         per = row.per
         speaker = row.speaker
+    }
+}
+
+/// A figure as a statement states it, within one source: the hedge (by
+/// pool id), the figure and the range's upper figure.
+struct FigureKey: Hashable, Sendable {
+    var qualifier: UInt32
+    var low: Int64
+    /// The upper figure, or nil for a figure that is no range.
+    var high: Int64?
+
+    init(_ row: ClaimRow) {
+        qualifier = row.qualifier
+        low = row.low
+        high = row.flags.contains(.high) ? row.high : nil
+    }
+}
+
+/// The month a date known to the month or day falls in, or the year of a
+/// date known only to the year: a date lies within its bucket, so the
+/// buckets that overlap a span of days hold every date that can.
+struct DateBucket: Hashable, Sendable {
+    var year: Int
+    /// 1 to 12; 0 for a date known only to the year.
+    var month: Int
+
+    init?(_ date: PartialDate?) {
+        guard let date else { return nil }
+        year = date.year
+        month = date.day == nil && date.month == nil ? 0 : (date.month ?? 1)
+    }
+
+    /// Whether any day of the bucket lies within `since...until` (days
+    /// since 1970-01-01; nil is unbounded).
+    func overlaps(from since: Int?, to until: Int?) -> Bool {
+        let days = PartialDate(year: year, month: month == 0 ? nil : month).days
+        if let since, days.upperBound < since { return false }
+        if let until, days.lowerBound > until { return false }
+        return true
     }
 }

@@ -15,10 +15,12 @@ extension Projections {
         guard !rows.matchesNothing else { return [] }
         var measures: [Measure: [(key: SourceKey, position: Int)]] = [:]
         for (key, source) in sourceIndex.sources where rows.matches(key, pool: pool) {
-            let newest: Int?
+            var newest: Int?
             if rows.readsClaims {
-                newest = source.positions.lazy.map(Int.init).filter { rows.matches(self.claimRows[$0], pool: self.pool) }
-                    .max { claimRows[$0].precedes(claimRows[$1]) }
+                for position in candidates(of: key, for: rows) where rows.matches(claimRows[position], pool: pool) {
+                    if let held = newest, !claimRows[held].precedes(claimRows[position]) { continue }
+                    newest = position
+                }
             } else {
                 newest = source.newest
             }
@@ -30,10 +32,11 @@ extension Projections {
         for (_, newest) in measures.sorted(by: { $0.key < $1.key }) {
             let ordered = newest.sorted { claimRows[$1.position].precedes(claimRows[$0.position]) }
             let records = ordered.map { claims[$0.position] }
-            for (i, (key, _)) in ordered.enumerated() where speakers.matches(key, pool: pool) {
+            for (i, (key, position)) in ordered.enumerated() where speakers.matches(key, pool: pool) {
                 let disagreeing = records.indices.filter { $0 != i && records[$0].claim.disagrees(with: records[i].claim) }
                 result.append(SourceRow(
-                    record: records[i], reports: reportCount(of: records[i], source: key), disagreeing: disagreeing.count))
+                    record: records[i], reports: reportCount(of: records[i], at: position, source: key),
+                    disagreeing: disagreeing.count))
             }
         }
         return result
@@ -57,27 +60,44 @@ extension Projections {
     public func statements(matching filter: ClaimFilter, conflictsOnly: Bool = false) -> [Statement] {
         var rows = RowFilter(filter, in: self)
         guard !rows.matchesNothing else { return [] }
-        var bySpeaker: [UInt32: [SourceKey]] = [:]
-        for key in sourceIndex.sources.keys { bySpeaker[key.speaker, default: []].append(key) }
+        var lookup = StatementLookup()
         var result: [(speaker: String?, measure: Measure, statements: [Statement])] = []
-        for (speaker, keys) in bySpeaker where keys.contains(where: { rows.matches($0, pool: pool) }) {
-            let (grouped, conflicts) = statements(of: keys, speaker: speaker)
-            for (key, statements) in grouped where rows.matches(key, pool: pool) {
-                var kept: [Statement] = []
-                for reports in statements {
-                    let others = conflicts[reports[0].id] ?? []
-                    guard !conflictsOnly || !others.isEmpty else { continue }
-                    guard !rows.readsClaims || reports.contains(where: { passes($0, &rows) }) else { continue }
-                    kept.append(Statement(
-                        record: reports[0], reportClaims: reports.map(\.id), reportDocuments: Self.documentNames(reports),
-                        conflicts: others.map { other in
-                            Statement.Conflict(
-                                statement: other[0].id, qualifier: other[0].claim.qualifier, low: other[0].claim.low,
-                                high: other[0].claim.high, documents: Self.documentNames(other))
-                        }))
+        for key in sourceIndex.sources.keys where rows.matches(key, pool: pool) {
+            var statements: [[ClaimRecord]]
+            if rows.readsClaims {
+                // Only the figures of claims that pass can make statements
+                // that pass; each is grouped whole, as its statements span it.
+                var passing = Set<UInt64>()
+                var figures = Set<FigureKey>()
+                var records: [ClaimRecord] = []
+                for position in candidates(of: key, for: rows) where rows.matches(claimRows[position], pool: pool) {
+                    passing.insert(claimRows[position].seq)
+                    guard figures.insert(FigureKey(claimRows[position])).inserted else { continue }
+                    records += standingRecords(sourceIndex.positions(of: key, withFigureOf: claimRows[position]))
                 }
-                if !kept.isEmpty { result.append((pool[optional: speaker], Measure(kept[0].record.claim), kept)) }
+                // In seq order, the order of a source's claims: unattributed
+                // claims stand alone in it.
+                records.sort { $0.seq < $1.seq }
+                statements = StatementRule.statements(records)
+                lookup.remember(statements)
+                statements.removeAll { reports in !reports.contains { passing.contains($0.seq) } }
+            } else {
+                statements = StatementRule.statements(standingClaims(of: key))
+                lookup.remember(statements)
             }
+            var kept: [Statement] = []
+            for reports in statements {
+                let others = conflicts(of: reports, source: key, &lookup)
+                guard !conflictsOnly || !others.isEmpty else { continue }
+                kept.append(Statement(
+                    record: reports[0], reportClaims: reports.map(\.id), reportDocuments: Self.documentNames(reports),
+                    conflicts: others.map { other in
+                        Statement.Conflict(
+                            statement: other[0].id, qualifier: other[0].claim.qualifier, low: other[0].claim.low,
+                            high: other[0].claim.high, documents: Self.documentNames(other))
+                    }))
+            }
+            if !kept.isEmpty { result.append((pool[optional: key.speaker], Measure(kept[0].record.claim), kept)) }
         }
         return result.sorted { a, b in
             switch (a.speaker, b.speaker) {
@@ -147,35 +167,104 @@ extension Projections {
         return (grouped, byClaim)
     }
 
-    /// The number of documents reporting the statement `record` belongs to.
-    private func reportCount(of record: ClaimRecord, source key: SourceKey) -> Int {
+    /// The number of documents reporting the statement `record` (the claim
+    /// at `position`) belongs to: only claims of its figure can report it.
+    private func reportCount(of record: ClaimRecord, at position: Int, source key: SourceKey) -> Int {
         guard key.speaker != StringPool.none else { return 1 }
-        let claim = record.claim
-        let same = standingClaims(of: key) { row in
-            row.low == claim.low && (row.flags.contains(.high) ? Int(row.high) : nil) == claim.high
-                && pool[row.qualifier] == claim.qualifier.rawValue
-        }
+        let same = standingRecords(sourceIndex.positions(of: key, withFigureOf: claimRows[position]))
         let statement = StatementRule.statements(same).first { $0.contains { $0.id == record.id } } ?? [record]
         return Set(statement.map(\.documentSHA256)).count
     }
 
-    /// The standing claims of one source that `keep` keeps, in seq order.
-    private func standingClaims(of key: SourceKey, where keep: (ClaimRow) -> Bool = { _ in true }) -> [ClaimRecord] {
-        let claims = self.claims
-        return (sourceIndex.sources[key]?.positions ?? []).compactMap { position in
-            let row = claimRows[Int(position)]
-            return row.isStanding && keep(row) ? claims[Int(position)] : nil
+    /// The positions of the claims of `key` that may pass a filter that
+    /// reads claims (``RowFilter/readsClaims``): those of the documents it
+    /// names, else those dated in the months and years its `since` and
+    /// `until` overlap. In no particular order; each claim's row decides.
+    private func candidates(of key: SourceKey, for rows: RowFilter) -> [Int] {
+        if let documents = rows.documentSHA256s {
+            return documents.flatMap { sourceIndex.positions(inDocument: $0) }.filter { SourceKey(claimRows[$0]) == key }
         }
+        if let days = rows.days {
+            return sourceIndex.positions(of: key, datedFrom: days.since, to: days.until)
+        }
+        return sourceIndex.sources[key]?.positions.map(Int.init) ?? []
     }
 
-    private func passes(_ record: ClaimRecord, _ rows: inout RowFilter) -> Bool {
-        guard let position = claimIndex[record.id] else { return false }
-        return rows.matches(claimRows[position], pool: pool)
+    /// The statements of the same source that conflict with `statement`
+    /// (``StatementRule``): a figure that disagrees, on the same occasion,
+    /// reported in a document that reports some statement of the
+    /// speaker together with a document reporting `statement`. Found from
+    /// its documents' claims, so the work grows with the documents that
+    /// report it, not with the speaker's claims. Ordered in time
+    /// (``ClaimRecord/chronologically(_:_:)``).
+    private func conflicts(
+        of statement: [ClaimRecord], source key: SourceKey, _ lookup: inout StatementLookup
+    ) -> [[ClaimRecord]] {
+        guard key.speaker != StringPool.none else { return [] }
+        var found: [[ClaimRecord]] = []
+        var compared: Set<UInt64> = [statement[0].seq]
+        for document in Set(statement.compactMap({ pool.existingID($0.documentSHA256) })) {
+            var partners = Set<UInt32>()
+            for position in sourceIndex.positions(inDocument: document) {
+                let row = claimRows[position]
+                guard row.isStanding, row.speaker == key.speaker else { continue }
+                for report in lookup.statement(containing: position, in: self) {
+                    if let sha256 = pool.existingID(report.documentSHA256) { partners.insert(sha256) }
+                }
+            }
+            partners.remove(document)
+            for partner in partners {
+                for position in sourceIndex.positions(inDocument: partner) {
+                    let row = claimRows[position]
+                    guard row.isStanding, SourceKey(row) == key else { continue }
+                    let other = lookup.statement(containing: position, in: self)
+                    guard compared.insert(other[0].seq).inserted, statement[0].claim.disagrees(with: other[0].claim),
+                          StatementRule.sameOccasion(statement[0].effectiveDate, other[0].effectiveDate) else { continue }
+                    found.append(other)
+                }
+            }
+        }
+        return found.sorted { ClaimRecord.chronologically($0[0], $1[0]) }
+    }
+
+    /// The standing claims at `positions`, in their order.
+    func standingRecords(_ positions: [Int]) -> [ClaimRecord] {
+        let claims = self.claims
+        return positions.compactMap { claimRows[$0].isStanding ? claims[$0] : nil }
+    }
+
+    /// The standing claims of one source, in seq order.
+    private func standingClaims(of key: SourceKey) -> [ClaimRecord] {
+        standingRecords((sourceIndex.sources[key]?.positions ?? []).map(Int.init))
     }
 
     /// The names of the documents of `reports`, each once, in order.
     private static func documentNames(_ reports: [ClaimRecord]) -> [String] {
         var seen = Set<String>()
         return reports.compactMap { seen.insert($0.documentSHA256).inserted ? $0.documentName : nil }
+    }
+}
+
+/// The statement each claim belongs to, as one query groups them: a
+/// figure's claims are read and grouped once however many claims of it
+/// the query meets.
+struct StatementLookup {
+    /// The statement of every claim grouped so far, by the claim's seq.
+    private var statements: [UInt64: [ClaimRecord]] = [:]
+
+    /// Keeps `statements`, every statement of the figures they are of.
+    mutating func remember(_ statements: [[ClaimRecord]]) {
+        for statement in statements {
+            for report in statement { self.statements[report.seq] = statement }
+        }
+    }
+
+    /// The statement the standing claim at `position` reports.
+    mutating func statement(containing position: Int, in projections: Projections) -> [ClaimRecord] {
+        let row = projections.claimRows[position]
+        if let known = statements[row.seq] { return known }
+        remember(StatementRule.statements(projections.standingRecords(
+            projections.sourceIndex.positions(of: SourceKey(row), withFigureOf: row))))
+        return statements[row.seq] ?? [projections.claims[position]]
     }
 }
