@@ -1,3 +1,4 @@
+import ClaimExtraction
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -72,14 +73,8 @@ public enum RFC3339 {
         default:
             return nil
         }
-        // Days from the civil date (Howard Hinnant's algorithm): no calendar
-        // object on the replay path.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
+        // Days from the civil date: no calendar object on the replay path.
+        let days = CivilDate.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }

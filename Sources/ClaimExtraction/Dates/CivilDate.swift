@@ -1,9 +1,9 @@
 /// Day arithmetic on the proleptic Gregorian calendar, without Foundation's
 /// calendars: days since 1970-01-01 and back (Howard Hinnant's algorithms),
 /// so that date resolution is exact and needs no time zone.
-enum CivilDate {
+public enum CivilDate {
     /// Days from 1970-01-01 to the given day.
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -14,7 +14,7 @@ enum CivilDate {
     }
 
     /// The day that is `days` after 1970-01-01.
-    static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func date(days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -27,12 +27,12 @@ enum CivilDate {
     }
 
     /// The weekday of a day, Monday = 1 … Sunday = 7.
-    static func weekday(days: Int) -> Int {
+    public static func weekday(days: Int) -> Int {
         // 1970-01-01 was a Thursday.
         ((days % 7 + 7) % 7 + 3) % 7 + 1
     }
 
-    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -113,17 +113,10 @@ public struct SVGChart: Sendable {
         return [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= value } ?? value
     }
 
-    /// `YYYY-MM-DD` of a day since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    /// `YYYY-MM-DD` of a day since 1970-01-01.
     static func iso(_ day: Int) -> String {
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let d = dayOfYear - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return PartialDate(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d).iso
+        let date = CivilDate.date(days: day)
+        return PartialDate(year: date.year, month: date.month, day: date.day).iso
     }
 
     /// A coordinate with one decimal.
