@@ -217,10 +217,15 @@ struct ClaimAssembler {
             }
             return true
         }
+        // A verb of saying before the date has it when a clause break
+        // parts the date from this one ("Zelensky unveiled the figure
+        // Monday, a number far exceeding Seoul's estimate of 1,100").
+        let claimed = cues.contains { $0 < date.start }
         for k in date.end..<cue {
             let token = scope[k]
             if token.kind == .number || cues.contains(k) { return false }
             if token.mark == .semicolon || token.mark == .colon || token.mark == .period { return false }
+            if claimed, scope.isClausePunctuation(k) { return false }
         }
         return true
     }
@@ -316,25 +321,36 @@ struct ClaimAssembler {
     }
 
     /// A figure without a speaker takes the speaker of the same figure
-    /// elsewhere in the document, and that statement's date.
+    /// elsewhere in the document, and that statement's date; a figure with
+    /// no date of its own takes the date its speaker gives the same figure
+    /// elsewhere ("More than 3,000 … have been killed, Zelensky has said.
+    /// Zelensky unveiled the figure Monday …": a lead and its story).
     private func lendSpeakers(_ drafts: inout [Draft], restated: [Draft]) {
         var lenders: [FigureKey: Draft] = [:]
+        var dated: [FigureKey: [Draft]] = [:]
         // Both lists in turn, without joining them into a third.
         for list in [drafts, restated] {
             for draft in list where draft.claim.speaker != nil {
                 let key = FigureKey(draft.claim)
                 if lenders[key] == nil { lenders[key] = draft }
+                if draft.datedByText { dated[key, default: []].append(draft) }
             }
         }
         guard !lenders.isEmpty else { return }
-        for position in drafts.indices where drafts[position].claim.speaker == nil {
-            guard let lender = lenders[FigureKey(drafts[position].claim)] else { continue }
-            drafts[position].claim.speaker = lender.claim.speaker
-            if drafts[position].claim.reportedBy == nil { drafts[position].claim.reportedBy = lender.claim.reportedBy }
-            if !drafts[position].datedByText, lender.datedByText {
-                drafts[position].claim.statedOn = lender.claim.statedOn
-                drafts[position].claim.statedOnSource = lender.claim.statedOnSource
+        for position in drafts.indices where !drafts[position].datedByText || drafts[position].claim.speaker == nil {
+            let key = FigureKey(drafts[position].claim)
+            if drafts[position].claim.speaker == nil, let lender = lenders[key] {
+                drafts[position].claim.speaker = lender.claim.speaker
+                if drafts[position].claim.reportedBy == nil { drafts[position].claim.reportedBy = lender.claim.reportedBy }
             }
+            guard !drafts[position].datedByText, let speaker = drafts[position].claim.speaker,
+                  let lender = dated[key]?.first(where: { other in
+                      other.claim.qualifier == drafts[position].claim.qualifier
+                          && other.claim.speaker.map { Self.isSame($0, speaker) } ?? false
+                  })
+            else { continue }
+            drafts[position].claim.statedOn = lender.claim.statedOn
+            drafts[position].claim.statedOnSource = lender.claim.statedOnSource
         }
     }
 }

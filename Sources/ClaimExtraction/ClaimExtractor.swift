@@ -12,7 +12,7 @@ import Foundation
 ///   no publication date, and its relative dates ("on Monday") stay unknown.
 public struct ClaimExtractor: Sendable {
     /// Recorded with every claim, so that a claim names the code that found it.
-    public static let version = "2.2.0"
+    public static let version = "2.3.0"
 
     /// The words the extractor reads.
     public let lexicon: Lexicon
@@ -70,7 +70,8 @@ public struct ClaimExtractor: Sendable {
             extraction.claims = ClaimAssembler(
                 lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(
                     reference: published?.date, source: published?.source,
-                    contextYear: published == nil ? dater.contextYear(dates) : nil, began: compiled.conflict.began)
+                    contextYear: published == nil ? dater.contextYear(dates) ?? compiled.conflict.began.year : nil,
+                    began: compiled.conflict.began)
             ).claims(readings, resolver: &resolver)
             return extraction
         }

@@ -123,6 +123,34 @@ import Testing
         #expect(claims.map(\.statedOnSource) == [.context])
     }
 
+    @Test func aMonthInATextThatNamesNoYearTakesTheConflictsFirst() {
+        // The fixture's conflict began on 2022-02-24.
+        let text = "The prosecutor reported on Nov. 24 that 120 civilians had been killed. The mayor said on 3 February that 40 civilians had died.\n"
+        let claims = LexiconFixture.extractor.extract(Document(name: "n.txt", text: text)).claims
+        #expect(claims.map(\.statedOn?.iso) == ["2022-11-24", "2023-02-03"])
+        #expect(claims.map(\.statedOnSource) == [.context, .context])
+    }
+
+    @Test func aLeadTakesTheDateItsSpeakerGivesTheSameFigureLater() {
+        let text = "More than 3,000 Russian soldiers have been wounded near Izium, Governor Oleh Syniehubov has said. "
+            + "Separately, 75 civilians were killed, the mayor said. "
+            + "\"More than 3,000 Russian soldiers were wounded,\" Syniehubov said on Monday."
+        #expect(claims(text).map(\.statedOn?.iso) == ["2013-02-11", nil, "2013-02-11"])
+    }
+
+    @Test func anotherSpeakersFigureOrHedgeIsNotDatedByTheRestatement() {
+        let text = "About 3,000 Russian soldiers have been wounded, the governor has said. "
+            + "Officials said on Monday that more than 3,000 Russian soldiers were wounded."
+        #expect(claims(text).map(\.statedOn?.iso) == [nil, "2013-02-11"])
+    }
+
+    @Test func aDateAfterOneVerbOfSayingIsNotAnotherClausesDate() {
+        let text = "Zelensky revealed the figure Monday on his channel, far above Seoul's estimate of around 1,100 North Korean casualties."
+        #expect(claims(text).map(\.statedOn?.iso) == [nil])
+        let opening = "The last estimate dates back to April when the president said that up to 3,000 soldiers had been killed."
+        #expect(claims(opening).map(\.statedOn?.iso) == ["2012-04"])
+    }
+
     @Test func aDayBeforeTheWarBeganFallsInTheNextYear() {
         // The fixture's conflict began on 2022-02-24: the text names 2022 as
         // a year gone by, so "Jan. 14" is 2023's; "in March" stays 2022's.

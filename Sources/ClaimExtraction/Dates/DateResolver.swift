@@ -6,7 +6,8 @@
 /// With no reference (a document that does not date itself), a date with
 /// its year still resolves, and a month or day of a month ("on Oct. 25")
 /// takes the context's year: the latest year the text names, as an
-/// analyst reading it would. A weekday or "last month" then stays unknown.
+/// analyst reading it would, or the year the conflict began when it names
+/// none. A weekday or "last month" then stays unknown.
 struct DateResolver: Sendable {
     /// The day (or month, or year) the document speaks from; nil when
     /// nothing dates it, and then only dates with a year resolve.

@@ -62,7 +62,8 @@ public struct DateSource: RawRepresentable, Hashable, Sendable, Codable {
     /// The words of the sentence alone give the whole date, year included.
     public static let text = DateSource(rawValue: "text")
     /// A month and day the sentence gives ("on Oct. 25"), in the latest
-    /// year the text names, for a document that does not date itself.
+    /// year the text names (the conflict's first when it names none), for
+    /// a document that does not date itself.
     public static let context = DateSource(rawValue: "context")
     /// The file's modification time. Old events carry it; the extractor no
     /// longer dates anything by it (a copy time is not a publication date).
