@@ -179,6 +179,16 @@ struct ClaimAssembler {
         guard !candidates.isEmpty else { return nil }
         let scope = resolver.scope(index)
         let cues = reading.cues.map(\.position)
+        // "In March, the mission recorded 604 casualties": the month counted.
+        // A verb of saying over the count still dates the statement ("said
+        // on Monday that it had recorded").
+        func counts(_ position: Int) -> Bool {
+            scope.match(.attributionVerb, at: position)?.role.value == Int32(LexiconView.countingVerb)
+        }
+        if counts(cue) {
+            guard let saying = cues.last(where: { $0 < cue && !counts($0) }) else { return nil }
+            return statementDate(cue: saying, in: index, figure: figure, resolver: &resolver)
+        }
         var pool = candidates.filter { isAttached($0, to: cue, figure: figure, cues: cues, in: scope) }
         if pool.isEmpty, figure == nil, !resolver.hasFigures[index] { pool = candidates }
         guard let chosen = pool.min(by: { abs($0.start - cue) < abs($1.start - cue) }) else { return nil }

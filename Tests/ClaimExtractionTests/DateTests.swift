@@ -76,6 +76,8 @@ import Testing
         ("The council announced at the end of July this year that 4,100 soldiers had died.", "2013-07 front_matter"),
         ("Officials said on the 1st that 95 civilians had been killed.", "2013-02-01 front_matter"),
         ("Officials said on the 20th that 95 civilians had been killed.", "2013-01-20 front_matter"),
+        // A verb of saying over a verb of counting dates the statement.
+        ("The mission said on Monday that it had recorded 604 civilian casualties.", "2013-02-11 front_matter"),
         // A full date needs nothing but the words.
         ("The minister told parliament on 14 March 2011 that 7,000 soldiers had died.", "2011-03-14 text"),
         // A statement noun dated before its verb.
@@ -102,6 +104,9 @@ import Testing
         "On September 3-9, investigators exhumed 140 bodies, prosecutors said.",
         // No verb of saying: the date is the event's.
         "On Monday, 60 civilians were killed in a missile strike.",
+        // A verb of counting: the date is the count's.
+        "In March, the mission recorded 604 civilian casualties.",
+        "From 24 February 2011, when the attack began, to 31 January 2013, the monitors documented 3,800 civilian deaths.",
     ])
     func aDateThatDoesNotDateTheStatementIsIgnored(text: String) {
         #expect(claims(text).first?.statedOn == nil)

@@ -171,19 +171,36 @@ extension Lexicon {
         public var sourceNouns: [String]
         /// Verbs whose object is the audience, not the source ("told").
         public var audienceVerbs: [String]
+        /// Verbs of counting, which name the source as the verbs of saying
+        /// do, but whose date is the count's, not a statement's ("In March,
+        /// the mission recorded 604 casualties").
+        public var countingVerbs: [String]
 
         /// An entry from its parts.
-        public init(verbs: [String], sources: [String], sourceNouns: [String], audienceVerbs: [String]) {
+        public init(
+            verbs: [String], sources: [String], sourceNouns: [String], audienceVerbs: [String], countingVerbs: [String] = []
+        ) {
             self.verbs = verbs
             self.sources = sources
             self.sourceNouns = sourceNouns
             self.audienceVerbs = audienceVerbs
+            self.countingVerbs = countingVerbs
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            verbs = try c.decode([String].self, forKey: .verbs)
+            sources = try c.decode([String].self, forKey: .sources)
+            sourceNouns = try c.decode([String].self, forKey: .sourceNouns)
+            audienceVerbs = try c.decode([String].self, forKey: .audienceVerbs)
+            countingVerbs = try c.decodeIfPresent([String].self, forKey: .countingVerbs) ?? []
         }
 
         enum CodingKeys: String, CodingKey {
             case verbs, sources
             case sourceNouns = "source_nouns"
             case audienceVerbs = "audience_verbs"
+            case countingVerbs = "counting_verbs"
         }
     }
 

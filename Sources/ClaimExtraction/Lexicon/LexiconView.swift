@@ -176,6 +176,7 @@ struct LexiconView: @unchecked Sendable {
             rates = LexiconView.owned(lexicon.rates.map(\.rate))
             for (number, group) in lexicon.rates.enumerated() { builder.add(group.words, .rate, number) }
             builder.add(lexicon.attribution.verbs, .attributionVerb, 0)
+            builder.add(lexicon.attribution.countingVerbs, .attributionVerb, LexiconView.countingVerb)
             builder.add(lexicon.attribution.sources, .attributionSource, 0)
             builder.add(lexicon.attribution.sourceNouns, .sourceNoun, 0)
             builder.add(lexicon.attribution.audienceVerbs, .audienceVerb, 0)
@@ -299,6 +300,10 @@ struct LexiconView: @unchecked Sendable {
             }
         }
     }
+
+    /// The value of an `attributionVerb` phrase that is a verb of counting
+    /// ("recorded", "documented"), not of saying.
+    static let countingVerb = 1
 
     /// Ends the life of values `owned` copied and frees their memory.
     private static func release<Element>(_ buffer: UnsafeBufferPointer<Element>) {
