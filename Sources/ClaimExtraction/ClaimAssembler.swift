@@ -189,7 +189,15 @@ struct ClaimAssembler {
             guard let saying = cues.last(where: { $0 < cue && !counts($0) }) else { return nil }
             return statementDate(cue: saying, in: index, figure: figure, resolver: &resolver)
         }
-        var pool = candidates.filter { isAttached($0, to: cue, figure: figure, cues: cues, in: scope) }
+        // Another party's verb of saying before this one keeps a date it
+        // has: "Zelensky unveiled the figure Monday, a number far exceeding
+        // South Korea's estimate of around 1,100".
+        let agents = resolver.agents(index)
+        let own = cues.firstIndex(of: cue).flatMap { agents[$0] }
+        let other = own.flatMap { own in
+            cues.indices.last { cues[$0] < cue && agents[$0].map { !Self.isSameParty($0, own) } ?? false }.map { cues[$0] }
+        }
+        var pool = candidates.filter { isAttached($0, to: cue, figure: figure, cues: cues, claimedBy: other, in: scope) }
         if pool.isEmpty, figure == nil, !resolver.hasFigures[index] { pool = candidates }
         guard let chosen = pool.min(by: { abs($0.start - cue) < abs($1.start - cue) }) else { return nil }
         return dates.dated(chosen.value)
@@ -201,7 +209,13 @@ struct ClaimAssembler {
     /// subject or a phrase opening the sentence ("On Monday, the ministry
     /// said"), but not inside a reported clause ("500 were killed on
     /// Monday, the ministry said").
-    private func isAttached(_ date: DateExpression, to cue: Int, figure: Int?, cues: [Int], in scope: SentenceScope) -> Bool {
+    ///
+    /// - Parameter other: the position of another party's verb of saying
+    ///   before `cue`, which keeps a date after it when a clause break parts
+    ///   the date from `cue`.
+    private func isAttached(
+        _ date: DateExpression, to cue: Int, figure: Int?, cues: [Int], claimedBy other: Int?, in scope: SentenceScope
+    ) -> Bool {
         if date.start > cue {
             var words = 0
             for k in (cue + 1)..<date.start {
@@ -227,17 +241,20 @@ struct ClaimAssembler {
             }
             return true
         }
-        // A verb of saying before the date has it when a clause break
-        // parts the date from this one ("Zelensky unveiled the figure
-        // Monday, a number far exceeding Seoul's estimate of 1,100").
-        let claimed = cues.contains { $0 < date.start }
+        let claimed = other.map { $0 < date.start } ?? false
         for k in date.end..<cue {
             let token = scope[k]
             if token.kind == .number || cues.contains(k) { return false }
             if token.mark == .semicolon || token.mark == .colon || token.mark == .period { return false }
-            if claimed, scope.isClausePunctuation(k) { return false }
+            if claimed, token.mark == .comma || token.mark == .dash { return false }
         }
         return true
+    }
+
+    /// Whether two speakers speak for one party: the same side, or, with
+    /// no side known, the same name.
+    private static func isSameParty(_ a: ResolvedSpeaker, _ b: ResolvedSpeaker) -> Bool {
+        a.side != nil || b.side != nil ? a.side == b.side : isSame(a.name, b.name)
     }
 
     /// Whether two names are one speaker's: equal, or one the other's
