@@ -174,6 +174,17 @@ import Testing
             "russia military killed exact 12", "russia military missing exact 16",
         ])
         #expect(keys("Three Kenyans recruited to fight for Russia have been killed.") == ["russia military killed exact 3"])
+        // Named as citizens, they are still soldiers of the side they serve.
+        #expect(keys("The ministry says 41 of its citizens have died fighting for Russia.") == ["russia military killed exact 41"])
+        #expect(keys("Five Ghanaian nationals recruited by the Russian army have been killed.") == ["russia military killed exact 5"])
+        #expect(keys("At least 97 Brazilians who joined Ukraine's armed forces have died.") == ["ukraine military killed at_least 97"])
+    }
+
+    @Test func aRelativeClauseOnTheFiguresNounIsSkippedForItsVerb() {
+        #expect(keys("At least 14 Ghanaians who were recruited to fight for Russia have been killed.") == ["russia military killed at_least 14"])
+        #expect(keys("The 60 soldiers who had surrendered were executed by Russian forces.") == ["ukraine military killed exact 60"])
+        // A relative clause that holds the loss keeps it.
+        #expect(keys("Some 70 Russian soldiers who were killed near Kupiansk were buried there.") == ["russia military killed approximately 70"])
     }
 
     @Test func fightingAgainstASideIsNoServiceInItsRanks() {

@@ -254,7 +254,10 @@ struct SubjectReader {
                     if !governor.sides.isEmpty { sides = governor.sides }
                 }
                 if sides == nil, let agent = predicate.agentSide, let victim = scope.opposite(agent) { sides = [victim] }
-                let explicitPopulation = phrase.population ?? (foreigners ? .military : nil)
+                // "48 of its citizens have died fighting for Russia": people
+                // of a nation in a side's ranks are its soldiers.
+                let enlisted = ranks != nil && phrase.anyone && phrase.population == .civilian
+                let explicitPopulation = enlisted ? .military : phrase.population ?? (foreigners ? .military : nil)
                 if sides == nil, let ranks, explicitPopulation != .civilian { sides = [ranks] }
                 if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
 
@@ -416,6 +419,7 @@ struct SubjectReader {
         var words = 0
         var conjunction = false
         var saying = false
+        var relative = false
         let upper = scope.range.upperBound
         // "More than 9,000 civilians, including over 500 children, have
         // been killed": the comma that closes a parenthesis.
@@ -454,7 +458,20 @@ struct SubjectReader {
                 }
             }
             if scope.isClausePunctuation(k) { break }
-            if token.isWord, scope.english(k).contains(.clauseOpener) { break }
+            if token.isWord, scope.english(k).contains(.clauseOpener) {
+                // "12 Kenyans who were recruited to fight for Russia have been
+                // killed", "70 soldiers who were killed near Kupiansk": a
+                // relative clause on the figure's noun (one the lexicon may
+                // not know) reads on, to the loss in it or the verb after it.
+                let onNoun = k - start <= 2 && (start..<k).allSatisfy { scope[$0].isWord && scope.english($0).isEmpty }
+                if onNoun, SubjectReader.relatives.contains(token.hash) {
+                    relative = true
+                    k += 1
+                    words += 1
+                    continue
+                }
+                break
+            }
             // "losses approach 1.2 million as the dying goes on": "as"
             // opening a clause of its own.
             if token.keyword == .as, k + 1 < upper, !scope.english(k + 1).isDisjoint(with: SubjectReader.clauseSubjects) { break }
@@ -509,7 +526,9 @@ struct SubjectReader {
                 continue
             }
             if scope.match(.otherConflict, at: k) != nil || scope.match(.foreignSide, at: k) != nil { predicate.otherConflict = true }
-            if token.isWord, scope.english(k).contains(.agentMarker) {
+            // ("recruited by the Russian army" names the side served.)
+            if token.isWord, scope.english(k).contains(.agentMarker),
+               k == scope.range.lowerBound || !SubjectReader.servingVerbs.contains(scope[k - 1].hash) {
                 // "taken hostage by Ukrainian forces": the agent's enemy lost them.
                 for j in (k + 1)..<min(upper, k + 4) {
                     if let side = scope.match(.side, at: j) {
@@ -521,6 +540,9 @@ struct SubjectReader {
             k += 1
             words += 1
         }
+        // "60 soldiers who had surrendered were executed": the main verb's
+        // loss, not the relative clause's.
+        if relative, predicate.metrics.count > 1 { predicate.metrics = [predicate.metrics[predicate.metrics.count - 1]] }
         return predicate
     }
 
@@ -973,6 +995,8 @@ struct SubjectReader {
         return false
     }
 
+    static let relatives = WordSet(["who", "that", "which"].map(WordHash.of))
+
     /// The side whose ranks the sentence says its people served in:
     /// "killed fighting for Russia", "serving with the Russian army",
     /// "recruited into Russian army".
@@ -994,10 +1018,11 @@ struct SubjectReader {
 
     /// The words between a verb of serving and the side served: "for", "with
     /// the", "into", "on the side of" (never "against").
-    static let ranksWords = WordSet(["for", "with", "in", "into", "alongside", "on", "the", "side", "of", "a"].map(WordHash.of))
+    static let ranksWords = WordSet(["for", "with", "in", "into", "alongside", "on", "the", "side", "of", "a", "by"].map(WordHash.of))
 
     static let servingVerbs = WordSet([
         "fight", "fights", "fighting", "serving", "recruited", "enlisted", "fought", "served", "conscripted",
+        "joined", "joining",
     ].map(WordHash.of))
 
     /// Words that open a clause's subject: "as the dying goes on", "as they
