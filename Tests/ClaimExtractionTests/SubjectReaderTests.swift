@@ -192,6 +192,16 @@ import Testing
             == ["russia military casualties exact 4700"])
     }
 
+    @Test func theAttackersEnemyLostTheCivilians() {
+        #expect(keys("Ukrainian drone and artillery attacks on border regions had killed 210 civilians, the spokeswoman said.")
+            == ["russia civilian killed exact 210"])
+        #expect(keys("Seven residents were killed as a result of attacks of the AFU, the governor said.") == ["russia civilian killed exact 7"])
+    }
+
+    @Test func theAFUIsUkraine() {
+        #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
+    }
+
     @Test func aCityAfterAPrepositionIsWhereNotWhoStruck() {
         #expect(keys("Bell said that in Kyiv alone the strikes killed 33 civilians.") == ["ukraine civilian killed exact 33"])
     }

@@ -1012,6 +1012,7 @@ struct SubjectReader {
         return nil
     }
 
+    static let by = WordHash.of("by")
     static let locatives = WordSet(["in", "at", "near", "inside", "across", "around", "outside", "on", "into", "over"].map(WordHash.of))
     static let same = WordHash.of("same")
     static let periodNouns = WordSet(["period", "day", "timeframe", "time"].map(WordHash.of))
@@ -1097,6 +1098,17 @@ struct SubjectReader {
         var k = scope.range.lowerBound
         while k < scope.range.upperBound {
             if k >= end, scope.isClausePunctuation(k) { return nil }
+            // "as a result of attacks of the AFU", "shelling by Ukrainian forces".
+            if let incident = scope.match(.incident, at: k) {
+                var h = incident.end
+                if h < scope.range.upperBound, scope[h].keyword == .of || scope[h].hash == SubjectReader.by { h += 1 }
+                if h < scope.range.upperBound, scope[h].keyword == .the { h += 1 }
+                if h > incident.end || scope[incident.end - 1].keyword == .of, let found = scope.match(.side, at: h) {
+                    return Int(found.role.value)
+                }
+                k = incident.end
+                continue
+            }
             if let found = scope.match(.side, at: k) {
                 // "in Kyiv alone the strikes": a place, not who struck.
                 if found.start > scope.range.lowerBound, SubjectReader.locatives.contains(scope[found.start - 1].hash) {
