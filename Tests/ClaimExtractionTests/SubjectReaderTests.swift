@@ -198,6 +198,11 @@ import Testing
         #expect(keys("Seven residents were killed as a result of attacks of the AFU, the governor said.") == ["russia civilian killed exact 7"])
     }
 
+    @Test func lossesTakenAreSufferedAndPrisonersTakenAreTheEnemys() {
+        #expect(keys("An official said Russia was taking about 900 casualties a day.") == ["russia military casualties approximately 900/day"])
+        #expect(keys("Russian troops have taken 300 prisoners near Avdiivka.") == ["ukraine military captured exact 300"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

@@ -40,6 +40,10 @@ struct SubjectReader {
         /// The sides named lost the figure (a sufferer's verb or a loss
         /// noun), rather than inflicted it.
         var sufferer = false
+        /// The subject's sides when the verb is "take", whose object says
+        /// who lost: "took 200 prisoners" (the other side) or "was taking
+        /// 1,000 casualties a day" (the subject).
+        var takenBy: [Int]?
     }
 
     /// The loss estimates among `mentions`.
@@ -249,9 +253,11 @@ struct SubjectReader {
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each || eachActs
-                if sides == nil, let governor, governor.each || !governor.sides.isEmpty {
+                let takesLoss = governor?.takenBy != nil && metric != .captured
+                if sides == nil, let governor, governor.each || !governor.sides.isEmpty || takesLoss {
                     each = each || governor.each
-                    if !governor.sides.isEmpty { sides = governor.sides }
+                    let governed = takesLoss ? governor.takenBy ?? [] : governor.sides
+                    if !governed.isEmpty { sides = governed }
                 }
                 if sides == nil, let agent = predicate.agentSide, let victim = scope.opposite(agent) { sides = [victim] }
                 // "48 of its citizens have died fighting for Russia": people
@@ -616,7 +622,10 @@ struct SubjectReader {
             // "Russian losses have exceeded 400,000": an auxiliary before a
             // hedge that is itself the verb says nothing; the clause does.
             let says = metric != nil || !sides.isEmpty || scope.match(.linking, at: start) == nil
-            if says { return Governor(metric: metric, sides: sides, sufferer: meaning.role != .agent) }
+            if says {
+                let takes = meaning.role == .agent && meaning.metric == nil && metric == nil
+                return Governor(metric: metric, sides: sides, sufferer: meaning.role != .agent, takenBy: takes ? subject.sides : nil)
+            }
         }
         if let link = scope.match(.linking, endingAt: k + 1) {
             var j = link.start - 1
