@@ -203,6 +203,14 @@ import Testing
         #expect(keys("Russian troops have taken 300 prisoners near Avdiivka.") == ["ukraine military captured exact 300"])
     }
 
+    @Test func aHandoverBringsTheDeadAndCaptivesHomeToTheirSide() {
+        #expect(keys("The mediation secured the return of 410 bodies to Ukraine and 26 to Russia.")
+            == ["ukraine military killed exact 410", "russia military killed exact 26"])
+        #expect(keys("Kyiv received 900 bodies, while 17 bodies were transferred to the Russian side.")
+            == ["ukraine military killed exact 900", "russia military killed exact 17"])
+        #expect(keys("In all, 190 prisoners were released and returned to Ukraine.") == ["ukraine military captured exact 190"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

@@ -137,6 +137,7 @@ struct SubjectReader {
                 k + 1 < scope.range.upperBound && scope[k].hash == SubjectReader.same
                     && SubjectReader.periodNouns.contains(scope[k + 1].hash)
             }
+            let handover = scope.range.contains { SubjectReader.handovers.contains(scope[$0].hash) }
             // "33 Nepalis have been killed fighting for Russia": people of
             // a nation the lexicon does not know, in a side's ranks.
             let ranks = servingSide(scope)
@@ -253,6 +254,13 @@ struct SubjectReader {
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each || eachActs
+                // "the return of 502 bodies to Ukraine and 34 to Russia",
+                // "prisoners were handed over to the Russian side": whose
+                // dead or captives a handover returns.
+                if sides == nil, metric == .killed || metric == .captured, handover,
+                   let home = returnedTo(scope, after: mentions[member].end) {
+                    sides = [home]
+                }
                 let takesLoss = governor?.takenBy != nil && metric != .captured
                 if sides == nil, let governor, governor.each || !governor.sides.isEmpty || takesLoss {
                     each = each || governor.each
@@ -1210,6 +1218,30 @@ struct SubjectReader {
     static let periodBounds = WordSet([
         "since", "from", "until", "till", "by", "through", "before", "after", "between", "to",
     ].map(WordHash.of))
+
+    /// The side a handover brings people or bodies home to, named by "to"
+    /// soon after the figure, within its clause: "502 bodies to Ukraine",
+    /// "were handed over to the Russian side".
+    private func returnedTo(_ scope: SentenceScope, after end: Int) -> Int? {
+        var k = end
+        while k < min(scope.range.upperBound, end + 8) {
+            let token = scope[k]
+            // "released and returned to Ukraine": one handover, two verbs.
+            let joinsVerbs = token.keyword == .and && k + 1 < scope.range.upperBound
+                && SubjectReader.handovers.contains(scope[k + 1].hash)
+            if token.kind == .number || token.mark != .none && token.mark != .hyphen || token.keyword == .and && !joinsVerbs {
+                return nil
+            }
+            if token.keyword == .to {
+                var h = k + 1
+                if h < scope.range.upperBound, scope[h].keyword == .the { h += 1 }
+                guard let found = scope.side(at: h), found.side != SentenceScope.enemy else { return nil }
+                return found.side
+            }
+            k += 1
+        }
+        return nil
+    }
 
     /// Verbs of a handover of people or bodies: its day is not the day of
     /// the losses.
