@@ -211,6 +211,11 @@ import Testing
         #expect(keys("In all, 190 prisoners were released and returned to Ukraine.") == ["ukraine military captured exact 190"])
     }
 
+    @Test func aSideAfterOfTheNamesWhoseTheHeadIs() {
+        #expect(keys("Some 40 soldiers of the Russian army were killed near Bakhmut.") == ["russia military killed approximately 40"])
+        #expect(keys("The bodies of 31 servicemen of the Ukrainian army were handed over.") == ["ukraine military killed exact 31"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

@@ -129,11 +129,14 @@ struct NounPhrase: Sendable, Hashable {
                 end = k
                 continue
             }
-            // "6,060 bodies of Ukrainian soldiers": whose a head is, after "of".
-            if token.keyword == .of, hasHead, k + 1 < limit,
-               scope.side(at: k + 1) != nil || scope.match(.population, at: k + 1) != nil {
-                k += 1
-                continue
+            // "6,060 bodies of Ukrainian soldiers", "31 servicemen of the
+            // Russian army": whose a head is, after "of".
+            if token.keyword == .of, hasHead, k + 1 < limit {
+                let next = scope[k + 1].keyword == .the && k + 2 < limit ? k + 2 : k + 1
+                if scope.side(at: next) != nil || scope.match(.population, at: next) != nil {
+                    k = next
+                    continue
+                }
             }
             if token.mark == .comma || token.keyword == .and || token.keyword == .or {
                 var next = k + 1
