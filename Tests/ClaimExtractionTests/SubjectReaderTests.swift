@@ -216,6 +216,11 @@ import Testing
         #expect(keys("The bodies of 31 servicemen of the Ukrainian army were handed over.") == ["ukraine military killed exact 31"])
     }
 
+    @Test func theTotalRefersBackToTheLossesNamedBefore() {
+        let text = "The army publishes a running count of Russian \"personnel losses\" each morning. On Monday it put the total at 912,340."
+        #expect(keys(text) == ["russia military casualties exact 912340"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

@@ -893,6 +893,11 @@ struct SubjectReader {
             if SubjectReader.figureNouns.contains(scope[j].hash) {
                 let later = (end..<scope.range.upperBound).lazy.compactMap { scope.match(.metric, at: $0) }.first
                 let metric = previousTopic?.metric ?? later.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? .casualties
+                // "a running count of Russian losses … it put the total at":
+                // a definite figure noun naming no side refers back.
+                if sides.isEmpty, j > scope.range.lowerBound, scope.english(j - 1).contains(.definite), let previousTopic {
+                    sides = previousTopic.sides
+                }
                 return Topic(metric: metric, sides: sides, population: previousTopic?.population)
             }
             j -= 1
@@ -1260,6 +1265,11 @@ struct SubjectReader {
         var sides: [Int] = []
         while j >= scope.range.lowerBound, steps < 5 {
             let token = scope[j]
+            // Russian "personnel losses": quotes around the loss noun.
+            if token.isQuote {
+                j -= 1
+                continue
+            }
             if let side = scope.side(endingAt: j + 1) {
                 if !sides.contains(side) { sides.append(side) }
             } else if sides.isEmpty {
