@@ -221,6 +221,16 @@ import Testing
         #expect(keys(text) == ["russia military casualties exact 912340"])
     }
 
+    @Test func aPartIsOfTheWholesSide() {
+        #expect(keys("Moscow said Kyiv has lost up to 2,030 servicemen, including up to 190 servicemen over the past day.")
+            == ["ukraine military casualties at_most 2030", "ukraine military casualties at_most 190/day"])
+    }
+
+    @Test func anAgentAfterAVerbOfNoHarmIsNoAttacker() {
+        #expect(keys("Russian strikes have killed 1,118 civilians in the part of the region controlled by Ukraine.")
+            == ["ukraine civilian killed exact 1118"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

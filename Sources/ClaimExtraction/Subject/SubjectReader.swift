@@ -274,6 +274,12 @@ struct SubjectReader {
                 let explicitPopulation = enlisted ? .military : phrase.population ?? (foreigners ? .military : nil)
                 if sides == nil, let ranks, explicitPopulation != .civilian { sides = [ranks] }
                 if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
+                // "lost up to 2,030 servicemen, including up to 190 servicemen
+                // over the past 24 hours": a part is of the whole's side.
+                if sides == nil, let carried, !carried.sides.isEmpty, explicitPopulation == nil || explicitPopulation == carried.population,
+                   hedges[member].start > scope.range.lowerBound, scope[hedges[member].start - 1].keyword == .including {
+                    sides = carried.sides
+                }
 
                 // "We have lost 31,000 soldiers", "our losses amount to
                 // 5,937": the speaker's own side's, whatever came before.
@@ -540,9 +546,12 @@ struct SubjectReader {
                 continue
             }
             if scope.match(.otherConflict, at: k) != nil || scope.match(.foreignSide, at: k) != nil { predicate.otherConflict = true }
-            // ("recruited by the Russian army" names the side served.)
-            if token.isWord, scope.english(k).contains(.agentMarker),
-               k == scope.range.lowerBound || !SubjectReader.servingVerbs.contains(scope[k - 1].hash) {
+            // Only after a loss or an attack: "recruited by the Russian
+            // army" names the side served, "the territory controlled by
+            // Ukraine" a place.
+            if token.isWord, scope.english(k).contains(.agentMarker), k > scope.range.lowerBound,
+               scope.match(.metric, endingAt: k) != nil || scope.match(.figureVerb, endingAt: k) != nil
+                || scope.match(.incident, endingAt: k) != nil {
                 // "taken hostage by Ukrainian forces": the agent's enemy lost them.
                 for j in (k + 1)..<min(upper, k + 4) {
                     if let side = scope.match(.side, at: j) {
