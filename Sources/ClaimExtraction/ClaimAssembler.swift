@@ -46,7 +46,7 @@ struct ClaimAssembler {
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
-                    ?? [side(of: figure, speaker: attribution.speaker, at: figure.reading.start, in: index, resolver: &resolver)]
+                    ?? [side(of: figure, speaker: attribution.speaker, at: figure.reading.start, in: index, after: drafts, resolver: &resolver)]
                 let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(
@@ -110,9 +110,12 @@ struct ClaimAssembler {
     }
 
     /// The side of a figure whose text names none: the speaker's enemy for
-    /// "the enemy", else the speaker's own, else the conflict's default.
+    /// "the enemy", else the speaker's own, else, for civilians, the side
+    /// of the civilians the same speaker counted before (a regional
+    /// governor's region), else the conflict's default.
     private func side(
-        of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, resolver: inout AttributionResolver
+        of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, after drafts: [Draft],
+        resolver: inout AttributionResolver
     ) -> Side {
         if figure.againstSpeaker {
             // "the enemy" of a speaker whose side the text does not say is
@@ -125,7 +128,12 @@ struct ClaimAssembler {
             }
             return defaultSide(figure.population)
         }
-        return speaker?.side ?? defaultSide(figure.population)
+        if let side = speaker?.side { return side }
+        if figure.population == .civilian, let name = speaker?.name,
+           let earlier = drafts.last(where: { $0.claim.population == .civilian && $0.claim.speaker == name }) {
+            return earlier.claim.side
+        }
+        return defaultSide(figure.population)
     }
 
     private func defaultSide(_ population: Population) -> Side {

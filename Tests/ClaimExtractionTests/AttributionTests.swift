@@ -314,5 +314,12 @@ import Testing
         #expect(speakers("Analyst Olena Peskov said 5,000 Russian soldiers had been killed.") == ["Olena Peskov"])
         #expect(speakers("Spokesman Dmitri Peskov said 5,000 Ukrainian soldiers had been killed.") == ["Dmitry Peskov"])
     }
+
+    @Test func aSpeakersCiviliansStayWhereTheSpeakerFirstCountedThem() {
+        let text = "Governor Ivan Petrov said 31 civilians had been killed in Russia's Kursk region. "
+            + "Speaking on Tuesday, Petrov said that 143 civilians had been injured."
+        #expect(keys(text) == ["russia civilian killed exact 31", "russia civilian wounded exact 143"])
+    }
+
 }
 
