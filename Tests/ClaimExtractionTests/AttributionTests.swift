@@ -321,5 +321,12 @@ import Testing
         #expect(keys(text) == ["russia civilian killed exact 31", "russia civilian wounded exact 143"])
     }
 
+
+    @Test func aCountrysBodyWrittenInLowerCaseIsASpeaker() {
+        #expect(speakers("Ghana's foreign ministry says at least 14 of its citizens have died fighting for Russia.") == ["Ghana's foreign ministry"])
+        // A side's own ministry is the lexicon's.
+        #expect(speakers("Russia's defence ministry said 300 Ukrainian soldiers were killed.") == ["Russian Ministry of Defence"])
+    }
+
 }
 

@@ -141,6 +141,18 @@ struct EntityRecognizer {
             }
             break
         }
+        // "Nepal's foreign ministry": a country the lexicon does not know,
+        // its body named in lower case.
+        if headEnd == nil, capitals <= 2, k + 1 < upper, scope[k].keyword == .possessive, scope.side(at: first) == nil {
+            var j = k + 1
+            while j < min(upper, k + 5), scope[j].isWord, !scope[j].has(.capitalized) {
+                if EntityRecognizer.bodyHeads.contains(scope[j].hash) || scope[j].hash == EntityRecognizer.embassy {
+                    return EntityMention(start: i, end: j + 1, referent: .body(scope.text(first, j + 1)))
+                }
+                if !scope.english(j).isEmpty { break }
+                j += 1
+            }
+        }
         guard let end = headEnd.map({ head in
             // The name goes on after its head only through "of"/"for": "Office of the Prosecutor General".
             var e = head
@@ -164,6 +176,7 @@ struct EntityRecognizer {
     ].map(WordHash.of))
     static let bodyJoiners = WordSet(["of", "for", "and", "the", "on"].map(WordHash.of))
     static let ofHash = WordHash.of("of")
+    static let embassy = WordHash.of("embassy")
 
     /// A person named by `scope[from..<to]`: a lexicon speaker when an alias
     /// or a close spelling of the surname matches, else the name as written.
