@@ -57,6 +57,9 @@ import Testing
         #expect(kinds("T-72 tanks") == [.code])
         #expect(kinds("at 10:30") == [.time, .time])
         #expect(kinds("one of the soldiers") == [.partitive])
+        // The parties named with a numeral are no count; "each" after a
+        // figure is no ratio.
+        #expect(kinds("the two sides exchanged 1,000 prisoners each on Friday") == [.partitive, .count])
     }
 
     @Test func aFigureLargerThanAnyPopulationIsNoCount() {

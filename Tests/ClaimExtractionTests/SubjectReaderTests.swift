@@ -231,6 +231,16 @@ import Testing
             == ["ukraine civilian killed exact 1118"])
     }
 
+    @Test func eachOfTheTwoSidesExchangedItsOwnFigure() {
+        #expect(keys("In the largest swap so far, the two sides exchanged 390 prisoners each on Friday.")
+            == ["russia military captured exact 390", "ukraine military captured exact 390"])
+    }
+
+    @Test func aTotalCountsWhatTheSentenceCountedBeforeIt() {
+        #expect(keys("Officials said 1,245 bodies had been returned, bringing the total to 6,057.")
+            == ["both military killed exact 1245", "both military killed exact 6057"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

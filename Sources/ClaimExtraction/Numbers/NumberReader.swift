@@ -231,8 +231,12 @@ struct NumberReader {
                scope.match(.countedThing, at: after + 2) == nil {
                 return true
             }
-            // "one soldier every ten", not "25 injured every single day".
-            for k in [after, after + 1] where word(k, NumberReader.every) && scope.match(.rate, at: k) == nil { return true }
+            // "one soldier every ten", not "25 injured every single day" or
+            // "exchanged 1,000 prisoners each" (each side its 1,000).
+            for k in [after, after + 1] where word(k, NumberReader.every) && scope.match(.rate, at: k) == nil
+                && (scope[k].hash != NumberReader.each || k + 1 < upper && scope[k + 1].kind == .number) {
+                return true
+            }
             // "a 1,000-for-1,000 swap", "1,000 prisoners for 1,000": a deal's
             // label. "three soldiers for every Ukrainian": a ratio.
             var k = after
@@ -301,6 +305,7 @@ struct NumberReader {
     static let ageWords = WordSet(["age", "ages"].map(WordHash.of))
     static let quarters = WordSet(["quarter", "quarters"].map(WordHash.of))
     static let every = WordSet(["every", "each"].map(WordHash.of))
+    static let each = WordHash.of("each")
     static let ratioNouns = WordSet(["ratio", "proportion", "share"].map(WordHash.of))
 
     private func classify(_ scope: SentenceScope, _ mention: NumberMention, atom: Atom) -> NumberMention.Kind {
@@ -317,6 +322,10 @@ struct NumberReader {
             return .year
         }
         if isRatio(scope, mention) { return .partitive }
+        // "the two sides", "the two armies": the parties, not a count.
+        if mention.start > lower, let joint = scope.match(.jointEach, at: mention.start - 1), joint.end > mention.start {
+            return .partitive
+        }
         // "the male population between 20 and 50", "men aged 18 to 60".
         if mention.start > lower, NumberReader.ageNouns.contains(scope[mention.start - 1].hash)
             || (mention.start - 2 >= lower && scope[mention.start - 1].keyword == .of

@@ -901,7 +901,11 @@ struct SubjectReader {
             if let side = scope.side(endingAt: j + 1), side >= 0, !sides.contains(side) { sides.append(side) }
             if SubjectReader.figureNouns.contains(scope[j].hash) {
                 let later = (end..<scope.range.upperBound).lazy.compactMap { scope.match(.metric, at: $0) }.first
-                let metric = previousTopic?.metric ?? later.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? .casualties
+                // "1,245 bodies had been returned, bringing the total to
+                // 6,057": the loss the sentence counted before its total.
+                let earlier = (scope.range.lowerBound..<j).reversed().lazy.compactMap { scope.match(.metric, at: $0) }.first
+                let metric = earlier.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? previousTopic?.metric
+                    ?? later.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? .casualties
                 // "a running count of Russian losses … it put the total at":
                 // a definite figure noun naming no side refers back.
                 if sides.isEmpty, j > scope.range.lowerBound, scope.english(j - 1).contains(.definite), let previousTopic {
@@ -974,6 +978,8 @@ struct SubjectReader {
         var seen = Set<Int>()
         for k in scope.range.lowerBound..<end {
             if let found = scope.match(.side, at: k) { seen.insert(Int(found.role.value)) }
+            // "The two sides exchanged 1,000 prisoners each".
+            if scope.match(.jointEach, at: k) != nil { return true }
         }
         return seen.count >= 2
     }
