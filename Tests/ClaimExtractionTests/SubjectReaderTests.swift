@@ -241,6 +241,13 @@ import Testing
             == ["both military killed exact 1245", "both military killed exact 6057"])
     }
 
+    @Test func aFigureWithAVerbOfItsOwnAfterACommaStartsAClause() {
+        #expect(keys("Death toll of Ghanaians fighting for Russia rises to 21, five held as prisoners in Ukraine")
+            .first == "russia military killed exact 21")
+        #expect(keys("The swap freed 300 captives, 150 from each side.").suffix(2)
+            == ["russia military captured exact 150", "ukraine military captured exact 150"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

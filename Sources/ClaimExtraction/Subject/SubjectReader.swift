@@ -97,7 +97,19 @@ struct SubjectReader {
         var first = 0
         while first < mentions.count {
             var last = first
-            while last + 1 < mentions.count, coordinated(scope, phrases[last].end, readings[last + 1].start) { last += 1 }
+            while last + 1 < mentions.count, coordinated(scope, phrases[last].end, readings[last + 1].start) {
+                // "rises to 33, five held as PoWs": after a comma alone, a
+                // figure with a verb of its own starts a clause, unless a
+                // list goes on ("A, B and C"); "300 captives, 150 from each
+                // side" is one.
+                let next = phrases[last + 1].end
+                if !joinedByWord(scope, phrases[last].end, readings[last + 1].start), next < scope.range.upperBound,
+                   scope.match(.metric, at: next) != nil || scope.match(.figureVerb, at: next) != nil,
+                   !(last + 2 < mentions.count && coordinated(scope, next, readings[last + 2].start)) {
+                    break
+                }
+                last += 1
+            }
             let group = first...last
             var heads = phrases
             var hedges = readings
@@ -429,6 +441,12 @@ struct SubjectReader {
             return false
         }
         return true
+    }
+
+    /// Whether a conjunction or another connecting word, not only commas
+    /// and quotes, stands between two figures.
+    private func joinedByWord(_ scope: SentenceScope, _ end: Int, _ next: Int) -> Bool {
+        (end..<next).contains { scope[$0].isWord }
     }
 
     // MARK: After the figures
