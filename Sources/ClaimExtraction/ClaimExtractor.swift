@@ -93,9 +93,27 @@ public struct ClaimExtractor: Sendable {
         var heading: Heading?
         // The last period a figure counted, and where: "over the same period".
         var period: (sentence: Int, rate: Rate)?
+        // The column headings of the pipe table being read.
+        var table: PipeTable?
         let furniture = PageFurniture.lines(scopes)
         for (index, scope) in scopes.enumerated() where !furniture[index] {
             let survey = survey(scope, compiled: compiled)
+            if let cells = PipeTable.cells(scope) {
+                if let columns = table, survey.figures, cells.count == columns.columns.count {
+                    let figures = tableRow(
+                        scope, cells: cells, table: columns, dates: sentenceDates[index], numberReader: numberReader,
+                        qualifierReader: qualifierReader, subjectReader: subjectReader)
+                    if !figures.isEmpty {
+                        resolver.hasFigures[index] = true
+                        found.append(.init(sentence: index, figures: figures, repeatsFor: nil))
+                    }
+                    continue
+                }
+                if !survey.figures, !PipeTable.isRule(scope, cells: cells) { table = PipeTable(header: scope, cells: cells) }
+                if table != nil { continue }
+            } else if !scope.isLine {
+                table = nil
+            }
             if let found = Heading(scope, above: heading) {
                 // The rows under a new heading do not continue those before it.
                 heading = found
@@ -149,6 +167,25 @@ public struct ClaimExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// The figures of a pipe table's row, cell by cell, each read under its
+    /// column's heading.
+    private func tableRow(
+        _ scope: SentenceScope, cells: [Range<Int>], table: PipeTable, dates: [DateExpression], numberReader: NumberReader,
+        qualifierReader: QualifierReader, subjectReader: SubjectReader
+    ) -> [Figure] {
+        var figures: [Figure] = []
+        for (column, cell) in cells.enumerated() where column > 0 && !cell.isEmpty {
+            let cellScope = SentenceScope(tokens: scope.tokens, range: cell, lexicon: scope.lexicon, bytes: scope.bytes)
+            let cellDates = dates.filter { cell.contains($0.start) }
+            let mentions = numberReader.read(cellScope, dates: cellDates).filter { $0.kind == .count }
+            guard !mentions.isEmpty else { continue }
+            let readings = mentions.map { qualifierReader.read(cellScope, $0) }
+            figures += subjectReader.read(
+                cellScope, mentions: mentions, readings: readings, previousTopic: nil, heading: table.columns[column], dates: cellDates)
+        }
+        return figures
     }
 
     /// Whether a sentence is a question: it ends with a question mark.

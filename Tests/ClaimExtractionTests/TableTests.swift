@@ -45,4 +45,44 @@ import Testing
         let extraction = LexiconFixture.extractor.extract(Document(name: "r.txt", text: text))
         #expect(extraction.published == nil)
     }
+
+    static let piped = """
+        Selected estimates of military losses (the figures are not comparable)
+        Source | Russian military losses | Ukrainian military losses | As of
+        --- | --- | --- | ---
+        Ukrainian General Staff | 905,210 killed and wounded | – | 3 March 2025[8]
+        UK Ministry of Defence | c. 850,000 killed and wounded, incl. c. 210,000 killed | – | 1 March 2025[9]
+        Tallyforce | – | 71,300 killed (confirmed by name); 60,100 missing | 2 March 2025[11]
+        """
+
+    @Test func aPipeTablesColumnSaysWhoseLossesItsCellsCount() {
+        #expect(keys(TableTests.piped) == [
+            "russia military casualties exact 905210",
+            "russia military casualties approximately 850000", "russia military killed approximately 210000",
+            "ukraine military killed exact 71300", "ukraine military missing exact 60100",
+        ])
+    }
+
+    @Test func aPipeTablesFirstCellIsTheRowsSource() {
+        // A source the lexicon does not know stays the row's own, never
+        // the row above's.
+        #expect(speakers(TableTests.piped).map { $0 ?? "-" } == [
+            "Ukrainian General Staff", "UK Ministry of Defence", "UK Ministry of Defence", "Tallyforce", "Tallyforce",
+        ])
+    }
+
+    @Test func aPipeTablesRowsAreLinesOfTheirOwnInWrappedText() {
+        // Lines of 40 characters and more that end mid-sentence read as
+        // wrapped prose, whose line breaks join lines into sentences.
+        let wrapped = """
+            Source | Russian military losses | Ukrainian military losses | As of
+            Ukrainian General Staff | 905,210 killed and wounded | – | 3 March 2025
+            Tallyforce | – | nearly 900,000 killed and wounded by Russian count | June 2025
+            """
+        #expect(claims(wrapped).map(\.quote) == [
+            "Ukrainian General Staff | 905,210 killed and wounded | – | 3 March 2025",
+            "Tallyforce | – | nearly 900,000 killed and wounded by Russian count | June 2025",
+        ])
+    }
+
 }

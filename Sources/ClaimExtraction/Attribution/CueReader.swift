@@ -36,6 +36,26 @@ struct CueReader {
         return cues
     }
 
+    /// "CSIS | 790,000–900,000 casualties | …": a pipe table's row whose
+    /// first cell names a person or body is theirs; a name the lexicon
+    /// does not know there ("Tallyforce | – | 71,300 killed") is a body of
+    /// its own, as a table's source column gives it. (An outlet there only
+    /// relays.)
+    private func tableRowSource(_ scope: SentenceScope, mentions: [EntityMention]) -> Cue? {
+        guard scope.isLine, let pipe = scope.range.first(where: { scope[$0].hash == PipeTable.pipe }),
+              pipe > scope.range.lowerBound
+        else { return nil }
+        if let first = mentions.first, first.end <= pipe {
+            if case .outlet = first.referent { return nil }
+            return Cue(position: pipe, agent: first)
+        }
+        let cell = scope.range.lowerBound..<pipe
+        guard cell.contains(where: { scope[$0].isWord && scope[$0].has(.capitalized) }),
+              !cell.contains(where: { scope[$0].kind == .number })
+        else { return nil }
+        return Cue(position: pipe, agent: EntityMention(start: cell.lowerBound, end: pipe, referent: .body(scope.text(cell.lowerBound, pipe))))
+    }
+
     /// Whether a name in brackets after a figure gives a source that is no
     /// known person or body ("8,034 (Human Rights Watch)"): the figure is
     /// then that source's, not whoever spoke before.
@@ -61,6 +81,7 @@ struct CueReader {
         let upper = scope.range.upperBound
         let recognizer = EntityRecognizer(lexicon: lexicon)
         if let label = speakerLabel(scope, mentions: mentions) { cues.append(label) }
+        if let row = tableRowSource(scope, mentions: mentions) { cues.append(row) }
         cues += sourcesInBrackets(scope, mentions: mentions)
         while i < upper {
             let token = scope[i]
@@ -176,6 +197,7 @@ struct CueReader {
         return scope.range.contains { scope[$0].entry >= 0 && lexicon.entries[Int(scope[$0].entry)].kinds & starts != 0 }
             || opensWithLabel(scope)
             || scope.range.contains { scope[$0].mark == .openParen && $0 - 1 > scope.range.lowerBound && afterFigure(scope, $0) }
+            || scope.isLine && scope.range.contains { scope[$0].hash == PipeTable.pipe }
     }
 
     /// Whether a line opens with a label and a colon, as a transcript's

@@ -135,6 +135,7 @@ enum English {
         "ms", "dr", "prof", "st", "gov", "sen", "rep", "pres", "jr", "sr", "no", "vs", "etc", "approx",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est",
         "mln", "bln", "min", "ft", "mt", "rev", "hon", "inc", "ltd", "co", "corp", "dept", "univ",
+        "incl", "c", "ca", "esp",
     ]
 
     /// Abbreviations that never end a sentence even before a capital

@@ -22,6 +22,13 @@ struct Heading: Sendable, Hashable {
     init?(_ scope: SentenceScope, above: Heading?) {
         guard scope.isLine, scope.range.count <= 8, let last = scope.range.last, scope[last].mark != .period,
               !scope.range.contains(where: { scope[$0].kind == .number }) else { return nil }
+        self.init(naming: scope, above: above)
+    }
+
+    /// The sides and population `scope` names, as a heading over what
+    /// follows it (a table's column: "Russian military losses"); nil when
+    /// it names no side and there is no heading above to keep.
+    init?(naming scope: SentenceScope, above: Heading? = nil) {
         var sides: [Int] = []
         var population: Population?
         var k = scope.range.lowerBound

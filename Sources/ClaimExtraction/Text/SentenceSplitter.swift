@@ -16,6 +16,7 @@ struct SentenceSplitter {
     func split(_ tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, body: Int = 0) -> [Sentence] {
         var sentences: [Sentence] = []
         let wrapped = SentenceSplitter.isHardWrapped(bytes, from: body)
+        let tableLines = wrapped ? SentenceSplitter.tableLines(tokens) : []
         var start = 0
         var paragraph = 0
 
@@ -41,7 +42,8 @@ struct SentenceSplitter {
         var i = 0
         while i < count {
             let token = tokens[i]
-            if i > start, breaksParagraph(token) || (token.mark == .bullet && token.has(.lineBefore)) {
+            if i > start, breaksParagraph(token) || (token.mark == .bullet && token.has(.lineBefore))
+                || (token.has(.lineBefore) && tableLines.contains(i)) {
                 close(i)
             }
             if endsSentence(tokens, at: i) {
@@ -60,6 +62,26 @@ struct SentenceSplitter {
         }
         close(count)
         return sentences
+    }
+
+    /// The first tokens of a pipe table's lines (`PipeTable`) and of the
+    /// line after its last: a row is a line of its own even in wrapped text.
+    static func tableLines(_ tokens: UnsafeBufferPointer<Token>) -> Set<Int> {
+        var starts: Set<Int> = []
+        var lineStart = 0
+        var piped = false
+        var previousPiped = false
+        for i in 0..<tokens.count {
+            if i > 0, tokens[i].has(.lineBefore) {
+                if piped || previousPiped { starts.insert(lineStart) }
+                previousPiped = piped
+                piped = false
+                lineStart = i
+            }
+            if tokens[i].hash == PipeTable.pipe { piped = true }
+        }
+        if piped || previousPiped { starts.insert(lineStart) }
+        return starts
     }
 
     private func endsSentence(_ tokens: UnsafeBufferPointer<Token>, at i: Int) -> Bool {
