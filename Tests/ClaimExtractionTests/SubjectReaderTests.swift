@@ -248,6 +248,11 @@ import Testing
             == ["russia military captured exact 150", "ukraine military captured exact 150"])
     }
 
+    @Test func peopleFreedInASwapAreCaptives() {
+        #expect(keys("Russia freed 140 Ukrainian soldiers.") == ["ukraine military captured exact 140"])
+        #expect(keys("In all, 95 Russian servicemen were released on Friday.") == ["russia military captured exact 95"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }
