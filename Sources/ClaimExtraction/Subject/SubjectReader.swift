@@ -29,6 +29,9 @@ struct SubjectReader {
         /// The loss word came after "and": "has killed 21 people and hurt
         /// 112" names a second verb, not what the figure counts.
         var afterConjunction = false
+        /// `rate` is the day a date after the figure names ("killed two
+        /// people on Wednesday").
+        var dayTally = false
     }
 
     /// What a verb or loss noun before a figure adds.
@@ -176,7 +179,10 @@ struct SubjectReader {
             // "a strike on Zaporizhzhia on Wednesday killed 13 people",
             // "Monday's barrage killed 43": the day of the attack that a
             // loss verb counts the toll of.
-            let attackDay = governor?.metric != nil && dates.contains { date in
+            // "A Russian guided bomb killed four people on Monday": one
+            // attack's toll is no day's tally.
+            let oneAttack = singleAttack(scope, from: clauseStart, before: hedges[first].start)
+            let attackDay = !oneAttack && governor?.metric != nil && dates.contains { date in
                 date.start >= clauseStart && date.end <= hedges[first].start
                     && isTallyDay(scope, date, handoverBefore: hedges[first].start)
                     && !(date.end..<hedges[first].start).contains { scope.match(.attributionVerb, at: $0) != nil }
@@ -260,7 +266,8 @@ struct SubjectReader {
                 guard let metric = combine(metrics) else { continue }
                 lastMetric = metric
                 lastEnd = heads[member].end
-                let rate = phrase.rate ?? (partitive && member != last ? nil : predicate.rate) ?? leadingRate
+                let predicateRate = predicate.dayTally && oneAttack ? nil : predicate.rate
+                let rate = phrase.rate ?? (partitive && member != last ? nil : predicateRate) ?? leadingRate
                     ?? (partitive && member != first ? nil : clauseRate) ?? (attackDay ? .day : nil)
                     ?? (samePeriod ? period : nil)
 
@@ -394,7 +401,7 @@ struct SubjectReader {
             // "strikes killed five people and wounded 27 over the previous
             // day": a period after the last of coordinated verbs holds for
             // the figures of the verbs before it.
-            if let shared = predicate.rate, phrases[last].rate == nil {
+            if let shared = predicate.dayTally && oneAttack ? nil : predicate.rate, phrases[last].rate == nil {
                 var k = figures.count - group.count - 1
                 while k >= 0, figures[k].rate == nil, sharesVerbs(scope, figures[k].mention.end, hedges[first].start) {
                     figures[k].rate = shared
@@ -537,6 +544,7 @@ struct SubjectReader {
             if !saying, let date = dates.first(where: { $0.start == k || ($0.start == k + 1 && token.keyword == .on) }),
                isTallyDay(scope, date, handoverBefore: date.start) {
                 predicate.rate = .day
+                predicate.dayTally = true
                 k = date.end
                 continue
             }
@@ -1214,6 +1222,26 @@ struct SubjectReader {
     /// bound of a period ("since Monday", "as of March 19") nor a span ("on
     /// Dec. 20-21"), in a sentence with no handover of bodies or prisoners
     /// before `end` ("received the bodies of 250 soldiers on Friday").
+    /// Whether the clause before a figure names one attack as what caused
+    /// it ("a Russian guided bomb", "Saturday's attack", "the strike of 9
+    /// May") and no attacks in the plural ("drone and missile strikes").
+    private func singleAttack(_ scope: SentenceScope, from start: Int, before end: Int) -> Bool {
+        var single = false
+        for k in start..<end where scope[k].isWord {
+            if SubjectReader.singleAttacks.contains(scope[k].hash) { single = true }
+            if SubjectReader.manyAttacks.contains(scope[k].hash) { return false }
+        }
+        return single
+    }
+
+    static let singleAttacks = WordSet([
+        "strike", "airstrike", "attack", "blast", "explosion", "raid", "missile", "bomb", "drone", "shell", "rocket",
+    ].map(WordHash.of))
+    static let manyAttacks = WordSet([
+        "strikes", "airstrikes", "attacks", "blasts", "explosions", "raids", "missiles", "bombs", "drones", "shells",
+        "rockets", "shelling", "shellings", "bombardment", "barrage", "barrages",
+    ].map(WordHash.of))
+
     private func isTallyDay(_ scope: SentenceScope, _ date: DateExpression, handoverBefore end: Int) -> Bool {
         guard date.isSingleDay, !boundsPeriod(scope, date) else { return false }
         let last = min(date.end, scope.range.upperBound - 1)
