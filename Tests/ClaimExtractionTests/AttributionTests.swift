@@ -328,5 +328,10 @@ import Testing
         #expect(speakers("Russia's defence ministry said 300 Ukrainian soldiers were killed.") == ["Russian Ministry of Defence"])
     }
 
+
+    @Test func theUNsHumanRightsMissionIsOHCHRHoweverItIsHyphenated() {
+        #expect(speakers("The UN's human-rights monitoring mission has verified the deaths of 11,973 civilians.") == ["OHCHR"])
+    }
+
 }
 
