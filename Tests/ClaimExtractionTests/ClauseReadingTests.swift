@@ -143,6 +143,14 @@ import Testing
         #expect(keys("The Kharkiv governor said four civilians were wounded.") == ["ukraine civilian wounded exact 4"])
     }
 
+    @Test func anAsideAfterAFigureAloneIsNotItsPredicate() {
+        #expect(keys("Russian casualties had risen to around 900,000, with daily losses averaging over 1,000.")
+            == ["russia military casualties approximately 900000", "russia military casualties at_least 1000/day"])
+        // The comma that closes an aside opened inside a group of figures.
+        #expect(keys("More than 9,000 civilians, including over 500 children, have been killed.")
+            == ["ukraine civilian killed at_least 9000", "ukraine civilian killed at_least 500"])
+    }
+
     @Test func oneAttacksTollIsNoDailyFigure() {
         #expect(keys("A Russian missile strike on Odesa on Thursday killed 14 people.") == ["ukraine civilian killed exact 14"])
         #expect(keys("The strike of 9 May 2024 on a market in Kharkiv killed 19 civilians.") == ["ukraine civilian killed exact 19"])

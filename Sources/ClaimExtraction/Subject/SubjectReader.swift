@@ -136,7 +136,12 @@ struct SubjectReader {
                 else { continue }
                 hedges[member].qualifier = previous.qualifier
             }
-            let predicate = self.predicate(scope, from: heads[last].end, dates: dates)
+            // "More than 9,000 civilians, including over 500 children, have
+            // been killed": the comma after the group closes an aside that a
+            // comma inside it opened; after a figure alone, it opens one
+            // ("around 900,000, with daily losses averaging over 1,000").
+            let closesAside = first < last && (heads[first].end..<hedges[last].start).contains { scope[$0].mark == .comma }
+            let predicate = self.predicate(scope, from: heads[last].end, closingAside: closesAside, dates: dates)
             let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
             // "During the entire Second Chechen War, Russia lost 6,000
@@ -458,7 +463,7 @@ struct SubjectReader {
 
     // MARK: After the figures
 
-    private func predicate(_ scope: SentenceScope, from start: Int, dates: [DateExpression]) -> Predicate {
+    private func predicate(_ scope: SentenceScope, from start: Int, closingAside: Bool, dates: [DateExpression]) -> Predicate {
         var predicate = Predicate()
         var k = start
         var words = 0
@@ -466,9 +471,7 @@ struct SubjectReader {
         var saying = false
         var relative = false
         let upper = scope.range.upperBound
-        // "More than 9,000 civilians, including over 500 children, have
-        // been killed": the comma that closes a parenthesis.
-        if k < upper, scope[k].mark == .comma { k += 1 }
+        if closingAside, k < upper, scope[k].mark == .comma { k += 1 }
         while k < upper, words < 16 {
             let token = scope[k]
             // "two civilians had been killed and five wounded": the next
