@@ -333,5 +333,11 @@ import Testing
         #expect(speakers("The UN's human-rights monitoring mission has verified the deaths of 11,973 civilians.") == ["OHCHR"])
     }
 
+
+    @Test func aNameGoesOnAfterAnApostrophe() {
+        #expect(speakers("Principal Secretary Korir Sing'oei said 12 Kenyans had been killed fighting for Russia.") == ["Korir Sing'oei"])
+        #expect(speakers("Colonel Sean O'Brien said 300 Russian soldiers were killed.") == ["Sean O'Brien"])
+    }
+
 }
 

@@ -220,8 +220,18 @@ struct EntityRecognizer {
             if k + 1 < scope.range.upperBound, scope[k].mark == .hyphen, !scope[k].has(.spaceBefore), isNameWord(scope, k + 1) {
                 k += 1
             }
+            if k < scope.range.upperBound, isNameTail(scope, k) { k += 1 }
         }
         return k > from ? k : nil
+    }
+
+    /// Whether token `k` is the rest of a name after an apostrophe
+    /// ("Sing'oei"), which the tokenizer cut off as it cuts off "'s": glued
+    /// to the name and no clitic English knows.
+    private func isNameTail(_ scope: SentenceScope, _ k: Int) -> Bool {
+        let token = scope[k]
+        return token.kind == .word && !token.has(.spaceBefore) && token.entry < 0 && token.keyword == .none
+            && scope.bytes[Int(token.start)] == UInt8(ascii: "'")
     }
 
     /// The first word of a run of capitalised name words ending right
