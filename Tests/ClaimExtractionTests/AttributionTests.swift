@@ -339,5 +339,12 @@ import Testing
         #expect(speakers("Colonel Sean O'Brien said 300 Russian soldiers were killed.") == ["Sean O'Brien"])
     }
 
+
+    @Test func monitorsAndRegionalOfficialsOfRealReportingAreKnown() {
+        #expect(speakers("Human Rights Watch estimated that 8,000 civilians were killed in Mariupol.") == ["Human Rights Watch"])
+        // A governor's side places the civilians he counts.
+        #expect(keys("Acting governor Alexei Smirnov said 143 civilians had been injured.") == ["russia civilian wounded exact 143"])
+    }
+
 }
 

@@ -16,7 +16,7 @@ import Testing
 
         Civilians (in Ukraine)
         Killed: 10,582 (OHCHR, as of 15 February 2024)[12]
-        Killed in Mariupol: ~8,000 (Human Rights Watch)[13]
+        Killed in Mariupol: ~8,000 (Kharkiv Human Rights Group)[13]
 
         Total (both sides)
         Killed and wounded: ~500,000 (US officials, August 2023)[4]

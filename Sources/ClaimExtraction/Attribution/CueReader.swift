@@ -57,7 +57,7 @@ struct CueReader {
     }
 
     /// Whether a name in brackets after a figure gives a source that is no
-    /// known person or body ("8,034 (Human Rights Watch)"): the figure is
+    /// known person or body ("8,034 (Kharkiv Human Rights Group)"): the figure is
     /// then that source's, not whoever spoke before.
     func bracketsUnknownSource(_ scope: SentenceScope, mentions: [EntityMention]) -> Bool {
         scope.range.contains { k in
