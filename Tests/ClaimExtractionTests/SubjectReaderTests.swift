@@ -253,6 +253,12 @@ import Testing
         #expect(keys("In all, 95 Russian servicemen were released on Friday.") == ["russia military captured exact 95"])
     }
 
+    @Test func whatASideSuffersIsItsSoldiersAfterSentencesOnCivilians() {
+        let text = "Russian strikes have killed 12,000 civilians, the mission said. "
+            + "The envoy claimed that Russian forces had suffered over 400,000 casualties on the battlefield."
+        #expect(keys(text).last == "russia military casualties at_least 400000")
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

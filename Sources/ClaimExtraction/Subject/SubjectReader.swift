@@ -343,6 +343,12 @@ struct SubjectReader {
                     population = .civilian
                 }
                 if population == nil, let headed = heading?.population { population = headed }
+                // "Russian forces had suffered over 400,000 casualties", "the
+                // two armies have suffered": what a side suffers is its
+                // soldiers', whatever the sentences before counted.
+                if population == nil, metric != .refugees, let governor, governor.sufferer, !governor.sides.isEmpty || governor.each {
+                    population = .military
+                }
                 // A bare figure ("9,614 were killed") continues the figures
                 // just before it.
                 var inherited = false
