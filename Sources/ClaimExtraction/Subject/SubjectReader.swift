@@ -193,7 +193,10 @@ struct SubjectReader {
                 return scope[k].hash == SubjectReader.eachHash && k + 1 < hedges[first].start && scope[k + 1].isWord
                     && !scope.english(k + 1).contains(.function) && namesBothSides(scope, before: k)
             }
-            let groupSides = Set(group.flatMap { heads[$0].sides })
+            // Whether the group names more than one side (no set of them:
+            // hashing showed in profiles).
+            let groupSides = group.flatMap { heads[$0].sides }
+            let mixedSides = groupSides.contains { $0 != groupSides[0] }
             let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
             // "150,000 personnel, including 690 in the past 24 hours": a
             // rate after a partitive belongs to its last figure only.
@@ -374,7 +377,7 @@ struct SubjectReader {
                     resolvedSides = combined ? [.both] : Array(scope.lexicon.sides)
                 } else if let sides {
                     resolvedSides = sides.count > 1 ? [.both] : [scope.lexicon.sides[sides[0]]]
-                } else if groupSides.count > 1 {
+                } else if mixedSides {
                     resolvedSides = [.both]
                 }
                 if !againstSpeaker { carried = (sides ?? [], resolvedPopulation) }
@@ -1377,8 +1380,7 @@ struct SubjectReader {
         guard let first = metrics.first else { return nil }
         if metrics.contains(.refugees) { return .refugees }
         if metrics.contains(.casualties) { return .casualties }
-        let parts = Set(metrics)
-        return parts.count > 1 ? .casualties : first
+        return metrics.contains { $0 != first } ? .casualties : first
     }
 
     private func metricPopulation(_ scope: SentenceScope, _ metric: Metric) -> Population? {
