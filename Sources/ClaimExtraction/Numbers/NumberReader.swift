@@ -28,6 +28,9 @@ struct NumberReader {
                 continue
             }
             if let atom = atom(scope, at: i) {
+                // Room for a sentence's usual few at the first: one
+                // allocation rather than a regrowth at the second, third, fifth.
+                if atoms.capacity == 0 { atoms.reserveCapacity(8) }
                 atoms.append(atom)
                 i = atom.end
             } else {
@@ -35,6 +38,8 @@ struct NumberReader {
             }
         }
         var mentions: [NumberMention] = []
+        // A figure takes one number or two (a range): never more than the atoms.
+        mentions.reserveCapacity(atoms.count)
         var a = 0
         while a < atoms.count {
             var first = atoms[a]

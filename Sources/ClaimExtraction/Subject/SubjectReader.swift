@@ -95,6 +95,34 @@ struct SubjectReader {
             else { continue }
             readings[m].qualifier = previous.qualifier
         }
+        // What holds for the whole sentence is read once, not once per
+        // group of figures: a line of a daily summary holds a dozen groups.
+        // "lost up to 1,340 servicemen over the same period": the period
+        // of the figures just before.
+        let samePeriod = scope.range.contains { k in
+            k + 1 < scope.range.upperBound && scope[k].hash == SubjectReader.same
+                && SubjectReader.periodNouns.contains(scope[k + 1].hash)
+        }
+        let handover = scope.range.contains { SubjectReader.handovers.contains(scope[$0].hash) }
+        // "33 Nepalis have been killed fighting for Russia": people of
+        // a nation the lexicon does not know, in a side's ranks.
+        let ranks = servingSide(scope)
+        // "During the entire Second Chechen War, Russia lost 6,000
+        // soldiers": another war named anywhere before a figure. The first
+        // one named, found once: each group asks only whether it comes
+        // before its figure.
+        var otherWarScanned = scope.range.lowerBound
+        var otherWarAt: Int?
+        func otherWarNamed(before end: Int) -> Bool {
+            while otherWarAt == nil, otherWarScanned < end {
+                if scope.match(.otherConflict, at: otherWarScanned) != nil || scope.match(.foreignSide, at: otherWarScanned) != nil {
+                    otherWarAt = otherWarScanned
+                } else {
+                    otherWarScanned += 1
+                }
+            }
+            return otherWarAt.map { $0 < end } ?? false
+        }
         var lastMetric: Metric?
         var lastEnd: Int?
         var first = 0
@@ -144,23 +172,8 @@ struct SubjectReader {
             let predicate = self.predicate(scope, from: heads[last].end, closingAside: closesAside, dates: dates)
             let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
-            // "During the entire Second Chechen War, Russia lost 6,000
-            // soldiers": another war named anywhere before the figure.
-            let otherWar = predicate.otherConflict
-                || (scope.range.lowerBound..<hedges[first].start).contains {
-                    scope.match(.otherConflict, at: $0) != nil || scope.match(.foreignSide, at: $0) != nil
-                }
+            let otherWar = predicate.otherConflict || otherWarNamed(before: hedges[first].start)
             let forecast = isForecast(scope, before: hedges[first].start)
-            // "lost up to 1,340 servicemen over the same period": the period
-            // of the figures just before.
-            let samePeriod = scope.range.contains { k in
-                k + 1 < scope.range.upperBound && scope[k].hash == SubjectReader.same
-                    && SubjectReader.periodNouns.contains(scope[k + 1].hash)
-            }
-            let handover = scope.range.contains { SubjectReader.handovers.contains(scope[$0].hash) }
-            // "33 Nepalis have been killed fighting for Russia": people of
-            // a nation the lexicon does not know, in a side's ranks.
-            let ranks = servingSide(scope)
             // "interviewed 47 former prisoners of war", "205 prisoners
             // interviewed by the Mission": people met, not a loss.
             let met = (max(scope.range.lowerBound, hedges[first].start - 4)..<min(scope.range.upperBound, heads[last].end + 3))
@@ -203,7 +216,10 @@ struct SubjectReader {
                 return scope[k].hash == SubjectReader.eachHash && k + 1 < hedges[first].start && scope[k + 1].isWord
                     && !scope.english(k + 1).contains(.function) && namesBothSides(scope, before: k)
             }
-            let groupSides = Set(group.flatMap { heads[$0].sides })
+            // Whether the group names more than one side (no set of them:
+            // hashing showed in profiles).
+            let groupSides = group.flatMap { heads[$0].sides }
+            let mixedSides = groupSides.contains { $0 != groupSides[0] }
             let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
             // "150,000 personnel, including 690 in the past 24 hours": a
             // rate after a partitive belongs to its last figure only.
@@ -397,7 +413,7 @@ struct SubjectReader {
                     resolvedSides = combined ? [.both] : Array(scope.lexicon.sides)
                 } else if let sides {
                     resolvedSides = sides.count > 1 ? [.both] : [scope.lexicon.sides[sides[0]]]
-                } else if groupSides.count > 1 {
+                } else if mixedSides {
                     resolvedSides = [.both]
                 }
                 if !againstSpeaker { carried = (sides ?? [], resolvedPopulation) }
@@ -1444,8 +1460,7 @@ struct SubjectReader {
         guard let first = metrics.first else { return nil }
         if metrics.contains(.refugees) { return .refugees }
         if metrics.contains(.casualties) { return .casualties }
-        let parts = Set(metrics)
-        return parts.count > 1 ? .casualties : first
+        return metrics.contains { $0 != first } ? .casualties : first
     }
 
     private func metricPopulation(_ scope: SentenceScope, _ metric: Metric) -> Population? {
