@@ -37,6 +37,8 @@ struct ClaimAssembler {
         // The daily figures given so far, by their bounds, for a figure
         // quoted again without its period.
         var daily: [FigureKey: [Claim]] = [:]
+        // The side of the civilians each speaker counted last.
+        var civilianSides: [String: Side] = [:]
         for reading in readings {
             let index = reading.sentence
             if let side = reading.repeatsFor {
@@ -46,7 +48,9 @@ struct ClaimAssembler {
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
-                    ?? [side(of: figure, speaker: attribution.speaker, at: figure.reading.start, in: index, after: drafts, resolver: &resolver)]
+                    ?? [side(
+                        of: figure, speaker: attribution.speaker, at: figure.reading.start, in: index,
+                        civilians: civilianSides, resolver: &resolver)]
                 let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(
@@ -62,6 +66,9 @@ struct ClaimAssembler {
                         restated.append(draft)
                     } else if !sentenceHas(draft.claim, in: drafts, from: index) {
                         drafts.append(draft)
+                        if draft.claim.population == .civilian, let speaker = draft.claim.speaker {
+                            civilianSides[speaker] = draft.claim.side
+                        }
                         given.insert(key)
                         if draft.claim.per != nil { daily[key, default: []].append(draft.claim) }
                     }
@@ -114,7 +121,7 @@ struct ClaimAssembler {
     /// of the civilians the same speaker counted before (a regional
     /// governor's region), else the conflict's default.
     private func side(
-        of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, after drafts: [Draft],
+        of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, civilians: [String: Side],
         resolver: inout AttributionResolver
     ) -> Side {
         if figure.againstSpeaker {
@@ -129,10 +136,7 @@ struct ClaimAssembler {
             return defaultSide(figure.population)
         }
         if let side = speaker?.side { return side }
-        if figure.population == .civilian, let name = speaker?.name,
-           let earlier = drafts.last(where: { $0.claim.population == .civilian && $0.claim.speaker == name }) {
-            return earlier.claim.side
-        }
+        if figure.population == .civilian, let name = speaker?.name, let earlier = civilians[name] { return earlier }
         return defaultSide(figure.population)
     }
 
