@@ -219,6 +219,8 @@ import Testing
     @Test func theTotalRefersBackToTheLossesNamedBefore() {
         let text = "The army publishes a running count of Russian \"personnel losses\" each morning. On Monday it put the total at 912,340."
         #expect(keys(text) == ["russia military casualties exact 912340"])
+        #expect(keys("Russia has not updated its death toll since 2022, when the ministry put the number at under 6,000.")
+            == ["russia military killed at_most 6000"])
     }
 
     @Test func aPartIsOfTheWholesSide() {

@@ -957,10 +957,13 @@ struct SubjectReader {
                 let earlier = (scope.range.lowerBound..<j).reversed().lazy.compactMap { scope.match(.metric, at: $0) }.first
                 let metric = earlier.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? previousTopic?.metric
                     ?? later.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? .casualties
-                // "a running count of Russian losses … it put the total at":
-                // a definite figure noun naming no side refers back.
-                if sides.isEmpty, j > scope.range.lowerBound, scope.english(j - 1).contains(.definite), let previousTopic {
-                    sides = previousTopic.sides
+                // "a running count of Russian losses … it put the total at",
+                // "Russia has not updated its death toll since 2022, when the
+                // ministry put the number at": a definite figure noun naming
+                // no side refers back, in its sentence or the one before.
+                if sides.isEmpty, j > scope.range.lowerBound, scope.english(j - 1).contains(.definite),
+                   let topic = lastTopic(scope, before: j - 1) ?? previousTopic {
+                    sides = topic.sides
                 }
                 return Topic(metric: metric, sides: sides, population: previousTopic?.population)
             }
