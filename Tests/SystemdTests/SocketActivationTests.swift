@@ -7,12 +7,12 @@ import Glibc
 
 /// Socket activation as `systemd-socket-activate` does it: it listens,
 /// and starts timelined with the socket as fd 3 on the first connection.
-@Suite(.serialized, .enabled(if: Paths.which("systemd-socket-activate") != nil, "systemd-socket-activate is not installed"))
+@Suite(.serialized, .enabled(if: which("systemd-socket-activate") != nil, "systemd-socket-activate is not installed"))
 struct SocketActivationTests {
     /// Starts `systemd-socket-activate -l SOCKET [extra] timelined …`.
     func activator(_ folder: TemporaryFolder, socket: String, extra: [String] = []) throws -> BackgroundProcess {
         let process = try BackgroundProcess(
-            Paths.which("systemd-socket-activate")!,
+            which("systemd-socket-activate")!,
             ["-l", socket] + extra + [
                 Paths.binaries + "/timelined", "--data", folder.path + "/data", "--lexicon", Paths.lexicon,
             ],
@@ -72,7 +72,7 @@ struct SocketActivationTests {
         let folder = try TemporaryFolder()
         let first = folder.path + "/one.sock"
         let activator = try BackgroundProcess(
-            Paths.which("systemd-socket-activate")!,
+            which("systemd-socket-activate")!,
             ["-l", first, "-l", folder.path + "/two.sock", "--fdname=one:two",
              Paths.binaries + "/timelined", "--data", folder.path + "/data", "--lexicon", Paths.lexicon],
             environment: [:], logPath: folder.path + "/activate.log")

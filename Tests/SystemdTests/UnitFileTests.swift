@@ -5,9 +5,9 @@ import Testing
 /// The units in systemd/ as a distribution ships them: accepted by
 /// `systemd-analyze verify` without a word, and hardened below the
 /// exposure threshold of `systemd-analyze security`.
-@Suite(.enabled(if: Paths.which("systemd-analyze") != nil, "systemd-analyze is not installed"))
+@Suite(.enabled(if: which("systemd-analyze") != nil, "systemd-analyze is not installed"))
 struct UnitFileTests {
-    static let analyze = Paths.which("systemd-analyze") ?? "systemd-analyze"
+    static let analyze = which("systemd-analyze") ?? "systemd-analyze"
 
     /// The units copied to `folder`, with ExecStart= naming the timelined
     /// just built, as `make install` rewrites it for its BINDIR: verify

@@ -62,6 +62,18 @@ public func run(_ executable: String, _ arguments: [String], environment: [Strin
         stderr: String(decoding: errData, as: UTF8.self))
 }
 
+/// The full path of a program on PATH (or in /usr/sbin or /sbin, which a
+/// user's PATH may leave out), or nil when it is not installed.
+public func which(_ program: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
+    for folder in folders {
+        let candidate = "\(folder)/\(program)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}
+
 /// Waits for `condition` to hold, checking every few milliseconds, and
 /// fails the test with `what` if it does not within `timeout`.
 public func waitUntil(

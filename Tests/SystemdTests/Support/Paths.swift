@@ -16,15 +16,4 @@ enum Paths {
 
     static let lexicon = checkout + "/config/lexicon.yaml"
     static let units = checkout + "/systemd"
-
-    /// The full path of a program on PATH, or nil.
-    static func which(_ program: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
-        for folder in folders {
-            let candidate = "\(folder)/\(program)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
 }
