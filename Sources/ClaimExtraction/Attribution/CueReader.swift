@@ -53,7 +53,8 @@ struct CueReader {
         guard cell.contains(where: { scope[$0].isWord && scope[$0].has(.capitalized) }),
               !cell.contains(where: { scope[$0].kind == .number })
         else { return nil }
-        return Cue(position: pipe, agent: EntityMention(start: cell.lowerBound, end: pipe, referent: .body(scope.text(cell.lowerBound, pipe))))
+        let named = EntityMention(start: cell.lowerBound, end: pipe, referent: .body(scope.text(cell.lowerBound, pipe)))
+        return Cue(position: pipe, agent: named)
     }
 
     /// Whether a name in brackets after a figure gives a source that is no
