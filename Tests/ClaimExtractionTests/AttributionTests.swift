@@ -337,6 +337,8 @@ import Testing
     @Test func aNameGoesOnAfterAnApostrophe() {
         #expect(speakers("Principal Secretary Korir Sing'oei said 12 Kenyans had been killed fighting for Russia.") == ["Korir Sing'oei"])
         #expect(speakers("Colonel Sean O'Brien said 300 Russian soldiers were killed.") == ["Sean O'Brien"])
+        #expect(speakers("Principal Secretary Korir Sing\u{2019}oei said 12 Kenyans had been killed fighting for Russia.")
+            == ["Korir Sing\u{2019}oei"])
     }
 
 

@@ -261,6 +261,24 @@ import Testing
         #expect(keys(text).last == "russia military casualties at_least 400000")
     }
 
+    @Test func aPartitiveOpenerNamesTheLossBeforeTheSentencesBefore() {
+        #expect(keys("The mission said 210 civilians were killed and 900 injured in January. Of those killed, 14 were children.").last
+            == "ukraine civilian killed exact 14")
+    }
+
+    @Test func aFigureNounsDayIsTheCountsNotADaysTally() {
+        #expect(keys("The army's daily tally of Russian personnel losses, it said, put the figure at 912,380 on Monday.")
+            == ["russia military casualties exact 912380"])
+    }
+
+    @Test func whoseSideTheyFoughtOnOrLossesWereInflictedOn() {
+        #expect(keys("Moscow claims that 1,035 foreign fighters on Ukraine's side have been killed.") == ["ukraine military killed exact 1035"])
+        #expect(keys("The ministry said on Friday its forces had inflicted losses of up to 1,430 servicemen on Ukrainian units.")
+            == ["ukraine military casualties at_most 1430"])
+        #expect(keys("He said North Korean units had lost \"more than 4,000 people killed and wounded\".")
+            == ["russia military casualties at_least 4000"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

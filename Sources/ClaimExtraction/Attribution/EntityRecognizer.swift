@@ -236,8 +236,10 @@ struct EntityRecognizer {
     /// to the name and no clitic English knows.
     private func isNameTail(_ scope: SentenceScope, _ k: Int) -> Bool {
         let token = scope[k]
+        let first = scope.bytes[Int(token.start)]
+        // A straight apostrophe, or a typographic one (U+2019).
         return token.kind == .word && !token.has(.spaceBefore) && token.entry < 0 && token.keyword == .none
-            && scope.bytes[Int(token.start)] == UInt8(ascii: "'")
+            && (first == UInt8(ascii: "'") || first == 0xE2)
     }
 
     /// The first word of a run of capitalised name words ending right

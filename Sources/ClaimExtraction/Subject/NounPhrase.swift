@@ -129,6 +129,21 @@ struct NounPhrase: Sendable, Hashable {
                 end = k
                 continue
             }
+            // "1,035 foreign fighters on Ukraine's side": whose side they
+            // fought on.
+            if token.keyword == .on, hasHead, k + 1 < limit {
+                var next = scope[k + 1].keyword == .the ? k + 2 : k + 1
+                if let found = scope.side(at: next), found.side != SentenceScope.enemy {
+                    next = found.end
+                    if next < limit, scope[next].keyword == .possessive { next += 1 }
+                    if next < limit, scope[next].hash == NounPhrase.sideWord {
+                        sides.append(found.side)
+                        k = next + 1
+                        end = k
+                        continue
+                    }
+                }
+            }
             // "6,060 bodies of Ukrainian soldiers", "31 servicemen of the
             // Russian army": whose a head is, after "of".
             if token.keyword == .of, hasHead, k + 1 < limit {
@@ -173,6 +188,7 @@ struct NounPhrase: Sendable, Hashable {
     static let modifiers = WordSet(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
     static let serving = WordSet(["fighting", "serving", "fought", "served"].map(WordHash.of))
     static let determiners = WordSet(["its", "their", "our", "his", "her"].map(WordHash.of))
+    static let sideWord = WordHash.of("side")
     static let weakNouns = WordSet(["people", "persons"].map(WordHash.of))
     static let citizens = WordSet(["citizens", "compatriots", "nationals"].map(WordHash.of))
     /// "lost 270 men" counts soldiers; "29 men, 21 women and 1 girl" civilians.

@@ -43,6 +43,10 @@ struct SubjectReader {
         /// The sides named lost the figure (a sufferer's verb or a loss
         /// noun), rather than inflicted it.
         var sufferer = false
+        /// A linking verb or a figure noun joins the loss to the figure ("the
+        /// total stood at", "put the figure at"): a day after the figure is
+        /// the count's, not a day's tally.
+        var linked = false
         /// The subject's sides when the verb is "take", whose object says
         /// who lost: "took 200 prisoners" (the other side) or "was taking
         /// 1,000 casualties a day" (the subject).
@@ -204,6 +208,8 @@ struct SubjectReader {
                 date.start >= clauseStart && date.end <= hedges[first].start
                     && isTallyDay(scope, date, handoverBefore: hedges[first].start)
                     && !(date.end..<hedges[first].start).contains { scope.match(.attributionVerb, at: $0) != nil }
+                    // ("said on Friday its forces had inflicted": the saying's day.)
+                    && !(max(clauseStart, date.start - 2)..<date.start).contains { scope.match(.attributionVerb, at: $0) != nil }
             }
             // "Ukraine and Russia each returned 95 prisoners": one figure per side.
             // "each side recuperating 108 soldiers"; "combined military
@@ -267,13 +273,13 @@ struct SubjectReader {
                    }) {
                     metrics = [lastMetric]
                 }
-                // "Among them, 13,781 were volunteers": a part of the figures before.
-                if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start) { metrics = [context.metric] }
                 // "Of the civilians killed, 622 were children": the loss of the
-                // phrase the sentence opens with.
+                // phrase the sentence opens with, before the figures' before it.
                 if metrics.isEmpty, let topic = sentenceTopic, SubjectReader.partitiveOpeners.contains(scope[scope.range.lowerBound].hash) {
                     metrics = [topic.metric]
                 }
+                // "Among them, 13,781 were volunteers": a part of the figures before.
+                if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start) { metrics = [context.metric] }
                 // "Estimating the number of Russian soldiers killed, The
                 // Economist came up with an estimate of 66,000": a figure
                 // noun's loss is the one the sentence (or the one before)
@@ -287,7 +293,7 @@ struct SubjectReader {
                 guard let metric = combine(metrics) else { continue }
                 lastMetric = metric
                 lastEnd = heads[member].end
-                let predicateRate = predicate.dayTally && oneAttack ? nil : predicate.rate
+                let predicateRate = predicate.dayTally && (oneAttack || governor?.linked == true) ? nil : predicate.rate
                 let rate = phrase.rate ?? (partitive && member != last ? nil : predicateRate) ?? leadingRate
                     ?? (partitive && member != first ? nil : clauseRate) ?? (attackDay ? .day : nil)
                     ?? (samePeriod ? period : nil)
@@ -596,6 +602,14 @@ struct SubjectReader {
                 k += 1
                 continue
             }
+            // "inflicted losses of up to 1,430 servicemen on Ukrainian
+            // units": the side losses are inflicted on lost them.
+            if token.keyword == .on, predicate.agentSide == nil, inflicts(scope, before: start) {
+                let next = k + 1 < upper && scope[k + 1].keyword == .the ? k + 2 : k + 1
+                if let victim = scope.side(at: next), victim.side != SentenceScope.enemy, let agent = scope.opposite(victim.side) {
+                    predicate.agentSide = agent
+                }
+            }
             if scope.match(.otherConflict, at: k) != nil || scope.match(.foreignSide, at: k) != nil { predicate.otherConflict = true }
             // Only after a loss or an attack: "recruited by the Russian
             // army" names the side served, "the territory controlled by
@@ -706,7 +720,7 @@ struct SubjectReader {
                 topic = clauseTopic(scope, before: link.start) ?? figureNounTopic(scope, before: link.start, previousTopic: previousTopic)
             }
             guard let topic else { return nil }
-            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true, linked: true)
         }
         // "Ukrainian refugees -- 2,825,463 so far --": a figure set beside
         // the loss noun it counts.
@@ -1114,7 +1128,7 @@ struct SubjectReader {
 
     static let servingVerbs = WordSet([
         "fight", "fights", "fighting", "serving", "recruited", "enlisted", "fought", "served", "conscripted",
-        "joined", "joining",
+        "joined", "joining", "join", "joins",
     ].map(WordHash.of))
 
     /// Words that open a clause's subject: "as the dying goes on", "as they
@@ -1250,6 +1264,14 @@ struct SubjectReader {
     /// bound of a period ("since Monday", "as of March 19") nor a span ("on
     /// Dec. 20-21"), in a sentence with no handover of bodies or prisoners
     /// before `end` ("received the bodies of 250 soldiers on Friday").
+    /// Whether a verb of inflicting ("inflicted", "inflicts") comes before
+    /// `end` in the sentence.
+    private func inflicts(_ scope: SentenceScope, before end: Int) -> Bool {
+        (scope.range.lowerBound..<end).contains { SubjectReader.inflicting.contains(scope[$0].hash) }
+    }
+
+    static let inflicting = WordSet(["inflicted", "inflicts", "inflict", "inflicting"].map(WordHash.of))
+
     /// Whether the clause before a figure names one attack as what caused
     /// it ("a Russian guided bomb", "Saturday's attack", "the strike of 9
     /// May") and no attacks in the plural ("drone and missile strikes").
