@@ -60,6 +60,7 @@ import Testing
         // The parties named with a numeral are no count; "each" after a
         // figure is no ratio.
         #expect(kinds("the two sides exchanged 1,000 prisoners each on Friday") == [.partitive, .count])
+        #expect(kinds("The youngest of the freed soldiers is 22, the oldest 61") == [.age, .age])
     }
 
     @Test func aFigureLargerThanAnyPopulationIsNoCount() {

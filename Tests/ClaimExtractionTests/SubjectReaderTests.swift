@@ -279,6 +279,19 @@ import Testing
             == ["russia military casualties at_least 4000"])
     }
 
+    @Test func captivesHeldAndVillagersKilledAreCounted() {
+        #expect(keys("The ombudsman said that more than 28,000 civilians, including 1,800 children, are known to be held by Russia.")
+            == ["ukraine civilian captured at_least 28000", "ukraine civilian captured exact 1800"])
+        #expect(keys("The governor said that two villagers had been killed by Ukrainian shelling.") == ["russia civilian killed exact 2"])
+        // "None of the 40 passengers was hurt" counts no one.
+        #expect(keys("None of the 40 passengers on the bus was hurt, he added.") == [])
+    }
+
+    @Test func thatAfterAPrepositionIsADeterminer() {
+        #expect(keys("Moreover, 11 Ukrainian servicemen surrendered to Russian troops in that area during the day.")
+            == ["ukraine military captured exact 11/day"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

@@ -292,7 +292,7 @@ struct NumberReader {
         return !open.has(.spaceBefore) || open.has(.lineBefore) || start - 1 == 0
     }
 
-    static let ageNouns = WordSet(["population", "aged", "ages", "males", "men"].map(WordHash.of))
+    static let ageNouns = WordSet(["population", "aged", "ages", "males", "men", "youngest", "oldest"].map(WordHash.of))
     /// Whether the subject of the copula just before `start` is an age
     /// ("the average age of those killed was").
     private func isAgeStated(_ scope: SentenceScope, before start: Int) -> Bool {
@@ -307,7 +307,9 @@ struct NumberReader {
         return false
     }
 
-    static let ageWords = WordSet(["age", "ages"].map(WordHash.of))
+    /// "The youngest of the freed soldiers is 22": words that make what a
+    /// copula gives an age.
+    static let ageWords = WordSet(["age", "ages", "youngest", "oldest"].map(WordHash.of))
     static let quarters = WordSet(["quarter", "quarters"].map(WordHash.of))
     static let every = WordSet(["every", "each"].map(WordHash.of))
     static let each = WordHash.of("each")

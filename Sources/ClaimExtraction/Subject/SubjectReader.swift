@@ -189,7 +189,7 @@ struct SubjectReader {
             // not reach 71,500", "did not stop at 17,500": a figure denied.
             let denied = hedges[first].start > scope.range.lowerBound
                 && (SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
-                    || negatedVerb(scope, before: hedges[first].start))
+                    || negatedVerb(scope, before: hedges[first].start) || noneOf(scope, before: hedges[first].start))
             let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
             // "Together, it said, the two armies have lost …": an opening
             // adverb holds for the clause after the aside.
@@ -534,7 +534,10 @@ struct SubjectReader {
                 }
             }
             if scope.isClausePunctuation(k) { break }
-            if token.isWord, scope.english(k).contains(.clauseOpener) {
+            // "in that area during the day": after a preposition, "that" is
+            // a determiner.
+            let determiner = token.keyword == .that && k > start && SubjectReader.locatives.contains(scope[k - 1].hash)
+            if token.isWord, !determiner, scope.english(k).contains(.clauseOpener) {
                 // "12 Kenyans who were recruited to fight for Russia have been
                 // killed", "70 soldiers who were killed near Kupiansk": a
                 // relative clause on the figure's noun (one the lexicon may
@@ -1264,6 +1267,16 @@ struct SubjectReader {
     /// bound of a period ("since Monday", "as of March 19") nor a span ("on
     /// Dec. 20-21"), in a sentence with no handover of bodies or prisoners
     /// before `end` ("received the bodies of 250 soldiers on Friday").
+    /// Whether "none of (the)" stands right before a figure: "None of the
+    /// 40 passengers was hurt" counts no one.
+    private func noneOf(_ scope: SentenceScope, before start: Int) -> Bool {
+        var k = start - 1
+        if k >= scope.range.lowerBound, scope[k].keyword == .the { k -= 1 }
+        return k - 1 >= scope.range.lowerBound && scope[k].keyword == .of && scope[k - 1].hash == SubjectReader.none
+    }
+
+    static let none = WordHash.of("none")
+
     /// Whether a verb of inflicting ("inflicted", "inflicts") comes before
     /// `end` in the sentence.
     private func inflicts(_ scope: SentenceScope, before end: Int) -> Bool {
