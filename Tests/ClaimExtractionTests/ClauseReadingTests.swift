@@ -151,6 +151,18 @@ import Testing
             == ["ukraine civilian killed at_least 9000", "ukraine civilian killed at_least 500"])
     }
 
+    @Test func theDayOfTheAttacksASpeakerNamesIsTheirs() {
+        #expect(keys("The police said Monday's strikes killed 20 people nationwide and wounded 108.")
+            == ["ukraine civilian killed exact 20/day", "ukraine civilian wounded exact 108/day"])
+        // The day right after the verb of saying is the saying's.
+        #expect(keys("The ministry said on Friday its forces had inflicted losses of up to 1,430 servicemen on Ukrainian units.")
+            == ["ukraine military casualties at_most 1430"])
+    }
+
+    @Test func bodiesPulledFromRubbleAreCivilians() {
+        #expect(keys("Rescuers pulled two more bodies from the rubble of an apartment building.") == ["ukraine civilian killed exact 2"])
+    }
+
     @Test func oneAttacksTollIsNoDailyFigure() {
         #expect(keys("A Russian missile strike on Odesa on Thursday killed 14 people.") == ["ukraine civilian killed exact 14"])
         #expect(keys("The strike of 9 May 2024 on a market in Kharkiv killed 19 civilians.") == ["ukraine civilian killed exact 19"])

@@ -208,8 +208,10 @@ struct SubjectReader {
                 date.start >= clauseStart && date.end <= hedges[first].start
                     && isTallyDay(scope, date, handoverBefore: hedges[first].start)
                     && !(date.end..<hedges[first].start).contains { scope.match(.attributionVerb, at: $0) != nil }
-                    // ("said on Friday its forces had inflicted": the saying's day.)
-                    && !(max(clauseStart, date.start - 2)..<date.start).contains { scope.match(.attributionVerb, at: $0) != nil }
+                    // ("said on Friday its forces had inflicted": the saying's
+                    // day; but "said Monday's strikes killed" is the attack's.)
+                    && (date.end < scope.range.upperBound && scope[date.end].keyword == .possessive
+                        || !(max(clauseStart, date.start - 2)..<date.start).contains { scope.match(.attributionVerb, at: $0) != nil })
             }
             // "Ukraine and Russia each returned 95 prisoners": one figure per side.
             // "each side recuperating 108 soldiers"; "combined military
