@@ -221,6 +221,10 @@ import Testing
         #expect(keys(text) == ["russia military casualties exact 912340"])
         #expect(keys("Russia has not updated its death toll since 2022, when the ministry put the number at under 6,000.")
             == ["russia military killed at_most 6000"])
+        // A relative pronoun stands for the noun before it; "publishes" cites.
+        let tally = "Ukraine's General Staff publishes a daily tally of Russian personnel losses, which stood at 861,270 on Friday."
+        #expect(keys(tally) == ["russia military casualties exact 861270"])
+        #expect(speakers(tally) == ["Ukrainian General Staff"])
     }
 
     @Test func aPartIsOfTheWholesSide() {

@@ -718,8 +718,10 @@ struct SubjectReader {
             var j = link.start - 1
             while j >= scope.range.lowerBound, scope.english(j).contains(.filler), !scope.english(j).contains(.bodyPronoun) { j -= 1 }
             var topic: Topic?
+            // "a daily tally of Russian losses, which stood at 861,270": a
+            // relative pronoun stands for the noun before it, as "it" does.
             if j >= scope.range.lowerBound, scope.english(j).contains(.bodyPronoun) || scope.english(j).contains(.groupPronoun)
-                || scope[j].keyword == .this || scope[j].keyword == .that {
+                || scope[j].keyword == .this || scope[j].keyword == .that || scope[j].hash == SubjectReader.which {
                 topic = lastTopic(scope, before: j) ?? previousTopic
             } else {
                 topic = clauseTopic(scope, before: link.start) ?? figureNounTopic(scope, before: link.start, previousTopic: previousTopic)
@@ -1278,6 +1280,7 @@ struct SubjectReader {
     }
 
     static let none = WordHash.of("none")
+    static let which = WordHash.of("which")
 
     /// Whether a verb of inflicting ("inflicted", "inflicts") comes before
     /// `end` in the sentence.
