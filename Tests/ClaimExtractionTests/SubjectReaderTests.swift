@@ -296,6 +296,13 @@ import Testing
             == ["ukraine military captured exact 11/day"])
     }
 
+    @Test func aPartWithALossVerbOfItsOwnSaysIt() {
+        #expect(keys("Russian forces had suffered 200,000 casualties, of whom as many as 60,000 may have been killed.")
+            == ["russia military casualties exact 200000", "russia military killed at_most 60000"])
+        #expect(keys("OHCHR recorded 31,867 injured, including 2,022 children.")
+            == ["ukraine civilian wounded exact 31867", "ukraine civilian wounded exact 2022"])
+    }
+
     @Test func theAFUIsUkraine() {
         #expect(keys("The Russian Defence Ministry said the AFU losses amounted to up to 140 troops.") == ["ukraine military casualties at_most 140"])
     }

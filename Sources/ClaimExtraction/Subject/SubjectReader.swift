@@ -250,7 +250,10 @@ struct SubjectReader {
                 if metrics.isEmpty, let lastMetric, hedges[member].start > scope.range.lowerBound,
                    scope[hedges[member].start - 1].keyword == .including || partOfThem(scope, after: mentions[member].end)
                     || partOfThem(scope, before: hedges[member].start) {
-                    metrics = [lastMetric]
+                    // "… casualties, of whom as many as 60,000 may have been
+                    // killed": a part with a loss verb of its own says it.
+                    metrics = member == last && !predicate.metrics.isEmpty && !predicate.afterConjunction
+                        ? predicate.metrics : [lastMetric]
                 }
                 // "Russia lost 31,210 soldiers, …, an average of about 1,007 a
                 // day": an average set beside a figure counts what it does.
