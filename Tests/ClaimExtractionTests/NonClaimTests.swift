@@ -45,4 +45,10 @@ import Testing
     func nothingIsTaken(text: String) {
         #expect(keys(text) == [])
     }
+
+    @Test func aHandoverOfferedAndARatioSetFarFromItsNounAreNoCounts() {
+        #expect(keys("Moscow has said it is ready to transfer another 3,000 bodies in the coming weeks.") == [])
+        #expect(keys("He said the ratio of losses in the Pokrovsk direction was 1 to 7 in Ukraine's favour.") == [])
+    }
+
 }

@@ -260,8 +260,9 @@ struct NumberReader {
             || (before - 2 >= lower && scope[before].keyword == .for && scope[before - 2].kind == .number) {
             return true
         }
+        // "the ratio of losses in the Pokrovsk direction was 1 to 7".
         var k = before
-        while k >= lower, k >= before - 3 {
+        while k >= lower, k >= before - 8, !scope.isClausePunctuation(k) {
             if word(k, NumberReader.ratioNouns) { return true }
             k -= 1
         }

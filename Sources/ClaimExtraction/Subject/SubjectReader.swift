@@ -1162,7 +1162,7 @@ struct SubjectReader {
     static let reachVerbs = WordSet([
         "reach", "hit", "pass", "top", "exceed", "surpass", "cross", "approach", "double", "triple", "rise", "climb",
         // "have agreed to exchange up to 6,000 bodies": a deal, not a count.
-        "exchange", "swap", "return", "release", "repatriate", "hand",
+        "exchange", "swap", "return", "release", "repatriate", "hand", "transfer",
     ].map(WordHash.of))
     static let lossVerbs = WordSet(["lose", "suffer", "sustain"].map(WordHash.of))
     static let modals = WordSet(["will", "'ll", "would", "could", "may", "might", "shall"].map(WordHash.of))
