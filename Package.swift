@@ -107,7 +107,7 @@ let package = Package(
             name: "ClaimExtractionTests",
             dependencies: ["ClaimExtraction", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "TimelineTestSupport"]),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
         .testTarget(
             name: "TimelineDaemonTests",
@@ -116,11 +116,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "ClaimExtraction", "EventLog"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "ClaimExtraction", "EventLog", "TimelineTestSupport"]),
         .testTarget(
             name: "VarlinkTests",
             dependencies: [
                 "Varlink",
+                "TimelineTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 // ByteToMessageDecoderVerifier checks the NUL framing; test-only,
@@ -128,8 +129,8 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        // What the tests that run the built programs share: running a
-        // command, waiting for a condition with a deadline.
+        // What the tests share: running a command, waiting for a condition
+        // with a deadline, a generator that replays the same values.
         .target(name: "TimelineTestSupport", path: "Tests/TimelineTestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["DurableFiles", "EventLog", "Timeline", "TimelineTestSupport"]),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import EventLog
+import TimelineTestSupport
 
 @Suite struct CorruptionTests {
     /// A log of several segments whose last batch is one record.
@@ -31,7 +32,7 @@ import Testing
             let originals = try files.map { try Data(contentsOf: $0) }
             let layouts = try files.map { try decodeSegment($0).records }
             let lastRecord = try #require(layouts.last?.last)
-            var generator = SeededGenerator(seed: 42)
+            var generator = SplitMix64(seed: 42)
             var positions: [(file: Int, offset: Int)] = []
             for (index, original) in originals.enumerated() {
                 positions += (0..<40).map { _ in (index, Int.random(in: 0..<original.count, using: &generator)) }

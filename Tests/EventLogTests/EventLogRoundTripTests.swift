@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import EventLog
+import TimelineTestSupport
 
 @Suite struct EventLogRoundTripTests {
     @Test func appendedRecordsSurviveReopen() async throws {
@@ -34,7 +35,7 @@ import Testing
         try await withTemporaryDirectory { directory in
             let log = try EventLog.open(directory: directory, options: smallSegments())
             var expected: [[UInt8]] = []
-            var generator = SeededGenerator(seed: 1)
+            var generator = SplitMix64(seed: 1)
             while expected.count < 300 {
                 let batch = (0..<Int.random(in: 1...4, using: &generator)).map { eventBody(expected.count + $0, size: Int.random(in: 10...200, using: &generator)) }
                 let range = try await log.append(batch)

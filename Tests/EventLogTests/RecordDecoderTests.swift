@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import EventLog
+import TimelineTestSupport
 
 /// The decoder must not depend on how its input is cut: fed the same bytes
 /// whole, byte by byte and in random chunks, it yields the same records
@@ -14,7 +15,7 @@ import Testing
             let log = try EventLog.open(directory: directory)
             var bodies: [[UInt8]] = [[], eventBody(1, size: 5)]
             _ = try await log.append([[], eventBody(1, size: 5)])
-            var generator = SeededGenerator(seed: 7)
+            var generator = SplitMix64(seed: 7)
             for n in 2..<60 {
                 let body = eventBody(n, size: Int.random(in: 1...600, using: &generator))
                 bodies.append(body)
@@ -49,7 +50,7 @@ import Testing
     }
 
     private func randomChunks(of count: Int, seed: UInt64, largest: Int) -> [Int] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var chunks: [Int] = []
         var remaining = count
         while remaining > 0 {

@@ -2,6 +2,7 @@ import ClaimExtraction
 import Foundation
 import Testing
 @testable import Timeline
+import TimelineTestSupport
 
 /// A snapshot must give back exactly the projections it was taken from,
 /// indexes included, and a body it did not write must be an error.
@@ -83,7 +84,7 @@ import Testing
         // The store's CRC catches damage first; this is the reader's own
         // guard: whatever the bytes, an error or some projections, no trap.
         let body = Self.varied().snapshotContent.encoded()
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<2_000 {
             var damaged = body
             let index = Int(generator.next() % UInt64(body.count))
@@ -144,18 +145,5 @@ import Testing
         #expect(array[5] == -1 && array[count - 1] == -2 && array.count == count + 1)
         #expect(copy != array)
         #expect(ChunkedArray(0..<count) == copy)
-    }
-}
-
-/// SplitMix64: the same "random" values on every run.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

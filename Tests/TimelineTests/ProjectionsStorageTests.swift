@@ -3,6 +3,7 @@ import EventLog
 import Foundation
 import Testing
 @testable import Timeline
+import TimelineTestSupport
 
 /// The compact storage under the projections must give back every value it
 /// was given, whatever its size or form.
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func manyKeysInsertedAtOnceFindTheirPositionsAndTheFirstDuplicate() {
-        var generator = SplitMix(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let keys = (0..<50_000).map { _ in generator.next() }
         var table = PackedTable()
         #expect(table.insert(contentsOf: keys.enumerated().map { PackedTable.Entry(key: $1, position: UInt32($0)) }) == nil)

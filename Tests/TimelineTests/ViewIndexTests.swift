@@ -2,6 +2,7 @@ import ClaimExtraction
 import Foundation
 import Testing
 @testable import Timeline
+import TimelineTestSupport
 
 /// `sources`, `latest` and `statements` read the projections' indexes
 /// (``SourceIndex``); here they must answer what a scan of every claim
@@ -9,27 +10,9 @@ import Testing
 /// are days, months, years or unknown, and claims are retracted: as
 /// events are applied, after a retraction, and after a snapshot load.
 @Suite struct ViewIndexTests {
-    /// A small deterministic generator (SplitMix64), so that a failure
-    /// can be replayed.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func pick<T>(_ choices: [T]) -> T {
-            choices[Int(next() % UInt64(choices.count))]
-        }
-    }
-
     /// The events of a timeline of `documents` documents, from `seed`.
     static func events(seed: UInt64, documents: Int) -> [Event] {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let speakers: [String?] = ["Mark Milley", "United Nations", "Ukrainian General Staff", nil]
         let dates: [String?] = ["2022", "2022-11", "2022-11-03", "2022-11-09", "2022-11-20", "2022-12-01", "2023-01", nil]
         let figures: [(Qualifier, Int, Int?)] = [
@@ -211,3 +194,9 @@ import Testing
     }
 }
 
+extension SplitMix64 {
+    /// One of `choices`, the same on every run with the same seed.
+    mutating func pick<T>(_ choices: [T]) -> T {
+        choices[Int(next() % UInt64(choices.count))]
+    }
+}
