@@ -348,5 +348,15 @@ import Testing
         #expect(keys("Acting governor Alexei Smirnov said 143 civilians had been injured.") == ["russia civilian wounded exact 143"])
     }
 
-}
+    @Test func aCountryWhoseCitizensServedInRussiasArmyCountsThem() {
+        let text = "Ministry of External Affairs spokesperson Randhir Jaiswal said 14 Indian nationals who joined the Russian army had been killed. The MEA said 9 were missing."
+        #expect(keys(text) == ["russia military killed exact 14", "russia military missing exact 9"])
+        #expect(speakers(text) == ["Randhir Jaiswal", "Indian Ministry of External Affairs"])
+    }
 
+    @Test func aCapitalStandsForItsSide() {
+        #expect(keys("South Korea's spy agency said Pyongyang had lost about 1,500 soldiers.") == [
+            "russia military casualties approximately 1500",
+        ])
+    }
+}

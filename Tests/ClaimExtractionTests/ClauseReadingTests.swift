@@ -377,4 +377,29 @@ import Testing
         #expect(keys("Channel 24 reported that 12 people were wounded in the shelling of Kherson.")
             == ["ukraine civilian wounded exact 12"])
     }
+
+    @Test func aRelativeOfWhomClausesVerbIsThePartsAlone() {
+        let text = "A senior US defence official put Moscow's casualties at 870,000, of whom as many as 230,000 may have died."
+        #expect(keys(text) == ["russia military casualties exact 870000", "russia military killed at_most 230000"])
+    }
+
+    @Test func aDayBeforeEarlierOrLaterIsNoRate() {
+        // "a day earlier" dates a handover; neither it nor "today" makes
+        // the bodies returned a daily figure.
+        let text = """
+            The headquarters said the bodies of 310 fallen Ukrainian soldiers had been repatriated a day earlier. \
+            In addition, today the bodies of 900 fallen defenders were brought home to Ukraine.
+            """
+        #expect(keys(text) == ["ukraine military killed exact 310", "ukraine military killed exact 900"])
+    }
+
+    @Test func peopleASideHoldsAreCaptives() {
+        let text = "Russian officials have said they hold more than 5,000 Ukrainian servicemen."
+        #expect(keys(text) == ["ukraine military captured at_least 5000"])
+    }
+
+    @Test func notBelowIsAFloor() {
+        let text = "A senior Ukrainian official said the number of Ukrainian soldiers killed was \"not below 55,000\"."
+        #expect(keys(text) == ["ukraine military killed at_least 55000"])
+    }
 }

@@ -85,4 +85,36 @@ import Testing
         ])
     }
 
+    static let bulleted = """
+        Data desk | Published 2 March 2026 | Figures as of March 1 unless stated
+
+        RUSSIAN TROOPS
+        - Killed, wounded or missing (Ukrainian General Staff): 1,104,300, of which 980 over the past 24 hours
+        - Killed: 131,400 identified by name (Mediazona and BBC News Russian)
+        - Killed (CSIS estimate, May 2025): about 240,000
+
+        CIVILIANS IN UKRAINE
+        - Killed: 13,210, including 702 children (UN Human Rights Monitoring Mission, verified cases)
+        - Refugees abroad: 6.1 million (UNHCR)
+        """
+
+    @Test func aBulletedListReadsAsRowsUnderItsHeadings() {
+        // A bullet opens the line, not the row; a label may list losses
+        // ("killed, wounded or missing") and name its source in brackets;
+        // a participle after the figure ("identified by name") is no noun.
+        #expect(keys(TableTests.bulleted) == [
+            "russia military casualties exact 1104300", "russia military casualties exact 980/day",
+            "russia military killed exact 131400", "russia military killed approximately 240000",
+            "ukraine civilian killed exact 13210", "ukraine civilian killed exact 702",
+            "ukraine civilian refugees exact 6100000",
+        ])
+    }
+
+    @Test func aSourceInBracketsInALabelOrEndingARowIsItsSpeaker() {
+        // A byline's pipes ("Data desk | Published …") hold no figure and
+        // name no source.
+        #expect(speakers(TableTests.bulleted).map { $0 ?? "-" } == [
+            "Ukrainian General Staff", "Ukrainian General Staff", "Mediazona", "CSIS", "OHCHR", "OHCHR", "UNHCR",
+        ])
+    }
 }

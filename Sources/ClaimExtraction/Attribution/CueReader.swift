@@ -26,10 +26,13 @@ struct CueReader {
         var cues: [Cue] = []
         for mention in mentions {
             let open = mention.start - 1
-            guard open - 1 >= scope.range.lowerBound, scope[open].mark == .openParen, afterFigure(scope, open),
+            guard open - 1 >= scope.range.lowerBound, scope[open].mark == .openParen,
+                  afterFigure(scope, open) || labelsRow(scope, bracketAt: open) || endsRow(scope, bracketAt: open),
                   mention.end < scope.range.upperBound else { continue }
+            // ("(Mediazona and BBC News Russian)": the first of two.)
             let next = scope[mention.end].mark
-            guard next == .comma || next == .closeParen || next == .semicolon else { continue }
+            guard next == .comma || next == .closeParen || next == .semicolon || scope[mention.end].keyword == .and
+            else { continue }
             if case .outlet = mention.referent { continue }
             cues.append(Cue(position: open, agent: mention))
         }
@@ -41,9 +44,13 @@ struct CueReader {
     /// does not know there ("Tallyforce | – | 71,300 killed") is a body of
     /// its own, as a table's source column gives it. (An outlet there only
     /// relays.)
-    private func tableRowSource(_ scope: SentenceScope, mentions: [EntityMention]) -> Cue? {
+    private func tableRowSource(_ scope: SentenceScope, mentions: [EntityMention], dates: [DateExpression]) -> Cue? {
         guard scope.isLine, let pipe = scope.range.first(where: { scope[$0].hash == PipeTable.pipe }),
-              pipe > scope.range.lowerBound
+              pipe > scope.range.lowerBound,
+              // ("Data desk | Published 2 January 2026": a byline's pipes hold no figure.)
+              (pipe..<scope.range.upperBound).contains(where: { k in
+                  scope[k].kind == .number && !dates.contains { $0.start <= k && k < $0.end }
+              })
         else { return nil }
         if let first = mentions.first, first.end <= pipe {
             if case .outlet = first.referent { return nil }
@@ -68,10 +75,31 @@ struct CueReader {
         }
     }
 
-    /// Whether a figure (with a sign such as "+") ends right before token `k`.
+    /// Whether the brackets opening at `open` end a row's label: "Killed
+    /// (CSIS estimate, June 2025): about 250,000".
+    private func labelsRow(_ scope: SentenceScope, bracketAt open: Int) -> Bool {
+        guard scope.isLine, scope.range.contains(where: { scope[$0].kind == .number && $0 > open }) else { return false }
+        var k = open + 1
+        while k < scope.range.upperBound, k < open + 12, scope[k].mark != .closeParen { k += 1 }
+        return k + 1 < scope.range.upperBound && scope[k].mark == .closeParen && scope[k + 1].mark == .colon
+    }
+
+    /// Whether the brackets opening at `open` end a row after its figure:
+    /// "Killed: 14,775, including 755 children (UN monitors, verified cases)".
+    private func endsRow(_ scope: SentenceScope, bracketAt open: Int) -> Bool {
+        guard scope.isLine, let last = scope.range.last, scope[last].mark == .closeParen,
+              (scope.range.lowerBound..<open).contains(where: { scope[$0].mark == .colon }),
+              (scope.range.lowerBound..<open).contains(where: { scope[$0].kind == .number })
+        else { return false }
+        return !((open + 1)..<last).contains { scope[$0].mark == .openParen || scope[$0].mark == .closeParen }
+    }
+
+    /// Whether a figure (with a sign such as "+", or a scale: "5.7
+    /// million") ends right before token `k`.
     private func afterFigure(_ scope: SentenceScope, _ k: Int) -> Bool {
         var j = k - 1
         if j > scope.range.lowerBound, scope[j].mark == .other, scope[j - 1].kind == .number { j -= 1 }
+        if j > scope.range.lowerBound, scope[j].entry >= 0, scope.lexicon.entries[Int(scope[j].entry)].scale > 0 { j -= 1 }
         return scope[j].kind == .number
     }
 
@@ -82,7 +110,7 @@ struct CueReader {
         let upper = scope.range.upperBound
         let recognizer = EntityRecognizer(lexicon: lexicon)
         if let label = speakerLabel(scope, mentions: mentions) { cues.append(label) }
-        if let row = tableRowSource(scope, mentions: mentions) { cues.append(row) }
+        if let row = tableRowSource(scope, mentions: mentions, dates: dates) { cues.append(row) }
         cues += sourcesInBrackets(scope, mentions: mentions)
         while i < upper {
             let token = scope[i]
@@ -197,7 +225,10 @@ struct CueReader {
             | PhraseRole.Kind.attributionSource.bit | PhraseRole.Kind.sourceNoun.bit
         return scope.range.contains { scope[$0].entry >= 0 && lexicon.entries[Int(scope[$0].entry)].kinds & starts != 0 }
             || opensWithLabel(scope)
-            || scope.range.contains { scope[$0].mark == .openParen && $0 - 1 > scope.range.lowerBound && afterFigure(scope, $0) }
+            || scope.range.contains { k in
+                scope[k].mark == .openParen && k - 1 >= scope.range.lowerBound
+                    && (afterFigure(scope, k) || labelsRow(scope, bracketAt: k) || endsRow(scope, bracketAt: k))
+            }
             || scope.isLine && scope.range.contains { scope[$0].hash == PipeTable.pipe }
     }
 

@@ -204,7 +204,8 @@ struct SubjectReader {
             // "A Russian guided bomb killed four people on Monday": one
             // attack's toll is no day's tally.
             let oneAttack = singleAttack(scope, from: clauseStart, before: hedges[first].start)
-            let attackDay = !oneAttack && governor?.metric != nil && dates.contains { date in
+            // ("the bodies of 1,000 were repatriated today": a handover's day.)
+            let attackDay = !oneAttack && !handover && governor?.metric != nil && dates.contains { date in
                 date.start >= clauseStart && date.end <= hedges[first].start
                     && isTallyDay(scope, date, handoverBefore: hedges[first].start)
                     && !(date.end..<hedges[first].start).contains { scope.match(.attributionVerb, at: $0) != nil }
@@ -234,6 +235,14 @@ struct SubjectReader {
             let partitive = (first..<last).contains { member in
                 (heads[member].end..<hedges[member + 1].start).contains { scope[$0].keyword == .including }
             }
+            // "put its casualties at 900,000, of whom as many as 250,000 were
+            // killed": the verb after a relative "of whom" is the part's alone.
+            let relativePart = (first..<last).contains { member in
+                (heads[member].end..<hedges[member + 1].start).contains { k in
+                    scope[k].keyword == .of && k + 1 < hedges[member + 1].start
+                        && SubjectReader.themWords.contains(scope[k + 1].hash) && scope[k - 1].mark == .comma
+                }
+            }
             for member in group {
                 let phrase = heads[member]
                 let foreigners = phrase.blocked && ranks != nil && scope[mentions[member].end].has(.capitalized)
@@ -259,7 +268,7 @@ struct SubjectReader {
                 // day": an average set beside a figure counts what it does.
                 if metrics.isEmpty, let lastMetric, averageBeside(scope, before: hedges[member].start) { metrics = [lastMetric] }
                 if metrics.isEmpty, predicate.afterConjunction, let metric = governor?.metric { metrics = [metric] }
-                if metrics.isEmpty { metrics = predicate.metrics }
+                if metrics.isEmpty, !relativePart || member == last { metrics = predicate.metrics }
                 if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty {
                     // A sibling names the loss: "… out of 2 lakh dead soldiers".
@@ -741,9 +750,20 @@ struct SubjectReader {
         }
         // "Killed in Mariupol: 8,034", "Refugees abroad: 6,480,000": a
         // row's label, a few words opening the line, says what it counts.
-        if scope[k].mark == .colon, scope.isLine, k - scope.range.lowerBound <= 8,
+        if scope[k].mark == .colon, scope.isLine, labelLength(scope, before: k) <= 8,
            let found = (scope.range.lowerBound..<k).lazy.compactMap({ scope.match(.metric, at: $0) }).first {
-            let topic = topic(scope, found)
+            var topic = topic(scope, found)
+            // "Killed, wounded and missing:": every loss the label lists.
+            var listed = [topic.metric]
+            var j = found.end
+            while j < k, scope[j].mark == .comma || scope[j].keyword == .and || scope[j].keyword == .or {
+                var next = j + 1
+                if next < k, scope[next].keyword == .and || scope[next].keyword == .or { next += 1 }
+                guard let other = scope.match(.metric, at: next), other.end <= k else { break }
+                listed.append(scope.lexicon.metrics[Int(other.role.value)].metric)
+                j = other.end
+            }
+            topic.metric = combine(listed) ?? topic.metric
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }
         // "they died “about 55,110”": a loss verb right before the figure.
@@ -761,6 +781,22 @@ struct SubjectReader {
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }
         return nil
+    }
+
+    /// How many words a row's label ending at `colon` has, leaving out the
+    /// source it names in brackets: "Killed, wounded and missing (General
+    /// Staff):" is a label of five.
+    private func labelLength(_ scope: SentenceScope, before colon: Int) -> Int {
+        var length = 0
+        var depth = 0
+        for k in scope.range.lowerBound..<colon {
+            switch scope[k].mark {
+            case .openParen: depth += 1
+            case .closeParen: depth = max(0, depth - 1)
+            default: if depth == 0 { length += 1 }
+            }
+        }
+        return length
     }
 
     /// The side that is the subject of a verb: "Ukraine has lost",

@@ -19,8 +19,17 @@ struct SentenceScope {
     @inline(__always)
     func match(_ kind: PhraseRole.Kind, at i: Int) -> PhraseMatch? {
         guard i >= range.lowerBound, i < range.upperBound else { return nil }
-        return lexicon.match(kind, in: tokens, at: i, limit: range.upperBound)
+        guard let found = lexicon.match(kind, in: tokens, at: i, limit: range.upperBound) else { return nil }
+        return kind == .rate && timesAnother(after: found.end) ? nil : found
     }
+
+    /// Whether the words at `k` make a period before them the distance to
+    /// another time: "a day earlier", "a week later", "24 hours after".
+    private func timesAnother(after k: Int) -> Bool {
+        k < range.upperBound && SentenceScope.relativeTimes.contains(tokens[k].hash)
+    }
+
+    private static let relativeTimes = WordSet(["earlier", "later", "after", "before", "ago", "prior"].map(WordHash.of))
 
     /// The longest phrase of `kind` ending right before `end`, inside the sentence.
     @inline(__always)
@@ -46,7 +55,11 @@ struct SentenceScope {
     /// Whether the sentence is a line of its own (a headline, a table's
     /// row), not a sentence of a paragraph.
     var isLine: Bool {
-        guard !range.isEmpty, self[range.lowerBound].has(.lineBefore) else { return false }
+        guard !range.isEmpty else { return false }
+        // ("- Killed: 46,000": a bullet opens the line, not the sentence.)
+        var first = range.lowerBound
+        while first > 0, !tokens[first].has(.lineBefore), tokens[first - 1].mark == .bullet { first -= 1 }
+        guard tokens[first].has(.lineBefore) else { return false }
         return range.upperBound >= tokens.count || tokens[range.upperBound].has(.lineBefore)
     }
 
