@@ -359,4 +359,26 @@ import Testing
             "russia military casualties approximately 1500",
         ])
     }
+
+    @Test func anOfficialOfABodyInAFieldSpeaksForIt() {
+        let text = "A senior Nato military official estimated on Wednesday that between 6,000 and 14,000 Russian soldiers had been killed."
+        #expect(speakers(text) == ["NATO"])
+    }
+
+    @Test func aPlacesLocalBodyTheLexiconLacksIsASpeaker() {
+        let text = "Izium city council says about 200 people are feared to have died in the strike on the market last week."
+        #expect(speakers(text) == ["Izium city council"])
+        #expect(keys(text) == ["ukraine civilian killed approximately 200"])
+    }
+
+    @Test func aTranslatedVerbOfSayingAndAForeignAcronym() {
+        let text = """
+            The acting governor of the region of Bryansk, Alexander Bogomaz, communicated that 3 civilians died and 5 were injured. \
+            The agency of the ONU for the refugees (ACNUR) counts 6,2 millions of ukrainian refugees in Europe.
+            """
+        #expect(keys(text) == [
+            "russia civilian killed exact 3", "russia civilian wounded exact 5", "ukraine civilian refugees exact 6200000",
+        ])
+        #expect(speakers(text) == ["Alexander Bogomaz", "Alexander Bogomaz", "UNHCR"])
+    }
 }

@@ -402,4 +402,15 @@ import Testing
         let text = "A senior Ukrainian official said the number of Ukrainian soldiers killed was \"not below 55,000\"."
         #expect(keys(text) == ["ukraine military killed at_least 55000"])
     }
+
+    @Test func aDayAfterCoordinatedVerbsHoldsAcrossAnAside() {
+        let text = "Ukrainian drone attacks killed four civilians, including a 12-year-old boy, and wounded 19 others in the Kursk region on Sunday, the governor said."
+        #expect(keys(text) == ["russia civilian killed exact 4/day", "russia civilian wounded exact 19/day"])
+    }
+
+    @Test func aTollNamingNoSideCountsCivilians() {
+        // Not soldiers by default: a toll is an attack's.
+        let text = "Reuters could not verify the reports. Later on Sunday, the governor said the death toll had risen to seven in the city of Belgorod."
+        #expect(keys(text) == ["russia civilian killed exact 7"])
+    }
 }

@@ -93,9 +93,11 @@ struct EntityRecognizer {
         if var best {
             // "a Pentagon official", "UN spokesperson": one who speaks for
             // the body speaks its figures.
-            if best.end < scope.range.upperBound, EntityRecognizer.representatives.contains(scope[best.end].hash),
+            // ("a senior Nato military official": a field may stand between.)
+            let field = best.end + 1 < scope.range.upperBound && EntityRecognizer.fields.contains(scope[best.end].hash) ? 1 : 0
+            if best.end + field < scope.range.upperBound, EntityRecognizer.representatives.contains(scope[best.end + field].hash),
                case .speaker = best.referent {
-                best.end += 1
+                best.end += field + 1
                 return best
             }
             // "the US senior general": a name used as a modifier leaves the
@@ -159,6 +161,17 @@ struct EntityRecognizer {
                 j += 1
             }
         }
+        // "Mariupol city council", "Odesa regional administration": a place
+        // the lexicon does not know, its local body in lower case.
+        if headEnd == nil, capitals <= 2, k + 1 < upper, scope.side(at: first) == nil, scope.english(first).isEmpty {
+            var j = k
+            while j < min(upper, k + 3), scope[j].isWord, !scope[j].has(.capitalized), scope.english(j).isEmpty {
+                if EntityRecognizer.localBodies.contains(scope[j].hash) {
+                    return EntityMention(start: i, end: j + 1, referent: .body(scope.text(first, j + 1)))
+                }
+                j += 1
+            }
+        }
         guard let end = headEnd.map({ head in
             // The name goes on after its head only through "of"/"for": "Office of the Prosecutor General".
             var e = head
@@ -180,6 +193,7 @@ struct EntityRecognizer {
         "headquarters", "center", "centre", "department", "police", "directorate", "inspectorate", "bureau",
         "institute", "mission", "command", "staff", "guard", "prosecutor", "ombudsman",
     ].map(WordHash.of))
+    static let localBodies = WordSet(["council", "administration"].map(WordHash.of))
     static let bodyJoiners = WordSet(["of", "for", "and", "the", "on"].map(WordHash.of))
     static let ofHash = WordHash.of("of")
     static let embassy = WordHash.of("embassy")
@@ -312,6 +326,9 @@ struct EntityRecognizer {
     }
 
     static let rank = WordSet(["senior", "top", "unnamed", "anonymous", "high-ranking", "leading"].map(WordHash.of))
+    static let fields = WordSet([
+        "military", "defence", "defense", "intelligence", "security", "government", "administration", "diplomatic",
+    ].map(WordHash.of))
     static let representatives = WordSet([
         "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
         "representatives", "source", "sources",

@@ -392,6 +392,12 @@ struct SubjectReader {
                     population = contextPopulation
                     inherited = true
                 }
+                // "the death toll had risen to six": a toll no side is named
+                // for is an attack's, on civilians.
+                if population == nil, governor?.sides.isEmpty ?? true, !each, ranks == nil,
+                   (clauseStart..<hedges[first].start).contains(where: { scope[$0].hash == SubjectReader.toll }) {
+                    population = .civilian
+                }
                 let resolvedPopulation = population ?? .military
                 // "Russia has around 15,000 of its forces dead": the side the
                 // clause is about, when nothing nearer names one. Civilians
@@ -463,12 +469,21 @@ struct SubjectReader {
     /// Whether only a conjunction and a loss verb stand between a figure's
     /// end and the next figure: "killed five people and wounded 27".
     private func sharesVerbs(_ scope: SentenceScope, _ end: Int, _ next: Int) -> Bool {
-        guard next > end, next - end <= 8 else { return false }
+        guard next > end, next - end <= 16 else { return false }
         var conjunction = false
-        for k in end..<next {
+        var k = end
+        while k < next {
+            defer { k += 1 }
             // "kill at least 9, injure 41 over the past day": a comma before a verb joins too.
             if scope[k].mark == .comma, k + 1 < next, scope.match(.metric, at: k + 1) != nil {
                 conjunction = true
+                continue
+            }
+            // "killed five civilians, including a 9-year-old girl, and
+            // wounded 23": an aside between commas.
+            if scope[k].mark == .comma, k + 1 < next, scope[k + 1].keyword == .including,
+               let close = ((k + 2)..<next).first(where: { scope[$0].mark == .comma }) {
+                k = close
                 continue
             }
             if scope.isClausePunctuation(k) || scope[k].kind == .number { return false }
@@ -937,6 +952,10 @@ struct SubjectReader {
                         || SubjectReader.placeWords.contains(scope[after].hash)
                 if place, p >= scope.range.lowerBound, SubjectReader.inside.contains(scope[p].hash) { return Int(found.role.value) }
                 if governs(scope, after: found.end) { return Int(found.role.value) }
+                // "the acting governor of the region of Kursk".
+                if p >= scope.range.lowerBound, p < found.start - 1, SubjectReader.placeOfficials.contains(scope[p].hash) {
+                    return Int(found.role.value)
+                }
                 k = found.end
                 continue
             }
@@ -1423,6 +1442,7 @@ struct SubjectReader {
         "released", "freed", "buried", "exhumed", "recovered", "identified", "brought", "transferred",
     ].map(WordHash.of))
 
+    static let toll = WordHash.of("toll")
     static let figureNouns = WordSet(["number", "figure", "total", "tally", "estimate", "count", "toll", "average"].map(WordHash.of))
     static let measureNouns = WordSet(["rate", "rates", "toll", "figure", "figures", "count", "tally", "numbers", "number", "total"].map(WordHash.of))
 
