@@ -381,4 +381,19 @@ import Testing
         ])
         #expect(speakers(text) == ["Alexander Bogomaz", "Alexander Bogomaz", "UNHCR"])
     }
+
+    @Test func aNameThatOpensTheClauseSaidIsNoSpeaker() {
+        // "said Russia had suffered": Russia is what was said of, and the
+        // update refers back to its publisher, as "it" does.
+        let text = """
+            Britain's Ministry of Defence released its monthly intelligence update. \
+            The update, published on Monday on X, said Russia had suffered around 410,000 casualties in 2024.
+            """
+        #expect(speakers(text) == ["UK Ministry of Defence"])
+    }
+
+    @Test func aSpeakerBeforeAnEstimatingParticiple() {
+        let text = "With Western officials estimating that Russian casualties have topped 900,000, the Kremlin needs recruits."
+        #expect(speakers(text) == ["Western officials"])
+    }
 }

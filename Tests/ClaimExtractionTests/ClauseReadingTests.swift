@@ -413,4 +413,14 @@ import Testing
         let text = "Reuters could not verify the reports. Later on Sunday, the governor said the death toll had risen to seven in the city of Belgorod."
         #expect(keys(text) == ["russia civilian killed exact 7"])
     }
+
+    @Test func peopleWhoCannotBeTracedAreMissing() {
+        let text = "Of the Kenyans who joined the Russian army, 14 are confirmed dead and 22 cannot be traced, the minister said."
+        #expect(keys(text) == ["russia military killed exact 14", "russia military missing exact 22"])
+    }
+
+    @Test func foreignNationalsHeldAfterFightingForASideAreItsCaptives() {
+        let text = "The headquarters says it is holding more than 1,200 foreign nationals who fought for Russia."
+        #expect(keys(text) == ["russia military captured at_least 1200"])
+    }
 }

@@ -94,6 +94,10 @@ struct CueReader {
         return !((open + 1)..<last).contains { scope[$0].mark == .openParen || scope[$0].mark == .closeParen }
     }
 
+    static let auxiliaries = WordSet([
+        "has", "have", "had", "is", "are", "was", "were", "would", "could", "might", "may", "will", "can", "did",
+    ].map(WordHash.of))
+
     /// Whether a figure (with a sign such as "+", or a scale: "5.7
     /// million") ends right before token `k`.
     private func afterFigure(_ scope: SentenceScope, _ k: Int) -> Bool {
@@ -145,7 +149,11 @@ struct CueReader {
                 // before it or the name closes the clause ("Senior officials
                 // have said Russia's losses …": Russia says nothing).
                 let after = mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
-                    let subjectless = i == scope.range.lowerBound || !scope[i - 1].isWord
+                    // ("The update, published Monday, said Russia had
+                    // suffered …": a name a verb follows opens the clause said.)
+                    let opensClause = found.end < upper
+                        && (CueReader.auxiliaries.contains(scope[found.end].hash) || scope.match(.figureVerb, at: found.end) != nil)
+                    let subjectless = i == scope.range.lowerBound || !scope[i - 1].isWord && !opensClause
                     return subjectless || found.end >= upper || scope[found.end].kind == .punctuation ? found : nil
                 }
                 let agent = byAgent ?? inverted
@@ -330,7 +338,14 @@ struct CueReader {
                 if !relative, segments == 0, p >= lower, let start = recognizer.nameRun(scope, endingAt: j), start == p + 1, j - start >= 2 {
                     return EntityMention(start: start, end: j, referent: recognizer.person(scope, start, j, titleHead: nil))
                 }
-                guard p >= lower else { return nil }
+                // "The update, published on Monday, said": the subject
+                // before the aside.
+                guard p >= lower else {
+                    guard relative, segments == 0 else { return nil }
+                    j -= 1
+                    segments += 1
+                    continue
+                }
                 j = p
                 segments += 1
                 continue
@@ -349,6 +364,11 @@ struct CueReader {
                 while q > lower, q > noun.start - 3 {
                     if let found = ending(q) { return found }
                     q -= 1
+                }
+                // "The update, published on Monday, said": the update the
+                // text has named refers back, as "it" does.
+                if p == lower, scope[p].keyword == .the || scope[p].keyword == .this, noun.start == p + 1 {
+                    return EntityMention(start: p, end: noun.end, referent: .bodyPronoun)
                 }
                 return nil
             }
