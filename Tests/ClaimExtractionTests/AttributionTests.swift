@@ -396,4 +396,35 @@ import Testing
         let text = "With Western officials estimating that Russian casualties have topped 900,000, the Kremlin needs recruits."
         #expect(speakers(text) == ["Western officials"])
     }
+
+    static let interview = """
+        Oksana Stepaniuk has led the families' association of missing soldiers since 2023. We spoke to her in Lviv.
+
+        How many soldiers are missing?
+
+        Our register lists about 48,000 missing soldiers. Nobody knows how many are alive.
+
+        Kyiv says 3,000 prisoners have come home this year. Is that right?
+
+        It is close. Since 2022 more than 2,100 missing soldiers have been confirmed killed.
+        """
+
+    @Test func anInterviewsAnswersAreTheIntervieweesAndItsQuestionsCiteOthers() {
+        #expect(speakers(AttributionTests.interview) == ["Oksana Stepaniuk", "Ukrainian government", "Oksana Stepaniuk"])
+    }
+
+    @Test func questionsAsAnExplainersHeadingsMakeNoInterview() {
+        let explainer = """
+            Estimates of the dead differ widely. Mediazona has counted the most carefully.
+
+            How many Russian soldiers have died?
+
+            More than 150,000 Russian soldiers have died, Mediazona says. Its count grows each week.
+
+            How many Ukrainians?
+
+            Nobody outside Kyiv knows. Some 60,000 Ukrainian soldiers have been killed, by one estimate.
+            """
+        #expect(speakers(explainer) == ["Mediazona", "Mediazona"])
+    }
 }

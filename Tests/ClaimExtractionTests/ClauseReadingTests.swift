@@ -423,4 +423,9 @@ import Testing
         let text = "The headquarters says it is holding more than 1,200 foreign nationals who fought for Russia."
         #expect(keys(text) == ["russia military captured at_least 1200"])
     }
+
+    @Test func peopleASwapHandsOverAreCaptives() {
+        #expect(keys("Since 2022 Ukraine has brought back 4,300 people in 58 exchanges.") == ["ukraine military captured exact 4300"])
+        #expect(keys("Some 1.2 million people have returned to Ukraine since the spring.") == [])
+    }
 }

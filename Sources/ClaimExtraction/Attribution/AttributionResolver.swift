@@ -44,6 +44,11 @@ struct AttributionResolver {
     private var fallbacks: [Int: Attribution] = [:]
     /// Whether each paragraph, once asked, opens with an interviewer's label.
     private var interviewerParagraphs: [Int: Bool] = [:]
+    /// The unlabelled interview the document is, once asked.
+    private var interviewRead: InterviewReading?
+    private struct InterviewReading {
+        var value: (questions: Set<Int>, interviewee: ResolvedSpeaker)?
+    }
 
     init(
         lexicon: LexiconView, tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentences: [Sentence],
@@ -219,6 +224,17 @@ struct AttributionResolver {
                 return Attribution(speaker: found.speaker, reportedBy: outlet(in: other), sentence: other, cue: found.cue)
             }
             other -= 1
+        }
+        // "How many are in captivity? / Nobody can give you an exact
+        // number …": an interview's answers are the interviewee's, its
+        // questions nobody's but whom they cite.
+        if let interview = interview() {
+            if interview.questions.contains(paragraph) {
+                return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
+            }
+            if paragraph > interview.questions.min() ?? paragraph {
+                return Attribution(speaker: interview.interviewee, reportedBy: nil, sentence: index, cue: nil)
+            }
         }
         // "… 9,600 civilians have been killed. This is stated in a new report
         // by OHCHR.": the next sentence names the source, in the paragraph
@@ -397,6 +413,64 @@ struct AttributionResolver {
         let asks = opensWithInterviewerLabel(sentences[first].tokens)
         interviewerParagraphs[paragraph] = asks
         return asks
+    }
+
+    /// The interview the document is, if it is one without labels: two or
+    /// more short paragraphs that end with a question, each followed by an
+    /// answer, after an introduction that names the one interviewed.
+    private mutating func interview() -> (questions: Set<Int>, interviewee: ResolvedSpeaker)? {
+        if let known = interviewRead { return known.value }
+        var value: (questions: Set<Int>, interviewee: ResolvedSpeaker)?
+        defer { interviewRead = .init(value: value) }
+        var questions = Set<Int>()
+        var start = 0
+        while start < sentences.count {
+            var end = start
+            while end + 1 < sentences.count, sentences[end + 1].paragraph == sentences[start].paragraph { end += 1 }
+            let answered = end + 1 < sentences.count
+            if answered, end - start < 3, endsWithQuestion(sentences[end].tokens) { questions.insert(sentences[start].paragraph) }
+            start = end + 1
+        }
+        guard questions.count >= 2, let first = questions.min() else { return nil }
+        // (An explainer's questions as headings are no interview: its
+        // introduction says it is one.)
+        let introduction = sentences.indices.filter { sentences[$0].paragraph < first }
+        guard introduction.contains(where: { index in
+            sentences[index].tokens.contains { AttributionResolver.interviewWords.contains(tokens[$0].hash) }
+        }) else { return nil }
+        for index in introduction {
+            // "Oksana Stepaniuk has led …": a name the lexicon lacks, as the
+            // introduction's subject.
+            let scope = scope(index)
+            let recognizer = EntityRecognizer(lexicon: lexicon)
+            var candidates = mentions(index)
+            if let end = recognizer.nameRun(scope, from: scope.range.lowerBound), end - scope.range.lowerBound >= 2,
+               !candidates.contains(where: { $0.start == scope.range.lowerBound }) {
+                let referent = recognizer.person(scope, scope.range.lowerBound, end, titleHead: nil)
+                candidates.insert(EntityMention(start: scope.range.lowerBound, end: end, referent: referent), at: 0)
+            }
+            for mention in candidates {
+                let person: Bool
+                switch mention.referent {
+                case .person: person = true
+                case .speaker(let number): person = lexicon.speakers[number].isPerson
+                default: person = false
+                }
+                if person, let found = resolve(mention, in: index) {
+                    value = (questions, found)
+                    return value
+                }
+            }
+        }
+        return nil
+    }
+
+    static let interviewWords = WordSet(["interview", "interviewed", "spoke", "talked", "asked"].map(WordHash.of))
+
+    private func endsWithQuestion(_ range: Range<Int>) -> Bool {
+        var last = range.upperBound - 1
+        while last > range.lowerBound, tokens[last].mark == .closeQuote || tokens[last].mark == .closeParen { last -= 1 }
+        return last >= range.lowerBound && tokens[last].mark == .question
     }
 
     private func opensWithInterviewerLabel(_ range: Range<Int>) -> Bool {

@@ -108,6 +108,7 @@ struct SubjectReader {
                 && SubjectReader.periodNouns.contains(scope[k + 1].hash)
         }
         let handover = scope.range.contains { SubjectReader.handovers.contains(scope[$0].hash) }
+        let exchanged = handover && scope.range.contains { SubjectReader.exchanges.contains(scope[$0].hash) }
         // "33 Nepalis have been killed fighting for Russia": people of
         // a nation the lexicon does not know, in a side's ranks.
         let ranks = servingSide(scope)
@@ -304,6 +305,9 @@ struct SubjectReader {
                     metrics = [topic.metric]
                     figureTopic = topic
                 }
+                // "we have returned 5,857 people in 65 exchanges": people a
+                // swap hands over are captives.
+                if metrics.isEmpty, handover, phrase.population != nil, exchanged { metrics = [.captured] }
                 guard let metric = combine(metrics) else { continue }
                 lastMetric = metric
                 lastEnd = heads[member].end
@@ -1443,6 +1447,7 @@ struct SubjectReader {
     ].map(WordHash.of))
 
     static let toll = WordHash.of("toll")
+    static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps"].map(WordHash.of))
     static let figureNouns = WordSet(["number", "figure", "total", "tally", "estimate", "count", "toll", "average"].map(WordHash.of))
     static let measureNouns = WordSet(["rate", "rates", "toll", "figure", "figures", "count", "tally", "numbers", "number", "total"].map(WordHash.of))
 
