@@ -428,4 +428,15 @@ import Testing
         #expect(keys("Since 2022 Ukraine has brought back 4,300 people in 58 exchanges.") == ["ukraine military captured exact 4300"])
         #expect(keys("Some 1.2 million people have returned to Ukraine since the spring.") == [])
     }
+
+    @Test func estimatesThatLieBetweenFiguresAndPeopleWhoHadLeft() {
+        #expect(keys("The combined dead of both armies lie somewhere between 150,000 and 400,000.") == [
+            "both military killed range 150000-400000",
+        ])
+        #expect(keys("UNHCR said 4,812,000 Ukrainians had left since the invasion began.") == [
+            "ukraine civilian refugees exact 4812000",
+        ])
+        // Not a refugee: what an attack "left".
+        #expect(keys("The strike had left 12 people dead.") == ["ukraine civilian killed exact 12"])
+    }
 }
