@@ -427,4 +427,19 @@ import Testing
             """
         #expect(speakers(explainer) == ["Mediazona", "Mediazona"])
     }
+
+    @Test func aPlaceBeforeAnUnclosedAppositiveIsNoSpeaker() {
+        #expect(speakers("Ukrainian forces killed 180 Russian soldiers near Vuhledar, a military spokesman said.") == [nil])
+    }
+
+    @Test func officialsTheSentenceLeavesUnnamedBorrowNoEarlierSource() {
+        // Nor does the civilians' side follow the earlier source's.
+        let text = """
+            Moscow says it has captured 400 Ukrainian soldiers.
+
+            The death toll from the strike on Zaporizhzhia rose to 31, with 60 injured, officials said Monday.
+            """
+        #expect(speakers(text) == ["Russian government", nil, nil])
+        #expect(keys(text).suffix(2) == ["ukraine civilian killed exact 31", "ukraine civilian wounded exact 60"])
+    }
 }

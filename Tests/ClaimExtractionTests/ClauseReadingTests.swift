@@ -439,4 +439,9 @@ import Testing
         // Not a refugee: what an attack "left".
         #expect(keys("The strike had left 12 people dead.") == ["ukraine civilian killed exact 12"])
     }
+
+    @Test func estimatesOfAFigureCountWhatTheFigureBeforeDid() {
+        let text = "Zelensky said 31,000 Ukrainian troops had been killed, a figure far lower than US estimates of 70,000."
+        #expect(keys(text) == ["ukraine military killed exact 31000", "ukraine military killed exact 70000"])
+    }
 }

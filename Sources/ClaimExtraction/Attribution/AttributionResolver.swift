@@ -218,6 +218,9 @@ struct AttributionResolver {
         if asksInInterview(paragraph, from: index) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
         }
+        // "…, officials said": a source the sentence leaves unnamed is no
+        // one's the article named before.
+        if saysUnnamed(index) { return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil) }
         var other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
             if let found = cueSpeaker(in: other, near: nil) {
@@ -256,6 +259,27 @@ struct AttributionResolver {
         }
         return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
     }
+
+    /// Whether a verb of saying in sentence `index` has as its subject
+    /// only a common noun for sources: "officials said", "police said".
+    /// (A spokesman speaks for a body the text may have named.)
+    private mutating func saysUnnamed(_ index: Int) -> Bool {
+        let scope = scope(index)
+        for cue in cues(index) where cue.agent == nil {
+            guard scope.match(.attributionVerb, at: cue.position) != nil else { continue }
+            var k = cue.position - 1
+            while k >= scope.range.lowerBound, scope.english(k).contains(.filler) { k -= 1 }
+            if k >= scope.range.lowerBound,
+               scope.english(k).contains(.commonSource) || AttributionResolver.unnamedSpeakers.contains(scope[k].hash) {
+                return true
+            }
+        }
+        return false
+    }
+
+    static let unnamedSpeakers = WordSet([
+        "police", "rescuers", "witnesses", "residents", "officers",
+    ].map(WordHash.of))
 
     /// Whether sentence `index` opens with "This", "These" or "That": it
     /// says something of the sentence before.

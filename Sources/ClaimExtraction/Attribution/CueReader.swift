@@ -94,6 +94,10 @@ struct CueReader {
         return !((open + 1)..<last).contains { scope[$0].mark == .openParen || scope[$0].mark == .closeParen }
     }
 
+    static let placePrepositions = WordSet([
+        "near", "outside", "around", "toward", "towards", "into", "on", "to", "across", "against", "over", "through",
+        "inside", "within", "along", "behind", "beyond",
+    ].map(WordHash.of))
     static let auxiliaries = WordSet([
         "has", "have", "had", "is", "are", "was", "were", "would", "could", "might", "may", "will", "can", "did",
     ].map(WordHash.of))
@@ -445,8 +449,10 @@ struct CueReader {
         func afterPreposition(_ first: Int) -> Bool {
             var start = first
             while start - 1 > lower, start > first - 3, scope[start - 1].isWord, scope[start - 1].has(.capitalized) { start -= 1 }
+            // ("near Bakhmut, a military spokesman said").
             return start > lower && (scope[start - 1].keyword == .of || scope[start - 1].keyword == .in
-                || scope[start - 1].keyword == .at || scope[start - 1].keyword == .from || scope[start - 1].keyword == .by)
+                || scope[start - 1].keyword == .at || scope[start - 1].keyword == .from || scope[start - 1].keyword == .by
+                || CueReader.placePrepositions.contains(scope[start - 1].hash))
         }
         let opener = scope[j + 1]
         guard opener.keyword == .the || opener.keyword == .a || opener.keyword == .an || scope.match(.title, at: j + 1) != nil

@@ -301,7 +301,10 @@ struct SubjectReader {
                 // named.
                 var figureTopic: Topic?
                 if metrics.isEmpty, figureNounBefore(scope, hedges[member].start),
-                   let topic = sentenceTopic ?? previousTopic {
+                   let topic = sentenceTopic ?? lastMetric.map({ Topic(metric: $0, sides: carried?.sides ?? [], population: carried?.population) })
+                    ?? previousTopic {
+                    // ("31,000 troops had been killed, far fewer than US
+                    // estimates of 70,000": the figure before it in the sentence.)
                     metrics = [topic.metric]
                     figureTopic = topic
                 }
@@ -1448,7 +1451,9 @@ struct SubjectReader {
 
     static let toll = WordHash.of("toll")
     static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps"].map(WordHash.of))
-    static let figureNouns = WordSet(["number", "figure", "total", "tally", "estimate", "count", "toll", "average"].map(WordHash.of))
+    static let figureNouns = WordSet([
+        "number", "figure", "total", "tally", "estimate", "count", "toll", "average", "estimates", "figures", "counts",
+    ].map(WordHash.of))
     static let measureNouns = WordSet(["rate", "rates", "toll", "figure", "figures", "count", "tally", "numbers", "number", "total"].map(WordHash.of))
 
     /// Sides named just before a loss noun: "Russian losses", "Russia's losses".
