@@ -444,4 +444,22 @@ import Testing
         let text = "Zelensky said 31,000 Ukrainian troops had been killed, a figure far lower than US estimates of 70,000."
         #expect(keys(text) == ["ukraine military killed exact 31000", "ukraine military killed exact 70000"])
     }
+
+    @Test func aPossessivePronounsSideIsTheClausesLastNamed() {
+        let text = "On May 4, Ukraine brought home 205 of its prisoners of war, while Russia said 190 of its servicemen had been returned in the swap."
+        #expect(keys(text) == ["ukraine military captured exact 205", "russia military captured exact 190"])
+        // A verb of saying in a clause set against the figure's is not its source.
+        #expect(speakers(text) == [nil, "Russian government"])
+    }
+
+    @Test func aLossNounAsTheSubjectOfIncludeSaysWhatItsFigureCounts() {
+        let text = "The mission said 10,400 civilians had been killed. The dead include 587 children, it said."
+        #expect(keys(text) == ["ukraine civilian killed exact 10400", "ukraine civilian killed exact 587"])
+    }
+
+    @Test func theExecutionOfPrisonersKillsThem() {
+        #expect(keys("Prosecutors have documented the execution of at least 88 Ukrainian prisoners of war.") == [
+            "ukraine military killed at_least 88",
+        ])
+    }
 }

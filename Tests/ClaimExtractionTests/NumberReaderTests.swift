@@ -29,6 +29,13 @@ import Testing
         #expect(counts("one hundred and fifty thousand deaths") == ["150000"])
         #expect(counts("twenty-five thousand troops") == ["25000"])
         #expect(counts("a year ago, a day of losses") == [])
+        #expect(counts("six and a half million refugees") == ["6500000"])
+        #expect(counts("6,7 millions of refugees") == ["6700000"])
+    }
+
+    @Test func aPersonsAgeAndAShareForEveryOneAreNoCounts() {
+        #expect(counts("a boy of twelve was among the dead") == [])
+        #expect(counts("roughly two and a half Russian casualties for every Ukrainian one") == [])
     }
 
     @Test func aScaleWordDistributesOverARange() {

@@ -145,7 +145,11 @@ struct AttributionResolver {
         for (cue, agent) in zip(cues(index), agents(index)) {
             guard let speaker = agent else { continue }
             if let position, cue.position > position {
-                if after == nil { after = (speaker, cue.position) }
+                // ("Ukraine brought home 230, while Russia said 248 …": a
+                // verb of saying in a clause set against the figure's.)
+                if after == nil, !(position..<cue.position).contains(where: { AttributionResolver.contrasts.contains(tokens[$0].hash) }) {
+                    after = (speaker, cue.position)
+                }
                 continue
             }
             switch cue.agent?.referent {
@@ -277,6 +281,7 @@ struct AttributionResolver {
         return false
     }
 
+    static let contrasts = WordSet(["while", "whereas", "but"].map(WordHash.of))
     static let unnamedSpeakers = WordSet([
         "police", "rescuers", "witnesses", "residents", "officers",
     ].map(WordHash.of))

@@ -178,6 +178,11 @@ struct NumberReader {
                 scale = entry.scale
                 current = 0
                 k += 1
+            } else if token.keyword == .and, any, current > 0, k + 3 < end, scope[k + 1].keyword == .a,
+                      scope[k + 2].keyword == .half, scaleValue(k + 3) >= 1000 {
+                // "six and a half million".
+                current += 0.5
+                k += 3
             } else if token.keyword == .and, any, k + 1 < end,
                       let next = scope.lexicon.entry(of: scope[k + 1]), next.numeral > 0 {
                 k += 1
@@ -244,8 +249,9 @@ struct NumberReader {
             }
             // "a 1,000-for-1,000 swap", "1,000 prisoners for 1,000": a deal's
             // label. "three soldiers for every Ukrainian": a ratio.
+            // ("two and a half Russian casualties for every Ukrainian one".)
             var k = after
-            while k + 1 < upper, k < after + 3 {
+            while k + 1 < upper, k < after + 6 {
                 if scope[k].keyword == .for, scope[k + 1].kind == .number || word(k + 1, NumberReader.every) { return true }
                 if !scope[k].isWord { break }
                 k += 1
@@ -256,6 +262,8 @@ struct NumberReader {
         let before = mention.start - 1
         if before - 1 >= lower, scope[before].keyword == .of, scope[before - 1].keyword == .out, mention.low <= 100 { return true }
         if word(before, NumberReader.every) { return true }
+        // "for every Ukrainian one".
+        if word(before - 1, NumberReader.every), scope[before].isWord, scope[before].has(.capitalized) { return true }
         if before - 1 >= lower, scope[before].keyword == .for, scope[before - 1].kind == .number
             || (before - 2 >= lower && scope[before].keyword == .for && scope[before - 2].kind == .number) {
             return true
@@ -293,6 +301,7 @@ struct NumberReader {
         return !open.has(.spaceBefore) || open.has(.lineBefore) || start - 1 == 0
     }
 
+    static let persons = WordSet(["boy", "girl", "man", "woman", "child", "teenager", "pensioner", "soldier"].map(WordHash.of))
     static let ageNouns = WordSet(["population", "aged", "ages", "males", "men", "youngest", "oldest"].map(WordHash.of))
     /// Whether the subject of the copula just before `start` is an age
     /// ("the average age of those killed was").
@@ -340,6 +349,11 @@ struct NumberReader {
                 && NumberReader.ageNouns.contains(scope[mention.start - 2].hash))
             || (mention.start - 1 > lower && scope[mention.start].keyword == .between
                 && NumberReader.ageNouns.contains(scope[mention.start - 1].hash)) {
+            return .age
+        }
+        // "a boy of twelve", "a woman of 73": a person's age.
+        if !mention.isRange, mention.low < 120, mention.start - 3 >= lower, scope[mention.start - 1].keyword == .of,
+           NumberReader.persons.contains(scope[mention.start - 2].hash), scope.english(mention.start - 3).contains(.article) {
             return .age
         }
         // "The average age of the dead is about 35": what the subject counts is an age.

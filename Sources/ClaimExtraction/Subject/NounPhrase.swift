@@ -29,6 +29,9 @@ struct NounPhrase: Sendable, Hashable {
     /// soldiers" (captured, if a verb says so).
     var describedByLoss = false
 
+    /// "248 of its servicemen": whose they are is a pronoun's antecedent.
+    var ownersPronoun = false
+
     /// A word names what is counted (not just whose).
     var hasHead: Bool { population != nil || !metrics.isEmpty }
 
@@ -46,6 +49,7 @@ struct NounPhrase: Sendable, Hashable {
             }
             // "24 of its servicemen": whom a part is of.
             if k == start, token.keyword == .of, k + 2 < limit, NounPhrase.determiners.contains(scope[k + 1].hash) {
+                ownersPronoun = true
                 k += 2
                 continue
             }

@@ -335,6 +335,12 @@ struct SubjectReader {
                     if !governed.isEmpty { sides = governed }
                 }
                 if sides == nil, let agent = predicate.agentSide, let victim = scope.opposite(agent) { sides = [victim] }
+                // "while Russia said 248 of its servicemen had been returned":
+                // the side the clause names last before "its".
+                if sides == nil, phrase.ownersPronoun,
+                   let owner = (clauseStart..<hedges[first].start).reversed().lazy.compactMap({ scope.match(.side, at: $0) }).first {
+                    sides = [Int(owner.role.value)]
+                }
                 // "48 of its citizens have died fighting for Russia": people
                 // of a nation in a side's ranks are its soldiers.
                 let enlisted = ranks != nil && phrase.anyone && phrase.population == .civilian
@@ -731,6 +737,12 @@ struct SubjectReader {
                 if let first, let second = metric { metric = combine([first, second]) }
                 verb = other
                 joiner = other.start - 1
+            }
+            // "The dead include 659 children": a loss noun as the subject.
+            if metric == nil, meaning.role != .agent {
+                var j = verb.start - 1
+                while j > scope.range.lowerBound, scope.english(j).contains(.filler) { j -= 1 }
+                if let found = scope.match(.metric, endingAt: j + 1) { metric = scope.lexicon.metrics[Int(found.role.value)].metric }
             }
             var subject = subjectSides(scope, before: verb.start)
             if subject.each { return Governor(metric: metric, each: true) }
@@ -1450,7 +1462,7 @@ struct SubjectReader {
     ].map(WordHash.of))
 
     static let toll = WordHash.of("toll")
-    static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps"].map(WordHash.of))
+    static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps", "return"].map(WordHash.of))
     static let figureNouns = WordSet([
         "number", "figure", "total", "tally", "estimate", "count", "toll", "average", "estimates", "figures", "counts",
     ].map(WordHash.of))
