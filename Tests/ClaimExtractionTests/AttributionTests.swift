@@ -442,4 +442,15 @@ import Testing
         #expect(speakers(text) == ["Russian government", nil, nil])
         #expect(keys(text).suffix(2) == ["ukraine civilian killed exact 31", "ukraine civilian wounded exact 60"])
     }
+
+    @Test func theOfficialsAreTheGroupOfOfficialsNamedBefore() {
+        let text = """
+            The war's toll is nearing 450,000 killed or wounded, U.S. officials told reporters on Thursday.
+
+            Moscow understates its losses, they said, and Kyiv does not disclose its own.
+
+            Russia's military casualties are approaching 260,000, according to the officials.
+            """
+        #expect(speakers(text) == ["US officials", "US officials"])
+    }
 }

@@ -281,6 +281,7 @@ struct AttributionResolver {
         return false
     }
 
+    static let groupNouns = WordSet(["officials", "authorities", "sources", "monitors"].map(WordHash.of))
     static let contrasts = WordSet(["while", "whereas", "but"].map(WordHash.of))
     static let unnamedSpeakers = WordSet([
         "police", "rescuers", "witnesses", "residents", "officers",
@@ -390,6 +391,14 @@ struct AttributionResolver {
             return quoteSpeaker(for: index)?.speaker
         case .description(let number):
             let kinds = lexicon.descriptions[number]
+            // "US officials told CBS … according to the officials": a group
+            // named by the same noun, before any other body of its kind.
+            let head = tokens[mention.end - 1].hash
+            if AttributionResolver.groupNouns.contains(head), let found = search(from: index, before: mention.start, { speaker in
+                !speaker.isPerson && speaker.name.split(separator: " ").last.map { WordHash.of($0.lowercased()) } == head
+            }) {
+                return found
+            }
             if let found = search(from: index, before: mention.start, { speaker in
                 speaker.kind.map { kinds.contains($0) } ?? false
             }) {
