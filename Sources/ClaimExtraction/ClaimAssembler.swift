@@ -50,6 +50,7 @@ struct ClaimAssembler {
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
                     ?? [side(
                         of: figure, speaker: attribution.speaker, at: figure.reading.start, in: index,
+                        borrowed: attribution.sentence != index && sentences[attribution.sentence].paragraph != sentences[index].paragraph,
                         civilians: civilianSides, resolver: &resolver)]
                 let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
@@ -120,9 +121,13 @@ struct ClaimAssembler {
     /// "the enemy", else the speaker's own, else, for civilians, the side
     /// of the civilians the same speaker counted before (a regional
     /// governor's region), else the conflict's default.
+    ///
+    /// A speaker borrowed from another paragraph says nothing of whose
+    /// civilians a figure counts ("…, killing 61 people" after a paragraph
+    /// quoting the Kremlin).
     private func side(
-        of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, civilians: [String: Side],
-        resolver: inout AttributionResolver
+        of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, borrowed: Bool,
+        civilians: [String: Side], resolver: inout AttributionResolver
     ) -> Side {
         if figure.againstSpeaker {
             // "the enemy" of a speaker whose side the text does not say is
@@ -135,7 +140,7 @@ struct ClaimAssembler {
             }
             return defaultSide(figure.population)
         }
-        if let side = speaker?.side { return side }
+        if let side = speaker?.side, !(borrowed && figure.population == .civilian) { return side }
         if figure.population == .civilian, let name = speaker?.name, let earlier = civilians[name] { return earlier }
         return defaultSide(figure.population)
     }

@@ -462,4 +462,18 @@ import Testing
             "ukraine military killed at_least 88",
         ])
     }
+
+    @Test func aLongSubjectStillNamesItsLoss() {
+        let text = "The death toll from Friday's Russian missile strike on a nine-story apartment block in the southern Ukrainian port city of Odesa rose to 23 on Sunday."
+        #expect(keys(text) == ["ukraine civilian killed exact 23"])
+    }
+
+    @Test func civiliansAreNotTheSideOfASpeakerBorrowedFromAnotherParagraph() {
+        let text = """
+            Kremlin spokesman Dmitry Peskov denied that Russian forces target residential buildings.
+
+            The attack was the deadliest since April, when a missile hit a crowded railway station in Kramatorsk, killing 58 people.
+            """
+        #expect(keys(text) == ["ukraine civilian killed exact 58"])
+    }
 }

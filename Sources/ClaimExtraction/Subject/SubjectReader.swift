@@ -1500,7 +1500,10 @@ struct SubjectReader {
     /// Russian casualties is", "the death toll stands at".
     private func clauseTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
         var j = end - 1
-        let floor = max(scope.range.lowerBound, end - 20)
+        // ("The death toll from Saturday's Russian missile strike on a
+        // nine-story apartment building in the central Ukrainian city of
+        // Dnipro rose to 40": a subject of thirty words.)
+        let floor = max(scope.range.lowerBound, end - 30)
         while j >= floor {
             // "from February 24, 2022 to July 10, 2023": a date's comma
             // does not end the clause.
