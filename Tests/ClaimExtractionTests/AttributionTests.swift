@@ -441,6 +441,9 @@ import Testing
             """
         #expect(speakers(text) == ["Russian government", nil, nil])
         #expect(keys(text).suffix(2) == ["ukraine civilian killed exact 31", "ukraine civilian wounded exact 60"])
+        // In the paragraph that named them, the officials are that source's.
+        let paragraph = "Ukraine says at least eight people were killed in the strike. Officials say more than a dozen others were wounded."
+        #expect(speakers(paragraph) == ["Ukrainian government", "Ukrainian government"])
     }
 
     @Test func theOfficialsAreTheGroupOfOfficialsNamedBefore() {

@@ -222,9 +222,6 @@ struct AttributionResolver {
         if asksInInterview(paragraph, from: index) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
         }
-        // "…, officials said": a source the sentence leaves unnamed is no
-        // one's the article named before.
-        if saysUnnamed(index) { return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil) }
         var other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
             if let found = cueSpeaker(in: other, near: nil) {
@@ -232,6 +229,10 @@ struct AttributionResolver {
             }
             other -= 1
         }
+        // "…, officials said": a source the sentence leaves unnamed is the
+        // paragraph's ("Ukraine says … Officials say"), never one the
+        // article named in another.
+        if saysUnnamed(index) { return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil) }
         // "How many are in captivity? / Nobody can give you an exact
         // number …": an interview's answers are the interviewee's, its
         // questions nobody's but whom they cite.
