@@ -4,13 +4,13 @@ import Testing
 @testable import Timeline
 
 /// The hand-written JSON is byte for byte what JSONEncoder writes.
-struct PrettyJSONWriterTests {
+struct JSONWriterTests {
     private func encoded(_ value: some Encodable) throws -> [UInt8] {
         Array(try TimelineJSON.encoder(pretty: true).encode(value))
     }
 
-    private func written(_ body: (inout PrettyJSONWriter) -> Void) -> [UInt8] {
-        var writer = PrettyJSONWriter()
+    private func written(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(pretty: true)
         body(&writer)
         return writer.bytes
     }
@@ -96,10 +96,31 @@ struct PrettyJSONWriterTests {
     /// gains and the writer lacks fails here.
     @Test(arguments: [0, 1, 2, 7])
     func extractedClaimsReadAsJSONEncoderWritesThem(count: Int) throws {
-        let claims = (0..<count).map { i in
+        let claims = ReplyJSONTests.records(count).map { record in
             ExtractedClaim(
-                id: "00112233445566\(i)", documentName: "article \(i) “é”.txt", documentSHA256: String(repeating: "ab", count: 32),
+                id: record.id, documentName: record.documentName, documentSHA256: record.documentSHA256,
+                published: record.published, extractor: record.extractor, claim: record.claim)
+        }
+        var writer = JSONWriter(pretty: true)
+        writer.openArray()
+        for claim in claims { claim.write(to: &writer) }
+        writer.closeArray()
+        #expect(writer.bytes == (try encoded(claims)))
+    }
+}
+
+/// The daemon's replies, written without JSONEncoder, and `claims --csv`,
+/// read straight from them, are what the Codable path makes.
+struct ReplyJSONTests {
+    /// Claims with every field set and unset, quotes needing JSON and CSV
+    /// escapes, retracted or not.
+    static func records(_ count: Int) -> [ClaimRecord] {
+        (0..<count).map { i in
+            ClaimRecord(
+                id: "00112233445566\(i)", seq: UInt64(40 + i), documentName: "article \(i), “é”.txt",
+                documentSHA256: String(repeating: "ab", count: 32),
                 published: i % 2 == 0 ? nil : PartialDate(year: 2023, month: i % 3 == 0 ? nil : 2, day: 24),
+                recordedAt: Date(timeIntervalSince1970: 1_768_900_000 + Double(i) * 0.0375),
                 extractor: ExtractorInfo(version: "2.0.0", lexicon: "0f6d"),
                 claim: Claim(
                     side: i % 2 == 0 ? .russia : .both, population: .civilian, metric: .killed,
@@ -109,12 +130,56 @@ struct PrettyJSONWriterTests {
                     reportedBy: i % 3 == 1 ? "BBC" : nil,
                     statedOn: i % 2 == 0 ? nil : PartialDate(year: 2024, month: 3, day: i % 4 == 1 ? 9 : nil),
                     statedOnSource: i % 2 == 0 ? nil : .dateline,
-                    quote: "\"\(i) killed,\" it said.\n\t\\ / \u{1} — 😀", span: ByteSpan(start: i, end: 10 * i + 5)))
+                    quote: i % 5 == 0 ? " \"\(i) killed,\" it said.\r\n\t\\ / \u{1} — 😀 " : "Plain \(i) killed",
+                    span: ByteSpan(start: i, end: 10 * i + 5)),
+                retraction: i % 4 == 3 ? "misread, \"see\" below" : nil)
         }
-        var writer = PrettyJSONWriter()
-        writer.openArray()
-        for claim in claims { claim.write(to: &writer) }
-        writer.closeArray()
-        #expect(writer.bytes == (try encoded(claims)))
+    }
+
+    @Test(arguments: [0, 1, 9])
+    func aClaimsReplyIsWhatJSONEncoderWrites(count: Int) throws {
+        let claims = Self.records(count)
+        let encoded = Array(try TimelineJSON.encoder().encode(TimelineInterface.ClaimsReply(claims: claims)))
+        #expect(TimelineInterface.ClaimsReply.json(claims) == encoded)
+    }
+
+    @Test func sourcesAndLatestRepliesAreWhatJSONEncoderWrites() throws {
+        let rows = Self.records(9).enumerated().map { SourceRow(record: $1, reports: $0 + 1, disagreeing: $0 % 3) }
+        let sources = TimelineInterface.SourcesReply(sources: rows)
+        #expect(sources.json == Array(try TimelineJSON.encoder().encode(sources)))
+        let latest = TimelineInterface.LatestReply(claims: rows)
+        #expect(latest.json == Array(try TimelineJSON.encoder().encode(latest)))
+    }
+
+    /// Pages of claims read into CSV straight from their JSON, in one
+    /// writer, give the bytes of each claim decoded and flattened.
+    @Test func csvFromTheRepliesJSONIsCSVFromTheDecodedClaims() throws {
+        let claims = Self.records(29)
+        var decoded = CSVWriter()
+        for claim in claims { try decoded.write(claim) }
+        var streamed = CSVWriter()
+        for page in stride(from: 0, to: claims.count, by: 10) {
+            let json = TimelineInterface.ClaimsReply.json(claims[page..<min(claims.count, page + 10)])
+            try streamed.write(rowsOf: "claims", in: Data(json), as: ClaimRecord.self)
+        }
+        #expect(String(decoding: streamed.bytes, as: UTF8.self) == String(decoding: decoded.bytes, as: UTF8.self))
+        #expect(streamed.columns == decoded.columns)
+    }
+
+    @Test func csvFromJSONTakesFieldsInAnyOrderAndLeavesUnknownOnesOut() throws {
+        let claims = Self.records(3)
+        var decoded = CSVWriter()
+        for claim in claims { try decoded.write(claim) }
+        // Keys in reverse order, spaced out, with a field no column names.
+        let objects = try claims.map { claim -> String in
+            let object = try #require(try JSONSerialization.jsonObject(with: TimelineJSON.encoder().encode(claim)) as? [String: Any])
+            let members = try object.keys.sorted(by: >).map { key in
+                "\"\(key)\" : " + String(decoding: try JSONSerialization.data(withJSONObject: object[key]!, options: [.fragmentsAllowed]), as: UTF8.self)
+            }
+            return "{ " + (members + [#""unknown" : {"a": [1, "b"]}"#]).joined(separator: " ,\n ") + " }"
+        }
+        var streamed = CSVWriter()
+        try streamed.write(rowsOf: "claims", in: Data(#"{"claims":[\#(objects.joined(separator: ","))]}"#.utf8), as: ClaimRecord.self)
+        #expect(String(decoding: streamed.bytes, as: UTF8.self) == String(decoding: decoded.bytes, as: UTF8.self))
     }
 }
