@@ -115,23 +115,22 @@ struct ReplyJSONTests {
     /// Claims with every field set and unset, quotes needing JSON and CSV
     /// escapes, retracted or not.
     static func records(_ count: Int) -> [ClaimRecord] {
-        (0..<count).map { i in
-            ClaimRecord(
+        let qualifiers: [Qualifier] = [.exact, .atLeast, .atMost, .nearly, .range, .approximately, .wellOver]
+        return (0..<count).map { i -> ClaimRecord in
+            let quote = i % 5 == 0 ? " \"\(i) killed,\" it said.\r\n\t\\ / \u{1} — 😀 " : "Plain \(i) killed"
+            let statedOn: PartialDate? = i % 2 == 0 ? nil : PartialDate(year: 2024, month: 3, day: i % 4 == 1 ? 9 : nil)
+            let claim = Claim(
+                side: i % 2 == 0 ? .russia : .both, population: .civilian, metric: .killed, qualifier: qualifiers[i % 7],
+                low: 1000 * i - 3, high: i % 7 == 4 ? 5000 * i : nil, per: i % 3 == 0 ? Rate("day") : nil,
+                speaker: i % 2 == 0 ? nil : "Kharkiv Regional Prosecutor's Office", reportedBy: i % 3 == 1 ? "BBC" : nil,
+                statedOn: statedOn, statedOnSource: statedOn == nil ? nil : .dateline,
+                quote: quote, span: ByteSpan(start: i, end: 10 * i + 5))
+            let published: PartialDate? = i % 2 == 0 ? nil : PartialDate(year: 2023, month: i % 3 == 0 ? nil : 2, day: 24)
+            return ClaimRecord(
                 id: "00112233445566\(i)", seq: UInt64(40 + i), documentName: "article \(i), “é”.txt",
-                documentSHA256: String(repeating: "ab", count: 32),
-                published: i % 2 == 0 ? nil : PartialDate(year: 2023, month: i % 3 == 0 ? nil : 2, day: 24),
+                documentSHA256: String(repeating: "ab", count: 32), published: published,
                 recordedAt: Date(timeIntervalSince1970: 1_768_900_000 + Double(i) * 0.0375),
-                extractor: ExtractorInfo(version: "2.0.0", lexicon: "0f6d"),
-                claim: Claim(
-                    side: i % 2 == 0 ? .russia : .both, population: .civilian, metric: .killed,
-                    qualifier: [Qualifier.exact, .atLeast, .atMost, .nearly, .range, .approximately, .wellOver][i % 7],
-                    low: 1000 * i - 3, high: i % 7 == 4 ? 5000 * i : nil, per: i % 3 == 0 ? Rate("day") : nil,
-                    speaker: i % 2 == 0 ? nil : "Kharkiv Regional Prosecutor's Office",
-                    reportedBy: i % 3 == 1 ? "BBC" : nil,
-                    statedOn: i % 2 == 0 ? nil : PartialDate(year: 2024, month: 3, day: i % 4 == 1 ? 9 : nil),
-                    statedOnSource: i % 2 == 0 ? nil : .dateline,
-                    quote: i % 5 == 0 ? " \"\(i) killed,\" it said.\r\n\t\\ / \u{1} — 😀 " : "Plain \(i) killed",
-                    span: ByteSpan(start: i, end: 10 * i + 5)),
+                extractor: ExtractorInfo(version: "2.0.0", lexicon: "0f6d"), claim: claim,
                 retraction: i % 4 == 3 ? "misread, \"see\" below" : nil)
         }
     }

@@ -90,7 +90,7 @@ struct MessageTests {
         else { Issue.record("expected a reply"); return }
         #expect(reply.continues)
         #expect(reply.parameters.values == [
-            "text": "a \"quoted\" \\ é [}", "list": [1, -2500.0, true, nil, [:]],
+            "text": "a \"quoted\" \\ é [}", "list": [1, -2500, true, nil, [:]],
         ])
     }
 
