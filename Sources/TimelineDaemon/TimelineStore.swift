@@ -10,10 +10,6 @@ import Timeline
 /// crash could take back.
 actor TimelineStore {
     private(set) var projections = Projections()
-    /// Each claim's JSON, made the first time it is served: a reply is the
-    /// claims' encodings joined, not the claims encoded again per call.
-    private var encodedClaims: [String: [UInt8]] = [:]
-    private let encoder = TimelineJSON.encoder()
     private(set) var extractor: ExtractorInfo
     private var lexiconVocabulary = Vocabulary.standard
     private(set) var chainHead = ""
@@ -39,9 +35,6 @@ actor TimelineStore {
     func apply(_ events: [Event], chainHead: String) {
         projections.apply(events)
         self.chainHead = chainHead
-        for event in events {
-            if case .claimRetracted(let retracted) = event.payload { encodedClaims[retracted.claim] = nil }
-        }
         followers.publish(events)
     }
 
@@ -55,7 +48,6 @@ actor TimelineStore {
     func replace(with projections: Projections, chainHead: String) {
         self.projections = projections
         self.chainHead = chainHead
-        encodedClaims = [:]
     }
 
     /// Records which extractor and lexicon new claims are found with.
@@ -92,26 +84,9 @@ actor TimelineStore {
         return known
     }
 
-    /// `{"claims":[…]}` for `records`, from each claim's kept encoding.
-    func claimsReplyJSON(_ records: [ClaimRecord]) throws -> [UInt8] {
-        var json = Array(#"{"claims":["#.utf8)
-        for (i, record) in records.enumerated() {
-            if i > 0 { json.append(UInt8(ascii: ",")) }
-            if let encoded = encodedClaims[record.id] {
-                json.append(contentsOf: encoded)
-            } else {
-                let encoded = Array(try encoder.encode(record))
-                encodedClaims[record.id] = encoded
-                json.append(contentsOf: encoded)
-            }
-        }
-        json.append(contentsOf: "]}".utf8)
-        return json
-    }
-
     /// The `Claims` reply for `filter`, as JSON.
-    func claimsReplyJSON(_ filter: ClaimFilter) throws -> [UInt8] {
-        try claimsReplyJSON(claims(filter))
+    func claimsReplyJSON(_ filter: ClaimFilter) -> [UInt8] {
+        TimelineInterface.ClaimsReply.json(claims(filter))
     }
 
     /// The `Claims` replies for `filter`, `page` claims each, as JSON, made
@@ -145,15 +120,10 @@ struct ClaimPages: Sendable {
     var count: Int { (positions.count + page - 1) / page }
 
     /// `{"claims":[…]}` for page `index`.
-    func json(_ index: Int, encoder: JSONEncoder) throws -> [UInt8] {
+    func json(_ index: Int) -> [UInt8] {
         let claims = projections.claims
-        var json = Array(#"{"claims":["#.utf8)
-        for (i, position) in positions[(index * page)..<min(positions.count, (index + 1) * page)].enumerated() {
-            if i > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(contentsOf: try encoder.encode(claims[position]))
-        }
-        json.append(contentsOf: "]}".utf8)
-        return json
+        return TimelineInterface.ClaimsReply.json(
+            positions[(index * page)..<min(positions.count, (index + 1) * page)].lazy.map { claims[$0] })
     }
 }
 

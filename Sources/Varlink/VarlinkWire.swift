@@ -74,6 +74,14 @@ enum VarlinkWire {
     ///
     /// - Throws: A description of what is wrong with the message.
     static func parseReply(_ message: Data) throws(MalformedMessage) -> IncomingReply {
+        if let envelope = VarlinkReplyEnvelope.read(message) {
+            let start = message.startIndex
+            let parameters = envelope.parameters.map { range in
+                VarlinkParameters(storage: .object(message.subdata(in: (start + range.lowerBound)..<(start + range.upperBound))))
+            } ?? VarlinkParameters()
+            if let name = envelope.error { return .error(VarlinkError(name: name, parameters: parameters)) }
+            return .reply(VarlinkReply(parameters: parameters, continues: envelope.continues))
+        }
         let header: ReplyHeader
         do {
             header = try VarlinkJSON.decoder.decode(ReplyHeader.self, from: message)

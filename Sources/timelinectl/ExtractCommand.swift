@@ -65,7 +65,7 @@ struct ExtractCommand: AsyncParsableCommand {
         if json {
             // Written out a megabyte at a time: the JSON of a large file's
             // claims is several times the file.
-            var writer = PrettyJSONWriter(capacity: 1 << 21)
+            var writer = JSONWriter(pretty: true, capacity: 1 << 21)
             writer.openArray()
             for claim in found {
                 claim.write(to: &writer)

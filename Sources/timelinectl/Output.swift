@@ -39,6 +39,25 @@ struct Export {
         }
     }
 
+    /// Whether rows are written as CSV, not JSON lines.
+    var isCSV: Bool { csv != nil }
+
+    /// Writes each element of the array `member` of the JSON object `json`
+    /// as a CSV row, without decoding it (``CSVWriter/write(rowsOf:in:as:)``).
+    ///
+    /// - Throws: ``CommandFailure`` with exit code 1 when the JSON is not
+    ///   such an object.
+    mutating func writeCSV<Row: Codable>(rowsOf member: StaticString, in json: Data, as type: Row.Type) throws {
+        precondition(csv != nil, "writeCSV on an export of JSON lines")
+        do {
+            try csv!.write(rowsOf: member, in: json, as: type)
+        } catch {
+            throw CommandFailure(
+                message: "the daemon's reply does not have the expected form: \(error)", exitCode: CommandFailure.daemonError)
+        }
+        if csv!.bytes.count >= 1 << 16 { FileHandle.standardOutput.write(Data(csv!.take())) }
+    }
+
     mutating func finish() {
         if csv != nil { FileHandle.standardOutput.write(Data(csv!.take())) }
         flush()

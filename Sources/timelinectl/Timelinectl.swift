@@ -296,6 +296,11 @@ struct ClaimsCommand: AsyncParsableCommand {
             if connection.json { _ = try export.write([ClaimRecord](), json: true) }
             var out = Export(csv: export.csv)
             try client.stream(TimelineInterface.Method.claims, filters.filter) { reply in
+                if out.isCSV {
+                    // Straight from the reply's JSON to CSV: decoding each
+                    // claim to flatten it again cost ten times the rest.
+                    return try out.writeCSV(rowsOf: "claims", in: reply.parameters.jsonData(), as: ClaimRecord.self)
+                }
                 let page = try reply.parameters(as: TimelineInterface.ClaimsReply.self)
                 for claim in page.claims { try out.write(claim) }
             }

@@ -5,7 +5,7 @@ import Testing
 /// The seeds' chart as a browser draws it: `timelinectl chart` against a
 /// daemon holding the seeds, rendered to PNG by headless Chromium at the
 /// desktop size the issue asks it to be readable at (1200×600) and at a
-/// phone's (390×844).
+/// phone's (390×844), and its text measured there by the browser.
 @Suite(.serialized, .timeLimit(.minutes(5))) struct ChartRenderTests {
     @Test(.enabled(
         if: Chromium.path != nil,
@@ -41,7 +41,60 @@ import Testing
             // A blank page compresses to almost nothing; the chart's marks,
             // axes and text make its PNG larger.
             #expect(drawn.count > empty.count, "the \(width)×\(height) chart (\(drawn.count) bytes) is no larger than a blank page (\(empty.count) bytes)")
+
+            // Readable: every text the browser shows is drawn 11 CSS pixels
+            // or larger, and none runs past the chart's edges.
+            let text = try chromium.measureText(ofSVG: svg, width: width, height: height, folder: daemon.data)
+            #expect(text.shown > 10, "\(width)×\(height): only \(text.shown) texts shown")
+            #expect(text.smallestFontPixels >= 11, "\(width)×\(height): text as small as \(text.smallestFontPixels) px")
+            #expect(text.outside == 0, "\(width)×\(height): \(text.outside) texts run past the chart's edges")
         }
+    }
+}
+
+extension Chromium {
+    /// What the browser shows of an SVG's text.
+    struct TextMeasure {
+        /// The texts displayed.
+        var shown: Int
+        /// The smallest font size among them, in CSS pixels as drawn (the
+        /// computed size scaled as the view box is).
+        var smallestFontPixels: Double
+        /// How many reach past the SVG's box.
+        var outside: Int
+    }
+
+    /// Measures the text of the SVG `file` as Chromium lays it out in a
+    /// window of `width`×`height`: the SVG put inline in a page, whose
+    /// script reads each text's computed size and box and writes them into
+    /// the DOM that `--dump-dom` prints.
+    func measureText(ofSVG file: String, width: Int, height: Int, folder: String) throws -> TextMeasure {
+        let svg = try String(contentsOfFile: file, encoding: .utf8).replacing(/<\?xml[^>]*\?>/, with: "")
+        let page = folder + "/measure-\(width).html"
+        try writeText("""
+            <!DOCTYPE html>
+            <html><head><meta name="viewport" content="width=device-width"></head>
+            <body style="margin:0">\(svg)<pre id="measure"></pre>
+            <script>
+            const svg = document.querySelector("svg");
+            const scale = svg.getScreenCTM().a, box = svg.getBoundingClientRect();
+            let shown = 0, smallest = Infinity, outside = 0;
+            for (const text of svg.querySelectorAll("text")) {
+              if (getComputedStyle(text).display === "none") continue;
+              shown += 1;
+              smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+              const r = text.getBoundingClientRect();
+              if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) outside += 1;
+            }
+            document.getElementById("measure").textContent = `measured shown=${shown} smallest=${smallest.toFixed(2)} outside=${outside}`;
+            </script></body></html>
+            """, to: page)
+        let dom = try run(["--dump-dom", "--window-size=\(width),\(height)", URL(fileURLWithPath: page).absoluteString], file: page)
+        guard let found = dom.firstMatch(of: /measured shown=(\d+) smallest=([0-9.]+) outside=(\d+)/),
+              let shown = Int(found.1), let smallest = Double(found.2), let outside = Int(found.3) else {
+            throw ScreenshotFailed(file: page, status: 0, killed: false, output: dom)
+        }
+        return TextMeasure(shown: shown, smallestFontPixels: smallest, outside: outside)
     }
 }
 
@@ -68,10 +121,27 @@ struct Chromium {
     /// - Throws: ``ScreenshotFailed``, with Chromium's output, when it exits
     ///   with an error, runs past a minute, or writes no image.
     func screenshot(_ file: String, width: Int, height: Int) throws -> Data {
+        let folder = try TemporaryFolder("timelined-chromium-shot")
+        let png = folder.path + "/screenshot.png"
+        let said = try run(
+            ["--hide-scrollbars", "--screenshot=\(png)", "--window-size=\(width),\(height)", URL(fileURLWithPath: file).absoluteString],
+            file: file)
+        guard let image = FileManager.default.contents(atPath: png) else {
+            throw ScreenshotFailed(file: file, status: 0, killed: false, output: said)
+        }
+        return image
+    }
+
+    /// Runs headless Chromium with `arguments` after the common ones and
+    /// returns what it printed.
+    ///
+    /// - Throws: ``ScreenshotFailed``, with Chromium's output, when it exits
+    ///   with an error or runs past a minute.
+    func run(_ arguments: [String], file: String) throws -> String {
         // A profile of its own each time, so that no run waits on another's
         // lock or reads what another left; removed with the folder.
         let folder = try TemporaryFolder("timelined-chromium")
-        let png = folder.path + "/screenshot.png", log = folder.path + "/chromium.log"
+        let log = folder.path + "/chromium.log"
         guard FileManager.default.createFile(atPath: log, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         defer { try? output.close() }
@@ -86,12 +156,11 @@ struct Chromium {
         // a pipe, for the same reason.
         process.arguments = [
             "timeout", "--signal=KILL", "60", executable,
-            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             // /dev/shm in a container may be too small for a renderer.
             "--disable-dev-shm-usage", "--force-device-scale-factor=1",
-            "--user-data-dir=\(folder.path)/profile", "--screenshot=\(png)", "--window-size=\(width),\(height)",
-            URL(fileURLWithPath: file).absoluteString,
-        ]
+            "--user-data-dir=\(folder.path)/profile",
+        ] + arguments
         process.environment = childEnvironment(["HOME": folder.path])
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
@@ -99,12 +168,12 @@ struct Chromium {
         try process.run()
         process.waitUntilExit()
         let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0, let image = FileManager.default.contents(atPath: png) else {
+        guard process.terminationStatus == 0 else {
             throw ScreenshotFailed(
                 file: file, status: process.terminationStatus,
                 killed: process.terminationReason == .uncaughtSignal, output: said)
         }
-        return image
+        return said
     }
 
     /// A PNG's width and height from its IHDR chunk, which the format puts

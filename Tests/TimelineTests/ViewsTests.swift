@@ -205,7 +205,7 @@ import FoundationXML
         ])])
         let svg = SVGChart(title: "russia military casualties").render(Array(projections.claims))
         #expect(svg.components(separatedBy: "class=\"mark\"").count - 1 == 4)
-        #expect(svg.contains("<circle") && svg.contains("stroke-width=\"8\"") && svg.contains("<path"))
+        #expect(svg.contains("<circle") && svg.contains("stroke-width=\"10\"") && svg.contains("<path"))
         #expect(svg.contains("3,000,000") || svg.contains("2,000,000"))
         #expect(svg.contains("a &lt;b&gt; &amp; &quot;c&quot;"))
         #expect(svg.contains("1 undated claim not shown"))

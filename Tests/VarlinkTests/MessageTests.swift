@@ -77,6 +77,28 @@ struct MessageTests {
         #expect(error == .invalidParameter("a"))
     }
 
+    /// The envelope is read in one pass (`VarlinkReplyEnvelope`) when it
+    /// can be, by JSONDecoder when not: both read a reply alike.
+    @Test(arguments: [
+        #"{"continues":true,"parameters":{"text":"a \"quoted\" \\ \u00e9 [}","list":[1,-2.5e3,true,null,{}]}}"#,
+        #" { "parameters" : { "text" : "a \"quoted\" \\ \u00e9 [}" , "list" : [ 1 , -2.5e3 , true , null , { } ] } , "continues" : true } "#,
+        #"{"parameters":{"text":"a \"quoted\" \\ \u00e9 [}","list":[1,-2.5e3,true,null,{}]},"continues":true,"extra":{"x":["y"]}}"#,
+        #"{"parameters":{"text":"a \"quoted\" \\ \u00e9 [}","list":[1,-2.5e3,true,null,{}]},"continues":true,"error":null}"#,
+    ])
+    func repliesReadTheSameWhateverTheirSpacingAndOrder(json: String) throws {
+        guard case .reply(let reply) = try VarlinkWire.parseReply(Data(json.utf8))
+        else { Issue.record("expected a reply"); return }
+        #expect(reply.continues)
+        #expect(reply.parameters.values == [
+            "text": "a \"quoted\" \\ é [}", "list": [1, -2500, true, nil, [:]],
+        ])
+    }
+
+    @Test(arguments: [#"{"parameters":{"a":"unterminated}"#, #"{"parameters":{"a":1}"#, #"{"parameters":{"a":1}}x"#, #"{"continues":1}"#])
+    func brokenRepliesAreStillRefused(json: String) {
+        #expect(throws: VarlinkWire.MalformedMessage.self) { try VarlinkWire.parseReply(Data(json.utf8)) }
+    }
+
     @Test func messagesRoundTripThroughCodable() throws {
         let encoder = JSONEncoder()
         let decoder = JSONDecoder()

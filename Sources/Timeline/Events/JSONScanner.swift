@@ -70,6 +70,34 @@ struct JSONScanner {
         }
     }
 
+    /// Reads an array, calling `element` for each, which must read or skip it.
+    mutating func readArray(_ element: (inout JSONScanner) throws -> Void) throws {
+        try expect(0x5B, "[")
+        if try peek() == 0x5D {
+            offset += 1
+            return
+        }
+        while true {
+            try element(&self)
+            switch try peek() {
+            case 0x2C: offset += 1
+            case 0x5D: offset += 1; return
+            default: throw fail(", or ]")
+            }
+        }
+    }
+
+    /// Lends the JSON text being read.
+    func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        try body(bytes)
+    }
+
+    /// The first byte of the value that comes next, which is left unread:
+    /// `{`, `[`, `"`, `t`, `f`, `n` or a number's.
+    mutating func nextByte() throws -> UInt8 {
+        try peek()
+    }
+
     /// The first key of the object that comes next, without consuming
     /// anything; nil when the next value is not an object with a key.
     mutating func peekFirstKey() throws -> UnsafeRawBufferPointer? {

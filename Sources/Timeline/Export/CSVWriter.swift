@@ -8,8 +8,11 @@
 /// not among them is left out, and one it lacks is empty.
 public struct CSVWriter: Sendable {
     /// What has been written and not yet taken with ``take()``.
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
     public private(set) var columns: [String]?
+    /// The columns as a tree of JSON keys, for rows written from JSON
+    /// (``write(rowsOf:in:as:)``).
+    var jsonColumns: JSONColumns?
 
     public init() {}
 
@@ -31,7 +34,7 @@ public struct CSVWriter: Sendable {
         return bytes
     }
 
-    private mutating func line(_ fields: [String]) {
+    mutating func line(_ fields: [String]) {
         for (i, field) in fields.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             append(field)
@@ -40,7 +43,12 @@ public struct CSVWriter: Sendable {
     }
 
     private mutating func append(_ field: String) {
-        let utf8 = field.utf8
+        var field = field
+        field.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A field from its UTF-8 bytes, quoted when it must be.
+    mutating func append(_ utf8: UnsafeRawBufferPointer) {
         let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
         guard quoted else { return bytes.append(contentsOf: utf8) }

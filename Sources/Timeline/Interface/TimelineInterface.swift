@@ -453,3 +453,45 @@ public enum TimelineInterface {
         }
     }
 }
+
+// The replies the daemon sends most, written as `TimelineJSON` encodes
+// them without JSONEncoder's tree of boxed values: a page of a thousand
+// claims, or a view's rows, costs microseconds a row rather than tens.
+
+extension TimelineInterface.ClaimsReply {
+    /// `{"claims":[…]}` for `claims`, as `TimelineJSON` encodes the reply.
+    public static func json(_ claims: some Sequence<ClaimRecord>) -> [UInt8] {
+        // About a kilobyte a claim: a page's buffer grows once or twice, not ten times.
+        JSONWriter.object(member: "claims", claims, capacity: claims.underestimatedCount * 1024) { $0.write(to: &$1) }
+    }
+}
+
+extension TimelineInterface.LatestReply {
+    /// The reply as `TimelineJSON` encodes it.
+    public var json: [UInt8] { JSONWriter.object(member: "claims", claims) { $0.write(to: &$1) } }
+}
+
+extension TimelineInterface.SourcesReply {
+    /// The reply as `TimelineJSON` encodes it.
+    public var json: [UInt8] { JSONWriter.object(member: "sources", sources) { $0.write(to: &$1) } }
+}
+
+extension JSONWriter {
+    /// `{"NAME":[…]}`, compact, each element written by `write`.
+    static func object<Element>(
+        member name: StaticString, _ elements: some Sequence<Element>, capacity: Int = 4096,
+        write: (Element, inout JSONWriter) -> Void
+    ) -> [UInt8] {
+        var writer = JSONWriter(capacity: max(capacity, 64))
+        writer.openObject()
+        writer.key(name)
+        writer.openArray()
+        for element in elements {
+            writer.element()
+            write(element, &writer)
+        }
+        writer.closeArray()
+        writer.closeObject()
+        return writer.bytes
+    }
+}

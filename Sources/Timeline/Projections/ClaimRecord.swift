@@ -104,3 +104,17 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         try c.encodeIfPresent(retraction, forKey: .retraction)
     }
 }
+
+extension ClaimRecord {
+    /// Writes the claim as `TimelineJSON` encodes it, as the next value
+    /// `writer` expects; the daemon writes its replies so.
+    public func write(to writer: inout JSONWriter) {
+        json.write(to: &writer)
+    }
+
+    var json: ClaimJSON {
+        ClaimJSON(
+            id: id, documentName: documentName, documentSHA256: documentSHA256, published: published,
+            extractor: extractor, claim: claim, recordedAt: recordedAt, retraction: retraction, seq: seq)
+    }
+}

@@ -44,3 +44,16 @@ public struct SourceRow: Sendable, Equatable, Codable {
         try c.encode(disagreeing, forKey: .disagreeing)
     }
 }
+
+extension SourceRow {
+    /// Writes the row as `TimelineJSON` encodes it, as the next value
+    /// `writer` expects.
+    public func write(to writer: inout JSONWriter) {
+        record.json.write(to: &writer, extras: [
+            .init(key: "date", value: .string(record.effectiveDate?.iso)),
+            .init(key: "date_source", value: .string(record.dateSource)),
+            .init(key: "disagreeing", value: .int(disagreeing)),
+            .init(key: "reports", value: .int(reports)),
+        ])
+    }
+}

@@ -12,10 +12,10 @@ struct TimelineHandler: VarlinkHandler {
             try await replies.send(TimelineInterface.StatusReply(status: await store.status))
         case "Latest":
             let filter = try await validated(call.parameters(as: ClaimFilter.self))
-            try await replies.send(TimelineInterface.LatestReply(claims: await store.latest(filter)))
+            try await replies.send(json: TimelineInterface.LatestReply(claims: await store.latest(filter)).json)
         case "Sources":
             let filter = try await validated(call.parameters(as: ClaimFilter.self))
-            try await replies.send(TimelineInterface.SourcesReply(sources: await store.sources(filter)))
+            try await replies.send(json: TimelineInterface.SourcesReply(sources: await store.sources(filter)).json)
         case "Statements":
             var parameters = try call.parameters(as: TimelineInterface.StatementsParameters.self)
             parameters.filter = try await validated(parameters.filter)
@@ -27,9 +27,8 @@ struct TimelineHandler: VarlinkHandler {
             let filter = try await validated(call.parameters(as: ClaimFilter.self))
             guard call.more else { return try await replies.send(json: await store.claimsReplyJSON(filter)) }
             let pages = await store.claimPages(filter, page: 1000)
-            let encoder = TimelineJSON.encoder()
             for index in 0..<max(pages.count, 1) {
-                let json = pages.count == 0 ? Array(#"{"claims":[]}"#.utf8) : try pages.json(index, encoder: encoder)
+                let json = pages.count == 0 ? TimelineInterface.ClaimsReply.json([]) : pages.json(index)
                 try await replies.send(json: json, continues: index < pages.count - 1)
             }
         case "Documents":

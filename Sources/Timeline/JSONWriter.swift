@@ -1,8 +1,10 @@
-/// Writes JSON byte for byte as `TimelineJSON.encoder(pretty: true)` does
-/// (two-space indents, `"key" : value`, slashes and non-ASCII text as they
-/// are), but straight into a byte buffer: `JSONEncoder` builds a tree of
-/// boxed values per object first, which made it most of the time `timelinectl
-/// extract --json` took on a large file.
+/// Writes JSON byte for byte as `TimelineJSON.encoder()` does (sorted keys
+/// given in order, slashes and non-ASCII text as they are), compact or, with
+/// `pretty`, as `TimelineJSON.encoder(pretty: true)` does (two-space
+/// indents, `"key" : value`), but straight into a byte buffer:
+/// `JSONEncoder` builds a tree of boxed values per object first, which made
+/// it most of the time `timelinectl extract --json` took on a large file,
+/// and nearly all the time the daemon spent streaming `claims --csv`.
 ///
 /// The caller says what to write in order: `openObject()`, then `key(_:)`
 /// and a value per member, then `closeObject()`; arrays likewise, with
@@ -12,15 +14,18 @@
 ///   order `sortedKeys` puts them (for the plain lower-case ASCII keys
 ///   timelined uses, byte order). Keys are written as given, unescaped.
 ///   A test compares what a type writes with what `JSONEncoder` writes for
-///   it (`PrettyJSONWriterTests`).
-public struct PrettyJSONWriter: Sendable {
+///   it (`JSONWriterTests`).
+public struct JSONWriter: Sendable {
     /// What has been written and not yet taken with ``removeAll()``.
     public private(set) var bytes: [UInt8] = []
+    /// Whether members and elements go on lines of their own.
+    public let pretty: Bool
     private var depth = 0
     /// Whether the open container has no member yet.
     private var empty = false
 
-    public init(capacity: Int = 0) {
+    public init(pretty: Bool = false, capacity: Int = 0) {
+        self.pretty = pretty
         bytes.reserveCapacity(capacity)
     }
 
@@ -58,7 +63,7 @@ public struct PrettyJSONWriter: Sendable {
         element()
         bytes.append(UInt8(ascii: "\""))
         append(name)
-        append("\" : ")
+        if pretty { append("\" : ") } else { append("\":") }
     }
 
     /// Starts the next element of the open array: its separator and indent.
@@ -70,14 +75,17 @@ public struct PrettyJSONWriter: Sendable {
 
     private mutating func close(_ mark: UInt8) {
         depth -= 1
-        // An empty container is written with a blank line inside: "[\n\n]".
-        if empty { bytes.append(0x0A) }
-        newline()
+        if pretty {
+            // An empty container is written with a blank line inside: "[\n\n]".
+            if empty { bytes.append(0x0A) }
+            newline()
+        }
         bytes.append(mark)
         empty = false
     }
 
     private mutating func newline() {
+        guard pretty else { return }
         bytes.append(0x0A)
         for _ in 0..<depth {
             bytes.append(0x20)
