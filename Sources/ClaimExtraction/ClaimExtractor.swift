@@ -125,7 +125,7 @@ public struct ClaimExtractor: Sendable {
             // table of "Killed: 12,456" lines: a heading or a lead-in
             // ending with a colon says whose losses the figures under it count.
             func introduces() {
-                if leadsIn(scope), let topic = subjectReader.topic(scope), topic.population != nil {
+                if leadsIn(scope), let topic = subjectReader.topic(scope), topic.population != nil || !topic.sides.isEmpty {
                     context = (index, topic)
                 }
             }

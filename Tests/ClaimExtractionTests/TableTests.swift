@@ -117,4 +117,15 @@ import Testing
             "Ukrainian General Staff", "Ukrainian General Staff", "Mediazona", "CSIS", "OHCHR", "OHCHR", "UNHCR",
         ])
     }
+
+    @Test func aDailyListUnderALeadInCountsItsPeopleAndTheDaysIncrement() {
+        // Its rows of equipment count no one.
+        let list = """
+            The General Staff of the Armed Forces of Ukraine said the total combat losses of Russian forces are approximately:
+            personnel – about 702,310 (+1,340) people;
+            tanks – 9,120 (+9);
+            armored combat vehicles – 18,640 (+21);
+            """
+        #expect(keys(list) == ["russia military casualties approximately 702310", "russia military casualties exact 1340/day"])
+    }
 }

@@ -295,6 +295,14 @@ struct SubjectReader {
                 }
                 // "Among them, 13,781 were volunteers": a part of the figures before.
                 if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start) { metrics = [context.metric] }
+                // "The total combat losses of the enemy are approximately: /
+                // personnel – about 819,980": a row under a lead-in counts
+                // the lead-in's loss.
+                var rowOfContext = false
+                if metrics.isEmpty, let context, labelsRow(scope, before: hedges[first].start) {
+                    metrics = [context.metric]
+                    rowOfContext = true
+                }
                 // "Estimating the number of Russian soldiers killed, The
                 // Economist came up with an estimate of 66,000": a figure
                 // noun's loss is the one the sentence (or the one before)
@@ -315,7 +323,8 @@ struct SubjectReader {
                 lastMetric = metric
                 lastEnd = heads[member].end
                 let predicateRate = predicate.dayTally && (oneAttack || governor?.linked == true) ? nil : predicate.rate
-                let rate = phrase.rate ?? (partitive && member != last ? nil : predicateRate) ?? leadingRate
+                let rate = phrase.rate ?? (increment(scope, at: mentions[member].start) ? .day : nil)
+                    ?? (partitive && member != last ? nil : predicateRate) ?? leadingRate
                     ?? (partitive && member != first ? nil : clauseRate) ?? (attackDay ? .day : nil)
                     ?? (samePeriod ? period : nil)
 
@@ -437,7 +446,7 @@ struct SubjectReader {
                 var contextSides: [Side]?
                 // Civilians are placed by where they live; only a bare figure
                 // ("1,100 were killed") continues whose they were.
-                if sides == nil, !speakersOwn, let context, !context.sides.isEmpty,
+                if sides == nil, !speakersOwn, let context, !context.sides.isEmpty, !context.sides.contains(SentenceScope.enemy),
                    inherited || (context.population == resolvedPopulation && resolvedPopulation != .civilian) {
                     contextSides = context.sides.count > 1 ? [.both] : [scope.lexicon.sides[context.sides[0]]]
                 }
@@ -445,6 +454,8 @@ struct SubjectReader {
                     contextSides = heading.sides.count > 1 ? [.both] : [scope.lexicon.sides[heading.sides[0]]]
                 }
 
+                // A row under a lead-in is of the lead-in's side, "the enemy"'s too.
+                if sides == nil, contextSides == nil, rowOfContext, let context, !context.sides.isEmpty { sides = context.sides }
                 var resolvedSides: [Side]?
                 let againstSpeaker = sides?.contains(SentenceScope.enemy) ?? false
                 if againstSpeaker { sides = nil }
@@ -815,6 +826,27 @@ struct SubjectReader {
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }
         return nil
+    }
+
+    /// Whether the figure at `start` is a daily list's increment set in
+    /// brackets after its total: "819,980 (+1,560)".
+    private func increment(_ scope: SentenceScope, at start: Int) -> Bool {
+        guard scope.isLine, start - 3 >= scope.range.lowerBound, scope[start - 2].mark == .openParen,
+              scope[start - 3].kind == .number, Int(scope[start - 1].start) < scope.bytes.count
+        else { return false }
+        return scope.bytes[Int(scope[start - 1].start)] == UInt8(ascii: "+")
+    }
+
+    /// Whether a line opens with a short label and a colon or dash before
+    /// its first figure: "personnel – about 819,980".
+    private func labelsRow(_ scope: SentenceScope, before start: Int) -> Bool {
+        guard scope.isLine else { return false }
+        let lower = scope.range.lowerBound
+        guard let mark = (lower..<min(start, lower + 4)).first(where: { k in
+            k > lower && (scope[k].mark == .colon || scope[k].mark == .dash)
+        }) else { return false }
+        // ("tanks – 8,669": a row of the same list that counts no one.)
+        return (lower..<mark).contains { scope.match(.population, at: $0) != nil }
     }
 
     /// How many words a row's label ending at `colon` has, leaving out the
