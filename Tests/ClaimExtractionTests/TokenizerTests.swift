@@ -66,6 +66,23 @@ import Testing
         #expect(tokens.contains { $0.hash == WordHash.of("us") && $0.has(.abbreviation) })
     }
 
+    @Test func wordsHashAndCapitaliseAlikeReadEightLettersAtATime() {
+        // Every length across the eight-byte blocks, alone and before an
+        // apostrophe, a letter outside ASCII or a comma, capitals or not.
+        let letters = Array("KyivKHARKIVdonetskZaporizhzhiaUNSCmariupol")
+        for length in 1...24 {
+            let word = String(letters.prefix(length))
+            for text in [word, word.uppercased(), word + "'s", word + "é", "x " + word + ", y"] {
+                let tokens = Scoped(text).tokens
+                let found = tokens.first { Int($0.start) == (text.hasPrefix("x ") ? 2 : 0) }
+                let written = text.hasPrefix("x ") ? word : String(text.prefix { $0.isLetter || $0.isNumber })
+                #expect(found?.hash == WordHash.of(written), "\(text)")
+                let capitals = written.allSatisfy { $0.isASCII && $0.isUppercase } && written.count >= 2
+                #expect(found?.has(.allCaps) == capitals, "\(text)")
+            }
+        }
+    }
+
     @Test func curlyQuotesOpenAndClose() {
         let tokens = Scoped("Russia has ‘well over’ 100,000 and “significantly more than”").tokens
         #expect(tokens.filter { $0.mark == .openQuote }.count == 2)

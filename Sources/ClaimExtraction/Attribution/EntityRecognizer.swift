@@ -69,6 +69,11 @@ struct EntityRecognizer {
     }
 
     /// A lexicon speaker or outlet, or a titled person, starting at `i`.
+    ///
+    /// Inlined where it is asked: most words start no name, and the look at
+    /// the word that says so costs less than the call did (every word of a
+    /// sentence is asked).
+    @inline(__always)
     private func name(_ scope: SentenceScope, at i: Int) -> EntityMention? {
         let names = PhraseRole.Kind.speaker.bit | PhraseRole.Kind.outlet.bit | PhraseRole.Kind.title.bit
         let token = scope[i]
@@ -77,6 +82,12 @@ struct EntityRecognizer {
         // "the BBC", "the UN human rights office": the article goes with the name.
         let article = token.keyword == .the || token.keyword == .a || token.keyword == .an
         guard kinds & names != 0 || article else { return nil }
+        return name(scope, at: i, article: article)
+    }
+
+    /// The name starting at `i`, a word that starts a speaker, outlet or
+    /// title phrase or is an article (`article`).
+    private func name(_ scope: SentenceScope, at i: Int, article: Bool) -> EntityMention? {
         var at = article && i + 1 < scope.range.upperBound ? i + 1 : i
         // "a senior Pentagon official".
         while article, at < scope.range.upperBound - 1, at < i + 3, EntityRecognizer.rank.contains(scope[at].hash) { at += 1 }
@@ -126,23 +137,33 @@ struct EntityRecognizer {
     /// "of", "for", "and" and "the" inside ("the Kharkiv Regional
     /// Prosecutor's Office", "Coordination Headquarters for the Treatment
     /// of PoWs").
+    ///
+    /// Inlined where it is asked, as ``name(_:at:)`` is: most words are no
+    /// capitalised word nor "the" before one.
+    @inline(__always)
     private func body(_ scope: SentenceScope, at i: Int) -> EntityMention? {
+        let k = scope[i].keyword == .the ? i + 1 : i
+        guard k < scope.range.upperBound, scope[k].isWord, scope[k].has(.capitalized) else { return nil }
+        return body(scope, at: i, first: k)
+    }
+
+    /// The body named from `i`, its first capitalised word at `first`.
+    private func body(_ scope: SentenceScope, at i: Int, first: Int) -> EntityMention? {
         let upper = scope.range.upperBound
-        var k = scope[i].keyword == .the ? i + 1 : i
-        guard k < upper, scope[k].isWord, scope[k].has(.capitalized) else { return nil }
-        let first = k
+        var k = first
         var headEnd: Int?
         var capitals = 0
+        let bodyHeads = EntityRecognizer.bodyHeads, bodyJoiners = EntityRecognizer.bodyJoiners
         while k < upper, k < first + 12 {
             let token = scope[k]
-            if token.isWord, token.has(.capitalized), !scope.english(k).contains(.function) || EntityRecognizer.bodyHeads.contains(token.hash) {
+            if token.isWord, token.has(.capitalized), !scope.english(k).contains(.function) || bodyHeads.contains(token.hash) {
                 capitals += 1
-                if EntityRecognizer.bodyHeads.contains(token.hash) { headEnd = k + 1 }
+                if bodyHeads.contains(token.hash) { headEnd = k + 1 }
                 k += 1
                 continue
             }
             // "Prosecutor's Office", "Treatment of PoWs", "Defence and Security".
-            if token.keyword == .possessive || EntityRecognizer.bodyJoiners.contains(token.hash),
+            if token.keyword == .possessive || bodyJoiners.contains(token.hash),
                k + 1 < upper, scope[k + 1].isWord, scope[k + 1].has(.capitalized) || scope[k + 1].keyword == .the {
                 k += 1
                 continue

@@ -50,6 +50,17 @@ struct LexiconView: @unchecked Sendable {
         var surnames: [[UInt8]]
     }
 
+    /// What a group of `phraseGroups` holds, for skipping most of it: a
+    /// word such as "Ukrainian" starts dozens of speaker phrases, nearly
+    /// all of them ruled out by the word after it.
+    struct GroupFilter: Sendable {
+        /// A bit per phrase of two words or more, `1 << (second word's hash & 63)`.
+        var seconds: UInt64 = 0
+        /// Where the group's phrases of one word start in `phraseOrder`
+        /// (they come last, the group being longest first).
+        var singles: Int32 = 0
+    }
+
     /// A surname of a person speaker (``SpeakerInfo/surnames``) as a range
     /// of `surnameBytes`, for ``NameMatcher``.
     struct Surname: Sendable {
@@ -68,6 +79,8 @@ struct LexiconView: @unchecked Sendable {
     var phraseWords: UnsafeBufferPointer<UInt64> { storage.pointee.phraseWords }
     var phraseOrder: UnsafeBufferPointer<Int32> { storage.pointee.phraseOrder }
     var phraseGroups: UnsafeBufferPointer<Int32> { storage.pointee.phraseGroups }
+    /// A filter per group, at the group's index in `phraseGroups`.
+    var groupFilters: UnsafeBufferPointer<GroupFilter> { storage.pointee.groupFilters }
     var maxLength: UnsafeBufferPointer<Int> { storage.pointee.maxLength }
     /// The kinds of the phrases each word ends, as a bit mask by the word's hash.
     private var lastWords: FrozenWordTable { storage.pointee.lastWords }
@@ -117,6 +130,7 @@ struct LexiconView: @unchecked Sendable {
         let phraseWords: UnsafeBufferPointer<UInt64>
         let phraseOrder: UnsafeBufferPointer<Int32>
         let phraseGroups: UnsafeBufferPointer<Int32>
+        let groupFilters: UnsafeBufferPointer<GroupFilter>
         let maxLength: UnsafeBufferPointer<Int>
         let indexKeys: UnsafeBufferPointer<UInt64>
         let indexValues: UnsafeBufferPointer<Int32>
@@ -248,6 +262,23 @@ struct LexiconView: @unchecked Sendable {
                 order += starting
                 groups.append(Int32(order.count))
             }
+            var filters = [GroupFilter](repeating: GroupFilter(), count: groups.count)
+            for entry in builder.entries {
+                let kinds = entry.kinds.nonzeroBitCount
+                for group in Int(entry.firstGroup)..<(Int(entry.firstGroup) + kinds) {
+                    var filter = GroupFilter(seconds: 0, singles: groups[group + 1])
+                    for position in Int(groups[group])..<Int(groups[group + 1]) {
+                        let phrase = builder.phrases[Int(order[position])]
+                        if phrase.count >= 2 {
+                            filter.seconds |= 1 << (builder.words[Int(phrase.first) + 1] & 63)
+                        } else if filter.singles == groups[group + 1] {
+                            filter.singles = Int32(position)
+                        }
+                    }
+                    filters[group] = filter
+                }
+            }
+            groupFilters = LexiconView.owned(filters)
             entries = LexiconView.owned(builder.entries)
             phrases = LexiconView.owned(builder.phrases)
             phraseWords = LexiconView.owned(builder.words)
@@ -288,6 +319,7 @@ struct LexiconView: @unchecked Sendable {
             LexiconView.release(surnameGroups)
             LexiconView.release(surnameBytes)
             LexiconView.release(tables.slots)
+            LexiconView.release(groupFilters)
             for pointer in [
                 UnsafeRawPointer(entries.baseAddress), UnsafeRawPointer(phrases.baseAddress),
                 UnsafeRawPointer(phraseWords.baseAddress), UnsafeRawPointer(phraseOrder.baseAddress),
@@ -392,7 +424,12 @@ struct LexiconView: @unchecked Sendable {
         _ kind: PhraseRole.Kind, of entry: Entry, in tokens: UnsafeBufferPointer<Token>, at start: Int, limit: Int
     ) -> PhraseMatch? {
         let group = Int(entry.firstGroup) + (entry.kinds & (kind.bit &- 1)).nonzeroBitCount
-        for position in Int(phraseGroups[group])..<Int(phraseGroups[group + 1]) {
+        // The phrases of two words or more only when the next word may be
+        // the second word of one: most often it is not.
+        let filter = groupFilters[group]
+        let longer = start + 1 < limit && filter.seconds & (1 << (tokens[start + 1].hash & 63)) != 0
+        let first = longer ? Int(phraseGroups[group]) : Int(filter.singles)
+        for position in first..<Int(phraseGroups[group + 1]) {
             let phrase = phrases[Int(phraseOrder[position])]
             let count = Int(phrase.count)
             guard start + count <= limit else { continue }

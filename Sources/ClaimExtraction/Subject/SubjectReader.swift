@@ -103,11 +103,13 @@ struct SubjectReader {
         // group of figures: a line of a daily summary holds a dozen groups.
         // "lost up to 1,340 servicemen over the same period": the period
         // of the figures just before.
+        // The word lists read once here, not once a word: each read of a
+        // static is a call that checks it is initialised.
+        let same = SubjectReader.same, periodNouns = SubjectReader.periodNouns, handovers = SubjectReader.handovers
         let samePeriod = scope.range.contains { k in
-            k + 1 < scope.range.upperBound && scope[k].hash == SubjectReader.same
-                && SubjectReader.periodNouns.contains(scope[k + 1].hash)
+            k + 1 < scope.range.upperBound && scope[k].hash == same && periodNouns.contains(scope[k + 1].hash)
         }
-        let handover = scope.range.contains { SubjectReader.handovers.contains(scope[$0].hash) }
+        let handover = scope.range.contains { handovers.contains(scope[$0].hash) }
         let exchanged = handover && scope.range.contains { SubjectReader.exchanges.contains(scope[$0].hash) }
         // "33 Nepalis have been killed fighting for Russia": people of
         // a nation the lexicon does not know, in a side's ranks.
@@ -1404,9 +1406,10 @@ struct SubjectReader {
     /// May") and no attacks in the plural ("drone and missile strikes").
     private func singleAttack(_ scope: SentenceScope, from start: Int, before end: Int) -> Bool {
         var single = false
+        let singleAttacks = SubjectReader.singleAttacks, manyAttacks = SubjectReader.manyAttacks
         for k in start..<end where scope[k].isWord {
-            if SubjectReader.singleAttacks.contains(scope[k].hash) { single = true }
-            if SubjectReader.manyAttacks.contains(scope[k].hash) { return false }
+            if singleAttacks.contains(scope[k].hash) { single = true }
+            if manyAttacks.contains(scope[k].hash) { return false }
         }
         return single
     }

@@ -279,16 +279,30 @@ struct Tokenizer {
         var i = start
         var hash = WordHash()
         var letters = 0
-        var uppers = 0
+        // Whether every letter so far is an ASCII capital ("UNSC", not "Kyiv" or "ÉTAT").
+        var capitalsOnly = true
         var hasDigit = false
         let capitalized = Tokenizer.isUpper(bytes[start]) || (bytes[start] == 0xC3 && start + 1 < end && bytes[start + 1] < 0x9F)
+        // Most words are ASCII letters alone: eight of them at a time, while
+        // they last; the loop below reads what follows.
+        if let base = bytes.baseAddress {
+            while i + 8 <= end {
+                let block = LetterBlock(base + i)
+                let count = block.leadingLetters
+                hash.addFolded(block.folded, bytes: count)
+                letters &+= count
+                if block.hasLowerCase(first: count) { capitalsOnly = false }
+                i &+= count
+                if count < 8 { break }
+            }
+        }
         while i < end {
             let b = bytes[i]
             let folded = b | 0x20
             if folded &- 0x61 < 26 {
                 // An ASCII letter, the common case: fold and hash in one step.
                 letters &+= 1
-                uppers &+= b < 0x61 ? 1 : 0
+                if b >= 0x61 { capitalsOnly = false }
                 hash.addFolded(folded)
                 i &+= 1
             } else if b &- 0x30 < 10 {
@@ -303,6 +317,7 @@ struct Tokenizer {
                 var k = 0
                 while k < length, i < end { hash.add(bytes[i]); i += 1; k += 1 }
                 letters += 1
+                capitalsOnly = false
             } else if (b == UInt8(ascii: "'") || (b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99)),
                       let after = Optional(b == 0xE2 ? i + 3 : i + 1), after < end, Tokenizer.isUpper(bytes[after]) {
                 // O'Brien: an apostrophe before a capital is part of a name.
@@ -314,7 +329,7 @@ struct Tokenizer {
         }
         var extra: Token.Flags = []
         if capitalized { extra.insert(.capitalized) }
-        if uppers >= 2, uppers == letters { extra.insert(.allCaps) }
+        if letters >= 2, capitalsOnly { extra.insert(.allCaps) }
         var wordEnd = i
         // "U.S.", "U.N.": letters and full stops make one word.
         if letters == 1, i + 2 < end, bytes[i] == UInt8(ascii: "."), Tokenizer.isLetter(bytes[i + 1]), bytes[i + 2] == UInt8(ascii: ".") {

@@ -25,6 +25,23 @@ struct WordHash {
         }
     }
 
+    /// Adds the first `bytes` bytes of `block` (the first byte highest), as
+    /// `bytes` calls of ``addFolded(_:)`` would.
+    ///
+    /// - Important: only at a multiple of eight bytes added, so that the
+    ///   bytes start a chunk of their own.
+    @inline(__always)
+    mutating func addFolded(_ block: UInt64, bytes: Int) {
+        assert(count & 7 == 0 && bytes <= 8, "a block starts a chunk")
+        count &+= UInt64(bytes)
+        if bytes == 8 {
+            mixed = (mixed ^ block) &* WordHash.prime
+            mixed ^= mixed >> 29
+        } else {
+            chunk = block >> (64 - 8 * bytes)
+        }
+    }
+
     /// Adds a byte, an ASCII capital as its lower-case letter.
     @inline(__always)
     mutating func add(_ byte: UInt8) {
