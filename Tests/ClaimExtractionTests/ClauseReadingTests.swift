@@ -476,4 +476,9 @@ import Testing
             """
         #expect(keys(text) == ["ukraine civilian killed exact 58"])
     }
+
+    @Test func anAsideOnTheFiguresPeopleLeavesItsVerbToIt() {
+        let text = "More than 31,000 Ukrainians, most of them servicemen, are listed as missing, the ombudsman said."
+        #expect(keys(text) == ["ukraine military missing at_least 31000"])
+    }
 }

@@ -564,6 +564,12 @@ struct SubjectReader {
                k + 1 >= upper || scope.match(.countedThing, at: k + 1) == nil {
                 break
             }
+            // "More than 35,000 Ukrainians, most of them servicemen, are
+            // listed as missing": an aside on the figure's people.
+            if token.mark == .comma, k == start, let close = asideOnPeople(scope, after: k) {
+                k = close + 1
+                continue
+            }
             if token.mark == .comma {
                 // "injured, died, or went missing".
                 var next = k + 1
@@ -838,6 +844,28 @@ struct SubjectReader {
         else { return false }
         return scope.bytes[Int(scope[start - 1].start)] == UInt8(ascii: "+")
     }
+
+    /// The comma closing an aside that opens at the comma `comma` with a
+    /// part of the people before it: ", most of them servicemen,", ",
+    /// mostly soldiers,".
+    private func asideOnPeople(_ scope: SentenceScope, after comma: Int) -> Int? {
+        let first = comma + 1
+        guard first + 1 < scope.range.upperBound else { return nil }
+        let opens = SubjectReader.asideOpeners.contains(scope[first].hash)
+            && (scope[first + 1].keyword == .of || scope[first].hash == SubjectReader.mostly || scope[first].hash == SubjectReader.mainly)
+        guard opens else { return nil }
+        var k = first + 1
+        while k < scope.range.upperBound, k < first + 8 {
+            if scope[k].mark == .comma { return k }
+            if scope.isClausePunctuation(k) || scope[k].kind == .number { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    static let asideOpeners = WordSet(["most", "many", "all", "some", "half", "mostly", "mainly"].map(WordHash.of))
+    static let mostly = WordHash.of("mostly")
+    static let mainly = WordHash.of("mainly")
 
     /// Whether a line opens with a short label and a colon or dash before
     /// its first figure: "personnel – about 819,980".
