@@ -75,7 +75,12 @@ final class SmallFileSystem {
         try disk.fill(filler)
         kill(pid, SIGCONT)
 
-        try waitUntil("ingestion pauses", timeout: patience) { daemon.log.contains("ingestion paused") }
+        do {
+            try waitUntil("ingestion pauses", timeout: patience) { daemon.log.contains("ingestion paused") }
+        } catch {
+            Issue.record("the daemon's log: \(daemon.log); inbox \(daemon.files(in: daemon.inbox)), processed \(daemon.files(in: daemon.processed))")
+            throw error
+        }
         // What the last free blocks held may go in before the pause or at
         // a retry while paused; the rest waits in the inbox, counted, and
         // nothing is refused. A file taken at a retry is counted until the
