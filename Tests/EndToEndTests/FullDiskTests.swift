@@ -31,15 +31,23 @@ final class SmallFileSystem {
     /// Whether a tmpfs can be mounted here (root, and mounts allowed).
     static let available: Bool = SmallFileSystem(megabytes: 1) != nil
 
-    /// Writes zeros to `path` until the file system is full.
+    /// Writes zeros to `path` until the file system is full: until a write
+    /// fails for want of space, not because a signal interrupted it (a
+    /// test process hears its other daemons end), and no block is free.
     func fill(_ file: String) throws {
         let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         defer { close(fd) }
         for chunk in [1 << 16, 4096, 1] {
             let zeros = [UInt8](repeating: 0, count: chunk)
-            while zeros.withUnsafeBytes({ write(fd, $0.baseAddress!, chunk) }) > 0 {}
+            while true {
+                let written = zeros.withUnsafeBytes { write(fd, $0.baseAddress!, chunk) }
+                if written > 0 || written < 0 && errno == EINTR { continue }
+                break
+            }
         }
+        var stats = statvfs()
+        guard statvfs(path, &stats) == 0, stats.f_bavail == 0 else { throw CocoaError(.fileWriteOutOfSpace) }
     }
 }
 
