@@ -481,4 +481,19 @@ import Testing
         let text = "More than 31,000 Ukrainians, most of them servicemen, are listed as missing, the ombudsman said."
         #expect(keys(text) == ["ukraine military missing at_least 31000"])
     }
+
+    @Test func capturesComingHomeAndRefugeesTakenIn() {
+        #expect(keys("Moscow had also received back six civilians from the Kursk region.") == ["russia civilian captured exact 6"])
+        #expect(keys("Russia has confirmed that about 8,000 Ukrainian soldiers are in custody.") == [
+            "ukraine military captured approximately 8000",
+        ])
+        #expect(keys("Germany has taken in about 1.1 million people from Ukraine, the ministry said.") == [
+            "ukraine civilian refugees approximately 1100000",
+        ])
+    }
+
+    @Test func aPartOfTheEnemysLossesIsTheEnemys() {
+        let text = "Syrskyi said the enemy had lost near of 36 thousand of soldiers in Kursk, among them about 14 thousand in irrecoverable form."
+        #expect(keys(text) == ["russia military casualties nearly 36000", "russia military killed approximately 14000"])
+    }
 }

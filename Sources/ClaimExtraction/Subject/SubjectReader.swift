@@ -468,7 +468,9 @@ struct SubjectReader {
                 } else if mixedSides {
                     resolvedSides = [.both]
                 }
-                if !againstSpeaker { carried = (sides ?? [], resolvedPopulation) }
+                // ("the enemy lost 38,000 soldiers, among them 15,000 killed":
+                // a part of the enemy's losses is the enemy's.)
+                carried = (againstSpeaker ? [SentenceScope.enemy] : sides ?? [], resolvedPopulation)
 
                 let before = scope.skipQuotes(back: hedges[member].start - 1)
                 let isGiven = before >= scope.range.lowerBound && scope.english(before).contains(.definite)
@@ -1521,7 +1523,8 @@ struct SubjectReader {
     /// the losses.
     static let handovers = WordSet([
         "returned", "return", "received", "receive", "handed", "exchanged", "exchange", "swapped", "repatriated",
-        "released", "freed", "buried", "exhumed", "recovered", "identified", "brought", "transferred",
+        "released", "freed", "buried", "exhumed", "recovered", "identified", "brought", "transferred", "swap", "swaps",
+        "exchanges",
     ].map(WordHash.of))
 
     static let toll = WordHash.of("toll")
