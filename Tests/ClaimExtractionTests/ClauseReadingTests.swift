@@ -496,4 +496,31 @@ import Testing
         let text = "Syrskyi said the enemy had lost near of 36 thousand of soldiers in Kursk, among them about 14 thousand in irrecoverable form."
         #expect(keys(text) == ["russia military casualties nearly 36000", "russia military killed approximately 14000"])
     }
+
+    @Test func anAttackNamedAfterItsPrepositionNamesTheAttacker() {
+        // "in Ukrainian shelling" is who struck, not where.
+        let text = "Three people were killed and nine others injured in Ukrainian shelling of the Kursk region, the governor said."
+        #expect(keys(text) == ["russia civilian killed exact 3", "russia civilian wounded exact 9"])
+    }
+
+    @Test func theMissingOfAWarAreSoldiersUnlessNamedCivilians() {
+        #expect(keys("More than 58,000 Ukrainian citizens are now registered as missing, the commissioner said.") == [
+            "ukraine military missing at_least 58000",
+        ])
+        #expect(keys("Some 2,000 Ukrainian civilians are missing, the commissioner said.") == [
+            "ukraine civilian missing approximately 2000",
+        ])
+    }
+
+    @Test func aPartOfAWholeTakesTheLossItsVerbNarrowsTo() {
+        #expect(keys("Syrskyi said Russia had lost 21,000 soldiers in Pokrovsk, and that about 9,800 of those losses were irrecoverable.") == [
+            "russia military casualties exact 21000", "russia military killed approximately 9800",
+        ])
+    }
+
+    @Test func anAsideGlossingTheLossNounLeavesItsFigureToIt() {
+        #expect(keys("The ministry said total Russian casualties, killed and wounded, were likely to be around 450,000.") == [
+            "russia military casualties approximately 450000",
+        ])
+    }
 }

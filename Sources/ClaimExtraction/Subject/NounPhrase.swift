@@ -29,6 +29,9 @@ struct NounPhrase: Sendable, Hashable {
     /// soldiers" (captured, if a verb says so).
     var describedByLoss = false
 
+    /// "11,400 of those losses": a part of a whole named after the figure.
+    var partOfWhole = false
+
     /// "248 of its servicemen": whose they are is a pronoun's antecedent.
     var ownersPronoun = false
 
@@ -45,6 +48,13 @@ struct NounPhrase: Sendable, Hashable {
             let token = scope[k]
             if token.isQuote {
                 k += 1
+                continue
+            }
+            // "11,400 of those losses were irrecoverable": a part of a whole
+            // whose loss the verb after it narrows.
+            if k == start, token.keyword == .of, k + 2 < limit, NounPhrase.demonstratives.contains(scope[k + 1].hash) {
+                partOfWhole = true
+                k += 2
                 continue
             }
             // "24 of its servicemen": whom a part is of.
@@ -200,6 +210,7 @@ struct NounPhrase: Sendable, Hashable {
     static let modifiers = WordSet(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
     static let serving = WordSet(["fighting", "serving", "fought", "served"].map(WordHash.of))
     static let determiners = WordSet(["its", "their", "our", "his", "her"].map(WordHash.of))
+    static let demonstratives = WordSet(["those", "these", "the"].map(WordHash.of))
     static let sideWord = WordHash.of("side")
     static let weakNouns = WordSet(["people", "persons"].map(WordHash.of))
     static let citizens = WordSet(["citizens", "compatriots", "nationals"].map(WordHash.of))

@@ -251,6 +251,8 @@ struct SubjectReader {
                 let foreigners = phrase.blocked && ranks != nil && scope[mentions[member].end].has(.capitalized)
                 guard !phrase.excluded, !phrase.blocked || foreigners, !otherWar, !forecast, !denied, !strength, !met else { continue }
                 var metrics = phrase.metrics
+                // "11,400 of those losses were irrecoverable": the part's loss.
+                if phrase.partOfWhole, !predicate.metrics.isEmpty, member == last { metrics = predicate.metrics }
                 // "captured two wounded soldiers": the verb says what befell them.
                 if phrase.describedByLoss, let verb = governor?.metric, verb == .captured || verb == .killed { metrics = [verb] }
                 // "32 prisoners of war had been executed": killed in captivity.
@@ -380,6 +382,10 @@ struct SubjectReader {
                 // "returned 4,000 of its citizens from captivity", "1,000
                 // people for 1,000 people": captives are counted as soldiers.
                 if metric == .captured, phrase.anyone, explicitPopulation == .civilian { population = .military }
+                // "More than 63,000 people are registered as missing": the
+                // missing of a war, soldiers for the most part, unless named
+                // as civilians.
+                if metric == .missing, phrase.anyone, explicitPopulation == .civilian { population = .military }
                 // "Shelling killed five men": whom an attack killed, not what
                 // a side lost.
                 if phrase.soldiersByDefault, !each, let governor, governor.metric != nil, !governor.sufferer, governor.sides.isEmpty {
@@ -1363,8 +1369,10 @@ struct SubjectReader {
                 continue
             }
             if let found = scope.match(.side, at: k) {
-                // "in Kyiv alone the strikes": a place, not who struck.
-                if found.start > scope.range.lowerBound, SubjectReader.locatives.contains(scope[found.start - 1].hash) {
+                // "in Kyiv alone the strikes": a place, not who struck; but
+                // "killed in Ukrainian shelling" names the attacker.
+                if found.start > scope.range.lowerBound, SubjectReader.locatives.contains(scope[found.start - 1].hash),
+                   scope.match(.incident, at: found.end) == nil {
                     k = found.end
                     continue
                 }
@@ -1578,6 +1586,12 @@ struct SubjectReader {
                 j = skipped
                 continue
             }
+            // "total Russian casualties, killed and wounded, were likely to
+            // be": an aside that only glosses the loss noun.
+            if scope[j].mark == .comma, let opening = glossOfLoss(scope, endingAt: j) {
+                j = opening - 1
+                continue
+            }
             // "Russian casualties (killed and wounded) averaged 1,262".
             if scope[j].mark == .closeParen {
                 var p = j - 1
@@ -1593,6 +1607,24 @@ struct SubjectReader {
                 return topic(scope, found)
             }
             j -= 1
+        }
+        return nil
+    }
+
+    /// The comma opening an aside that ends at the comma `close` and holds
+    /// only loss words: ", killed and wounded,".
+    private func glossOfLoss(_ scope: SentenceScope, endingAt close: Int) -> Int? {
+        var k = close - 1
+        var losses = 0
+        while k > scope.range.lowerBound, k > close - 6 {
+            if scope[k].mark == .comma { return losses > 0 ? k : nil }
+            if let found = scope.match(.metric, endingAt: k + 1) {
+                losses += 1
+                k = found.start - 1
+                continue
+            }
+            guard scope[k].keyword == .and || scope[k].keyword == .or else { return nil }
+            k -= 1
         }
         return nil
     }
