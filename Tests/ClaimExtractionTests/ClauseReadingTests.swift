@@ -391,6 +391,10 @@ import Testing
             In addition, today the bodies of 900 fallen defenders were brought home to Ukraine.
             """
         #expect(keys(text) == ["ukraine military killed exact 310", "ukraine military killed exact 900"])
+        // Nor does a day named before the handover noun: "Thursday's exchange".
+        #expect(keys("Three North Korean soldiers captured by Ukraine were not part of Thursday's exchange.") == [
+            "russia military captured exact 3",
+        ])
     }
 
     @Test func peopleASideHoldsAreCaptives() {

@@ -645,7 +645,7 @@ struct SubjectReader {
             // the day of a statement ("…, the mission said on Friday") or of
             // a handover ("received the bodies of 250 soldiers on Friday").
             if !saying, let date = dates.first(where: { $0.start == k || ($0.start == k + 1 && token.keyword == .on) }),
-               isTallyDay(scope, date, handoverBefore: date.start) {
+               isTallyDay(scope, date, handoverBefore: scope.range.upperBound) {
                 predicate.rate = .day
                 predicate.dayTally = true
                 k = date.end
