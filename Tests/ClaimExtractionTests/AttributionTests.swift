@@ -456,4 +456,16 @@ import Testing
             """
         #expect(speakers(text) == ["US officials", "US officials"])
     }
+
+    @Test func aVerbOfSayingInsideABodysNameIsTheName() {
+        // "State" in "the State Border Guard Service" says nothing.
+        let text = """
+            Statement by the Ukrainian Parliament Commissioner for Human Rights on the exchange
+
+            Among those freed are servicemen of the National Guard, the State Border Guard Service and the navy.
+
+            In total, 5,990 Ukrainians have now been returned from captivity.
+            """
+        #expect(speakers(text) == ["Ukrainian Parliament Commissioner for Human Rights"])
+    }
 }

@@ -94,6 +94,17 @@ struct CueReader {
         return !((open + 1)..<last).contains { scope[$0].mark == .openParen || scope[$0].mark == .closeParen }
     }
 
+    /// Whether the capitalised words from `k` run to a body's head noun
+    /// ("State Border Guard Service"), so that a verb among them is a name's.
+    private func namesBody(_ scope: SentenceScope, from k: Int) -> Bool {
+        var j = k + 1
+        while j < scope.range.upperBound, j < k + 5, scope[j].isWord, scope[j].has(.capitalized) {
+            if EntityRecognizer.bodyHeads.contains(scope[j].hash) { return true }
+            j += 1
+        }
+        return false
+    }
+
     static let placePrepositions = WordSet([
         "near", "outside", "around", "toward", "towards", "into", "on", "to", "across", "against", "over", "through",
         "inside", "within", "along", "behind", "beyond",
@@ -126,7 +137,10 @@ struct CueReader {
                 i += 1
                 continue
             }
-            if let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i) {
+            // ("the State Border Guard Service": a capitalised verb inside a
+            // name is part of the name.)
+            let inName = token.has(.capitalized) && i > scope.range.lowerBound && namesBody(scope, from: i)
+            if !inName, let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i) {
                 // "a new report by OHCHR", "as estimated by the ministry".
                 let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from)
                     ? mention(scope, at: verb.end + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
