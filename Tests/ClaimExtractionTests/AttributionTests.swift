@@ -468,4 +468,9 @@ import Testing
             """
         #expect(speakers(text) == ["Ukrainian Parliament Commissioner for Human Rights"])
     }
+
+    @Test func anOfficialOfAGovernmentIsItsOfficials() {
+        let text = "A senior US defence official put Moscow's casualties at about 800,000 in a briefing."
+        #expect(speakers(text) == ["US officials"])
+    }
 }

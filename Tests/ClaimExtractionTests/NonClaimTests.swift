@@ -10,6 +10,7 @@ import Testing
         "Russia mobilised 300,000 reservists, the Kremlin said.",
         "Russian forces have targeted 1,067 military bases, including 17 command posts and 56 radar systems.",
         "Russia has lost more than 3,000 tanks, according to Oryx.",
+        "If the war drags on, historians may well conclude that the two armies together lost half a million dead.",
         "Ukraine received 31 Abrams tanks and 14 Leopard 2 tanks.",
         "An estimated 15,000 Soviet soldiers died in the 1979-89 Afghanistan conflict.",
         "More than 400,000 American soldiers died in World War II.",

@@ -1231,6 +1231,13 @@ struct SubjectReader {
     /// pass": a figure the losses are to reach is a forecast, not a count.
     private func isForecast(_ scope: SentenceScope, before start: Int) -> Bool {
         let lower = scope.range.lowerBound
+        // "If the war drags on, historians may conclude that the two armies
+        // lost half a million": a condition's consequence is no claim.
+        if scope[scope.skipQuotes(from: lower)].hash == SubjectReader.ifHash,
+           let comma = (lower..<start).first(where: { scope[$0].mark == .comma }),
+           ((comma + 1)..<start).contains(where: { SubjectReader.modals.contains(scope[$0].hash) }) {
+            return true
+        }
         var j = start - 1
         // "the 1 million mark".
         if j >= lower, scope[j].keyword == .the { j -= 1 }
@@ -1255,6 +1262,7 @@ struct SubjectReader {
     }
 
     static let relatives = WordSet(["who", "that", "which"].map(WordHash.of))
+    static let ifHash = WordHash.of("if")
 
     /// The side whose ranks the sentence says its people served in:
     /// "killed fighting for Russia", "serving with the Russian army",
