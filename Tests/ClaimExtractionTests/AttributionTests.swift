@@ -473,4 +473,9 @@ import Testing
         let text = "A senior US defence official put Moscow's casualties at about 800,000 in a briefing."
         #expect(speakers(text) == ["US officials"])
     }
+
+    @Test func anInfinitivesSubjectIsItsClauses() {
+        let text = "In July, Meduza and Mediazona used probate records to estimate that about 110,000 Russian soldiers had been killed."
+        #expect(speakers(text) == ["Mediazona"])
+    }
 }

@@ -315,6 +315,15 @@ struct CueReader {
             default: return nil
             }
         }
+        // "Meduza and Mediazona used this method to estimate": an
+        // infinitive's subject is its clause's.
+        if cue - 1 > lower, scope[cue - 1].keyword == .to {
+            var k = cue - 2
+            while k >= lower, k >= cue - 10, !scope.isClausePunctuation(k) {
+                if let found = ending(k + 1) { return head(of: found) ?? found }
+                k -= 1
+            }
+        }
         var j = cue - 1
         var segments = 0
         while j >= lower {
