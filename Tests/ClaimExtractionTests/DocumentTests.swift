@@ -67,6 +67,9 @@ import Testing
         // Monday in 2025, not in 2022 or 2023.
         let past = "KYIV, March 3 (Reuters) - Russia lost 1,190 troops since the February 2022 invasion, Ukraine said on Monday.\n"
         #expect(extractor.extract(Document(name: "f.txt", text: past)).published?.iso == "2025-03-03")
+        // A dateline may name no place: the date, the agency in brackets, a dash.
+        let placeless = "Oct 21 (Reuters) - Russia's Defence Ministry said on Monday that Ukraine had lost 1,480 servicemen.\n"
+        #expect(extractor.extract(Document(name: "g.txt", text: placeless)).published?.iso == "2024-10-21")
     }
 
     @Test func yamlFrontMatterBetweenFencesDatesTheDocumentAndIsNoText() {

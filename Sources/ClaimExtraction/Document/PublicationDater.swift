@@ -80,6 +80,13 @@ struct PublicationDater {
             if lead, next.mark == .openParen || next.mark == .dash || slashed, expression.start > scope.range.lowerBound {
                 return true
             }
+            // "Nov 18 (Reuters) -": no place, the agency in brackets and a dash.
+            if expression.start == scope.range.lowerBound, next.mark == .openParen,
+               let close = (expression.end..<min(scope.range.upperBound, expression.end + 5)).first(where: { scope[$0].mark == .closeParen }),
+               close + 1 < scope.range.upperBound, scope[close + 1].mark == .dash || scope[close + 1].mark == .hyphen,
+               expression.end + 1 < close, scope[expression.end + 1].has(.capitalized) {
+                return true
+            }
         }
         // "Ukraine: civilian casualty update, 10 October 2024": a headline
         // line that ends with a full date after a comma, dash or bar.
