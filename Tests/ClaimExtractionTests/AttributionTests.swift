@@ -478,4 +478,12 @@ import Testing
         let text = "In July, Meduza and Mediazona used probate records to estimate that about 110,000 Russian soldiers had been killed."
         #expect(speakers(text) == ["Mediazona"])
     }
+
+    @Test func aBodysReportIsItsEvenAfterAParticiple() {
+        // The body's name and the report's noun share a word.
+        #expect(speakers("A U.S. intelligence assessment put Russian casualties at 290,000.") == ["US intelligence"])
+        #expect(speakers("A U.S. intelligence assessment declassified in December put Russian casualties at 290,000.") == [
+            "US intelligence",
+        ])
+    }
 }

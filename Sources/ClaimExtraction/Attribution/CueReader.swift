@@ -334,6 +334,12 @@ struct CueReader {
                 j -= 1
                 continue
             }
+            // "A U.S. intelligence assessment declassified in December put
+            // Russian casualties at": a past participle after the report.
+            if token.isWord, j - 1 >= lower, isPastParticiple(scope, j), scope.match(.sourceNoun, endingAt: j) != nil {
+                j -= 1
+                continue
+            }
             if token.mark == .closeParen {
                 // "The Center for Strategic and International Studies (CSIS) estimated".
                 var p = j - 1
@@ -386,6 +392,11 @@ struct CueReader {
                     steps += 1
                 }
                 if p >= lower, scope[p].keyword == .possessive { return ending(p) }
+                // "A US intelligence assessment": a name that the report's
+                // noun phrase overlaps.
+                if let overlapping = mentions.last(where: { $0.start < noun.start && $0.end > noun.start && $0.end <= noun.end }) {
+                    return overlapping
+                }
                 // "Pentagon documents", "U.S. intelligence estimates".
                 var q = noun.start
                 while q > lower, q > noun.start - 3 {
@@ -437,6 +448,14 @@ struct CueReader {
     static let adverbs = WordSet(["officially", "reportedly", "also", "now", "already", "previously", "widely"].map(WordHash.of))
 
     /// Whether token `k` is a present participle ("working", "citing").
+    /// Whether the word at `k` is a past participle by its shape ("declassified").
+    private func isPastParticiple(_ scope: SentenceScope, _ k: Int) -> Bool {
+        let token = scope[k]
+        guard token.isWord, !token.has(.capitalized) else { return false }
+        let start = Int(token.start), end = Int(token.end)
+        return end - start > 4 && scope.bytes[end - 2] == UInt8(ascii: "e") && scope.bytes[end - 1] == UInt8(ascii: "d")
+    }
+
     private func isParticiple(_ scope: SentenceScope, _ k: Int) -> Bool {
         let token = scope[k]
         guard token.isWord, !token.has(.capitalized) else { return false }
