@@ -477,6 +477,11 @@ struct AttributionResolver {
         guard introduction.contains(where: { index in
             sentences[index].tokens.contains { AttributionResolver.interviewWords.contains(tokens[$0].hash) }
         }) else { return nil }
+        // (And someone answers in the first person.)
+        guard sentences.indices.contains(where: { index in
+            sentences[index].paragraph > first && !questions.contains(sentences[index].paragraph)
+                && sentences[index].tokens.contains { AttributionResolver.firstPerson.contains(tokens[$0].hash) }
+        }) else { return nil }
         for index in introduction {
             // "Oksana Stepaniuk has led …": a name the lexicon lacks, as the
             // introduction's subject.
@@ -504,6 +509,7 @@ struct AttributionResolver {
         return nil
     }
 
+    static let firstPerson = WordSet(["i", "we", "me", "us", "my", "our"].map(WordHash.of))
     static let interviewWords = WordSet(["interview", "interviewed", "spoke", "talked", "asked"].map(WordHash.of))
 
     private func endsWithQuestion(_ range: Range<Int>) -> Bool {
