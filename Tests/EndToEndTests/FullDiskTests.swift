@@ -74,21 +74,41 @@ final class SmallFileSystem {
         try waitUntil("the first article is taken", timeout: patience) { daemon.files(in: daemon.processed) == ["a0.txt"] }
 
         // Stopped, files dropped, the disk filled, then let go (trial 5a).
-        kill(pid, SIGSTOP)
-        for n in 1...3 {
-            try writeText(article(n), to: daemon.inbox + "/a\(n).txt")
+        // The daemon may free space of its own when let go (a temporary
+        // file it was writing when stopped): the files that space takes
+        // are taken, and the disk is filled again with more files dropped,
+        // until ingestion pauses.
+        var articles = ["a0.txt"]
+        var fillers: [String] = []
+        var next = 1
+        func dropAndFill(link: Bool) throws {
+            kill(pid, SIGSTOP)
+            for n in next..<(next + 3) {
+                try writeText(article(n), to: daemon.inbox + "/a\(n).txt")
+                articles.append("a\(n).txt")
+            }
+            next += 3
+            if link { #expect(symlink("/etc/hostname", daemon.inbox + "/link") == 0) }
+            let filler = disk.path + "/filler\(fillers.count)"
+            try disk.fill(filler)
+            fillers.append(filler)
+            kill(pid, SIGCONT)
         }
-        #expect(symlink("/etc/hostname", daemon.inbox + "/link") == 0)
-        let filler = disk.path + "/filler"
-        try disk.fill(filler)
-        kill(pid, SIGCONT)
-
-        do {
-            try waitUntil("ingestion pauses", timeout: patience) { daemon.log.contains("ingestion paused") }
-        } catch {
-            Issue.record("the daemon's log: \(daemon.log); inbox \(daemon.files(in: daemon.inbox)), processed \(daemon.files(in: daemon.processed))")
-            throw error
+        try dropAndFill(link: true)
+        var paused = false
+        for _ in 0..<5 where !paused {
+            do {
+                try waitUntil("ingestion pauses, or every file is taken", timeout: patience) {
+                    daemon.log.contains("ingestion paused") || daemon.files(in: daemon.inbox).isEmpty
+                }
+            } catch {
+                Issue.record("the daemon's log: \(daemon.log); inbox \(daemon.files(in: daemon.inbox)), processed \(daemon.files(in: daemon.processed))")
+                throw error
+            }
+            paused = daemon.log.contains("ingestion paused")
+            if !paused { try dropAndFill(link: false) }
         }
+        try #require(paused, "ingestion never paused: \(daemon.log)")
         // What the last free blocks held may go in before the pause or at
         // a retry while paused; the rest waits in the inbox, counted, and
         // nothing is refused. A file taken at a retry is counted until the
@@ -102,19 +122,23 @@ final class SmallFileSystem {
             waiting = daemon.files(in: daemon.inbox)
             return before == waiting && inbox["pending"] as? Int == waiting.count
         }
+        let everything = Set(articles + ["link"])
         #expect(inbox["state"] as? String == "paused", "\(inbox)")
-        #expect(waiting.contains("link") && Set(waiting).isSubset(of: ["a1.txt", "a2.txt", "a3.txt", "link"]), "\(waiting)")
-        #expect(Set(waiting).union(daemon.files(in: daemon.processed)) == ["a0.txt", "a1.txt", "a2.txt", "a3.txt", "link"])
-        #expect(daemon.files(in: daemon.failed).isEmpty)
+        #expect(!waiting.isEmpty && Set(waiting).isSubset(of: everything), "\(waiting)")
+        // (The link may have been refused before the pause, its report
+        // waiting for space.)
+        let refused = daemon.files(in: daemon.failed)
+        #expect(Set(refused).isSubset(of: ["link"]), "\(refused)")
+        #expect(Set(waiting).union(daemon.files(in: daemon.processed)).union(refused) == everything)
 
-        try FileManager.default.removeItem(atPath: filler)
+        for filler in fillers { try FileManager.default.removeItem(atPath: filler) }
         try waitUntil("ingestion resumes and takes every file", timeout: patience) {
-            daemon.files(in: daemon.inbox).isEmpty && daemon.files(in: daemon.processed).count == 4
+            daemon.files(in: daemon.inbox).isEmpty && daemon.files(in: daemon.processed).count == articles.count
                 && daemon.files(in: daemon.failed) == ["link", "link.error.json"]
         }
         #expect(daemon.log.contains("ingestion resumed"), "\(daemon.log)")
         let documents = try daemon.documents()
-        #expect(documents.compactMap { $0["document"] as? String }.sorted() == ["a0.txt", "a1.txt", "a2.txt", "a3.txt", "link"])
+        #expect(documents.compactMap { $0["document"] as? String }.sorted() == (articles + ["link"]).sorted())
         let resumed = try daemon.inboxStatus()
         #expect(resumed["state"] as? String == "idle" && resumed["pending"] as? Int == 0, "\(resumed)")
         #expect(try daemon.stop() == 0)
