@@ -527,4 +527,13 @@ import Testing
             "russia military casualties approximately 450000",
         ])
     }
+
+    @Test func theDeadAHandoverReturnsAreSoldiersAfterParagraphsOnCivilians() {
+        let text = """
+            Russian missiles killed at least 19 civilians in Kyiv overnight, officials said.
+
+            Separately, the Coordination Headquarters said 900 bodies were returned to Ukraine on Thursday.
+            """
+        #expect(keys(text) == ["ukraine civilian killed at_least 19", "ukraine military killed exact 900"])
+    }
 }

@@ -382,6 +382,9 @@ struct SubjectReader {
                 // "returned 4,000 of its citizens from captivity", "1,000
                 // people for 1,000 people": captives are counted as soldiers.
                 if metric == .captured, phrase.anyone, explicitPopulation == .civilian { population = .military }
+                // "1,200 bodies were returned to Ukraine": the dead a handover
+                // returns are soldiers, unless named civilians.
+                if population == nil, metric == .killed, handover, explicitPopulation == nil { population = .military }
                 // "More than 63,000 people are registered as missing": the
                 // missing of a war, soldiers for the most part, unless named
                 // as civilians.
