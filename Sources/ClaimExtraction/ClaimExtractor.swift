@@ -138,7 +138,7 @@ public struct ClaimExtractor: Sendable {
             }
             // "Will Russia reach a million casualties?": a question asserts
             // no figure.
-            if asks(scope) { continue }
+            if scope.isQuestion { continue }
             let dates = sentenceDates[index]
             let mentions = numberReader.read(scope, dates: dates).filter { $0.kind == .count }
             guard !mentions.isEmpty else {
@@ -186,13 +186,6 @@ public struct ClaimExtractor: Sendable {
                 cellScope, mentions: mentions, readings: readings, previousTopic: nil, heading: table.columns[column], dates: cellDates)
         }
         return figures
-    }
-
-    /// Whether a sentence is a question: it ends with a question mark.
-    private func asks(_ scope: SentenceScope) -> Bool {
-        var last = scope.range.upperBound - 1
-        while last > scope.range.lowerBound, scope[last].mark == .closeQuote || scope[last].mark == .closeParen { last -= 1 }
-        return last >= scope.range.lowerBound && scope[last].mark == .question
     }
 
     /// Whether a sentence introduces what follows it: a line of its own

@@ -147,7 +147,7 @@ struct AttributionResolver {
             if let position, cue.position > position {
                 // ("Ukraine brought home 230, while Russia said 248 …": a
                 // verb of saying in a clause set against the figure's.)
-                if after == nil, !(position..<cue.position).contains(where: { AttributionResolver.contrasts.contains(tokens[$0].hash) }) {
+                if after == nil, !(position..<cue.position).contains(where: { SubjectReader.contrast.contains(tokens[$0].hash) }) {
                     after = (speaker, cue.position)
                 }
                 continue
@@ -283,7 +283,6 @@ struct AttributionResolver {
     }
 
     static let groupNouns = WordSet(["officials", "authorities", "sources", "monitors"].map(WordHash.of))
-    static let contrasts = WordSet(["while", "whereas", "but"].map(WordHash.of))
     static let unnamedSpeakers = WordSet([
         "police", "rescuers", "witnesses", "residents", "officers",
     ].map(WordHash.of))
@@ -467,7 +466,7 @@ struct AttributionResolver {
             var end = start
             while end + 1 < sentences.count, sentences[end + 1].paragraph == sentences[start].paragraph { end += 1 }
             let answered = end + 1 < sentences.count
-            if answered, end - start < 3, endsWithQuestion(sentences[end].tokens) { questions.insert(sentences[start].paragraph) }
+            if answered, end - start < 3, scope(end).isQuestion { questions.insert(sentences[start].paragraph) }
             start = end + 1
         }
         guard questions.count >= 2, let first = questions.min() else { return nil }
@@ -511,12 +510,6 @@ struct AttributionResolver {
 
     static let firstPerson = WordSet(["i", "we", "me", "us", "my", "our"].map(WordHash.of))
     static let interviewWords = WordSet(["interview", "interviewed", "spoke", "talked", "asked"].map(WordHash.of))
-
-    private func endsWithQuestion(_ range: Range<Int>) -> Bool {
-        var last = range.upperBound - 1
-        while last > range.lowerBound, tokens[last].mark == .closeQuote || tokens[last].mark == .closeParen { last -= 1 }
-        return last >= range.lowerBound && tokens[last].mark == .question
-    }
 
     private func opensWithInterviewerLabel(_ range: Range<Int>) -> Bool {
         var k = range.lowerBound

@@ -139,8 +139,8 @@ struct CueReader {
             }
             // ("the State Border Guard Service": a capitalised verb inside a
             // name is part of the name.)
-            let inName = token.has(.capitalized) && i > scope.range.lowerBound && namesBody(scope, from: i)
-            if !inName, let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i) {
+            if let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i),
+               !(token.has(.capitalized) && i > scope.range.lowerBound && namesBody(scope, from: i)) {
                 // "a new report by OHCHR", "as estimated by the ministry".
                 let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from)
                     ? mention(scope, at: verb.end + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
@@ -336,7 +336,7 @@ struct CueReader {
             }
             // "A U.S. intelligence assessment declassified in December put
             // Russian casualties at": a past participle after the report.
-            if token.isWord, j - 1 >= lower, isPastParticiple(scope, j), scope.match(.sourceNoun, endingAt: j) != nil {
+            if token.isWord, j - 1 >= lower, scope.isParticiple(j, endingWith: "ed"), scope.match(.sourceNoun, endingAt: j) != nil {
                 j -= 1
                 continue
             }
@@ -448,20 +448,8 @@ struct CueReader {
     static let adverbs = WordSet(["officially", "reportedly", "also", "now", "already", "previously", "widely"].map(WordHash.of))
 
     /// Whether token `k` is a present participle ("working", "citing").
-    /// Whether the word at `k` is a past participle by its shape ("declassified").
-    private func isPastParticiple(_ scope: SentenceScope, _ k: Int) -> Bool {
-        let token = scope[k]
-        guard token.isWord, !token.has(.capitalized) else { return false }
-        let start = Int(token.start), end = Int(token.end)
-        return end - start > 4 && scope.bytes[end - 2] == UInt8(ascii: "e") && scope.bytes[end - 1] == UInt8(ascii: "d")
-    }
-
     private func isParticiple(_ scope: SentenceScope, _ k: Int) -> Bool {
-        let token = scope[k]
-        guard token.isWord, !token.has(.capitalized) else { return false }
-        let start = Int(token.start), end = Int(token.end)
-        guard end - start > 4 else { return false }
-        return scope.bytes[end - 3] == UInt8(ascii: "i") && scope.bytes[end - 2] == UInt8(ascii: "n") && scope.bytes[end - 1] == UInt8(ascii: "g")
+        scope.isParticiple(k, endingWith: "ing")
     }
 
     /// The name before ", the head of …" or ", an analyst," that ends right

@@ -198,13 +198,10 @@ struct NounPhrase: Sendable, Hashable {
         }
         // "147,210 named individually": a participle right after the figure
         // is a verb on it, not a noun the lexicon lacks.
-        if unknown > 0, !hasHead, sides.isEmpty, !NounPhrase.isParticiple(scope, start) { blocked = true }
-    }
-
-    private static func isParticiple(_ scope: SentenceScope, _ k: Int) -> Bool {
-        guard k < scope.range.upperBound, scope[k].isWord, scope.english(k).isEmpty, !scope[k].has(.capitalized) else { return false }
-        let word = scope.text(k, k + 1)
-        return word.count > 4 && word.hasSuffix("ed")
+        if unknown > 0, !hasHead, sides.isEmpty,
+           !(start < scope.range.upperBound && scope.english(start).isEmpty && scope.isParticiple(start, endingWith: "ed")) {
+            blocked = true
+        }
     }
 
     static let modifiers = WordSet(["other", "additional", "further", "fellow", "more"].map(WordHash.of))

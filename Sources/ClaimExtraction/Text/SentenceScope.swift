@@ -23,6 +23,25 @@ struct SentenceScope {
         return kind == .rate && timesAnother(after: found.end) ? nil : found
     }
 
+    /// Whether the sentence is a question: it ends with a question mark,
+    /// past closing quotes and brackets.
+    var isQuestion: Bool {
+        var last = range.upperBound - 1
+        while last > range.lowerBound, tokens[last].mark == .closeQuote || tokens[last].mark == .closeParen { last -= 1 }
+        return last >= range.lowerBound && tokens[last].mark == .question
+    }
+
+    /// Whether token `k` is a lower-case word of more than four bytes
+    /// ending with `suffix`: a participle by its shape ("citing" with
+    /// "ing", "declassified" with "ed").
+    func isParticiple(_ k: Int, endingWith suffix: StaticString) -> Bool {
+        let token = tokens[k]
+        guard token.isWord, !token.has(.capitalized) else { return false }
+        let start = Int(token.start), end = Int(token.end), count = suffix.utf8CodeUnitCount
+        guard end - start > 4 else { return false }
+        return (0..<count).allSatisfy { bytes[end - count + $0] == suffix.utf8Start[$0] }
+    }
+
     /// Whether the words at `k` make a period before them the distance to
     /// another time: "a day earlier", "a week later", "24 hours after".
     private func timesAnother(after k: Int) -> Bool {
