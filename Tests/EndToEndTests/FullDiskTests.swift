@@ -79,19 +79,19 @@ final class SmallFileSystem {
         // are taken, and the disk is filled again with more files dropped,
         // until ingestion pauses.
         var articles = ["a0.txt"]
-        var fillers: [String] = []
+        let filler = disk.path + "/filler"
         var next = 1
         func dropAndFill(link: Bool) throws {
             kill(pid, SIGSTOP)
+            // Room for the new files: the disk is filled again after them.
+            if FileManager.default.fileExists(atPath: filler) { try FileManager.default.removeItem(atPath: filler) }
             for n in next..<(next + 3) {
                 try writeText(article(n), to: daemon.inbox + "/a\(n).txt")
                 articles.append("a\(n).txt")
             }
             next += 3
             if link { #expect(symlink("/etc/hostname", daemon.inbox + "/link") == 0) }
-            let filler = disk.path + "/filler\(fillers.count)"
             try disk.fill(filler)
-            fillers.append(filler)
             kill(pid, SIGCONT)
         }
         try dropAndFill(link: true)
@@ -131,7 +131,7 @@ final class SmallFileSystem {
         #expect(Set(refused).isSubset(of: ["link"]), "\(refused)")
         #expect(Set(waiting).union(daemon.files(in: daemon.processed)).union(refused) == everything)
 
-        for filler in fillers { try FileManager.default.removeItem(atPath: filler) }
+        try FileManager.default.removeItem(atPath: filler)
         try waitUntil("ingestion resumes and takes every file", timeout: patience) {
             daemon.files(in: daemon.inbox).isEmpty && daemon.files(in: daemon.processed).count == articles.count
                 && daemon.files(in: daemon.failed) == ["link", "link.error.json"]
