@@ -31,6 +31,12 @@ import Testing
         #expect(counts("a year ago, a day of losses") == [])
         #expect(counts("six and a half million refugees") == ["6500000"])
         #expect(counts("6,7 millions of refugees") == ["6700000"])
+        // The hundreds after a comma, and a translation's "thousand" with
+        // the rest in digits.
+        #expect(counts("two hundred and twelve thousand, four hundred and nine dead") == ["212409"])
+        #expect(counts("forty thousand, and nine more") == ["40000", "9"])
+        #expect(counts("4 thousand 308 residents were evacuated") == ["4308"])
+        #expect(counts("3 thousand 1,200 more") == ["3000", "1200"])
     }
 
     @Test func aPersonsAgeAndAShareForEveryOneAreNoCounts() {

@@ -3,6 +3,12 @@ import Testing
 
 /// Side, population and metric, read from the words around a figure.
 @Suite struct SubjectReaderTests {
+    @Test func aModalHedgeOnACountIsNoForecastWithoutADeadline() {
+        #expect(keys("By the estimates of local researchers, those Russian losses alone may exceed 30,000 men.")
+            == ["russia military casualties at_least 30000"])
+        #expect(keys("Russian losses could exceed 30,000 men by the end of the summer.") == [])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

@@ -80,6 +80,12 @@ struct NumberReader {
                (previous.end..<mention.start).allSatisfy({ scope[$0].keyword == .and || scope[$0].keyword == .to || scope[$0].mark == .comma }) {
                 mention.kind = .age
             }
+            // "has risen to 37, up from 28": the age it was before.
+            if let previous = mentions.last, previous.kind == .age, mention.start - previous.end == 3,
+               scope[previous.end].mark == .comma, NumberReader.comparisons.contains(scope[previous.end + 1].hash),
+               scope[previous.end + 2].hash == NumberReader.fromHash {
+                mention.kind = .age
+            }
             mentions.append(mention)
             a += 1
         }
@@ -106,6 +112,14 @@ struct NumberReader {
                 value *= entry.scale
                 scale = entry.scale
                 k += 3
+            }
+            // "5 thousand 116": the rest of a number written as a
+            // translation gives it, after its thousands.
+            if scale == 1000, k < scope.range.upperBound, scope[k].kind == .number, !scope[k].has(.grouped),
+               scope[k].value < 1000, scope[k].value == scope[k].value.rounded(),
+               !(k + 1 < scope.range.upperBound && scope.lexicon.entry(of: scope[k + 1]).map { $0.scale > 0 } == true) {
+                value += scope[k].value
+                k += 1
             }
             return Atom(start: i, end: k, value: value, scale: scale, inWords: false)
         }
@@ -178,6 +192,12 @@ struct NumberReader {
                 scale = entry.scale
                 current = 0
                 k += 1
+                // "three hundred and eighty-nine thousand, five hundred and
+                // sixty": the hundreds after a comma go on the same number.
+                if k + 2 < end, scope[k].mark == .comma, let next = scope.lexicon.entry(of: scope[k + 1]), next.numeral > 0,
+                   next.numeral < 10, scope.lexicon.entry(of: scope[k + 2])?.scale == 100 {
+                    k += 1
+                }
             } else if token.keyword == .and, any, current > 0, k + 3 < end, scope[k + 1].keyword == .a,
                       scope[k + 2].keyword == .half, scaleValue(k + 3) >= 1000 {
                 // "six and a half million".
@@ -305,10 +325,16 @@ struct NumberReader {
     static let ageNouns = WordSet(["population", "aged", "ages", "males", "men", "youngest", "oldest"].map(WordHash.of))
     /// Whether the subject of the copula just before `start` is an age
     /// ("the average age of those killed was").
+    /// "The median age of those killed has risen to 37": a verb of change
+    /// and "to" as well.
     private func isAgeStated(_ scope: SentenceScope, before start: Int) -> Bool {
+        func links(_ k: Int) -> Bool {
+            scope.english(k).contains(.copula)
+                || (scope[k].keyword == .to && k > scope.range.lowerBound && NumberReader.changeVerbs.contains(scope[k - 1].hash))
+        }
         var k = start - 1
-        while k >= scope.range.lowerBound, k >= start - 3, !scope.english(k).contains(.copula) { k -= 1 }
-        guard k >= scope.range.lowerBound, scope.english(k).contains(.copula) else { return false }
+        while k >= scope.range.lowerBound, k >= start - 3, !links(k) { k -= 1 }
+        guard k >= scope.range.lowerBound, links(k) else { return false }
         var j = k - 1
         while j >= scope.range.lowerBound, j >= k - 8, !scope.isClausePunctuation(j) {
             if NumberReader.ageWords.contains(scope[j].hash) { return true }
@@ -320,6 +346,9 @@ struct NumberReader {
     /// "The youngest of the freed soldiers is 22": words that make what a
     /// copula gives an age.
     static let ageWords = WordSet(["age", "ages", "youngest", "oldest"].map(WordHash.of))
+    static let changeVerbs = WordSet(["risen", "rose", "fallen", "fell", "dropped", "climbed", "increased", "grown", "grew"].map(WordHash.of))
+    static let comparisons = WordSet(["up", "down"].map(WordHash.of))
+    static let fromHash = WordHash.of("from")
     static let quarters = WordSet(["quarter", "quarters"].map(WordHash.of))
     static let every = WordSet(["every", "each"].map(WordHash.of))
     static let each = WordHash.of("each")

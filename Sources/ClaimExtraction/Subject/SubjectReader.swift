@@ -723,6 +723,15 @@ struct SubjectReader {
         var k = scope.skipQuotes(back: start - 1)
         // "were likely around 427,000": a hedging adverb says nothing of the loss.
         while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash) { k -= 1 }
+        // "those losses may exceed 20,000": a modal before a hedge that is
+        // itself the verb says no more than the hedge does.
+        if k > scope.range.lowerBound, SubjectReader.modals.contains(scope[k].hash), SubjectReader.reachVerbs.contains(scope[start].hash) {
+            k -= 1
+            // "those losses alone may exceed".
+            while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash) || scope[k].hash == SubjectReader.aloneHash {
+                k -= 1
+            }
+        }
         guard k >= scope.range.lowerBound else { return nil }
         // "lost another 1,110", "killed an additional 300": a further figure
         // of the same loss.
@@ -1241,7 +1250,32 @@ struct SubjectReader {
            ((comma + 1)..<start).contains(where: { SubjectReader.modals.contains(scope[$0].hash) }) {
             return true
         }
+        // "If Ukraine had lost 560,000 men, there would be no front line": a
+        // figure in a condition the main clause says is not so.
+        if scope[scope.skipQuotes(from: lower)].hash == SubjectReader.ifHash,
+           let comma = (lower..<scope.range.upperBound).first(where: { scope[$0].mark == .comma }), start < comma,
+           (lower..<start).contains(where: { scope[$0].hash == SubjectReader.hadHash }),
+           ((comma + 1)..<scope.range.upperBound).contains(where: { SubjectReader.modals.contains(scope[$0].hash) }) {
+            return true
+        }
+        // "expect Russian casualties to exceed 1 million", "will top": a
+        // verb the hedge begins with is the verb of reaching. "Those losses
+        // may exceed 20,000" hedges a count; "could exceed 250,000 by the
+        // end of the year" does not.
+        if SubjectReader.reachVerbs.contains(scope[start].hash), start - 1 >= lower {
+            var m = start - 1
+            while m > lower, SubjectReader.hedgeAdverbs.contains(scope[m].hash) { m -= 1 }
+            if SubjectReader.futureModals.contains(scope[m].hash) { return true }
+            if SubjectReader.modals.contains(scope[m].hash), deadline(scope) || expected(scope, before: m) { return true }
+            if scope[m].keyword == .to, expected(scope, before: m) { return true }
+        }
         var j = start - 1
+        // "their dead could be 350,000 by the end of 2025": a modal's "be"
+        // with a deadline in the clause.
+        if j - 1 >= lower, scope[j].hash == SubjectReader.beHash, SubjectReader.modals.contains(scope[j - 1].hash),
+           deadline(scope) {
+            return true
+        }
         // "the 1 million mark".
         if j >= lower, scope[j].keyword == .the { j -= 1 }
         var steps = 0
@@ -1264,8 +1298,35 @@ struct SubjectReader {
         return false
     }
 
+    /// Whether a word of expecting stands a few words before the "to" at
+    /// `to`: "expect Russian casualties to", "are set to", "likely to".
+    private func expected(_ scope: SentenceScope, before to: Int) -> Bool {
+        (max(scope.range.lowerBound, to - 5)..<to).contains { SubjectReader.expectations.contains(scope[$0].hash) }
+    }
+
+    /// Whether the sentence sets a deadline: "by the end of the year", "by
+    /// 2026", "by the summer", "by next year".
+    private func deadline(_ scope: SentenceScope) -> Bool {
+        scope.range.contains { k in
+            guard scope[k].hash == SubjectReader.byHash, k + 1 < scope.range.upperBound else { return false }
+            let next = scope[k + 1].keyword == .the && k + 2 < scope.range.upperBound ? k + 2 : k + 1
+            return SubjectReader.deadlineWords.contains(scope[next].hash)
+                || (scope[next].kind == .number && scope[next].value >= 2000 && scope[next].value < 2100)
+        }
+    }
+
     static let relatives = WordSet(["who", "that", "which"].map(WordHash.of))
     static let ifHash = WordHash.of("if")
+    static let hadHash = WordHash.of("had")
+    static let beHash = WordHash.of("be")
+    static let byHash = WordHash.of("by")
+    static let expectations = WordSet([
+        "expect", "expects", "expected", "expecting", "forecast", "forecasts", "projected", "predicted", "predict",
+        "predicts", "eventual", "likely", "set", "poised", "due", "bound", "anticipate", "anticipates", "anticipated",
+    ].map(WordHash.of))
+    static let deadlineWords = WordSet([
+        "end", "summer", "winter", "spring", "autumn", "fall", "next", "then", "year's", "spring's",
+    ].map(WordHash.of))
 
     /// The side whose ranks the sentence says its people served in:
     /// "killed fighting for Russia", "serving with the Russian army",
@@ -1321,6 +1382,7 @@ struct SubjectReader {
     ].map(WordHash.of))
     static let lossVerbs = WordSet(["lose", "suffer", "sustain"].map(WordHash.of))
     static let modals = WordSet(["will", "'ll", "would", "could", "may", "might", "shall"].map(WordHash.of))
+    static let futureModals = WordSet(["will", "'ll", "would", "shall"].map(WordHash.of))
     static let futureMarkers = WordSet(["will", "'ll", "would", "could", "may", "might", "to", "shall"].map(WordHash.of))
     static let hedgeAdverbs = WordSet(["likely", "soon", "probably", "possibly", "eventually", "easily", "quickly"].map(WordHash.of))
 
