@@ -153,9 +153,15 @@ public struct ClaimExtractor: Sendable {
             // "Killed: 120,000; Wounded: 170,000": a row whose label says
             // what it counts, under a heading that says whose.
             let row = scope.isLine && (scope.range.lowerBound..<mentions[0].start).contains { scope[$0].mark == .colon }
+            // The side of the people the sentences before were about, for
+            // a part of them: the figures' just before, else the side the
+            // sentence before says its people serve.
+            let antecedent = recent.map(\.sides).flatMap { $0.isEmpty || $0.contains(SentenceScope.enemy) ? nil : $0 }
+                ?? (index > 0 ? subjectReader.servingSide(scopes[index - 1]).map { [$0] } : nil) ?? []
             let figures = subjectReader.read(
                 scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent,
-                heading: row ? heading : nil, period: period.flatMap { index - $0.sentence <= 6 ? $0.rate : nil }, dates: dates)
+                heading: row ? heading : nil, period: period.flatMap { index - $0.sentence <= 6 ? $0.rate : nil }, dates: dates,
+                antecedent: antecedent)
             if let rate = figures.last(where: { $0.rate != nil })?.rate { period = (index, rate) }
             if let last = figures.last {
                 let sides = (last.sides ?? last.contextSides ?? []).compactMap { compiled.sides.firstIndex(of: $0) }

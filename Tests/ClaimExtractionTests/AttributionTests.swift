@@ -11,6 +11,23 @@ import Testing
         #expect(speakers("Meanwhile, according to Kristoffersen, 180,000 Russian soldiers were killed or wounded.") == ["Eirik Kristoffersen"])
     }
 
+    @Test func aTranscriptsLabelNamesTheParagraphsSpeaker() {
+        let text = """
+            Taking part: Iryna Koval, head of the regional administration; Tomas Berg, an observer for the mission.
+
+            MODERATOR: Welcome. Ms Koval, please.
+
+            KOVAL: Good morning. Since Monday, Russian strikes have killed 14 civilians in the region.
+
+            QUESTION (Reuters): Officials say 400 soldiers died there. Is that right?
+
+            BERG: We have documented 31 civilians injured.
+
+            PETRO HALYCH: Russia has lost 2,100 soldiers on this axis.
+            """
+        #expect(speakers(text) == ["Iryna Koval", nil, "Tomas Berg", "Petro Halych"])
+    }
+
     @Test func anAppositiveStandsBetweenSpeakerAndVerb() {
         let text = "About 40,000 civilians died in the war, Milley, who serves as President Joe Biden’s most senior military adviser, suggested."
         #expect(speakers(text) == ["Mark Milley"])

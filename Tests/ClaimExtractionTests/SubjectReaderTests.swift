@@ -9,6 +9,13 @@ import Testing
         #expect(keys("Russian losses could exceed 30,000 men by the end of the summer.") == [])
     }
 
+    @Test func aPartOfPeopleNamedBeforeIsOfTheirSide() {
+        #expect(keys("Kyiv says about 800 Nepali citizens are serving in the Russian army.\n\nAt least 120 of them have been killed.")
+            == ["russia military killed at_least 120"])
+        #expect(keys("A database now holds the names of 61,000 Russian soldiers killed in the war.\n\nOf the confirmed dead, 9,400 were convicts.")
+            == ["russia military killed exact 61000", "russia military killed exact 9400"])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

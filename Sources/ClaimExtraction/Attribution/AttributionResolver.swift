@@ -44,6 +44,8 @@ struct AttributionResolver {
     private var fallbacks: [Int: Attribution] = [:]
     /// Whether each paragraph, once asked, opens with an interviewer's label.
     private var interviewerParagraphs: [Int: Bool] = [:]
+    /// The speaker each paragraph's label names, once asked.
+    private var labelledParagraphs: [Int: ResolvedSpeaker?] = [:]
     /// The unlabelled interview the document is, once asked.
     private var interviewRead: InterviewReading?
     private struct InterviewReading {
@@ -221,6 +223,9 @@ struct AttributionResolver {
         // an interviewer's question cites someone, never the one answering.
         if asksInInterview(paragraph, from: index) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
+        }
+        if let speaker = labelledSpeaker(paragraph, from: index) {
+            return Attribution(speaker: speaker, reportedBy: nil, sentence: index, cue: nil)
         }
         var other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
@@ -452,6 +457,56 @@ struct AttributionResolver {
         interviewerParagraphs[paragraph] = asks
         return asks
     }
+
+    /// "BONDAR: Thank you. … the enemy has lost 21,300": the speaker a
+    /// transcript's paragraph opens with as its label, named in full where
+    /// the document introduces them ("Participants: Olena Bondar, …"), or a
+    /// name the label gives in full ("JOHN KIRBY:").
+    private mutating func labelledSpeaker(_ paragraph: Int, from index: Int) -> ResolvedSpeaker? {
+        if let known = labelledParagraphs[paragraph] { return known }
+        var first = index
+        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        let found = findLabelledSpeaker(opening: first)
+        labelledParagraphs[paragraph] = .some(found)
+        return found
+    }
+
+    private mutating func findLabelledSpeaker(opening index: Int) -> ResolvedSpeaker? {
+        let range = sentences[index].tokens
+        var k = range.lowerBound
+        while k < range.upperBound, k < range.lowerBound + 3, tokens[k].isWord, tokens[k].has(.capitalized) { k += 1 }
+        guard k > range.lowerBound, k < range.upperBound, tokens[k].mark == .colon,
+              !AttributionResolver.questionLabels.contains(tokens[range.lowerBound].hash)
+        else { return nil }
+        if let mention = mentions(index).first(where: { $0.start == range.lowerBound && $0.end == k }),
+           let speaker = resolve(mention, in: index), speaker.isPerson {
+            return speaker
+        }
+        let recognizer = EntityRecognizer(lexicon: lexicon)
+        // "PAT RYDER:": a label that is a name in full.
+        if k - range.lowerBound >= 2, (range.lowerBound..<k).allSatisfy({ tokens[$0].has(.allCaps) }),
+           recognizer.nameRun(scope(index), from: range.lowerBound) == k {
+            let mention = EntityMention(
+                start: range.lowerBound, end: k, referent: recognizer.person(scope(index), range.lowerBound, k, titleHead: nil))
+            if let speaker = resolve(mention, in: index), speaker.isPerson { return speaker }
+        }
+        // The surname, as the last word of a name run anywhere before.
+        let surname = tokens[k - 1]
+        guard surname.end - surname.start >= 3 else { return nil }
+        for other in max(0, index - AttributionResolver.labelReach)..<index {
+            let scope = scope(other)
+            for j in scope.range where tokens[j].hash == surname.hash && tokens[j].has(.capitalized) && j > scope.range.lowerBound {
+                guard let start = recognizer.nameRun(scope, endingAt: j + 1), start < j else { continue }
+                let mention = EntityMention(start: start, end: j + 1, referent: recognizer.person(scope, start, j + 1, titleHead: nil))
+                if let speaker = resolve(mention, in: other), speaker.isPerson { return speaker }
+            }
+        }
+        return nil
+    }
+
+    /// How many sentences back a transcript's label looks for the name it
+    /// shortens: a participants list heads a long transcript.
+    static let labelReach = 400
 
     /// The interview the document is, if it is one without labels: two or
     /// more short paragraphs that end with a question, each followed by an

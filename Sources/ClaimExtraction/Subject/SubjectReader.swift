@@ -70,7 +70,8 @@ struct SubjectReader {
     ///     the same period".
     func read(
         _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?,
-        context: Topic? = nil, heading: Heading? = nil, period: Rate? = nil, dates: [DateExpression] = []
+        context: Topic? = nil, heading: Heading? = nil, period: Rate? = nil, dates: [DateExpression] = [],
+        antecedent: [Int] = []
     ) -> [Figure] {
         let phrases = zip(mentions, readings).map { mention, reading in
             NounPhrase(scope, from: max(reading.end, mention.end))
@@ -359,6 +360,14 @@ struct SubjectReader {
                 let enlisted = ranks != nil && phrase.anyone && phrase.population == .civilian
                 let explicitPopulation = enlisted ? .military : phrase.population ?? (foreigners ? .military : nil)
                 if sides == nil, let ranks, explicitPopulation != .civilian { sides = [ranks] }
+                // "at least 290 of them had been killed", "Of the confirmed
+                // dead, 20,117 were convicts": a part of the people the
+                // sentences before were about is of their side.
+                if sides == nil, explicitPopulation != .civilian, !antecedent.isEmpty,
+                   partOfThem(scope, after: mentions[member].end) || partOfPrevious(scope, before: hedges[first].start)
+                    || openingPartitive(scope, before: hedges[first].start) {
+                    sides = antecedent
+                }
                 if sides == nil, explicitPopulation == nil, let carried, !carried.sides.isEmpty { sides = carried.sides }
                 // "lost up to 2,030 servicemen, including up to 190 servicemen
                 // over the past 24 hours": a part is of the whole's side.
@@ -1205,6 +1214,14 @@ struct SubjectReader {
             && (SubjectReader.themWords.contains(second.hash))
     }
 
+    /// Whether the sentence opens with a partitive phrase that a comma
+    /// closes before the figure: "Of the confirmed dead, 20,117 …".
+    private func openingPartitive(_ scope: SentenceScope, before start: Int) -> Bool {
+        let lower = scope.range.lowerBound
+        guard SubjectReader.partitiveOpeners.contains(scope[lower].hash) else { return false }
+        return (lower + 1..<start).contains { scope[$0].mark == .comma }
+    }
+
     static let eachHash = WordHash.of("each")
 
     /// Whether the words before `end` name both sides ("Ukraine and Russia").
@@ -1331,7 +1348,7 @@ struct SubjectReader {
     /// The side whose ranks the sentence says its people served in:
     /// "killed fighting for Russia", "serving with the Russian army",
     /// "recruited into Russian army".
-    private func servingSide(_ scope: SentenceScope) -> Int? {
+    func servingSide(_ scope: SentenceScope) -> Int? {
         for k in scope.range where SubjectReader.servingVerbs.contains(scope[k].hash) {
             var j = k + 1
             while j < min(scope.range.upperBound, k + 5) {
