@@ -95,6 +95,29 @@ import Testing
         #expect(extraction.published?.iso == "2023-01-20")
     }
 
+    @Test(arguments: [
+        // A saved page: menus, a headline and a byline above the date line.
+        ("News\nWorld\nEurope\nAsia\nSport\nCulture\nBusiness\nOpinion\n\nRussia has lost 900,000 soldiers, Kyiv says\n\n"
+            + "By A. Writer, Example News\nUpdated 8:02 AM EDT, Tue March 4, 2025\n\nKyiv says 900,000 soldiers died.\n", "2025-03-04"),
+        ("Example Desk / EXAMPLE.COM / Updated: Jan 9, 2025, 10:15 IST\n\nKyiv says 900,000 soldiers died.\n", "2025-01-09"),
+        ("Published February 3, 2025 6:40am EST\n\nKyiv says 900,000 soldiers died.\n", "2025-02-03"),
+        ("Riga, Latvia | Example Agency | Monday 3/17/2025 - 09:12 UTC\n\nKyiv says 900,000 soldiers died.\n", "2025-03-17"),
+        ("Published on 21/02/2025 - 10:05 GMT+1\n\nKyiv says 900,000 soldiers died.\n", "2025-02-21"),
+        ("05.03.2025 12:30\n\nKyiv says 900,000 soldiers died.\n", "2025-03-05"),
+        ("Example Post\nUpdated 10:10, 4-Mar-2025\n\nKyiv says 900,000 soldiers died in 2024.\n", "2025-03-04"),
+        ("Briefing on the front\nMedia Centre, Kyiv, Tuesday 4 March 2025\n\nKyiv says 900,000 soldiers died.\n", "2025-03-04"),
+        ("Figures desk | Published 4 March 2025 | Counts as of March 1\n\nKyiv says 900,000 soldiers died.\n", "2025-03-04"),
+        ("Today, 4 March 2025, another exchange took place. Kyiv says 900,000 soldiers died.\n", "2025-03-04"),
+    ])
+    func aPagesDateLineDatesIt(text: String, date: String) {
+        #expect(extractor.extract(Document(name: "p.txt", text: text)).published?.iso == date)
+    }
+
+    @Test func aDateWithSlashesThatCouldBeEitherDayIsNoDate() {
+        let text = "Published on 03/04/2025 - 10:05 GMT\n\nKyiv says 900,000 soldiers died.\n"
+        #expect(extractor.extract(Document(name: "q.txt", text: text)).published == nil)
+    }
+
     @Test func aTextThatDoesNotDateItselfHasNoPublicationDate() {
         let extraction = extractor.extract(Document(name: "d.txt", text: "Ukraine says 9,000 soldiers died on Monday."))
         #expect(extraction.published == nil)

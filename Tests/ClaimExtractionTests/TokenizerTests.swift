@@ -27,6 +27,12 @@ import Testing
         #expect(numbers("1,067 military bases") == [1067])
     }
 
+    @Test func aDateWrittenWithDotsIsThreeNumbers() {
+        #expect(numbers("from 24.02.22 to 05.10.2023") == [24, 2, 22, 5, 10, 2023])
+        #expect(numbers("3.392 soldiers and 1.500.000 people, 1.5 million and 2.05") == [3392, 1_500_000, 1.5, 2.05])
+        #expect(numbers("version 1.2.3.4 and 12.05.20245") == [1.2, 3.4, 12.05, 20245])
+    }
+
     @Test func indianGroupingReadsLakhsOfDigits() {
         #expect(numbers("1,00,000 Russian soldiers and 10,00,000 people") == [100_000, 1_000_000])
     }

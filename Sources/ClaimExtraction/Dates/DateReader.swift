@@ -37,7 +37,7 @@ struct DateReader {
         var last = i
         // "September 16-23": a span of days, the period of a count.
         var isPeriod = false
-        if token.kind == .number, let iso = isoDate(tokens, at: i, end: end) {
+        if token.kind == .number, let iso = isoDate(tokens, at: i, end: end) ?? numericDate(tokens, at: i, end: end) {
             value = iso.value
             last = iso.last
         } else if let month = month(tokens[i]) {
@@ -63,6 +63,9 @@ struct DateReader {
         } else if let day = dayNumber(token) {
             var k = i + 1
             if k < end, tokens[k].keyword == .of { k += 1 }
+            // "19-Feb-2024".
+            let hyphenated = k + 1 < end && tokens[k].mark == .hyphen && !tokens[k].has(.spaceBefore) && !tokens[k + 1].has(.spaceBefore)
+            if hyphenated { k += 1 }
             guard k < end, let month = month(tokens[k]) else {
                 // "on the 1st": a day of the month the reference falls in.
                 guard token.kind == .ordinal, i > range.lowerBound, tokens[i - 1].keyword == .the else { return nil }
@@ -73,7 +76,7 @@ struct DateReader {
             last = k
             var year: Int?
             var y = k + 1
-            if y < end, tokens[y].mark == .comma { y += 1 }
+            if y < end, tokens[y].mark == .comma || hyphenated && tokens[y].mark == .hyphen { y += 1 }
             if y < end, let number = yearNumber(tokens[y]) {
                 year = number
                 last = y
@@ -194,6 +197,32 @@ struct DateReader {
               !tokens[i + 1].has(.spaceBefore), !tokens[i + 3].has(.spaceBefore)
         else { return nil }
         let month = Int(tokens[i + 2].value), day = Int(tokens[i + 4].value)
+        guard CivilDate.isValid(year: year, month: month, day: day) else { return nil }
+        return (.calendar(year: year, month: month, day: day), i + 4)
+    }
+
+    /// "06.03.2024", "24.02.22" (day first, as Europe writes it), and
+    /// "21/11/2025" or "6/14/2022" when the day is the number above 12; a
+    /// date with slashes that could be either is no date.
+    private func numericDate(_ tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int) -> (value: DateExpression.Value, last: Int)? {
+        guard i + 4 < end, tokens[i].digits <= 2, tokens[i + 2].kind == .number, tokens[i + 2].digits <= 2,
+              tokens[i + 4].kind == .number, tokens[i + 4].digits == 2 || tokens[i + 4].digits == 4,
+              !tokens[i].has(.grouped), !tokens[i + 2].has(.grouped), !tokens[i + 4].has(.grouped),
+              (1...4).allSatisfy({ !tokens[i + $0].has(.spaceBefore) })
+        else { return nil }
+        let mark = tokens[i + 1].mark
+        guard mark == .period || mark == .slash, tokens[i + 3].mark == mark else { return nil }
+        let first = Int(tokens[i].value), second = Int(tokens[i + 2].value)
+        var year = Int(tokens[i + 4].value)
+        if tokens[i + 4].digits == 2 { year += 2000 }
+        let day: Int, month: Int
+        if mark == .period || first > 12 {
+            (day, month) = (first, second)
+        } else if second > 12 {
+            (day, month) = (second, first)
+        } else {
+            return nil
+        }
         guard CivilDate.isValid(year: year, month: month, day: day) else { return nil }
         return (.calendar(year: year, month: month, day: day), i + 4)
     }

@@ -53,6 +53,11 @@ struct PublicationDater {
     /// opening the first paragraph before the agency's name.
     private func dateline(_ scopes: [SentenceScope], dates: [[DateExpression]]) -> PartialDate? {
         var candidates = Array(scopes.indices.prefix(3))
+        // A saved page's date line under its menus and byline: a line of
+        // its own, a screen or two from the top.
+        for index in scopes.indices.prefix(PublicationDater.pageTop).dropFirst(3) where scopes[index].isLine {
+            candidates.append(index)
+        }
         for index in scopes.indices.suffix(2) where !candidates.contains(index) { candidates.append(index) }
         for index in candidates {
             let scope = scopes[index]
@@ -88,24 +93,42 @@ struct PublicationDater {
                 return true
             }
         }
+        // "Today, 2 October 2025, another exchange took place": the day a
+        // statement opens with as its own.
+        if case .calendar(.some, .some, .some) = expression.value, expression.start == scope.range.lowerBound + 2,
+           scope[scope.range.lowerBound].hash == PublicationDater.today, scope[scope.range.lowerBound + 1].mark == .comma {
+            return true
+        }
         // "Ukraine: civilian casualty update, 10 October 2024": a headline
-        // line that ends with a full date after a comma, dash or bar.
+        // line that ends with a full date after a comma, dash or bar (and
+        // the day of the week: "Kyiv, Thursday 27 June 2024").
+        var opening = expression.start - 1
+        if opening > scope.range.lowerBound, scope.lexicon.entry(of: scope[opening]).map({ $0.weekday > 0 }) == true { opening -= 1 }
         if case .calendar(.some, .some, .some) = expression.value, expression.end == scope.range.upperBound
             || (expression.end + 1 == scope.range.upperBound && scope[expression.end].isPunctuation),
-           expression.start > scope.range.lowerBound, scope.isLine,
-           scope[expression.start - 1].mark == .comma || scope[expression.start - 1].mark == .dash
-            || scope[expression.start - 1].mark == .other {
+           opening >= scope.range.lowerBound, scope.isLine,
+           scope[opening].mark == .comma || scope[opening].mark == .dash || scope[opening].mark == .other {
             return true
         }
         // A line that is only a date, with words like "Published" or a time
-        // (not the date ending a reference: "… Reuters. 20 February 2024.").
-        guard scope.range.count <= 12, scope.range.lowerBound == 0 || scope[scope.range.lowerBound].has(.lineBefore) else {
-            return false
+        // (not the date ending a reference: "… Reuters. 20 February 2024."),
+        // after a byline when a label says what the date is ("TOI World
+        // Desk / Updated: Jan 17, 2025, 22:41 IST").
+        guard scope.range.lowerBound == 0 || scope[scope.range.lowerBound].has(.lineBefore) else { return false }
+        let label = (max(scope.range.lowerBound, expression.start - 6)..<expression.start).last {
+            PublicationDater.labels.contains(scope[$0].hash) || scope[$0].mark == .other
         }
-        for k in scope.range where k < expression.start || k >= expression.end {
+        guard scope.range.count <= 12 || (label != nil && scope.range.count <= 24) else { return false }
+        for k in (label ?? scope.range.lowerBound)..<scope.range.upperBound where k < expression.start || k >= expression.end {
             let token = scope[k]
+            // "Published 2 January 2026 | Figures as of …": a bar closes
+            // the date's field.
+            if k >= expression.end, token.mark == .other { break }
             switch token.kind {
             case .punctuation, .number:
+                continue
+            case .code where k > scope.range.lowerBound && scope[k - 1].mark == .colon:
+                // "5:12am".
                 continue
             case .word:
                 if PublicationDater.datelineWords.contains(token.hash) { continue }
@@ -175,6 +198,11 @@ struct PublicationDater {
         }
         return latest
     }
+
+    /// How many sentences from the top a saved page's date line may stand.
+    static let pageTop = 30
+    static let today = WordHash.of("today")
+    static let labels = WordSet(["published", "updated", "posted"].map(WordHash.of))
 
     static let datelineWords = WordSet([
         "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc", "edt",

@@ -382,6 +382,35 @@ struct Tokenizer {
 
     // MARK: Numbers
 
+    /// Whether the full stop at `dot` stands in a date written with dots,
+    /// day first: one or two digits, a dot, one or two digits, a dot, and
+    /// two or four digits, with no digit, dot or letter glued around.
+    static func isDottedDate(_ bytes: UnsafeBufferPointer<UInt8>, around dot: Int, end: Int) -> Bool {
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < end && bytes[k] &- 0x30 < 10 }
+        func glued(_ k: Int) -> Bool { k >= 0 && k < end && (isDigit(k) || bytes[k] == UInt8(ascii: ".") && isDigit(k + 1) || isLetter(bytes[k])) }
+        var start = dot
+        while start > 0, start > dot - 6, isDigit(start - 1) || bytes[start - 1] == UInt8(ascii: ".") { start -= 1 }
+        var runs: [Int] = []
+        var k = start
+        var run = 0
+        while k < end, k < start + 11 {
+            if isDigit(k) {
+                run += 1
+            } else if bytes[k] == UInt8(ascii: "."), isDigit(k + 1), runs.count < 2 {
+                runs.append(run)
+                run = 0
+            } else {
+                break
+            }
+            k += 1
+        }
+        runs.append(run)
+        guard runs.count == 3, (1...2).contains(runs[0]), (1...2).contains(runs[1]), runs[2] == 2 || runs[2] == 4,
+              start == 0 || !glued(start - 1), !glued(k)
+        else { return false }
+        return true
+    }
+
     private func number(
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int,
         tokens: inout TokenSink, flags: inout Token.Flags, lineBreaks: inout Int
@@ -440,6 +469,9 @@ struct Tokenizer {
                 break
             }
             if b == UInt8(ascii: "."), digit(i + 1) {
+                // "06.03.2024", "24.02.22": a date written with dots is its
+                // day, month and year, not a decimal.
+                if separator == 0, Tokenizer.isDottedDate(bytes, around: i, end: end) { break }
                 let run = digitRun(i + 1)
                 let after = i + 1 + run
                 let nextGroup = after + 1 < end && bytes[after] == b && digitRun(after + 1) == 3
