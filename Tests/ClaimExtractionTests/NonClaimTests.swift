@@ -49,6 +49,7 @@ import Testing
         "At this rate, their wounded could be 600,000 by the end of next year.",
         "If Russia had lost 700,000 soldiers in a single year, its army would have collapsed.",
         "The median age of the soldiers killed has climbed to 41, up from 30 in the first months of the war.",
+        "About 1,900 soldiers died during the three decades of war in Afghanistan.",
     ])
     func nothingIsTaken(text: String) {
         #expect(keys(text) == [])

@@ -16,6 +16,25 @@ import Testing
             == ["russia military killed exact 61000", "russia military killed exact 9400"])
     }
 
+    @Test func aPartSetApartByACommaKeepsItsVerbToItself() {
+        #expect(keys("The number of Russian killed and wounded was 410,000, with some 90,000 of them killed.")
+            == ["russia military casualties exact 410000", "russia military killed approximately 90000"])
+    }
+
+    @Test func aTotalAfterATwoWordLossCountsBoth() {
+        #expect(keys("Russia lost 1,210 soldiers killed or wounded over the day, bringing its total to 705,400.")
+            == ["russia military casualties exact 1210/day", "russia military casualties exact 705400"])
+    }
+
+    @Test func aPeriodBetweenTheLossAndItsVerbOfReaching() {
+        #expect(keys("Russian losses since February 2022 exceed 410,000.") == ["russia military casualties at_least 410000"])
+    }
+
+    @Test func aFigureComparedWithARateIsARate() {
+        #expect(keys("Russian casualties averaged 980 a day in May, down from 1,140 in April.")
+            == ["russia military casualties exact 980/day", "russia military casualties exact 1140/day"])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

@@ -133,6 +133,7 @@ struct SubjectReader {
         }
         var lastMetric: Metric?
         var lastEnd: Int?
+        var lastRate: Rate?
         var first = 0
         while first < mentions.count {
             var last = first
@@ -178,7 +179,7 @@ struct SubjectReader {
             // ("around 900,000, with daily losses averaging over 1,000").
             let closesAside = first < last && (heads[first].end..<hedges[last].start).contains { scope[$0].mark == .comma }
             let predicate = self.predicate(scope, from: heads[last].end, closingAside: closesAside, dates: dates)
-            let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic)
+            let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic, dates: dates)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
             let otherWar = predicate.otherConflict || otherWarNamed(before: hedges[first].start)
             let forecast = isForecast(scope, before: hedges[first].start)
@@ -241,11 +242,14 @@ struct SubjectReader {
             }
             // "put its casualties at 900,000, of whom as many as 250,000 were
             // killed": the verb after a relative "of whom" is the part's alone.
+            // (", with an estimated 100,000 of them killed": so is the verb
+            // after a part set apart by a comma.)
             let relativePart = (first..<last).contains { member in
                 (heads[member].end..<hedges[member + 1].start).contains { k in
                     scope[k].keyword == .of && k + 1 < hedges[member + 1].start
                         && SubjectReader.themWords.contains(scope[k + 1].hash) && scope[k - 1].mark == .comma
-                }
+                } || partOfThem(scope, after: mentions[member + 1].end)
+                    && (heads[member].end..<hedges[member + 1].start).contains { scope[$0].mark == .comma }
             }
             for member in group {
                 let phrase = heads[member]
@@ -284,12 +288,16 @@ struct SubjectReader {
                 // 9,000": a figure whose verb and noun are left out repeats
                 // the coordinated figure's; so does one it is compared with
                 // ("around 427,000, up from about 253,000 in 2023").
+                let compared = lastEnd.map { lastEnd in
+                    (lastEnd..<hedges[member].start).contains {
+                        $0 + 1 < hedges[member].start && SubjectReader.comparing.contains(scope[$0].hash)
+                            && (scope[$0 + 1].keyword == .from || scope[$0 + 1].keyword == .to || scope[$0 + 1].hash == SubjectReader.with)
+                    }
+                } ?? false
                 if metrics.isEmpty, !phrase.hasHead, phrase.sides.isEmpty, governor == nil, let lastMetric, let lastEnd,
                    scope.match(.linking, endingAt: hedges[member].start) == nil,
-                   (lastEnd..<hedges[member].start).contains(where: {
+                   compared || (lastEnd..<hedges[member].start).contains(where: {
                        scope[$0].keyword == .and || SubjectReader.contrast.contains(scope[$0].hash)
-                           || $0 + 1 < hedges[member].start && SubjectReader.comparing.contains(scope[$0].hash)
-                           && (scope[$0 + 1].keyword == .from || scope[$0 + 1].keyword == .to || scope[$0 + 1].hash == SubjectReader.with)
                    }) {
                     metrics = [lastMetric]
                 }
@@ -328,10 +336,14 @@ struct SubjectReader {
                 lastMetric = metric
                 lastEnd = heads[member].end
                 let predicateRate = predicate.dayTally && (oneAttack || governor?.linked == true) ? nil : predicate.rate
-                let rate = phrase.rate ?? (increment(scope, at: mentions[member].start) ? .day : nil)
+                // ("averaged 1,260 a day in February, down from 1,520": a
+                // figure compared with a rate is one too.)
+                let comparedRate: Rate? = compared && !phrase.hasHead ? lastRate : nil
+                var rate: Rate? = phrase.rate ?? (increment(scope, at: mentions[member].start) ? .day : nil)
                     ?? (partitive && member != last ? nil : predicateRate) ?? leadingRate
                     ?? (partitive && member != first ? nil : clauseRate) ?? (attackDay ? .day : nil)
-                    ?? (samePeriod ? period : nil)
+                if rate == nil { rate = (samePeriod ? period : nil) ?? comparedRate }
+                lastRate = rate
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each || eachActs
@@ -580,8 +592,9 @@ struct SubjectReader {
             // "two civilians had been killed and five wounded": the next
             // figure, in digits or in words, has a predicate of its own.
             if token.kind == .number { break }
+            // ("during the two decades of war": a span of time is no figure.)
             if token.entry >= 0, scope.lexicon.entries[Int(token.entry)].numeral > 0,
-               k + 1 >= upper || scope.match(.countedThing, at: k + 1) == nil {
+               k + 1 >= upper || scope.match(.countedThing, at: k + 1) == nil && !SubjectReader.timeUnits.contains(scope[k + 1].hash) {
                 break
             }
             // "More than 35,000 Ukrainians, most of them servicemen, are
@@ -728,10 +741,18 @@ struct SubjectReader {
 
     private static let our = WordHash.of("our")
 
-    private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?) -> Governor? {
+    private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?, dates: [DateExpression] = []) -> Governor? {
         var k = scope.skipQuotes(back: start - 1)
         // "were likely around 427,000": a hedging adverb says nothing of the loss.
         while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash) { k -= 1 }
+        // "Russian losses since February 2022 exceed 300,000": the period a
+        // loss noun is counted over stands between it and a hedge that is
+        // the verb.
+        if scope.match(.metric, endingAt: k + 1) == nil, scope.english(start).contains(.filler) || SubjectReader.reachVerbs.contains(scope[start].hash) || scope.match(.linking, at: start) != nil,
+           let period = dates.first(where: { $0.end == k + 1 && $0.isAnchor }), period.start - 1 > scope.range.lowerBound,
+           scope.match(.metric, endingAt: period.start - 1) != nil {
+            k = period.start - 2
+        }
         // "those losses may exceed 20,000": a modal before a hedge that is
         // itself the verb says no more than the hedge does.
         if k > scope.range.lowerBound, SubjectReader.modals.contains(scope[k].hash), SubjectReader.reachVerbs.contains(scope[start].hash) {
@@ -1144,7 +1165,9 @@ struct SubjectReader {
                 // "1,245 bodies had been returned, bringing the total to
                 // 6,057": the loss the sentence counted before its total.
                 let earlier = (scope.range.lowerBound..<j).reversed().lazy.compactMap { scope.match(.metric, at: $0) }.first
-                let metric = earlier.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? previousTopic?.metric
+                // ("lost 1,330 soldiers killed or wounded …, bringing its
+                // total to": both words, one loss.)
+                let metric = earlier.map { topic(scope, $0).metric } ?? previousTopic?.metric
                     ?? later.map { scope.lexicon.metrics[Int($0.role.value)].metric } ?? .casualties
                 // "a running count of Russian losses … it put the total at",
                 // "Russia has not updated its death toll since 2022, when the
@@ -1332,6 +1355,7 @@ struct SubjectReader {
         }
     }
 
+    static let timeUnits = WordSet(["decades", "decade", "years", "year", "months", "month", "weeks", "week", "days", "hours"].map(WordHash.of))
     static let relatives = WordSet(["who", "that", "which"].map(WordHash.of))
     static let ifHash = WordHash.of("if")
     static let hadHash = WordHash.of("had")
