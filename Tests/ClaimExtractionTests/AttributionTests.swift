@@ -28,6 +28,15 @@ import Testing
         #expect(speakers(text) == ["Iryna Koval", nil, "Tomas Berg", "Petro Halych"])
     }
 
+    @Test func aLabelledSpeakersEnemyIsTheOtherSideOfTheirDescription() {
+        let text = """
+            Taking part: Iryna Koval, Deputy Minister of Defence of Ukraine; Tomas Berg, an observer for the mission in Ukraine.
+
+            KOVAL: Thank you. Since the start of the Russian offensive there, the enemy has lost more than 9,000 killed and wounded.
+            """
+        #expect(keys(text) == ["russia military casualties at_least 9000"])
+    }
+
     @Test func anAppositiveStandsBetweenSpeakerAndVerb() {
         let text = "About 40,000 civilians died in the war, Milley, who serves as President Joe Biden’s most senior military adviser, suggested."
         #expect(speakers(text) == ["Mark Milley"])

@@ -35,6 +35,11 @@ import Testing
             == ["russia military casualties exact 980/day", "russia military casualties exact 1140/day"])
     }
 
+    @Test func aLossNounOverTheFigureOutranksARelativeClauseOnItsPeople() {
+        #expect(keys("Monitors have documented the executions of 41 Ukrainian soldiers who had surrendered.")
+            == ["ukraine military killed exact 41"])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

@@ -498,11 +498,34 @@ struct AttributionResolver {
             for j in scope.range where tokens[j].hash == surname.hash && tokens[j].has(.capitalized) && j > scope.range.lowerBound {
                 guard let start = recognizer.nameRun(scope, endingAt: j + 1), start < j else { continue }
                 let mention = EntityMention(start: start, end: j + 1, referent: recognizer.person(scope, start, j + 1, titleHead: nil))
-                if let speaker = resolve(mention, in: other), speaker.isPerson { return speaker }
+                guard var speaker = resolve(mention, in: other), speaker.isPerson else { continue }
+                // "Olena Bondar, Deputy Minister of Defence of Ukraine;": the
+                // side the description gives the person.
+                if speaker.side == nil { speaker.side = describedSide(scope, after: j + 1) }
+                return speaker
             }
         }
         return nil
     }
+
+    /// The side a description after a name names ("…, Deputy Minister of
+    /// Defence of Ukraine;"), up to the next semicolon or full stop; a side
+    /// named as a place ("in Ukraine") is none.
+    private func describedSide(_ scope: SentenceScope, after end: Int) -> Side? {
+        guard end < scope.range.upperBound, scope[end].mark == .comma else { return nil }
+        var k = end + 1
+        while k < scope.range.upperBound, k < end + 16, scope[k].mark != .semicolon, scope[k].mark != .period {
+            if let found = scope.side(at: k), found.side >= 0 {
+                let before = scope[k - 1].hash
+                if before == AttributionResolver.inHash || CueReader.placePrepositions.contains(before) { return nil }
+                return lexicon.sides[found.side]
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    static let inHash = WordHash.of("in")
 
     /// How many sentences back a transcript's label looks for the name it
     /// shortens: a participants list heads a long transcript.

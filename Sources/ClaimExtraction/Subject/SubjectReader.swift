@@ -32,6 +32,9 @@ struct SubjectReader {
         /// `rate` is the day a date after the figure names ("killed two
         /// people on Wednesday").
         var dayTally = false
+        /// The loss words came from a relative clause on the figure's
+        /// people ("79 soldiers who had surrendered").
+        var relative = false
     }
 
     /// What a verb or loss noun before a figure adds.
@@ -278,6 +281,12 @@ struct SubjectReader {
                 // day": an average set beside a figure counts what it does.
                 if metrics.isEmpty, let lastMetric, averageBeside(scope, before: hedges[member].start) { metrics = [lastMetric] }
                 if metrics.isEmpty, predicate.afterConjunction, let metric = governor?.metric { metrics = [metric] }
+                // "the executions of 79 soldiers who had surrendered": a
+                // loss noun over the figure says what befell them, not the
+                // relative clause on who they were.
+                if metrics.isEmpty, predicate.relative, let metric = governor?.metric, !predicate.metrics.contains(metric) {
+                    metrics = [metric]
+                }
                 if metrics.isEmpty, !relativePart || member == last { metrics = predicate.metrics }
                 if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty {
@@ -728,6 +737,7 @@ struct SubjectReader {
         // "60 soldiers who had surrendered were executed": the main verb's
         // loss, not the relative clause's.
         if relative, predicate.metrics.count > 1 { predicate.metrics = [predicate.metrics[predicate.metrics.count - 1]] }
+        predicate.relative = relative
         return predicate
     }
 
