@@ -396,8 +396,8 @@ public enum FileSystem {
     }
 }
 
-/// Repeats a call while it fails with EINTR.
-public func retryingInterrupts(_ call: () -> Int32) -> Int32 {
+/// Repeats a call while it fails with EINTR (returns -1 with `errno` EINTR).
+public func retryingInterrupts<Result: BinaryInteger>(_ call: () -> Result) -> Result {
     while true {
         let result = call()
         if result == -1 && errno == EINTR { continue }

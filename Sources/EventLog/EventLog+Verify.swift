@@ -11,13 +11,19 @@ extension EventLog {
     ///
     /// - Parameters:
     ///   - directory: the log's directory.
+    ///   - knownSeq: a seq the log is known to have reached, as
+    ///     ``Options/knownSeq`` gives it to opening: a log that ends, or
+    ///     would end once its torn tail is cut, before it has the fault
+    ///     ``EventLogError/Code/dataLoss`` that opening would refuse with.
+    ///     Read it before the log: the log only grows meanwhile.
     /// - Returns: what was found. ``VerifyReport/faults`` lists corruption, each
     ///   with segment, offset and seq; ``VerifyReport/tornTail`` an incomplete
     ///   end, which opening the log would cut. A directory that cannot be read
     ///   yields a report with that one fault.
-    public static func verify(directory: URL) -> VerifyReport {
+    public static func verify(directory: URL, knownSeq: KnownSeq? = nil) -> VerifyReport {
         let path = directory.standardizedFileURL.path
-        return verify(path: path, segmentFileNames: { try LogScan.segmentFileNames(in: path) }, lastSegmentEnd: nil)
+        return verify(
+            path: path, segmentFileNames: { try LogScan.segmentFileNames(in: path) }, lastSegmentEnd: nil, knownSeq: knownSeq)
     }
 
     /// Checks this log as ``verify(directory:)`` does, as far as it is
@@ -27,11 +33,12 @@ extension EventLog {
     public func verify() -> VerifyReport {
         let view = shared.withLock { $0.view }
         return Self.verify(
-            path: directoryPath, segmentFileNames: { view.segments.map(\.fileName) }, lastSegmentEnd: view.lastSegmentEnd)
+            path: directoryPath, segmentFileNames: { view.segments.map(\.fileName) }, lastSegmentEnd: view.lastSegmentEnd,
+            knownSeq: nil)
     }
 
     private static func verify(
-        path: String, segmentFileNames: () throws -> [String], lastSegmentEnd: Int64?
+        path: String, segmentFileNames: () throws -> [String], lastSegmentEnd: Int64?, knownSeq: KnownSeq?
     ) -> VerifyReport {
         var scan = LogScan(directory: path, mode: .verify)
         var names: [String] = []
@@ -43,6 +50,9 @@ extension EventLog {
             faults.append(error)
         } catch {
             faults.append(EventLogError(.io, "verifying \(path) failed: \(error)"))
+        }
+        if faults.isEmpty, scan.faults.isEmpty, let shortfall = LogEnd(scan).shortfall(of: knownSeq) {
+            faults.append(shortfall.error)
         }
         return VerifyReport(
             segments: names.count, sealedSegments: scan.segments.count(where: { $0.sealed }),

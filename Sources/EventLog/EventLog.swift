@@ -89,22 +89,28 @@ public final class EventLog: Sendable {
     /// Recovery reads the segments (all records, or per ``Options/openCheck``),
     /// cuts a torn tail of the last segment back to its last whole batch (see
     /// ``recoveryReport``), and removes temporary files left by an interrupted
-    /// segment creation.
+    /// segment creation. When the log, so cut, would end before the seq that
+    /// ``Options/knownSeq`` says it reached, it refuses instead, before it
+    /// changes anything: the cut would drop acknowledged records.
     ///
     /// - Parameters:
     ///   - directory: the log's directory (`state/log`).
-    ///   - options: segment size, record limit, open check, logger.
+    ///   - options: segment size, record limit, open check, known seq, logger.
     /// - Returns: the log, ready to append from its last whole record.
     /// - Throws: ``EventLogError``: ``EventLogError/Code/locked`` when another
     ///   `EventLog` has the directory open; a corruption code (see
     ///   ``EventLogError/Code/isCorruption``) naming segment, offset and seq when
     ///   a record before the tail is damaged;
+    ///   ``EventLogError/Code/dataLoss`` (see ``LogShortfall``) when the log
+    ///   ends, or would end once its torn tail is cut, before
+    ///   ``Options/knownSeq``;
     ///   ``EventLogError/Code/unknownIncompatibleFlags`` or
     ///   ``EventLogError/Code/unsupportedVersion`` for a segment this build cannot
     ///   read; ``EventLogError/Code/io`` when a system call fails.
     /// - Important: the log refuses to open rather than serve records after
     ///   damage: restore the damaged segment, or move it and everything after it
-    ///   away knowingly. ``verify(directory:)`` lists every fault. Opening reads
+    ///   away knowingly (``cutTail(directory:_:)`` does it for a tail that
+    ///   falls short of a known seq). ``verify(directory:)`` lists every fault. Opening reads
     ///   the whole log on the calling thread and on one more (about a second per
     ///   few hundred MB), so call it at start-up, not from a busy task.
     public static func open(directory: URL, options: Options = Options()) throws -> EventLog {
@@ -127,6 +133,21 @@ public final class EventLog: Sendable {
         directory: URL, path: String, directoryFile: SystemFile, options: Options
     ) throws -> EventLog {
         let logger = options.logger
+        // First what the log holds, and whether it reaches what it is known
+        // to have reached: a refusal must leave every byte as it found it.
+        var names = try LogScan.segmentFileNames(in: path)
+        var scan = LogScan(directory: path, mode: .recover(fullCheck: options.openCheck.checksEveryRecord))
+        if names.isEmpty {
+            if let shortfall = LogEnd(seq: 0, segment: nil, offset: nil, tornTail: nil).shortfall(of: options.knownSeq) {
+                throw shortfall.error
+            }
+        } else {
+            try scan.run(segmentFileNames: names)
+            if let shortfall = LogEnd(scan).shortfall(of: options.knownSeq) {
+                throw shortfall.error
+            }
+        }
+
         var removed: [String] = []
         for name in try fileStep(path, { try FileSystem.list(path) }) where name.hasSuffix("." + LogFormat.segmentExtension + LogFormat.temporarySuffix) {
             try fileStep(name) { try FileSystem.remove(path + "/" + name) }
@@ -140,7 +161,6 @@ public final class EventLog: Sendable {
                 metadata: ["files": removed.joined(separator: ",")]))
         }
 
-        var names = try LogScan.segmentFileNames(in: path)
         let createdNewLog = names.isEmpty
         if createdNewLog {
             let (file, _) = try SegmentWriter.createSegment(
@@ -149,19 +169,14 @@ public final class EventLog: Sendable {
             file.close()
             names = [file.name]
             logger(.init(level: .info, message: "started a new event log in \(path)", metadata: ["segment": file.name]))
+            try scan.run(segmentFileNames: names)
         }
-
-        var scan = LogScan(directory: path, mode: .recover(fullCheck: options.openCheck.checksEveryRecord))
-        try scan.run(segmentFileNames: names)
         guard let last = scan.segments.last else {
             preconditionFailure("a recover-mode scan of at least one segment yields segments or throws")
         }
 
         if let torn = scan.tornTail {
-            let file = try SystemFile.open(path + "/" + torn.segment, name: torn.segment, flags: O_WRONLY)
-            defer { file.close() }
-            try file.truncate(to: torn.offset)
-            try file.syncData()
+            try cut(torn, directory: path)
             logger(.init(
                 level: .warning,
                 message: "cut a torn tail of \(torn.byteCount) bytes from \(torn.segment) at offset \(torn.offset), back to seq \(scan.lastSeq): \(torn.reason)",

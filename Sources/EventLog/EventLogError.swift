@@ -52,11 +52,15 @@ public struct EventLogError: Error, Sendable, Hashable, CustomStringConvertible 
         public static let seqOutOfRange = Code("seq-out-of-range")
         /// A snapshot file could not be written.
         public static let snapshot = Code("snapshot")
+        /// The log ends, or would end once a torn tail is cut, before a seq it
+        /// is known to have reached (``EventLog/Options/knownSeq``):
+        /// acknowledged records are missing. Nothing was changed.
+        public static let dataLoss = Code("data-loss")
 
         /// Whether this code means the log's content cannot be trusted, as
         /// opposed to a failure of the machine or of the caller.
         public var isCorruption: Bool {
-            [.badHeader, .corruptRecord, .brokenChain, .seqGap, .badSeal].contains(self)
+            [.badHeader, .corruptRecord, .brokenChain, .seqGap, .badSeal, .dataLoss].contains(self)
         }
 
         /// The code's stable name.

@@ -67,6 +67,7 @@ public final class Daemon: Sendable {
         let log = try notifier.extendingStartTimeout(status: "starting: checking the log") {
             try openLog(folders: folders)
         }
+        let acknowledged = openAcknowledgedSeq(folders: folders, log: log)
         let followers = EventBroadcaster()
         let store = TimelineStore(extractor: extractorInfo, inboxPath: folders.inbox, log: log, followers: followers)
         await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
@@ -111,7 +112,7 @@ public final class Daemon: Sendable {
         let ingester = BatchIngester(
             folders: folders,
             ingestor: Ingestor(inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes),
-            logger: logger)
+            logger: logger, acknowledged: acknowledged)
         notifier.ready(status: await statusLine(store))
         logger.info("ready", metadata: ["pending": "\(queue.count)"])
         if log.options.openCheck == .sealsAndTail {
@@ -320,6 +321,7 @@ public final class Daemon: Sendable {
         await snapshotter.finish()
         await control.stop()
         log.close()
+        acknowledged?.sync()
         withExtendedLifetime(signalSources) {}
         logger.info("stopped", metadata: ["last_seq": "\(log.lastSeq)"])
         if let reason = failure.withLock({ $0 }) { throw StartupError(reason) }
@@ -366,15 +368,23 @@ public final class Daemon: Sendable {
         return reread.lexiconPath
     }
 
+    /// Opens the log, refusing it when it is damaged, or ends (once a torn
+    /// tail is cut) before the seq a snapshot or the acknowledged seq shows
+    /// it reached (see ``KnownLogEnd``).
     private func openLog(folders: DataFolders) throws -> EventLog {
         let logger = self.logger
+        let reached = KnownLogEnd(folders: folders)
+        for evidence in reached.passedOver {
+            logger.warning("not taken as proof of how far the log had come", metadata: ["evidence": "\(evidence)"])
+        }
         let log: EventLog
         do {
             log = try EventLog.open(
                 directory: URL(fileURLWithPath: folders.log),
                 options: EventLog.Options(
                     segmentBytes: configuration.segmentBytes,
-                    openCheck: LogTrust.openCheck(snapshots: folders.snapshots, state: folders.state)
+                    openCheck: LogTrust.openCheck(snapshots: folders.snapshots, state: folders.state),
+                    knownSeq: reached.known
                 ) { message in
                     let level: Logger.Level = switch message.level {
                     case .error: .error
@@ -383,6 +393,8 @@ public final class Daemon: Sendable {
                     }
                     logger.log(level: level, "\(message.message)", metadata: message.metadata.mapValues { .string($0) })
                 })
+        } catch let error as EventLogError where error.code == .dataLoss {
+            throw StartupError("acknowledged events are missing from the log, refusing to start: \(error)")
         } catch let error as EventLogError {
             throw StartupError("the log cannot be trusted, refusing to start: \(error)")
         }
@@ -394,8 +406,25 @@ public final class Daemon: Sendable {
         }
         logger.info("log opened", metadata: [
             "segments": "\(report.segmentCount)", "last_seq": "\(report.lastSeq)", "chain_head": "\(report.chainHead.hex)",
+            "known_seq": "\(reached.known.map { String($0.seq) } ?? "none")",
         ])
         return log
+    }
+
+    /// The acknowledged-seq file, brought up to the log's end; nil (and an
+    /// error logged) when it cannot be opened: the daemon then runs on,
+    /// with the snapshots alone to prove how far the log had come.
+    private func openAcknowledgedSeq(folders: DataFolders, log: EventLog) -> AcknowledgedSeq? {
+        do {
+            let acknowledged = try AcknowledgedSeq(state: folders.state, logger: logger)
+            acknowledged.record(log.lastSeq)
+            return acknowledged
+        } catch {
+            logger.error("cannot keep the acknowledged seq; a damaged log tail after a crash may go unnoticed", metadata: [
+                "error": "\(error)",
+            ])
+            return nil
+        }
     }
 
     private func statusLine(_ store: TimelineStore) async -> String {

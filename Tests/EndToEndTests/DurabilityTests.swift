@@ -23,19 +23,10 @@ import Glibc
     private func daemonWithArticles(_ count: Int) throws -> TestDaemon {
         let daemon = try TestDaemon()
         try daemon.start()
-        for n in 1...count { try dropArticle(n, into: daemon) }
+        for n in 1...count { try daemon.dropArticle(n) }
         try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == count }
         #expect(try daemon.stop() == 0)
         return daemon
-    }
-
-    /// An article that states no loss, so that each is exactly one event
-    /// (document.received) and the seqs below are known.
-    private func dropArticle(_ n: Int, into daemon: TestDaemon) throws {
-        let source = daemon.data + "/article-\(n).txt"
-        try "Article \(n): the council met on Tuesday to discuss the budget for \(n * 1_000) schools.\n"
-            .write(toFile: source, atomically: true, encoding: .utf8)
-        try daemon.drop(source)
     }
 
     private func flipByte(at offset: UInt64, in path: String) throws {
@@ -82,7 +73,7 @@ import Glibc
         try daemon.start()
         // Enough small documents to fill three 4 KiB segments.
         let articles = 90
-        for n in 1...articles { try dropArticle(n, into: daemon) }
+        for n in 1...articles { try daemon.dropArticle(n) }
         try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == articles }
         #expect(try daemon.stop() == 0)
         let segments = daemon.files(in: daemon.data + "/state/log")
@@ -154,7 +145,7 @@ import Glibc
     private func aSnapshotShortensTheStartAndChangesNoAnswerBody() throws {
         let daemon = try TestDaemon()
         try daemon.start()
-        for n in 1...4 { try dropArticle(n, into: daemon) }
+        for n in 1...4 { try daemon.dropArticle(n) }
         try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == 4 }
         let expected = try daemon.ctl("documents", "--json").stdout
         #expect(try daemon.stop() == 0)
@@ -186,7 +177,7 @@ import Glibc
     private func eventsPrintsTheLogAndFollowsItFromAGivenSeqBody() throws {
         let daemon = try TestDaemon()
         try daemon.start()
-        for n in 1...2 { try dropArticle(n, into: daemon) }
+        for n in 1...2 { try daemon.dropArticle(n) }
         try waitUntil("two articles are processed") { daemon.files(in: daemon.processed).count == 2 }
 
         let all = try daemon.ctl("events")
@@ -199,7 +190,7 @@ import Glibc
         let follower = try FollowingProcess(
             Paths.binaries + "/timelinectl", ["events", "--follow", "--after", "1", "--socket", daemon.socket])
         try waitUntil("the follower has caught up") { follower.output.contains("\"seq\":2") }
-        try dropArticle(3, into: daemon)
+        try daemon.dropArticle(3)
         try waitUntil("the follower prints the new event") { follower.output.contains("\"seq\":3") }
         #expect(try daemon.stop() == 0)
         #expect(follower.waitForExit() == 0)

@@ -113,6 +113,15 @@ final class TestDaemon {
         try FileManager.default.moveItem(atPath: part, toPath: inbox + "/" + name)
     }
 
+    /// Drops `article-N.txt`, an article that states no loss, so that each
+    /// is exactly one event (document.received) and the seqs are known.
+    func dropArticle(_ n: Int) throws {
+        let source = data + "/article-\(n).txt"
+        try "Article \(n): the council met on Tuesday to discuss the budget for \(n * 1_000) schools.\n"
+            .write(toFile: source, atomically: true, encoding: .utf8)
+        try drop(source)
+    }
+
     func files(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }

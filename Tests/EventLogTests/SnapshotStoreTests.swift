@@ -95,4 +95,32 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: leftover.path))
         }
     }
+
+    @Test func theSeqASnapshotCoversIsReadFromItsHeaderAlone() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory.appending(path: "snapshots"))
+            #expect(try store.files().isEmpty)
+            try store.write(Array("ten".utf8), seq: 10, chainHead: head, version: "v1")
+            let name = try store.write(Array(repeating: 7, count: 1000), seq: 20, chainHead: head, version: "v2")
+            let files = try store.files()
+            #expect(files.map(\.name) == [name, "00000000000000000010.snap"])
+            #expect(try files.map { try store.coveredSeq(of: $0) } == [20, 10])
+
+            // A damaged body still shows how far the log had come; the
+            // load, which checks the whole file, passes it over.
+            let url = store.directory.appending(path: name)
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count - 100] ^= 0x01
+            try bytes.write(to: url)
+            #expect(try store.coveredSeq(of: files[0]) == 20)
+            #expect(try store.loadNewest(version: "v2").snapshot == nil)
+
+            // A header that disagrees with the name, or a file cut short, does not.
+            bytes[16] ^= 0x01
+            try bytes.write(to: url)
+            #expect(throws: EventLogError.self) { try store.coveredSeq(of: files[0]) }
+            try Data(bytes.prefix(500)).write(to: url)
+            #expect(throws: EventLogError.self) { try store.coveredSeq(of: files[0]) }
+        }
+    }
 }

@@ -155,6 +155,47 @@ public struct SnapshotStore: Sendable {
         return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + "." + fileExtension
     }
 
+    /// A snapshot file, by the seq its name says it covers.
+    public struct File: Sendable, Hashable {
+        /// The file's name (`<seq, 20 digits>.snap`).
+        public let name: String
+        /// The seq in its name.
+        public let seq: UInt64
+    }
+
+    /// The snapshot files, newest first, whole or not; temporary files left
+    /// by an interrupted write are not among them.
+    /// - Returns: the files; none when the directory does not exist.
+    /// - Throws: ``EventLogError`` when the directory cannot be listed.
+    public func files() throws -> [File] {
+        guard FileSystem.exists(path) else { return [] }
+        return try snapshotFiles().map { File(name: $0.0, seq: $0.1) }
+    }
+
+    /// The seq a snapshot covers, read from its header alone: without
+    /// mapping or checking its body, so that it costs a read of 64 bytes
+    /// whatever the snapshot's size.
+    ///
+    /// - Parameters:
+    ///   - file: one of ``files()``.
+    /// - Returns: the seq, when the header is whole (magic, format, lengths
+    ///   that add up to the file's size) and agrees with the file's name.
+    /// - Throws: ``EventLogError`` with ``EventLogError/Code/snapshot`` when
+    ///   it is not, or ``EventLogError/Code/io`` when the file cannot be read.
+    public func coveredSeq(of file: File) throws -> UInt64 {
+        let opened = try SystemFile.open(path + "/" + file.name, name: file.name, flags: O_RDONLY)
+        defer { opened.close() }
+        let size = try opened.size()
+        try Self.checkSize(size, name: file.name)
+        let bytes = try opened.read(count: Self.headerLength, at: 0)
+        guard bytes.count == Self.headerLength else { throw Self.damaged(file.name, "it ends within its header") }
+        let header = try bytes.withUnsafeBytes { try Self.header($0, size: Int(size), name: file.name) }
+        guard header.seq == file.seq else {
+            throw Self.damaged(file.name, "its header says it covers seq \(header.seq) but its name says \(file.seq)")
+        }
+        return header.seq
+    }
+
     /// Snapshot files with their seqs, newest first.
     private func snapshotFiles() throws -> [(String, UInt64)] {
         try fileStep(path, { try FileSystem.list(path) }).compactMap { name -> (String, UInt64)? in
@@ -166,40 +207,59 @@ public struct SnapshotStore: Sendable {
     }
 
     private func read(_ name: String) throws -> Snapshot {
-        func damaged(_ detail: String) -> EventLogError {
-            EventLogError(.snapshot, "damaged: \(detail)", segment: name)
-        }
         let file = try SystemFile.open(path + "/" + name, name: name, flags: O_RDONLY)
         defer { file.close() }
-        let size = try file.size()
-        guard size >= Int64(Self.headerLength + 4) else { throw damaged("\(size) bytes is too short for a snapshot") }
+        try Self.checkSize(try file.size(), name: name)
         let mapped = try MappedFile(file)
         let raw = mapped.bytes
+        let header = try Self.header(raw, size: raw.count, name: name)
+        let stored = raw.baseAddress!.loadLittleEndian(at: raw.count - 4, as: UInt32.self)
+        let computed = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 4)]))
+        guard stored == computed else {
+            throw Self.damaged(name, "CRC32C mismatch (stored \(hex32(stored)), computed \(hex32(computed)))")
+        }
+        let versionEnd = Self.headerLength + header.versionLength
+        let version = String(decoding: raw[Self.headerLength..<versionEnd], as: UTF8.self)
+        return Snapshot(
+            seq: header.seq, chainHead: header.chainHead, version: version,
+            body: Snapshot.Body(mapped, versionEnd..<(raw.count - 4)), fileName: name)
+    }
+
+    /// The fixed fields at the start of a snapshot file.
+    private struct Header {
+        var versionLength: Int
+        var seq: UInt64
+        var chainHead: ChainHash
+    }
+
+    private static func damaged(_ name: String, _ detail: String) -> EventLogError {
+        EventLogError(.snapshot, "damaged: \(detail)", segment: name)
+    }
+
+    private static func checkSize(_ size: Int64, name: String) throws {
+        guard size >= Int64(headerLength + 4) else { throw damaged(name, "\(size) bytes is too short for a snapshot") }
+    }
+
+    /// Reads and checks the header at the start of `raw` (at least
+    /// ``headerLength`` bytes) of a file of `size` bytes: magic, format, and
+    /// lengths that add up to the size.
+    private static func header(_ raw: UnsafeRawBufferPointer, size: Int, name: String) throws -> Header {
         let base = raw.baseAddress!
-        guard raw.prefix(8).elementsEqual(Self.magic) else { throw damaged("not a snapshot file (bad magic)") }
+        guard raw.prefix(8).elementsEqual(magic) else { throw damaged(name, "not a snapshot file (bad magic)") }
         let format = base.loadLittleEndian(at: 8, as: UInt16.self)
-        guard format == Self.formatVersion else {
-            throw damaged("snapshot format \(format); this build reads format \(Self.formatVersion)")
+        guard format == formatVersion else {
+            throw damaged(name, "snapshot format \(format); this build reads format \(formatVersion)")
         }
         let versionLength = Int(base.loadLittleEndian(at: 12, as: UInt32.self))
         let seq = base.loadLittleEndian(at: 16, as: UInt64.self)
         let chainHead = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: raw[24..<56]))
         let bodyLength = base.loadLittleEndian(at: 56, as: UInt64.self)
         // Compared by subtraction: lengths read from a damaged header must not overflow.
-        guard UInt64(raw.count) - 4 - UInt64(Self.headerLength) >= UInt64(versionLength),
-              bodyLength == UInt64(raw.count) - 4 - UInt64(Self.headerLength) - UInt64(versionLength) else {
-            throw damaged("its lengths do not add up to its size of \(raw.count) bytes (cut short?)")
+        guard UInt64(size) - 4 - UInt64(headerLength) >= UInt64(versionLength),
+              bodyLength == UInt64(size) - 4 - UInt64(headerLength) - UInt64(versionLength) else {
+            throw damaged(name, "its lengths do not add up to its size of \(size) bytes (cut short?)")
         }
-        let stored = base.loadLittleEndian(at: raw.count - 4, as: UInt32.self)
-        let computed = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 4)]))
-        guard stored == computed else {
-            throw damaged("CRC32C mismatch (stored \(hex32(stored)), computed \(hex32(computed)))")
-        }
-        let versionEnd = Self.headerLength + versionLength
-        let version = String(decoding: raw[Self.headerLength..<versionEnd], as: UTF8.self)
-        return Snapshot(
-            seq: seq, chainHead: chainHead, version: version,
-            body: Snapshot.Body(mapped, versionEnd..<(raw.count - 4)), fileName: name)
+        return Header(versionLength: versionLength, seq: seq, chainHead: chainHead)
     }
 
     /// Removes all but the newest `count` snapshots, and temporary files a

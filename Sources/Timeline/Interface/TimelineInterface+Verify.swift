@@ -84,9 +84,12 @@ extension TimelineInterface {
                 lines.append("fault       \(fault.code) at \(place.isEmpty ? "the log" : place.joined(separator: ", ")): \(fault.message)")
             }
             if !faults.isEmpty {
+                let remedy = faults.contains { $0.code == EventLogError.Code.dataLoss.name }
+                    ? "until the damaged segment is restored or the loss accepted (timelined recover --accept-loss)"
+                    : "until the damaged segment is restored"
                 lines.append(
                     "result      DAMAGED: \(faults.count) fault\(faults.count == 1 ? "" : "s"); the daemon refuses to start on this log "
-                        + "until the damaged segment is restored")
+                        + remedy)
             } else if tornTail != nil {
                 lines.append(
                     "result      TORN TAIL: the records before it are intact; opening the log cuts the tail "

@@ -32,6 +32,8 @@ struct BatchIngester: Sendable {
     let folders: DataFolders
     let ingestor: Ingestor
     let logger: Logger
+    /// Told each batch's last seq once it is durable, before any file moves.
+    let acknowledged: AcknowledgedSeq?
 
     /// A file of the batch and what it came to.
     private enum Outcome {
@@ -168,6 +170,7 @@ struct BatchIngester: Sendable {
         var numbered = events
         if !events.isEmpty {
             let range = try await log.append(encoded)
+            acknowledged?.record(range.upperBound)
             for (i, seq) in range.enumerated() { numbered[i].seq = seq }
             await store.apply(numbered, chainHead: log.chainHead.hex)
         }
