@@ -40,6 +40,12 @@ import Testing
             == ["ukraine military killed exact 41"])
     }
 
+    @Test func aFigureNounsLossOutranksTheWordsForItsParts() {
+        let text = "The ministry keeps a running count of Russian casualties, which includes soldiers killed and those wounded. "
+            + "The count stood at 402,000 this week."
+        #expect(keys(text) == ["russia military casualties exact 402000"])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

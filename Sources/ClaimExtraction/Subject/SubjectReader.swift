@@ -561,8 +561,28 @@ struct SubjectReader {
 
     /// The last loss noun of a sentence with its side, for a pronoun in the
     /// next one.
+    ///
+    /// A loss a figure noun names ("a daily tally of Russian 'personnel
+    /// losses', which covers soldiers killed and those wounded") is the
+    /// sentence's, whatever words for its parts follow.
     func topic(_ scope: SentenceScope) -> Topic? {
-        lastTopic(scope, before: scope.range.upperBound)
+        for k in scope.range where SubjectReader.figureNouns.contains(scope[k].hash) && k + 1 < scope.range.upperBound && scope.is(k + 1, .of) {
+            var j = k + 2
+            // "of Russian 'personnel losses'": a side and quotes between.
+            while j < scope.range.upperBound, j < k + 6, scope.match(.metric, at: j) == nil,
+                  scope[j].mark == .openQuote || scope[j].mark == .closeQuote || scope.side(at: j) != nil || scope.english(j).contains(.article) {
+                j = scope.side(at: j)?.end ?? j + 1
+            }
+            if j < scope.range.upperBound, let found = scope.match(.metric, at: j) {
+                var end = found.end
+                if end < scope.range.upperBound, scope[end].mark == .closeQuote { end += 1 }
+                // (Only when a clause on the loss's parts follows it.)
+                if end < scope.range.upperBound, scope[end].mark == .comma || scope[end].keyword.opensClause {
+                    return topic(scope, found)
+                }
+            }
+        }
+        return lastTopic(scope, before: scope.range.upperBound)
     }
 
     // MARK: Coordination
