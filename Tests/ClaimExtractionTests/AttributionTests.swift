@@ -37,6 +37,24 @@ import Testing
         #expect(keys(text) == ["russia military casualties at_least 9000"])
     }
 
+    @Test func aPronounIsWhoSpokeEarlierInItsSentenceBeforeAnyOtherName() {
+        let text = "The UN human rights monitoring mission said that 9,120 civilians had been killed since Russia's invasion, "
+            + "figures it says are an undercount. It said June had been the worst month, with 232 killed."
+        #expect(speakers(text) == ["OHCHR", "OHCHR"])
+        #expect(keys(text).last == "ukraine civilian killed exact 232")
+    }
+
+    @Test func aTitleThePersonDoesNotBearLeavesRoomForOneSlip() {
+        // Not Foreign Minister Sergei Lavrov, two letters away.
+        #expect(claims("Belgorod Gov. Sergei Lavrinov said a drone had wounded four people.").map(\.speaker) == ["Sergei Lavrinov"])
+        #expect(keys("Belgorod Gov. Sergei Lavrinov said a drone had wounded four people.") == ["russia civilian wounded exact 4"])
+    }
+
+    @Test func aLongerNameAfterAPossessiveIsTheOneMeant() {
+        #expect(speakers("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said 95 soldiers had come home in the swap.")
+            == ["Coordination Headquarters for the Treatment of Prisoners of War"])
+    }
+
     @Test func anAppositiveStandsBetweenSpeakerAndVerb() {
         let text = "About 40,000 civilians died in the war, Milley, who serves as President Joe Biden’s most senior military adviser, suggested."
         #expect(speakers(text) == ["Mark Milley"])

@@ -661,6 +661,19 @@ struct AttributionResolver {
     /// What "he" or "it" refers back to: a name earlier in the sentence,
     /// else the most recent source of a statement, else the most recent name.
     private mutating func antecedent(in index: Int, before position: Int, person: Bool) -> ResolvedSpeaker? {
+        // "The mission said that 11,810 civilians had been killed since
+        // Russia's invasion, figures it says are an undercount": who spoke
+        // earlier in the sentence, before any other name in it. (Named, not
+        // a pronoun: its own resolving must not come back here.)
+        for cue in cues(index).reversed() where cue.position < position {
+            guard let agent = cue.agent, agent.end <= position, !isQuoted(agent.start, in: index) else { continue }
+            switch agent.referent {
+            case .speaker, .person, .body, .description:
+                if let speaker = resolve(agent, in: index), speaker.isPerson == person { return speaker }
+            default:
+                continue
+            }
+        }
         // '"… the Criminal Code of Ukraine …," it said': a name inside the
         // quotation is not who said it.
         for mention in mentions(index).reversed() where mention.end <= position && !isQuoted(mention.start, in: index) {

@@ -97,6 +97,13 @@ struct EntityRecognizer {
         if let speaker = scope.match(.speaker, at: at),
            hasCapital(scope, speaker) || scope.lexicon.speakers[Int(speaker.role.value)].name.first?.isLowercase == true {
             best = EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)))
+            // "Ukraine's Coordination Headquarters for the Treatment of
+            // Prisoners of War": a longer name after the possessive (than
+            // an alias that takes the possessive in) is the one meant.
+            if at + 2 < scope.range.upperBound, scope[at + 1].keyword == .possessive,
+               let longer = scope.match(.speaker, at: at + 2), longer.end > speaker.end, hasCapital(scope, longer) {
+                best = EntityMention(start: i, end: longer.end, referent: .speaker(Int(longer.role.value)))
+            }
         }
         if let outlet = scope.match(.outlet, at: at), hasCapital(scope, outlet), outlet.end > best?.end ?? 0 {
             best = EntityMention(start: i, end: outlet.end, referent: .outlet(Int(outlet.role.value)))

@@ -1139,7 +1139,7 @@ struct SubjectReader {
         return false
     }
 
-    static let placeOfficials = WordSet(["governor", "mayor"].map(WordHash.of))
+    static let placeOfficials = WordSet(["governor", "gov", "mayor"].map(WordHash.of))
     static let officialModifiers = WordSet(["acting", "regional", "city", "deputy"].map(WordHash.of))
     static let placeWords = WordSet(["city", "town", "village", "region", "oblast", "province", "border"].map(WordHash.of))
     static let inside = WordSet(["in", "inside", "across", "within", "into"].map(WordHash.of))
