@@ -55,6 +55,18 @@ import Testing
             == ["Coordination Headquarters for the Treatment of Prisoners of War"])
     }
 
+    @Test func aStatementsTitleNamesTheBodyTheWholeTextIsBy() {
+        let text = """
+            Statement of the Ministry of Defence of the Russian Federation on the situation at the front
+
+            Units of the Vostok Group of Forces improved their positions.
+
+            The enemy lost up to 210 troops during the day, as well as a tank made in the United States.
+            """
+        #expect(speakers(text) == ["Russian Ministry of Defence"])
+        #expect(keys(text) == ["ukraine military casualties at_most 210/day"])
+    }
+
     @Test func anAppositiveStandsBetweenSpeakerAndVerb() {
         let text = "About 40,000 civilians died in the war, Milley, who serves as President Joe Biden’s most senior military adviser, suggested."
         #expect(speakers(text) == ["Mark Milley"])

@@ -46,6 +46,11 @@ import Testing
         #expect(keys(text) == ["russia military casualties exact 402000"])
     }
 
+    @Test func refugeesUnderProtectionAndTakingRefuge() {
+        #expect(keys("Some 310,000 Ukrainians have taken refuge in Romania.") == ["ukraine civilian refugees approximately 310000"])
+        #expect(keys("About 140,000 Ukrainians are under temporary protection in Spain.") == ["ukraine civilian refugees approximately 140000"])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

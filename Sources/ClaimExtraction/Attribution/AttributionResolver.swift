@@ -46,6 +46,11 @@ struct AttributionResolver {
     private var interviewerParagraphs: [Int: Bool] = [:]
     /// The speaker each paragraph's label names, once asked.
     private var labelledParagraphs: [Int: ResolvedSpeaker?] = [:]
+    /// The body the document's title says it is by, once asked.
+    private var headingRead: HeadingReading?
+    private struct HeadingReading {
+        var value: (speaker: ResolvedSpeaker, sentence: Int)?
+    }
     /// The unlabelled interview the document is, once asked.
     private var interviewRead: InterviewReading?
     private struct InterviewReading {
@@ -267,7 +272,41 @@ struct AttributionResolver {
             }
             other -= 1
         }
+        // "Statement of the Ministry of Defence of the Russian Federation
+        // on …" as the title: the whole text is the body's.
+        if let heading = statementHeading() {
+            return Attribution(speaker: heading.speaker, reportedBy: nil, sentence: heading.sentence, cue: nil)
+        }
         return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
+    }
+
+    /// The body a document's title says the text is by: "Statement of the
+    /// Ministry of Defence …", "Report by …", a line of its own among the
+    /// first three.
+    private mutating func statementHeading() -> (speaker: ResolvedSpeaker, sentence: Int)? {
+        if let known = headingRead { return known.value }
+        var value: (speaker: ResolvedSpeaker, sentence: Int)?
+        defer { headingRead = .init(value: value) }
+        for index in sentences.indices.prefix(3) {
+            let scope = scope(index)
+            let range = sentences[index].tokens
+            let opensLine = range.lowerBound == 0 || tokens[range.lowerBound].has(.lineBefore)
+            guard opensLine, range.upperBound >= tokens.count || tokens[range.upperBound].has(.lineBefore) else { continue }
+            var k = scope.range.lowerBound
+            if scope.english(k).contains(.article) { k += 1 }
+            guard let noun = scope.match(.sourceNoun, at: k), noun.end + 1 < scope.range.upperBound,
+                  scope[noun.end].keyword == .of || scope[noun.end].keyword == .by || scope[noun.end].keyword == .from
+            else { continue }
+            // (Read from the preposition on: a title in capitals reads as
+            // one name from its first word.)
+            let rest = SentenceScope(tokens: scope.tokens, range: (noun.end + 1)..<scope.range.upperBound, lexicon: lexicon, bytes: bytes)
+            guard let mention = EntityRecognizer(lexicon: lexicon).recognize(rest).first(where: { $0.start == noun.end + 1 }),
+                  let speaker = resolve(mention, in: index)
+            else { continue }
+            value = (speaker, index)
+            return value
+        }
+        return nil
     }
 
     /// Whether a verb of saying in sentence `index` has as its subject

@@ -137,10 +137,11 @@ struct CueReader {
                 i += 1
                 continue
             }
-            // ("the State Border Guard Service": a capitalised verb inside a
-            // name is part of the name.)
+            // ("the State Border Guard Service", "made in the United
+            // States": a capitalised verb inside a name is part of the name.)
             if let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i),
-               !(token.has(.capitalized) && i > scope.range.lowerBound && namesBody(scope, from: i)) {
+               !(token.has(.capitalized) && i > scope.range.lowerBound
+                   && (namesBody(scope, from: i) || mentions.contains { $0.start < i && i < $0.end })) {
                 // "a new report by OHCHR", "as estimated by the ministry".
                 let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from)
                     ? mention(scope, at: verb.end + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
