@@ -67,6 +67,14 @@ import Testing
         #expect(keys(text) == ["ukraine military casualties at_most 210/day"])
     }
 
+    @Test func aLocalBodyIsNoneOfTheCountrysButNamedByItsPlace() {
+        #expect(claims("The Bryansk regional government said 12 residents had been killed by shelling.").map(\.speaker)
+            == ["Bryansk regional government"])
+        #expect(keys("The Bryansk regional government said 12 residents had been killed by shelling.") == ["russia civilian killed exact 12"])
+        #expect(speakers("The US administration said 40,000 Russian soldiers had died. The regional administration said 12 people were killed.")
+            == ["US government", nil])
+    }
+
     @Test func anAppositiveStandsBetweenSpeakerAndVerb() {
         let text = "About 40,000 civilians died in the war, Milley, who serves as President Joe Biden’s most senior military adviser, suggested."
         #expect(speakers(text) == ["Mark Milley"])

@@ -51,6 +51,26 @@ import Testing
         #expect(keys("About 140,000 Ukrainians are under temporary protection in Spain.") == ["ukraine civilian refugees approximately 140000"])
     }
 
+    @Test func aTollsLossIsItsFirstFiguresWhenALaterVerbCountsTheRest() {
+        #expect(keys("The death toll from the strike on Chernihiv has risen to 19, including three children, and 64 people were wounded.")
+            == ["ukraine civilian killed exact 19", "ukraine civilian killed exact 3", "ukraine civilian wounded exact 64"])
+    }
+
+    @Test func whomASideSaysItEliminatedAreItsEnemy() {
+        #expect(keys("Russia's defence ministry said 640 Georgian volunteers had been eliminated near Bakhmut.")
+            == ["ukraine military killed exact 640"])
+    }
+
+    @Test func aHyphenatedModifierBeforeEquipmentIsNoHead() {
+        #expect(keys("Ukraine lost up to 210 troops, two US-made Bradley fighting vehicles and a tank over the past day, Moscow said.")
+            == ["ukraine military casualties at_most 210/day"])
+    }
+
+    @Test func occupiersNeutralisedAndIrrecoverably() {
+        #expect(keys("Over the past day, 318 occupiers were neutralised on this axis, 140 of them irrecoverably.")
+            == ["russia military casualties exact 318/day", "russia military killed exact 140/day"])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

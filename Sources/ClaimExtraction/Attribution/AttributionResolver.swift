@@ -226,7 +226,7 @@ struct AttributionResolver {
         }
         // "Q: … officials have said Russia's casualties are over 600,000":
         // an interviewer's question cites someone, never the one answering.
-        if asksInInterview(paragraph, from: index) {
+        if asksInInterview(paragraph, from: index) || saysLocalUnnamed(index) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
         }
         if let speaker = labelledSpeaker(paragraph, from: index) {
@@ -326,6 +326,16 @@ struct AttributionResolver {
         return false
     }
 
+    /// Whether sentence `index` names as its source a local body the text
+    /// does not otherwise name: "The regional administration said".
+    private mutating func saysLocalUnnamed(_ index: Int) -> Bool {
+        zip(cues(index), agents(index)).contains { cue, agent in
+            guard agent == nil, let mention = cue.agent, case .description = mention.referent else { return false }
+            return (mention.start..<mention.end).contains { AttributionResolver.localModifiers.contains(tokens[$0].hash) }
+        }
+    }
+
+    static let localModifiers = WordSet(["regional", "city", "local", "municipal", "district", "oblast", "provincial"].map(WordHash.of))
     static let groupNouns = WordSet(["officials", "authorities", "sources", "monitors"].map(WordHash.of))
     static let unnamedSpeakers = WordSet([
         "police", "rescuers", "witnesses", "residents", "officers",
@@ -435,6 +445,24 @@ struct AttributionResolver {
             return quoteSpeaker(for: index)?.speaker
         case .description(let number):
             let kinds = lexicon.descriptions[number]
+            // "the regional administration", "the city council": a local
+            // body is none of the country's, only one its name calls local.
+            if let local = (mention.start..<mention.end).first(where: { AttributionResolver.localModifiers.contains(tokens[$0].hash) }) {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[local].start)..<Int(tokens[local].end)]), as: UTF8.self)
+                if let found = search(from: index, before: mention.start, { speaker in
+                    !speaker.isPerson && speaker.name.lowercased().contains(word.lowercased())
+                }) {
+                    return found
+                }
+                // "The Kursk regional government": named by its place, and
+                // of the place's side.
+                let scope = scope(index)
+                guard let place = (mention.start..<mention.end).first(where: { tokens[$0].has(.capitalized) && scope.side(at: $0) != nil }),
+                      let side = scope.side(at: place), side.side >= 0
+                else { return nil }
+                return ResolvedSpeaker(
+                    name: scope.text(place, mention.end), isPerson: false, kind: nil, side: lexicon.sides[side.side], titleHeads: [])
+            }
             // "US officials told CBS … according to the officials": a group
             // named by the same noun, before any other body of its kind.
             let head = tokens[mention.end - 1].hash

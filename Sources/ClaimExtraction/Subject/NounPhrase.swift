@@ -89,6 +89,14 @@ struct NounPhrase: Sendable, Hashable {
                 k = found.end + 2
                 continue
             }
+            // "two US-made HMMWV armored vehicles": a modifier of two words
+            // joined by a hyphen.
+            if token.isWord, unknown < 2, k + 2 < limit, scope[k + 1].mark == .hyphen, !scope[k + 1].has(.spaceBefore),
+               scope[k + 2].isWord, !scope[k + 2].has(.spaceBefore), scope.match(.metric, at: k) == nil {
+                unknown += 1
+                k += 3
+                continue
+            }
             // "250 other armored vehicles".
             if token.isWord, NounPhrase.modifiers.contains(token.hash) {
                 k += 1

@@ -287,6 +287,13 @@ struct SubjectReader {
                 if metrics.isEmpty, predicate.relative, let metric = governor?.metric, !predicate.metrics.contains(metric) {
                     metrics = [metric]
                 }
+                // "The death toll … has risen to 35, including two children,
+                // and 117 people were wounded": the loss a linking verb gives
+                // the first figure; the verb after is the last one's.
+                if metrics.isEmpty, member == first, last > first, governor?.linked == true, let metric = governor?.metric,
+                   !predicate.metrics.isEmpty, !predicate.metrics.contains(metric) {
+                    metrics = [metric]
+                }
                 if metrics.isEmpty, !relativePart || member == last { metrics = predicate.metrics }
                 if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty {
@@ -370,6 +377,11 @@ struct SubjectReader {
                     if !governed.isEmpty { sides = governed }
                 }
                 if sides == nil, let agent = predicate.agentSide, let victim = scope.opposite(agent) { sides = [victim] }
+                // "Zakharova said more than 550 Colombian mercenaries had been
+                // eliminated": whom a side says it eliminated are its enemy.
+                if sides == nil, governor == nil || governor?.sides.isEmpty == true, eliminated(scope, after: mentions[member].end) {
+                    sides = [SentenceScope.enemy]
+                }
                 // "while Russia said 248 of its servicemen had been returned":
                 // the side the clause names last before "its".
                 if sides == nil, phrase.ownersPronoun,
@@ -1385,6 +1397,18 @@ struct SubjectReader {
         }
     }
 
+    /// Whether the figure's clause says its people were eliminated: "1,302
+    /// 'Polish mercenaries' had been 'eliminated'".
+    private func eliminated(_ scope: SentenceScope, after end: Int) -> Bool {
+        var k = end
+        while k < scope.range.upperBound, k < end + 10, !scope.isClausePunctuation(k) {
+            if SubjectReader.eliminations.contains(scope[k].hash) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    static let eliminations = WordSet(["eliminated", "liquidated", "neutralized", "neutralised", "destroyed"].map(WordHash.of))
     static let timeUnits = WordSet(["decades", "decade", "years", "year", "months", "month", "weeks", "week", "days", "hours"].map(WordHash.of))
     static let relatives = WordSet(["who", "that", "which"].map(WordHash.of))
     static let ifHash = WordHash.of("if")
