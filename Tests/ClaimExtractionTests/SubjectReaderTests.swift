@@ -54,6 +54,8 @@ import Testing
     @Test func aTollsLossIsItsFirstFiguresWhenALaterVerbCountsTheRest() {
         #expect(keys("The death toll from the strike on Chernihiv has risen to 19, including three children, and 64 people were wounded.")
             == ["ukraine civilian killed exact 19", "ukraine civilian killed exact 3", "ukraine civilian wounded exact 64"])
+        #expect(keys("In Sumy the Russian rocket strike has killed 8 persons, 26 was wounded.")
+            == ["ukraine civilian killed exact 8", "ukraine civilian wounded exact 26"])
     }
 
     @Test func whomASideSaysItEliminatedAreItsEnemy() {

@@ -288,9 +288,10 @@ struct SubjectReader {
                     metrics = [metric]
                 }
                 // "The death toll … has risen to 35, including two children,
-                // and 117 people were wounded": the loss a linking verb gives
-                // the first figure; the verb after is the last one's.
-                if metrics.isEmpty, member == first, last > first, governor?.linked == true, let metric = governor?.metric,
+                // and 117 people were wounded", "the strike has killed 10
+                // persons, 21 was wounded": the loss a verb or a linking
+                // verb gives the first figure; the verb after is the last one's.
+                if metrics.isEmpty, member == first, last > first, let metric = governor?.metric,
                    !predicate.metrics.isEmpty, !predicate.metrics.contains(metric) {
                     metrics = [metric]
                 }
