@@ -73,6 +73,13 @@ import Testing
             == ["russia military casualties exact 318/day", "russia military killed exact 140/day"])
     }
 
+    @Test func anAsideNamingAPartAndARelativeClauseAfterAnOfPhrase() {
+        #expect(keys("More than 6,500 Ukrainians, including civilians, remain in Russian captivity.")
+            == ["ukraine military captured at_least 6500"])
+        #expect(keys("At least 208 citizens of Asian countries who were recruited to fight for Russia have been killed.")
+            == ["russia military killed at_least 208"])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

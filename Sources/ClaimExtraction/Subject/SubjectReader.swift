@@ -678,7 +678,11 @@ struct SubjectReader {
                 // killed", "70 soldiers who were killed near Kupiansk": a
                 // relative clause on the figure's noun (one the lexicon may
                 // not know) reads on, to the loss in it or the verb after it.
+                // ("316 citizens of African countries who were recruited":
+                // the noun's own "of" phrase may stand between.)
                 let onNoun = k - start <= 2 && (start..<k).allSatisfy { scope[$0].isWord && scope.english($0).isEmpty }
+                    || k - start <= 5 && scope[start].keyword == .of
+                        && (start + 1..<k).allSatisfy { scope[$0].isWord && (scope.english($0).isEmpty || scope.english($0).contains(.article)) }
                 if onNoun, SubjectReader.relatives.contains(token.hash) {
                     relative = true
                     k += 1
@@ -940,12 +944,14 @@ struct SubjectReader {
 
     /// The comma closing an aside that opens at the comma `comma` with a
     /// part of the people before it: ", most of them servicemen,", ",
-    /// mostly soldiers,".
+    /// mostly soldiers,", ", including civilians,".
     private func asideOnPeople(_ scope: SentenceScope, after comma: Int) -> Int? {
         let first = comma + 1
         guard first + 1 < scope.range.upperBound else { return nil }
+        // (", including civilians,": a part named without a figure.)
         let opens = SubjectReader.asideOpeners.contains(scope[first].hash)
             && (scope[first + 1].keyword == .of || scope[first].hash == SubjectReader.mostly || scope[first].hash == SubjectReader.mainly)
+            || scope[first].keyword == .including && scope.match(.population, at: first + 1) != nil
         guard opens else { return nil }
         var k = first + 1
         while k < scope.range.upperBound, k < first + 8 {
