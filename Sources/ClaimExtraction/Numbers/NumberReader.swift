@@ -109,8 +109,18 @@ struct NumberReader {
             }
             return Atom(start: i, end: k, value: value, scale: scale, inWords: false)
         }
-        guard token.isWord else { return nil }
+        guard token.isWord, mayStartWords(token, lexicon: scope.lexicon) else { return nil }
         return words(scope, at: i)
+    }
+
+    /// Whether a number in words may start with `token`: "half", "a",
+    /// "an", a quarter, or a numeral. Asked of every word, inlined so that
+    /// most words, which start none, cost no call.
+    @inline(__always)
+    private func mayStartWords(_ token: Token, lexicon: LexiconView) -> Bool {
+        token.keyword == .half || token.keyword == .a || token.keyword == .an
+            || (token.entry >= 0 && lexicon.entries[Int(token.entry)].numeral >= 0)
+            || NumberReader.quarters.contains(token.hash)
     }
 
     /// "forty thousand", "one hundred and fifty thousand", "a million",
@@ -126,13 +136,8 @@ struct NumberReader {
             guard at < end, scope[at].isWord, let entry = scope.lexicon.entry(of: scope[at]) else { return 0 }
             return entry.scale
         }
+        // (Only for a word that may start one: ``mayStartWords(_:lexicon:)``.)
         let first = scope[start]
-        // Most words start no number: one look at the word says so before
-        // the phrases below are tried (each needs "half", "a", "an", a
-        // quarter, or a numeral first).
-        guard first.keyword == .half || first.keyword == .a || first.keyword == .an
-            || (scope.lexicon.entry(of: first)?.numeral ?? -1) >= 0 || NumberReader.quarters.contains(first.hash)
-        else { return nil }
         if first.keyword == .half, k + 2 < end,
            scope[k + 1].keyword == .a, scaleValue(k + 2) >= 1000 {
             let s = scaleValue(k + 2)
