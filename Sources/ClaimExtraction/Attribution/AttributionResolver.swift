@@ -395,7 +395,7 @@ struct AttributionResolver {
             // named by the same noun, before any other body of its kind.
             let head = tokens[mention.end - 1].hash
             if AttributionResolver.groupNouns.contains(head), let found = search(from: index, before: mention.start, { speaker in
-                !speaker.isPerson && speaker.name.split(separator: " ").last.map { WordHash.of($0.lowercased()) } == head
+                !speaker.isPerson && AttributionResolver.lastWordHash(speaker.name) == head
             }) {
                 return found
             }
@@ -416,6 +416,26 @@ struct AttributionResolver {
                 speaker.isPerson && speaker.titleHeads.contains(head)
             }
         }
+    }
+
+    /// The hash of the last word of `name`, lower-cased, or nil for a name
+    /// of spaces alone. A description's search asks it of every name up to
+    /// a long article back: an ASCII name (nearly every one) is read as
+    /// bytes, without the strings and characters that splitting it cost.
+    static func lastWordHash(_ name: String) -> UInt64? {
+        let utf8 = name.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.split(separator: " ").last.map { WordHash.of($0.lowercased()) }
+        }
+        let space = UInt8(ascii: " ")
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == space { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return nil }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != space { start = utf8.index(before: start) }
+        var hash = WordHash()
+        for byte in utf8[start..<end] { hash.add(byte) }
+        return hash.value
     }
 
     /// "Gudmundsson said" after "Ragnar Gudmundsson, an analyst": a
