@@ -67,6 +67,8 @@ struct LexiconView: @unchecked Sendable {
         var speaker: Int32
         var start: Int32
         var count: Int32
+        /// The bytes it holds, as ``NameMatcher/byteSet(_:)`` gives them.
+        var bytes: UInt64
     }
 
     /// The tables, in one block the owner allocates: a view is one pointer,
@@ -214,7 +216,9 @@ struct LexiconView: @unchecked Sendable {
                 surnameGroups[initial] = Int32(surnames.count)
                 for (number, speaker) in speakers.enumerated() {
                     for surname in speaker.surnames where surname.first == UInt8(initial) {
-                        surnames.append(Surname(speaker: Int32(number), start: Int32(surnameBytes.count), count: Int32(surname.count)))
+                        surnames.append(Surname(
+                            speaker: Int32(number), start: Int32(surnameBytes.count), count: Int32(surname.count),
+                            bytes: surname.withUnsafeBufferPointer(NameMatcher.byteSet)))
                         surnameBytes += surname
                     }
                 }
