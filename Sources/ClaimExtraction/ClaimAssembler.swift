@@ -161,9 +161,9 @@ struct ClaimAssembler {
     ) -> (date: PartialDate?, source: DateSource?) {
         // The verb of saying that governs the figure dates the statement
         // even when who says it is not known ("officials said Monday").
-        let own = resolver.cues(claimSentence).map(\.position)
+        let own = resolver.cues(claimSentence)
         let local = attribution.sentence == claimSentence && attribution.cue != nil
-            ? attribution.cue : own.last(where: { $0 < position }) ?? own.first
+            ? attribution.cue : own.last(where: { $0.position < position })?.position ?? own.first?.position
         if let local, let found = statementDate(cue: local, in: claimSentence, figure: position, resolver: &resolver) {
             return found
         }
@@ -370,31 +370,44 @@ struct ClaimAssembler {
     /// elsewhere ("More than 3,000 … have been killed, Zelensky has said.
     /// Zelensky unveiled the figure Monday …": a lead and its story).
     private func lendSpeakers(_ drafts: inout [Draft], restated: [Draft]) {
-        var lenders: [FigureKey: Draft] = [:]
-        var dated: [FigureKey: [Draft]] = [:]
-        // Both lists in turn, without joining them into a third.
-        for list in [drafts, restated] {
-            for draft in list where draft.claim.speaker != nil {
-                let key = FigureKey(draft.claim)
-                if lenders[key] == nil { lenders[key] = draft }
-                if draft.datedByText { dated[key, default: []].append(draft) }
-            }
+        // The lenders by their place: `drafts` first, then `restated`. A
+        // copy of each draft (its quote, speaker and outlet) showed in
+        // profiles. The places stay true below: a lender has a speaker,
+        // which is never replaced, and a dated one is never dated again.
+        var lenders: [FigureKey: Int] = [:]
+        var dated: [FigureKey: [Int]] = [:]
+        func register(_ draft: Draft, at place: Int) {
+            guard draft.claim.speaker != nil else { return }
+            let key = FigureKey(draft.claim)
+            if lenders[key] == nil { lenders[key] = place }
+            if draft.datedByText { dated[key, default: []].append(place) }
         }
+        for place in drafts.indices { register(drafts[place], at: place) }
+        for place in restated.indices { register(restated[place], at: drafts.count + place) }
         guard !lenders.isEmpty else { return }
         for position in drafts.indices where !drafts[position].datedByText || drafts[position].claim.speaker == nil {
             let key = FigureKey(drafts[position].claim)
-            if drafts[position].claim.speaker == nil, let lender = lenders[key] {
-                drafts[position].claim.speaker = lender.claim.speaker
-                if drafts[position].claim.reportedBy == nil { drafts[position].claim.reportedBy = lender.claim.reportedBy }
+            if drafts[position].claim.speaker == nil, let place = lenders[key] {
+                let lender = place < drafts.count ? drafts[place].claim : restated[place - drafts.count].claim
+                drafts[position].claim.speaker = lender.speaker
+                if drafts[position].claim.reportedBy == nil { drafts[position].claim.reportedBy = lender.reportedBy }
             }
             guard !drafts[position].datedByText, let speaker = drafts[position].claim.speaker,
-                  let lender = dated[key]?.first(where: { other in
-                      other.claim.qualifier == drafts[position].claim.qualifier
-                          && other.claim.speaker.map { Self.isSame($0, speaker) } ?? false
+                  let place = dated[key]?.first(where: { place in
+                      place < drafts.count
+                          ? Self.lendsDate(drafts[place].claim, to: drafts[position].claim, speaker: speaker)
+                          : Self.lendsDate(restated[place - drafts.count].claim, to: drafts[position].claim, speaker: speaker)
                   })
             else { continue }
-            drafts[position].claim.statedOn = lender.claim.statedOn
-            drafts[position].claim.statedOnSource = lender.claim.statedOnSource
+            let lender = place < drafts.count ? drafts[place].claim : restated[place - drafts.count].claim
+            drafts[position].claim.statedOn = lender.statedOn
+            drafts[position].claim.statedOnSource = lender.statedOnSource
         }
+    }
+
+    /// Whether `lender`, a dated statement of the same figure, dates
+    /// `claim`, whose speaker is `speaker`: the same hedge, by the same speaker.
+    private static func lendsDate(_ lender: Claim, to claim: Claim, speaker: String) -> Bool {
+        lender.qualifier == claim.qualifier && lender.speaker.map { isSame($0, speaker) } ?? false
     }
 }
