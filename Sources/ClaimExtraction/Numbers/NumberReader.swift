@@ -27,7 +27,12 @@ struct NumberReader {
                 i = dates[nextDate].end
                 continue
             }
-            if let atom = atom(scope, at: i) {
+            // Only a number or a word that may start one is read further:
+            // the look, inlined, costs less than the call it saves for the
+            // other tokens, most of a sentence.
+            let token = scope[i]
+            if token.kind == .number || token.isWord && mayStartWords(token, lexicon: scope.lexicon),
+               let atom = atom(scope, at: i) {
                 // Room for a sentence's usual few at the first: one
                 // allocation rather than a regrowth at the second, third, fifth.
                 if atoms.capacity == 0 { atoms.reserveCapacity(8) }
