@@ -423,19 +423,21 @@ struct AttributionResolver {
     /// a long article back: an ASCII name (nearly every one) is read as
     /// bytes, without the strings and characters that splitting it cost.
     static func lastWordHash(_ name: String) -> UInt64? {
-        let utf8 = name.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return name.split(separator: " ").last.map { WordHash.of($0.lowercased()) }
+        let read = name.utf8.withContiguousStorageIfAvailable { utf8 -> (isASCII: Bool, hash: UInt64?) in
+            let space = UInt8(ascii: " ")
+            var end = utf8.count
+            while end > 0, utf8[end - 1] == space { end -= 1 }
+            var start = end
+            while start > 0, utf8[start - 1] != space { start -= 1 }
+            var hash = WordHash()
+            for k in 0..<utf8.count {
+                guard utf8[k] < 0x80 else { return (false, nil) }
+                if k >= start, k < end { hash.add(utf8[k]) }
+            }
+            return (true, end > 0 ? hash.value : nil)
         }
-        let space = UInt8(ascii: " ")
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == space { end = utf8.index(before: end) }
-        guard end > utf8.startIndex else { return nil }
-        var start = end
-        while start > utf8.startIndex, utf8[utf8.index(before: start)] != space { start = utf8.index(before: start) }
-        var hash = WordHash()
-        for byte in utf8[start..<end] { hash.add(byte) }
-        return hash.value
+        if let read, read.isASCII { return read.hash }
+        return name.split(separator: " ").last.map { WordHash.of($0.lowercased()) }
     }
 
     /// "Gudmundsson said" after "Ragnar Gudmundsson, an analyst": a
