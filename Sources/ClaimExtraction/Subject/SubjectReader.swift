@@ -232,7 +232,9 @@ struct SubjectReader {
             // hashing showed in profiles).
             let groupSides = group.flatMap { heads[$0].sides }
             let mixedSides = groupSides.contains { $0 != groupSides[0] }
-            let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
+            // (Not through a lazy map: an escaping closure capturing `heads`
+            // made every access to it in this function a checked one.)
+            let groupPopulation = group.first { heads[$0].population != nil }.flatMap { heads[$0].population }
             // "150,000 personnel, including 690 in the past 24 hours": a
             // rate after a partitive belongs to its last figure only.
             let partitive = (first..<last).contains { member in
@@ -277,7 +279,7 @@ struct SubjectReader {
                 if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty {
                     // A sibling names the loss: "… out of 2 lakh dead soldiers".
-                    metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
+                    metrics = group.first { !heads[$0].metrics.isEmpty }.map { heads[$0].metrics } ?? []
                 }
                 // "they lost 320 soldiers, and since the summer, more than
                 // 9,000": a figure whose verb and noun are left out repeats
