@@ -106,6 +106,7 @@ struct SubjectReader {
         // The word lists read once here, not once a word: each read of a
         // static is a call that checks it is initialised.
         let same = SubjectReader.same, periodNouns = SubjectReader.periodNouns, handovers = SubjectReader.handovers
+        let meetingVerbs = SubjectReader.meetingVerbs
         let samePeriod = scope.range.contains { k in
             k + 1 < scope.range.upperBound && scope[k].hash == same && periodNouns.contains(scope[k + 1].hash)
         }
@@ -184,7 +185,7 @@ struct SubjectReader {
             // "interviewed 47 former prisoners of war", "205 prisoners
             // interviewed by the Mission": people met, not a loss.
             let met = (max(scope.range.lowerBound, hedges[first].start - 4)..<min(scope.range.upperBound, heads[last].end + 3))
-                .contains { SubjectReader.meetingVerbs.contains(scope[$0].hash) }
+                .contains { meetingVerbs.contains(scope[$0].hash) }
             // "a Russian force of 20-25,000 men": a strength, not a loss.
             let strength = hedges[first].start - 2 >= scope.range.lowerBound && scope[hedges[first].start - 1].keyword == .of
                 && SubjectReader.strengthNouns.contains(scope[hedges[first].start - 2].hash)
