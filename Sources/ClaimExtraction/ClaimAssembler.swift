@@ -45,6 +45,9 @@ struct ClaimAssembler {
                 drafts += repeated(for: side, in: index, after: drafts, resolver: &resolver)
                 continue
             }
+            // The sentence's text once, shared by its claims (a string is
+            // copied by reference): one decoding of the bytes, not one a claim.
+            let text = quote(sentences[index].span)
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
@@ -55,7 +58,7 @@ struct ClaimAssembler {
                 let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(
-                        claim: claim(figure, side: side, attribution: attribution, stated: stated, sentence: index),
+                        claim: claim(figure, side: side, attribution: attribution, stated: stated, sentence: index, quote: text),
                         sentence: index, datedByText: stated.date != nil)
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
@@ -93,14 +96,14 @@ struct ClaimAssembler {
     }
 
     private func claim(
-        _ figure: Figure, side: Side, attribution: Attribution, stated: (date: PartialDate?, source: DateSource?), sentence: Int
+        _ figure: Figure, side: Side, attribution: Attribution, stated: (date: PartialDate?, source: DateSource?), sentence: Int,
+        quote: String
     ) -> Claim {
-        let span = sentences[sentence].span
-        return Claim(
+        Claim(
             side: side, population: figure.population, metric: figure.metric, qualifier: figure.reading.qualifier,
             low: Int(figure.mention.low.rounded()), high: figure.mention.high.map { Int($0.rounded()) },
             per: figure.rate, speaker: attribution.speaker?.name, reportedBy: attribution.reportedBy,
-            statedOn: stated.date, statedOnSource: stated.source, quote: quote(span), span: span)
+            statedOn: stated.date, statedOnSource: stated.source, quote: quote, span: sentences[sentence].span)
     }
 
     /// Whether `claim`, with no period of its own, repeats one of the
@@ -307,8 +310,10 @@ struct ClaimAssembler {
             }
             let cues = resolver.cues(other)
             let agents = resolver.agents(other)
-            for (cue, agent) in zip(cues, agents).reversed() where agent.map({ Self.isSame($0.name, speaker) }) ?? false {
-                if let found = statementDate(cue: cue.position, in: other, figure: nil, resolver: &resolver) { return found }
+            // Last first, by index: reversing the zip of the two copied
+            // every pair into an array.
+            for k in (0..<min(cues.count, agents.count)).reversed() where agents[k].map({ Self.isSame($0.name, speaker) }) ?? false {
+                if let found = statementDate(cue: cues[k].position, in: other, figure: nil, resolver: &resolver) { return found }
             }
             other -= 1
         }
@@ -324,11 +329,12 @@ struct ClaimAssembler {
             .filter { $0.claim.side != side && $0.claim.side != .both }
         let attribution = resolver.attribution(at: sentences[index].tokens.lowerBound, in: index)
         let span = sentences[index].span
+        let text = quote(span)
         var copies: [Draft] = []
         for source in sources {
             var claim = source.claim
             claim.side = side
-            claim.quote = quote(span)
+            claim.quote = text
             claim.span = span
             if let speaker = attribution.speaker?.name { claim.speaker = speaker }
             if let outlet = attribution.reportedBy { claim.reportedBy = outlet }

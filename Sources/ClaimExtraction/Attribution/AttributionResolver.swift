@@ -355,9 +355,12 @@ struct AttributionResolver {
         }
         other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
-            for (cue, agent) in zip(cues(other), agents(other)).reversed() {
-                guard cue.agent?.referent != .firstPerson, let speaker = agent else { continue }
-                return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cue.position)
+            // Last first, by index: reversing the zip of the two copied
+            // every pair into an array.
+            let cues = self.cues(other), agents = self.agents(other)
+            for k in (0..<min(cues.count, agents.count)).reversed() {
+                guard cues[k].agent?.referent != .firstPerson, let speaker = agents[k] else { continue }
+                return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cues[k].position)
             }
             other -= 1
         }
