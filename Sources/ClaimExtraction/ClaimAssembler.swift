@@ -45,6 +45,9 @@ struct ClaimAssembler {
                 drafts += repeated(for: side, in: index, after: drafts, resolver: &resolver)
                 continue
             }
+            // The sentence's text once, shared by its claims (a string is
+            // copied by reference): one decoding of the bytes, not one a claim.
+            let text = quote(sentences[index].span)
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
@@ -55,7 +58,7 @@ struct ClaimAssembler {
                 let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(
-                        claim: claim(figure, side: side, attribution: attribution, stated: stated, sentence: index),
+                        claim: claim(figure, side: side, attribution: attribution, stated: stated, sentence: index, quote: text),
                         sentence: index, datedByText: stated.date != nil)
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
@@ -93,14 +96,14 @@ struct ClaimAssembler {
     }
 
     private func claim(
-        _ figure: Figure, side: Side, attribution: Attribution, stated: (date: PartialDate?, source: DateSource?), sentence: Int
+        _ figure: Figure, side: Side, attribution: Attribution, stated: (date: PartialDate?, source: DateSource?), sentence: Int,
+        quote: String
     ) -> Claim {
-        let span = sentences[sentence].span
-        return Claim(
+        Claim(
             side: side, population: figure.population, metric: figure.metric, qualifier: figure.reading.qualifier,
             low: Int(figure.mention.low.rounded()), high: figure.mention.high.map { Int($0.rounded()) },
             per: figure.rate, speaker: attribution.speaker?.name, reportedBy: attribution.reportedBy,
-            statedOn: stated.date, statedOnSource: stated.source, quote: quote(span), span: span)
+            statedOn: stated.date, statedOnSource: stated.source, quote: quote, span: sentences[sentence].span)
     }
 
     /// Whether `claim`, with no period of its own, repeats one of the
@@ -161,9 +164,9 @@ struct ClaimAssembler {
     ) -> (date: PartialDate?, source: DateSource?) {
         // The verb of saying that governs the figure dates the statement
         // even when who says it is not known ("officials said Monday").
-        let own = resolver.cues(claimSentence).map(\.position)
+        let own = resolver.cues(claimSentence)
         let local = attribution.sentence == claimSentence && attribution.cue != nil
-            ? attribution.cue : own.last(where: { $0 < position }) ?? own.first
+            ? attribution.cue : own.last(where: { $0.position < position })?.position ?? own.first?.position
         if let local, let found = statementDate(cue: local, in: claimSentence, figure: position, resolver: &resolver) {
             return found
         }
@@ -307,8 +310,10 @@ struct ClaimAssembler {
             }
             let cues = resolver.cues(other)
             let agents = resolver.agents(other)
-            for (cue, agent) in zip(cues, agents).reversed() where agent.map({ Self.isSame($0.name, speaker) }) ?? false {
-                if let found = statementDate(cue: cue.position, in: other, figure: nil, resolver: &resolver) { return found }
+            // Last first, by index: reversing the zip of the two copied
+            // every pair into an array.
+            for k in (0..<min(cues.count, agents.count)).reversed() where agents[k].map({ Self.isSame($0.name, speaker) }) ?? false {
+                if let found = statementDate(cue: cues[k].position, in: other, figure: nil, resolver: &resolver) { return found }
             }
             other -= 1
         }
@@ -324,11 +329,12 @@ struct ClaimAssembler {
             .filter { $0.claim.side != side && $0.claim.side != .both }
         let attribution = resolver.attribution(at: sentences[index].tokens.lowerBound, in: index)
         let span = sentences[index].span
+        let text = quote(span)
         var copies: [Draft] = []
         for source in sources {
             var claim = source.claim
             claim.side = side
-            claim.quote = quote(span)
+            claim.quote = text
             claim.span = span
             if let speaker = attribution.speaker?.name { claim.speaker = speaker }
             if let outlet = attribution.reportedBy { claim.reportedBy = outlet }
@@ -370,31 +376,44 @@ struct ClaimAssembler {
     /// elsewhere ("More than 3,000 … have been killed, Zelensky has said.
     /// Zelensky unveiled the figure Monday …": a lead and its story).
     private func lendSpeakers(_ drafts: inout [Draft], restated: [Draft]) {
-        var lenders: [FigureKey: Draft] = [:]
-        var dated: [FigureKey: [Draft]] = [:]
-        // Both lists in turn, without joining them into a third.
-        for list in [drafts, restated] {
-            for draft in list where draft.claim.speaker != nil {
-                let key = FigureKey(draft.claim)
-                if lenders[key] == nil { lenders[key] = draft }
-                if draft.datedByText { dated[key, default: []].append(draft) }
-            }
+        // The lenders by their place: `drafts` first, then `restated`. A
+        // copy of each draft (its quote, speaker and outlet) showed in
+        // profiles. The places stay true below: a lender has a speaker,
+        // which is never replaced, and a dated one is never dated again.
+        var lenders: [FigureKey: Int] = [:]
+        var dated: [FigureKey: [Int]] = [:]
+        func register(_ draft: Draft, at place: Int) {
+            guard draft.claim.speaker != nil else { return }
+            let key = FigureKey(draft.claim)
+            if lenders[key] == nil { lenders[key] = place }
+            if draft.datedByText { dated[key, default: []].append(place) }
         }
+        for place in drafts.indices { register(drafts[place], at: place) }
+        for place in restated.indices { register(restated[place], at: drafts.count + place) }
         guard !lenders.isEmpty else { return }
         for position in drafts.indices where !drafts[position].datedByText || drafts[position].claim.speaker == nil {
             let key = FigureKey(drafts[position].claim)
-            if drafts[position].claim.speaker == nil, let lender = lenders[key] {
-                drafts[position].claim.speaker = lender.claim.speaker
-                if drafts[position].claim.reportedBy == nil { drafts[position].claim.reportedBy = lender.claim.reportedBy }
+            if drafts[position].claim.speaker == nil, let place = lenders[key] {
+                let lender = place < drafts.count ? drafts[place].claim : restated[place - drafts.count].claim
+                drafts[position].claim.speaker = lender.speaker
+                if drafts[position].claim.reportedBy == nil { drafts[position].claim.reportedBy = lender.reportedBy }
             }
             guard !drafts[position].datedByText, let speaker = drafts[position].claim.speaker,
-                  let lender = dated[key]?.first(where: { other in
-                      other.claim.qualifier == drafts[position].claim.qualifier
-                          && other.claim.speaker.map { Self.isSame($0, speaker) } ?? false
+                  let place = dated[key]?.first(where: { place in
+                      place < drafts.count
+                          ? Self.lendsDate(drafts[place].claim, to: drafts[position].claim, speaker: speaker)
+                          : Self.lendsDate(restated[place - drafts.count].claim, to: drafts[position].claim, speaker: speaker)
                   })
             else { continue }
-            drafts[position].claim.statedOn = lender.claim.statedOn
-            drafts[position].claim.statedOnSource = lender.claim.statedOnSource
+            let lender = place < drafts.count ? drafts[place].claim : restated[place - drafts.count].claim
+            drafts[position].claim.statedOn = lender.statedOn
+            drafts[position].claim.statedOnSource = lender.statedOnSource
         }
+    }
+
+    /// Whether `lender`, a dated statement of the same figure, dates
+    /// `claim`, whose speaker is `speaker`: the same hedge, by the same speaker.
+    private static func lendsDate(_ lender: Claim, to claim: Claim, speaker: String) -> Bool {
+        lender.qualifier == claim.qualifier && lender.speaker.map { isSame($0, speaker) } ?? false
     }
 }

@@ -409,9 +409,12 @@ struct AttributionResolver {
         }
         other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
-            for (cue, agent) in zip(cues(other), agents(other)).reversed() {
-                guard cue.agent?.referent != .firstPerson, let speaker = agent else { continue }
-                return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cue.position)
+            // Last first, by index: reversing the zip of the two copied
+            // every pair into an array.
+            let cues = self.cues(other), agents = self.agents(other)
+            for k in (0..<min(cues.count, agents.count)).reversed() {
+                guard cues[k].agent?.referent != .firstPerson, let speaker = agents[k] else { continue }
+                return Attribution(speaker: speaker, reportedBy: outlet(in: other), sentence: other, cue: cues[k].position)
             }
             other -= 1
         }
@@ -467,7 +470,7 @@ struct AttributionResolver {
             // named by the same noun, before any other body of its kind.
             let head = tokens[mention.end - 1].hash
             if AttributionResolver.groupNouns.contains(head), let found = search(from: index, before: mention.start, { speaker in
-                !speaker.isPerson && speaker.name.split(separator: " ").last.map { WordHash.of($0.lowercased()) } == head
+                !speaker.isPerson && AttributionResolver.lastWordHash(speaker.name) == head
             }) {
                 return found
             }
@@ -488,6 +491,28 @@ struct AttributionResolver {
                 speaker.isPerson && speaker.titleHeads.contains(head)
             }
         }
+    }
+
+    /// The hash of the last word of `name`, lower-cased, or nil for a name
+    /// of spaces alone. A description's search asks it of every name up to
+    /// a long article back: an ASCII name (nearly every one) is read as
+    /// bytes, without the strings and characters that splitting it cost.
+    static func lastWordHash(_ name: String) -> UInt64? {
+        let read = name.utf8.withContiguousStorageIfAvailable { utf8 -> (isASCII: Bool, hash: UInt64?) in
+            let space = UInt8(ascii: " ")
+            var end = utf8.count
+            while end > 0, utf8[end - 1] == space { end -= 1 }
+            var start = end
+            while start > 0, utf8[start - 1] != space { start -= 1 }
+            var hash = WordHash()
+            for k in 0..<utf8.count {
+                guard utf8[k] < 0x80 else { return (false, nil) }
+                if k >= start, k < end { hash.add(utf8[k]) }
+            }
+            return (true, end > 0 ? hash.value : nil)
+        }
+        if let read, read.isASCII { return read.hash }
+        return name.split(separator: " ").last.map { WordHash.of($0.lowercased()) }
     }
 
     /// "Gudmundsson said" after "Ragnar Gudmundsson, an analyst": a

@@ -16,6 +16,7 @@ struct NameMatcher {
         // a speaker's consecutive: a copy of each speaker (name, titles,
         // surnames) per name read was most of the cost.
         let initial = Int(surname[0])
+        let surnameBytes = NameMatcher.byteSet(surname)
         var k = Int(lexicon.surnameGroups[initial])
         let groupEnd = Int(lexicon.surnameGroups[initial + 1])
         while k < groupEnd {
@@ -32,7 +33,8 @@ struct NameMatcher {
             while k < groupEnd, lexicon.surnames[k].speaker == number {
                 let entry = lexicon.surnames[k]
                 let candidate = UnsafeBufferPointer(rebasing: lexicon.surnameBytes[Int(entry.start)..<Int(entry.start + entry.count)])
-                if abs(candidate.count - surname.count) <= allowed {
+                if abs(candidate.count - surname.count) <= allowed,
+                   NameMatcher.differingBytes(surnameBytes, entry.bytes) <= allowed {
                     closest = min(closest, NameMatcher.distance(surname, candidate, limit: allowed))
                 }
                 k += 1
@@ -51,6 +53,23 @@ struct NameMatcher {
             }
         }
         return tie ? nil : best?.speaker
+    }
+
+    /// The bytes of `text` as a set, each byte as bit `byte & 63`: for a
+    /// bound on the distance of two names that needs no table of it.
+    static func byteSet(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var set: UInt64 = 0
+        for byte in text { set |= 1 << (byte & 63) }
+        return set
+    }
+
+    /// A lower bound on the ``distance(_:_:limit:)`` of two texts, from
+    /// their ``byteSet(_:)``s: every byte one has and the other lacks
+    /// must be inserted, deleted or replaced, one edit each (a swap moves
+    /// none). Most of a lexicon's surnames are ruled out by it without
+    /// the distance's table, which was most of the cost of a name.
+    static func differingBytes(_ a: UInt64, _ b: UInt64) -> Int {
+        max((a & ~b).nonzeroBitCount, (b & ~a).nonzeroBitCount)
     }
 
     /// Optimal string alignment distance: insertions, deletions,

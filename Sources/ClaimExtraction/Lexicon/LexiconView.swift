@@ -67,6 +67,8 @@ struct LexiconView: @unchecked Sendable {
         var speaker: Int32
         var start: Int32
         var count: Int32
+        /// The bytes it holds, as ``NameMatcher/byteSet(_:)`` gives them.
+        var bytes: UInt64
     }
 
     /// The tables, in one block the owner allocates: a view is one pointer,
@@ -214,7 +216,9 @@ struct LexiconView: @unchecked Sendable {
                 surnameGroups[initial] = Int32(surnames.count)
                 for (number, speaker) in speakers.enumerated() {
                     for surname in speaker.surnames where surname.first == UInt8(initial) {
-                        surnames.append(Surname(speaker: Int32(number), start: Int32(surnameBytes.count), count: Int32(surname.count)))
+                        surnames.append(Surname(
+                            speaker: Int32(number), start: Int32(surnameBytes.count), count: Int32(surname.count),
+                            bytes: surname.withUnsafeBufferPointer(NameMatcher.byteSet)))
                         surnameBytes += surname
                     }
                 }
@@ -445,12 +449,22 @@ struct LexiconView: @unchecked Sendable {
 
     /// The longest phrase of `kind` that ends right before `end` and starts
     /// at or after `floor`.
+    ///
+    /// Inlined where it is asked, as ``match(_:in:at:limit:)`` is: stages
+    /// ask it of word after word walking back, and most places end no
+    /// phrase of the kind, which one probe says, rather than a try at
+    /// every length (and the call that cost more than the probe).
+    @inline(__always)
     func match(_ kind: PhraseRole.Kind, in tokens: UnsafeBufferPointer<Token>, endingAt end: Int, floor: Int) -> PhraseMatch? {
-        // Most places end no phrase of the kind: one probe says so, rather
-        // than a try at every length.
         guard end > floor else { return nil }
         let kinds = lastWords.find(tokens[end - 1].hash)
         guard kinds > 0, UInt32(kinds) & kind.bit != 0 else { return nil }
+        return phrase(kind, in: tokens, endingAt: end, floor: floor)
+    }
+
+    /// The longest phrase of `kind` ending right before `end`, for a word
+    /// that ends one of that kind.
+    private func phrase(_ kind: PhraseRole.Kind, in tokens: UnsafeBufferPointer<Token>, endingAt end: Int, floor: Int) -> PhraseMatch? {
         var length = min(maxLength[Int(kind.rawValue)], end - floor)
         while length > 0 {
             if let found = match(kind, in: tokens, at: end - length, limit: end), found.end == end {

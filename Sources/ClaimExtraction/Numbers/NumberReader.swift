@@ -21,13 +21,21 @@ struct NumberReader {
         var atoms: [Atom] = []
         var i = scope.range.lowerBound
         var nextDate = 0
+        // Read once here, not once a word: each read of a static is a call
+        // that checks it is initialised.
+        let quarters = NumberReader.quarters
         while i < scope.range.upperBound {
             while nextDate < dates.count, dates[nextDate].end <= i { nextDate += 1 }
             if nextDate < dates.count, dates[nextDate].start <= i {
                 i = dates[nextDate].end
                 continue
             }
-            if let atom = atom(scope, at: i) {
+            // Only a number or a word that may start one is read further:
+            // the look, inlined, costs less than the call it saves for the
+            // other tokens, most of a sentence.
+            let token = scope[i]
+            if token.kind == .number || token.isWord && mayStartWords(token, lexicon: scope.lexicon, quarters: quarters),
+               let atom = atom(scope, at: i) {
                 // Room for a sentence's usual few at the first: one
                 // allocation rather than a regrowth at the second, third, fifth.
                 if atoms.capacity == 0 { atoms.reserveCapacity(8) }
@@ -123,8 +131,18 @@ struct NumberReader {
             }
             return Atom(start: i, end: k, value: value, scale: scale, inWords: false)
         }
-        guard token.isWord else { return nil }
+        guard token.isWord, mayStartWords(token, lexicon: scope.lexicon, quarters: NumberReader.quarters) else { return nil }
         return words(scope, at: i)
+    }
+
+    /// Whether a number in words may start with `token`: "half", "a",
+    /// "an", a quarter (one of `quarters`), or a numeral. Asked of every
+    /// word, inlined so that most words, which start none, cost no call.
+    @inline(__always)
+    private func mayStartWords(_ token: Token, lexicon: LexiconView, quarters: WordSet) -> Bool {
+        token.keyword == .half || token.keyword == .a || token.keyword == .an
+            || (token.entry >= 0 && lexicon.entries[Int(token.entry)].numeral >= 0)
+            || quarters.contains(token.hash)
     }
 
     /// "forty thousand", "one hundred and fifty thousand", "a million",
@@ -140,13 +158,8 @@ struct NumberReader {
             guard at < end, scope[at].isWord, let entry = scope.lexicon.entry(of: scope[at]) else { return 0 }
             return entry.scale
         }
+        // (Only for a word that may start one: ``mayStartWords(_:lexicon:quarters:)``.)
         let first = scope[start]
-        // Most words start no number: one look at the word says so before
-        // the phrases below are tried (each needs "half", "a", "an", a
-        // quarter, or a numeral first).
-        guard first.keyword == .half || first.keyword == .a || first.keyword == .an
-            || (scope.lexicon.entry(of: first)?.numeral ?? -1) >= 0 || NumberReader.quarters.contains(first.hash)
-        else { return nil }
         if first.keyword == .half, k + 2 < end,
            scope[k + 1].keyword == .a, scaleValue(k + 2) >= 1000 {
             let s = scaleValue(k + 2)

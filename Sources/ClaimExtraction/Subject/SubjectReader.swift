@@ -110,6 +110,7 @@ struct SubjectReader {
         // The word lists read once here, not once a word: each read of a
         // static is a call that checks it is initialised.
         let same = SubjectReader.same, periodNouns = SubjectReader.periodNouns, handovers = SubjectReader.handovers
+        let meetingVerbs = SubjectReader.meetingVerbs
         let samePeriod = scope.range.contains { k in
             k + 1 < scope.range.upperBound && scope[k].hash == same && periodNouns.contains(scope[k + 1].hash)
         }
@@ -189,7 +190,7 @@ struct SubjectReader {
             // "interviewed 47 former prisoners of war", "205 prisoners
             // interviewed by the Mission": people met, not a loss.
             let met = (max(scope.range.lowerBound, hedges[first].start - 4)..<min(scope.range.upperBound, heads[last].end + 3))
-                .contains { SubjectReader.meetingVerbs.contains(scope[$0].hash) }
+                .contains { meetingVerbs.contains(scope[$0].hash) }
             // "a Russian force of 20-25,000 men": a strength, not a loss.
             let strength = hedges[first].start - 2 >= scope.range.lowerBound && scope[hedges[first].start - 1].keyword == .of
                 && SubjectReader.strengthNouns.contains(scope[hedges[first].start - 2].hash)
@@ -237,7 +238,9 @@ struct SubjectReader {
             // hashing showed in profiles).
             let groupSides = group.flatMap { heads[$0].sides }
             let mixedSides = groupSides.contains { $0 != groupSides[0] }
-            let groupPopulation = group.lazy.compactMap { heads[$0].population }.first
+            // (Not through a lazy map: an escaping closure capturing `heads`
+            // made every access to it in this function a checked one.)
+            let groupPopulation = group.first { heads[$0].population != nil }.flatMap { heads[$0].population }
             // "150,000 personnel, including 690 in the past 24 hours": a
             // rate after a partitive belongs to its last figure only.
             let partitive = (first..<last).contains { member in
@@ -299,7 +302,7 @@ struct SubjectReader {
                 if metrics.isEmpty, let metric = governor?.metric { metrics = [metric] }
                 if metrics.isEmpty {
                     // A sibling names the loss: "… out of 2 lakh dead soldiers".
-                    metrics = group.lazy.map { heads[$0].metrics }.first { !$0.isEmpty } ?? []
+                    metrics = group.first { !heads[$0].metrics.isEmpty }.map { heads[$0].metrics } ?? []
                 }
                 // "they lost 320 soldiers, and since the summer, more than
                 // 9,000": a figure whose verb and noun are left out repeats

@@ -285,6 +285,9 @@ struct Tokenizer {
         let capitalized = Tokenizer.isUpper(bytes[start]) || (bytes[start] == 0xC3 && start + 1 < end && bytes[start + 1] < 0x9F)
         // Most words are ASCII letters alone: eight of them at a time, while
         // they last; the loop below reads what follows.
+        // Whether the letters ended at a space or a mark, which ends the
+        // word: the loop below would stop there at once.
+        var ended = false
         if let base = bytes.baseAddress {
             while i + 8 <= end {
                 let block = LetterBlock(base + i)
@@ -293,10 +296,14 @@ struct Tokenizer {
                 letters &+= count
                 if block.hasLowerCase(first: count) { capitalsOnly = false }
                 i &+= count
-                if count < 8 { break }
+                if count < 8 {
+                    let b = bytes[i]
+                    ended = b < 0x80 && b &- 0x30 >= 10 && b != UInt8(ascii: "'")
+                    break
+                }
             }
         }
-        while i < end {
+        while !ended, i < end {
             let b = bytes[i]
             let folded = b | 0x20
             if folded &- 0x61 < 26 {
