@@ -143,6 +143,9 @@ struct ClaimAssembler {
             }
             return defaultSide(figure.population)
         }
+        // (Refugees are of the country they fled, whoever counts them:
+        // "Moscow says three million people from Ukraine have taken refuge".)
+        if figure.metric == .refugees { return defaultSide(figure.population) }
         if let side = speaker?.side, !(borrowed && figure.population == .civilian) { return side }
         if figure.population == .civilian, let name = speaker?.name, let earlier = civilians[name] { return earlier }
         return defaultSide(figure.population)

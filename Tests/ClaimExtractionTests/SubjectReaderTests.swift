@@ -46,6 +46,11 @@ import Testing
         #expect(keys(text) == ["russia military casualties exact 402000"])
     }
 
+    @Test func refugeesAreOfTheCountryTheyFledWhoeverCountsThem() {
+        #expect(keys("Moscow says some 2.1 million people from Ukraine have taken refuge in Russia.")
+            == ["ukraine civilian refugees approximately 2100000"])
+    }
+
     @Test func refugeesUnderProtectionAndTakingRefuge() {
         #expect(keys("Some 310,000 Ukrainians have taken refuge in Romania.") == ["ukraine civilian refugees approximately 310000"])
         #expect(keys("About 140,000 Ukrainians are under temporary protection in Spain.") == ["ukraine civilian refugees approximately 140000"])
