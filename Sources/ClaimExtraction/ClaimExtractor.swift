@@ -153,11 +153,19 @@ public struct ClaimExtractor: Sendable {
             // "Killed: 120,000; Wounded: 170,000": a row whose label says
             // what it counts, under a heading that says whose.
             let row = scope.isLine && (scope.range.lowerBound..<mentions[0].start).contains { scope[$0].mark == .colon }
-            // The side of the people the sentences before were about, for
-            // a part of them: the figures' just before, else the side the
-            // sentence before says its people serve.
-            let antecedent = recent.map(\.sides).flatMap { $0.isEmpty || $0.contains(SentenceScope.enemy) ? nil : $0 }
-                ?? (index > 0 ? subjectReader.servingSide(scopes[index - 1]).map { [$0] } : nil) ?? []
+            // The side of the people the sentence before was about, for a
+            // part of them ("North Korea sent about 11,000 troops … about
+            // 4,700 of them had been killed"): the side it says they serve,
+            // else whose they are by its clause, else the figures' just before.
+            var antecedent: [Int] = []
+            if index > 0, subjectReader.mayNamePart(scope) {
+                let before = scopes[index - 1]
+                let people = numberReader.read(before, dates: sentenceDates[index - 1]).first { $0.kind == .count }
+                if let side = subjectReader.servingSide(before) ?? people.flatMap({ subjectReader.owningSide(before, before: $0.start) }) {
+                    antecedent = [side]
+                }
+            }
+            if antecedent.isEmpty, let sides = recent?.sides, !sides.isEmpty, !sides.contains(SentenceScope.enemy) { antecedent = sides }
             let figures = subjectReader.read(
                 scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent,
                 heading: row ? heading : nil, period: period.flatMap { index - $0.sentence <= 6 ? $0.rate : nil }, dates: dates,

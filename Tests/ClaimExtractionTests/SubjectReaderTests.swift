@@ -14,6 +14,11 @@ import Testing
             == ["russia military killed at_least 120"])
         #expect(keys("A database now holds the names of 61,000 Russian soldiers killed in the war.\n\nOf the confirmed dead, 9,400 were convicts.")
             == ["russia military killed exact 61000", "russia military killed exact 9400"])
+        // Whose the people are by the clause before, over the figures
+        // before it.
+        let sent = "Kyiv says 4,000 Ukrainian soldiers have died in the region. North Korea sent some 12,000 troops to the front. "
+            + "Seoul says about 3,100 of them have been killed or wounded."
+        #expect(keys(sent) == ["ukraine military killed exact 4000", "russia military casualties approximately 3100"])
     }
 
     @Test func aPartSetApartByACommaKeepsItsVerbToItself() {

@@ -1289,6 +1289,19 @@ struct SubjectReader {
             && (SubjectReader.themWords.contains(second.hash))
     }
 
+    /// Whether a sentence may name a part of people named before: "290 of
+    /// them", "Of the confirmed dead, …".
+    func mayNamePart(_ scope: SentenceScope) -> Bool {
+        SubjectReader.partitiveOpeners.contains(scope[scope.range.lowerBound].hash)
+            || scope.range.contains { SubjectReader.themWords.contains(scope[$0].hash) }
+    }
+
+    /// The side whose people a figure at `start` counts by its clause
+    /// ("North Korea sent about 11,000 troops"), not a speaker's or a place's.
+    func owningSide(_ scope: SentenceScope, before start: Int) -> Int? {
+        clauseSide(scope, before: start)
+    }
+
     /// Whether the sentence opens with a partitive phrase that a comma
     /// closes before the figure: "Of the confirmed dead, 20,117 …".
     private func openingPartitive(_ scope: SentenceScope, before start: Int) -> Bool {
