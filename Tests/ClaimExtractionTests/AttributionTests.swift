@@ -75,6 +75,24 @@ import Testing
             == ["US government", nil])
     }
 
+    @Test func aSourceLineNamesTheSourceOfTheLeadAboveAndTheDetailsBelow() {
+        let text = """
+            Russia has lost about 870,200 soldiers since the invasion, including 1,180 over the past day.
+
+            Source: General Staff of the Armed Forces of Ukraine
+
+            Details: the enemy also lost 9,900 tanks.
+
+            Russian losses in May came to 38,000.
+            """
+        #expect(speakers(text) == ["Ukrainian General Staff", "Ukrainian General Staff", "Ukrainian General Staff"])
+    }
+
+    @Test func aNameInLowerCaseIsOneWhenItsAcronymFollowsInBrackets() {
+        #expect(speakers("Nine Indian nationals serving in the Russian army have been killed, the ministry of external affairs (MEA) said.")
+            == ["Indian Ministry of External Affairs"])
+    }
+
     @Test func anAppositiveStandsBetweenSpeakerAndVerb() {
         let text = "About 40,000 civilians died in the war, Milley, who serves as President Joe Biden’s most senior military adviser, suggested."
         #expect(speakers(text) == ["Mark Milley"])

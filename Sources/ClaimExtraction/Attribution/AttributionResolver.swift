@@ -243,6 +243,10 @@ struct AttributionResolver {
         // paragraph's ("Ukraine says … Officials say"), never one the
         // article named in another.
         if saysUnnamed(index) { return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil) }
+        // "Russia has lost 988,120 soldiers … / Source: General Staff of
+        // the Armed Forces of Ukraine": a source line under a lead, or
+        // over the details that follow it.
+        if let found = sourceLine(around: index) { return found }
         // "How many are in captivity? / Nobody can give you an exact
         // number …": an interview's answers are the interviewee's, its
         // questions nobody's but whom they cite.
@@ -279,6 +283,26 @@ struct AttributionResolver {
         }
         return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
     }
+
+    /// The source a "Source:" line names, a few lines after sentence
+    /// `index` or, failing that, before it.
+    private mutating func sourceLine(around index: Int) -> Attribution? {
+        let candidates = Array((index + 1)..<min(sentences.count, index + 4)) + Array((max(0, index - 8)..<index).reversed())
+        for other in candidates {
+            let range = sentences[other].tokens
+            guard range.count > 2, AttributionResolver.sourceLabels.contains(tokens[range.lowerBound].hash),
+                  tokens[range.lowerBound + 1].mark == .colon,
+                  range.lowerBound == 0 || tokens[range.lowerBound].has(.lineBefore)
+            else { continue }
+            guard let mention = mentions(other).first(where: { $0.start <= range.lowerBound + 3 && $0.start > range.lowerBound + 1 }),
+                  let speaker = resolve(mention, in: other)
+            else { continue }
+            return Attribution(speaker: speaker, reportedBy: nil, sentence: other, cue: nil)
+        }
+        return nil
+    }
+
+    static let sourceLabels = WordSet(["source", "sources"].map(WordHash.of))
 
     /// The body a document's title says the text is by: "Statement of the
     /// Ministry of Defence …", "Report by …", a line of its own among the

@@ -85,6 +85,15 @@ struct EntityRecognizer {
         return name(scope, at: i, article: article)
     }
 
+    /// "the ministry of external affairs (MEA)": a name written in lower
+    /// case, then in brackets as an acronym of the same speaker.
+    private func acronymFollows(_ scope: SentenceScope, _ name: PhraseMatch) -> Bool {
+        guard name.end + 2 < scope.range.upperBound, scope[name.end].mark == .openParen,
+              let acronym = scope.match(.speaker, at: name.end + 1), acronym.role.value == name.role.value
+        else { return false }
+        return acronym.end < scope.range.upperBound && scope[acronym.end].mark == .closeParen && hasCapital(scope, acronym)
+    }
+
     /// The name starting at `i`, a word that starts a speaker, outlet or
     /// title phrase or is an article (`article`).
     private func name(_ scope: SentenceScope, at i: Int, article: Bool) -> EntityMention? {
@@ -95,7 +104,8 @@ struct EntityRecognizer {
         // A name needs a capital; a group the lexicon names in lower case
         // ("regional authorities") is a common noun and needs none.
         if let speaker = scope.match(.speaker, at: at),
-           hasCapital(scope, speaker) || scope.lexicon.speakers[Int(speaker.role.value)].name.first?.isLowercase == true {
+           hasCapital(scope, speaker) || scope.lexicon.speakers[Int(speaker.role.value)].name.first?.isLowercase == true
+            || acronymFollows(scope, speaker) {
             best = EntityMention(start: i, end: speaker.end, referent: .speaker(Int(speaker.role.value)))
             // "Ukraine's Coordination Headquarters for the Treatment of
             // Prisoners of War": a longer name after the possessive (than
