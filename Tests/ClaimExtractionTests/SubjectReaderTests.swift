@@ -73,6 +73,11 @@ import Testing
             == ["ukraine military killed exact 640"])
     }
 
+    @Test func aPartOfAFigureBeforeItInItsSentenceIsOfThatFiguresSide() {
+        let text = "Kyiv said 400 Ukrainian soldiers died there in May. 214 occupiers were neutralised on the axis, 131 of them irrecoverably."
+        #expect(keys(text).last == "russia military killed exact 131")
+    }
+
     @Test func aHyphenatedModifierBeforeEquipmentIsNoHead() {
         #expect(keys("Ukraine lost up to 210 troops, two US-made Bradley fighting vehicles and a tank over the past day, Moscow said.")
             == ["ukraine military casualties at_most 210/day"])

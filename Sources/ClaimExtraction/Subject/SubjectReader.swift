@@ -400,7 +400,7 @@ struct SubjectReader {
                 // "at least 290 of them had been killed", "Of the confirmed
                 // dead, 20,117 were convicts": a part of the people the
                 // sentences before were about is of their side.
-                if sides == nil, explicitPopulation != .civilian, !antecedent.isEmpty,
+                if sides == nil, explicitPopulation != .civilian, !antecedent.isEmpty, member == 0,
                    partOfThem(scope, after: mentions[member].end) || partOfPrevious(scope, before: hedges[first].start)
                     || openingPartitive(scope, before: hedges[first].start) {
                     sides = antecedent
