@@ -35,7 +35,9 @@ final class SmallFileSystem {
     /// fails for want of space, not because a signal interrupted it (a
     /// test process hears its other daemons end), and no block is free.
     func fill(_ file: String) throws {
-        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // (Not inherited by the daemons other tests start meanwhile: one
+        // holding it open would keep the space after the file is removed.)
+        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
         defer { close(fd) }
         for chunk in [1 << 16, 4096, 1] {
