@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // YAML for config/timelined.yaml and config/lexicon.yaml.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The daemon's services (inbox watcher, ingester, control server,
+        // snapshotter, watchdog) run in a ServiceGroup: graceful shutdown on
+        // SIGTERM/SIGINT, SIGHUP delivered as an async sequence.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -73,6 +77,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -114,6 +120,8 @@ let package = Package(
             dependencies: [
                 "TimelineDaemon", "Timeline", "EventLog", "ClaimExtraction", "Varlink",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "ClaimExtraction", "EventLog", "TimelineTestSupport"]),

@@ -1,13 +1,14 @@
 import Dispatch
 import Synchronization
 
-/// What the ingest loop is asked to do, from the inbox watcher's thread and
-/// from signal handlers.
+/// What the ingest loop is asked to do: from the inbox watcher's thread,
+/// the ``ReloadService`` (SIGHUP) and the graceful stop.
 enum DaemonInput: Sendable, Equatable {
     case inbox(InboxSignal)
     /// SIGHUP: read the configuration and the lexicon again.
     case reload
-    /// SIGTERM or SIGINT: finish the file in hand and stop.
+    /// The graceful stop (SIGTERM, SIGINT, or a failed service) reached
+    /// the ingest loop: finish the batch in hand and stop.
     case stop
 }
 

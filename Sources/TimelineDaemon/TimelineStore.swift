@@ -175,3 +175,14 @@ enum InboxState: String, Sendable {
     /// of the state's file system to pass); queries are answered meanwhile.
     case paused
 }
+
+extension TimelineStore {
+    /// What `STATUS=` says: documents, claims, the inbox's state, refusals.
+    var statusLine: String {
+        let status = self.status
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)" + (number == 1 ? "" : "s") }
+        return "\(count(status.documents, "document")), \(count(status.claims, "claim")), inbox \(status.inbox.state)"
+            + (status.inbox.pending > 0 ? " (\(status.inbox.pending) to read)" : "")
+            + (status.rejected > 0 ? ", \(status.rejected) rejected" : "")
+    }
+}

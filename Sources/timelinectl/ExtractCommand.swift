@@ -55,12 +55,11 @@ struct ExtractCommand: AsyncParsableCommand {
                 failures.append("cannot read \(file): \(refusal.message)")
                 continue
             }
-            let extraction = extractor.extract(content.document(name: name))
-            for claim in extraction.claims {
-                found.append(ExtractedClaim(
-                    id: ClaimID.make(document: content.sha256, claim: claim), documentName: name,
-                    documentSHA256: content.sha256, published: extraction.published, extractor: info, claim: claim))
-            }
+            // The daemon's own plan for the document, so that the claims
+            // and their ids are the ones it records.
+            found += DocumentPlan(
+                content: content, name: name, size: article.bytes.count, extractor: extractor, info: info
+            ).extractedClaims
         }
         if json {
             // Written out a megabyte at a time: the JSON of a large file's

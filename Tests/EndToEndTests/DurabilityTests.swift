@@ -71,10 +71,16 @@ import Glibc
         try "log:\n  segment_bytes: 4096\n".write(toFile: configuration, atomically: true, encoding: .utf8)
         daemon.extraArguments = ["--config", configuration]
         try daemon.start()
-        // Enough small documents to fill three 4 KiB segments.
-        let articles = 90
-        for n in 1...articles { try daemon.dropArticle(n) }
-        try waitUntil("the articles are processed") { daemon.files(in: daemon.processed).count == articles }
+        // Three rounds, each waited for: a batch goes whole into one
+        // segment, so three segments need three batches at least, however
+        // the daemon batches what it finds; each round's 30 events (about
+        // 6 KiB) fill a 4 KiB segment, so the next batch starts another.
+        for round in 0..<3 {
+            for n in (round * 30 + 1)...(round * 30 + 30) { try daemon.dropArticle(n) }
+            try waitUntil("round \(round + 1) of the articles is processed") {
+                daemon.files(in: daemon.processed).count == round * 30 + 30
+            }
+        }
         #expect(try daemon.stop() == 0)
         let segments = daemon.files(in: daemon.data + "/state/log")
         #expect(segments.count >= 3, "\(segments)")

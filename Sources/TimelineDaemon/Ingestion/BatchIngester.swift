@@ -37,7 +37,7 @@ struct BatchIngester: Sendable {
 
     /// A file of the batch and what it came to.
     private enum Outcome {
-        case received(ReceivedFile, Extraction, [Event])
+        case received(ReceivedFile, DocumentPlan, [Event])
         case duplicate(ReceivedFile)
         /// Refused, with the name it is given in failed/.
         case rejected(FileName, Rejection, target: FileName, Event)
@@ -129,17 +129,9 @@ struct BatchIngester: Sendable {
                 if file.content.encoding != .utf8 {
                     logger.info("decoded from \(file.content.encoding.rawValue)", metadata: ["file": "\(name)"])
                 }
-                let extraction = extractor.extract(file.content.document(name: name.text))
-                var events = [Event(recordedAt: now, payload: .documentReceived(DocumentReceived(
-                    document: sha256, name: name.text, size: file.bytes.count,
-                    published: extraction.published, publishedFrom: extraction.publishedFrom,
-                    source: extraction.source, url: extraction.url, repairedEncoding: file.content.repaired)))]
-                for claim in extraction.claims {
-                    events.append(Event(recordedAt: now, payload: .claimExtracted(ClaimExtracted(
-                        id: ClaimID.make(document: sha256, claim: claim), document: sha256,
-                        extractor: info, claim: claim))))
-                }
-                outcomes.append(.received(file, extraction, events))
+                let plan = DocumentPlan(
+                    content: file.content, name: name.text, size: file.bytes.count, extractor: extractor, info: info)
+                outcomes.append(.received(file, plan, plan.events(recordedAt: now)))
             }
         }
 
@@ -165,28 +157,45 @@ struct BatchIngester: Sendable {
         if !toStore.isEmpty {
             try await storeDocuments(toStore)
         }
-
         // 2. The events, one durable append for the whole batch.
-        var numbered = events
-        if !events.isEmpty {
-            let range = try await log.append(encoded)
-            acknowledged?.record(range.upperBound)
-            for (i, seq) in range.enumerated() { numbered[i].seq = seq }
-            await store.apply(numbered, chainHead: log.chainHead.hex)
-        }
-
-        // 3. The moves, each folder synced once.
+        let numbered = try await record(events, encoded: encoded, log: log, store: store)
+        // 3. The moves and the refusals' reports, each folder synced once.
         var result = Result(untaken: names[taken...], deferred: deferred, busy: busy)
+        moveOut(outcomes, numbered: numbered, result: &result)
+        return result
+    }
+
+    /// Step 2: appends a batch's events in one durable append, records the
+    /// acknowledged seq, and applies them to the store.
+    ///
+    /// - Returns: the events with their seqs.
+    /// - Throws: an ``EventLogError`` when the log refuses the append.
+    private func record(
+        _ events: [Event], encoded: [[UInt8]], log: EventLog, store: TimelineStore
+    ) async throws -> [Event] {
+        guard !events.isEmpty else { return events }
+        var numbered = events
+        let range = try await log.append(encoded)
+        acknowledged?.record(range.upperBound)
+        for (i, seq) in range.enumerated() { numbered[i].seq = seq }
+        await store.apply(numbered, chainHead: log.chainHead.hex)
+        return numbered
+    }
+
+    /// Step 3, once the batch's events are durable: each file moved to
+    /// processed/ or failed/ (a refused one with its report), said in the
+    /// log, and each folder touched synced once.
+    private func moveOut(_ outcomes: [Outcome], numbered: [Event], result: inout Result) {
         var next = numbered.makeIterator()
         var touched: Set<String> = []
         for outcome in outcomes {
             switch outcome {
-            case .received(let file, let extraction, let documentEvents):
+            case .received(let file, let plan, let documentEvents):
                 let first = next.next()!
                 for _ in 1..<documentEvents.count { _ = next.next() }
                 guard let movedTo = move(file, touched: &touched, result: &result) else { continue }
                 logger.info("received", metadata: [
-                    "file": "\(file.name)", "document": "\(file.content.sha256)", "claims": "\(extraction.claims.count)",
+                    "file": "\(file.name)", "document": "\(file.content.sha256)", "claims": "\(plan.claims.count)",
                     "seq": "\(first.seq)...\(first.seq + UInt64(documentEvents.count) - 1)",
                     "moved_to": "processed/\(movedTo)",
                 ])
@@ -213,7 +222,6 @@ struct BatchIngester: Sendable {
                 logger.error("cannot sync a folder", metadata: ["folder": "\(folder)", "error": "\(error)"])
             }
         }
-        return result
     }
 
     /// Fails with ENOSPC unless the state's file systems have `bytes`

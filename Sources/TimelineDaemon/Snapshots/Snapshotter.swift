@@ -69,7 +69,9 @@ actor Snapshotter {
     }
 
     /// Stops the timers, waits for a write in progress, and writes a last
-    /// snapshot if events came after it: the next start then replays nothing.
+    /// snapshot if the store holds events after it: the next start then
+    /// replays nothing. The store is asked rather than the progress seen,
+    /// which may not have been read to its end when the stop came.
     func finish() async {
         stopped = true
         timer?.cancel()
@@ -78,9 +80,7 @@ actor Snapshotter {
             await writing.value
             if self.writing == writing { self.writing = nil }
         }
-        if latestSeq > snapshotSeq {
-            await write()
-        }
+        await write()
     }
 
     private func scheduleIfDue() {
