@@ -60,7 +60,7 @@ func decodeSegment(_ url: URL) throws -> (header: SegmentHeader, records: [Decod
 func frameLength(_ record: DecodedRecord) -> Int { Int(record.end - record.offset) }
 
 /// Waits, without sleeping, until `condition` holds; fails the test after `seconds`.
-func waitUntil(seconds: Int = 10, _ condition: () -> Bool) async {
+func waitUntil(seconds: Int = 90, _ condition: () -> Bool) async {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while !condition() {
         if ContinuousClock.now > deadline {

@@ -118,7 +118,7 @@ final class CapturedLog: Sendable {
 /// Waits until `condition` holds, checking as often as the runtime lets
 /// other work run; fails the test after `timeout`.
 func waitUntil(
-    _ what: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
+    _ what: String, timeout: Duration = .seconds(90), sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
