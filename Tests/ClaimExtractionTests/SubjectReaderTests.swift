@@ -95,6 +95,21 @@ import Testing
             == ["russia military killed at_least 208"])
     }
 
+    @Test func aPartOfAWholeWithAFigureCountsTheWholesPeopleAndTheWholeNothing() {
+        #expect(keys("Around 2,600 of the roughly 9,000 North Korean troops have been killed or wounded.")
+            == ["russia military casualties approximately 2600"])
+    }
+
+    @Test func anObjectPronounRefersToTheLossBefore() {
+        #expect(keys("Ukraine's losses are harder to estimate. The institute put them at roughly 380,000 killed and wounded.")
+            == ["ukraine military casualties approximately 380000"])
+    }
+
+    @Test func takenTogetherIsOneTotalForBothSides() {
+        #expect(keys("Taken together, the two armies have probably suffered well over 900,000 casualties.")
+            == ["both military casualties well_over 900000"])
+    }
+
     @Test func aSideAdjectiveAndAPopulationNounNameTheLoss() {
         #expect(keys("Ukraine says 9,000 Ukrainian soldiers have died so far.") == ["ukraine military killed exact 9000"])
         #expect(keys("Kyiv claims that approximately 800 Russians are killed daily.") == ["russia military killed approximately 800/day"])

@@ -94,10 +94,22 @@ struct NumberReader {
                scope[previous.end + 2].hash == NumberReader.fromHash {
                 mention.kind = .age
             }
+            // "around 4,000 of the approximately 11,000 troops": the whole a
+            // part is of counts nothing of its own.
+            if let previous = mentions.last, previous.kind == .count, NumberReader.wholeAfter(scope, previous.end, mention.start) {
+                mention.kind = .partitive
+            }
             mentions.append(mention)
             a += 1
         }
         return mentions
+    }
+
+    /// Whether "of the" and at most two words (a hedge) stand between a
+    /// figure's end and the next figure's start.
+    static func wholeAfter(_ scope: SentenceScope, _ end: Int, _ next: Int) -> Bool {
+        guard next - end >= 2, next - end <= 4, scope[end].keyword == .of, scope[end + 1].keyword == .the else { return false }
+        return (end + 2..<next).allSatisfy { scope[$0].isWord }
     }
 
     // MARK: Atoms

@@ -50,6 +50,15 @@ struct NounPhrase: Sendable, Hashable {
                 k += 1
                 continue
             }
+            // "4,000 of the approximately 11,000 North Korean troops": the
+            // whole's noun is the part's.
+            if k == start, token.keyword == .of, let number = (k + 2..<min(scope.range.upperBound, k + 5)).first(where: { scope[$0].kind == .number }),
+               NumberReader.wholeAfter(scope, k, number) {
+                var after = number + 1
+                while after < scope.range.upperBound, scope.lexicon.entry(of: scope[after]).map({ $0.scale > 0 }) == true { after += 1 }
+                k = after
+                continue
+            }
             // "11,400 of those losses were irrecoverable": a part of a whole
             // whose loss the verb after it narrows.
             if k == start, token.keyword == .of, k + 2 < limit, NounPhrase.demonstratives.contains(scope[k + 1].hash) {

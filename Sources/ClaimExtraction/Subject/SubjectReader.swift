@@ -885,8 +885,9 @@ struct SubjectReader {
             var topic: Topic?
             // "a daily tally of Russian losses, which stood at 861,270": a
             // relative pronoun stands for the noun before it, as "it" does.
+            // ("The IISS put them at roughly 400,000": an object pronoun too.)
             if j >= scope.range.lowerBound, scope.english(j).contains(.bodyPronoun) || scope.english(j).contains(.groupPronoun)
-                || scope[j].keyword == .this || scope[j].keyword == .that || scope[j].hash == SubjectReader.which {
+                || scope[j].keyword == .this || scope[j].keyword == .that || SubjectReader.themWords.contains(scope[j].hash) {
                 topic = lastTopic(scope, before: j) ?? previousTopic
             } else {
                 topic = clauseTopic(scope, before: link.start) ?? figureNounTopic(scope, before: link.start, previousTopic: previousTopic)
