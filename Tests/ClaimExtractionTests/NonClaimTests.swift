@@ -50,6 +50,7 @@ import Testing
         "If Russia had lost 700,000 soldiers in a single year, its army would have collapsed.",
         "The median age of the soldiers killed has climbed to 41, up from 30 in the first months of the war.",
         "About 1,900 soldiers died during the three decades of war in Afghanistan.",
+        "In tennis, the world number one has withdrawn from next week's tournament with a wrist injury.",
     ])
     func nothingIsTaken(text: String) {
         #expect(keys(text) == [])

@@ -372,6 +372,7 @@ struct NumberReader {
     /// copula gives an age.
     static let ageWords = WordSet(["age", "ages", "youngest", "oldest"].map(WordHash.of))
     static let changeVerbs = WordSet(["risen", "rose", "fallen", "fell", "dropped", "climbed", "increased", "grown", "grew"].map(WordHash.of))
+    static let ranks = WordSet(["number", "no", "rank", "ranked", "seed", "seeded"].map(WordHash.of))
     static let comparisons = WordSet(["up", "down"].map(WordHash.of))
     static let fromHash = WordHash.of("from")
     static let quarters = WordSet(["quarter", "quarters"].map(WordHash.of))
@@ -393,6 +394,10 @@ struct NumberReader {
             return .year
         }
         if isRatio(scope, mention) { return .partitive }
+        // "the world number one", "No. 2": a rank, not a count.
+        if !mention.isRange, mention.low < 1000, mention.start > lower, NumberReader.ranks.contains(scope[mention.start - 1].hash) {
+            return .modifier
+        }
         // "the two sides", "the two armies": the parties, not a count.
         if mention.start > lower, let joint = scope.match(.jointEach, at: mention.start - 1), joint.end > mention.start {
             return .partitive
