@@ -430,6 +430,9 @@ import Testing
             "russia military casualties exact 1190/day", "russia military casualties exact 883740",
             "ukraine military casualties at_most 1340/day", "ukraine military casualties at_most 430/day",
         ])
+        // A later clause's "same period" is that clause's.
+        let later = text + "\n\nSyrskyi said Russia had lost 31,300 troops in October, adding that strikes had hit 80 depots over the same period.\n"
+        #expect(keys(later).last == "russia military casualties exact 31300")
     }
 
     @Test func aDaysFigureQuotedAgainIsOneClaim() {

@@ -111,7 +111,7 @@ struct SubjectReader {
         // static is a call that checks it is initialised.
         let same = SubjectReader.same, periodNouns = SubjectReader.periodNouns, handovers = SubjectReader.handovers
         let meetingVerbs = SubjectReader.meetingVerbs
-        let samePeriod = scope.range.contains { k in
+        let samePeriod = scope.range.first { k in
             k + 1 < scope.range.upperBound && scope[k].hash == same && periodNouns.contains(scope[k + 1].hash)
         }
         let handover = scope.range.contains { handovers.contains(scope[$0].hash) }
@@ -362,7 +362,13 @@ struct SubjectReader {
                 var rate: Rate? = phrase.rate ?? (increment(scope, at: mentions[member].start) ? .day : nil)
                     ?? (partitive && member != last ? nil : predicateRate) ?? leadingRate
                     ?? (partitive && member != first ? nil : clauseRate) ?? (attackDay ? .day : nil)
-                if rate == nil { rate = (samePeriod ? period : nil) ?? comparedRate }
+                // ("had lost 32,420 troops in November, adding that strikes
+                // had hit 92 command posts over the same period": a later
+                // clause's "same period" is another figure's.)
+                let ownPeriod = samePeriod.map { at in
+                    at < hedges[member].start || !(mentions[member].end..<at).contains { scope.isClausePunctuation($0) }
+                } ?? false
+                if rate == nil { rate = (ownPeriod ? period : nil) ?? comparedRate }
                 lastRate = rate
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
