@@ -161,7 +161,7 @@ public struct ClaimExtractor: Sendable {
             if index > 0, subjectReader.mayNamePart(scope) {
                 let before = scopes[index - 1]
                 let people = numberReader.read(before, dates: sentenceDates[index - 1]).first { $0.kind == .count }
-                if let side = subjectReader.servingSide(before) ?? people.flatMap({ subjectReader.owningSide(before, before: $0.start) }) {
+                if let side = subjectReader.servingSide(before) ?? people.flatMap({ subjectReader.clauseSide(before, before: $0.start) }) {
                     antecedent = [side]
                 }
             }

@@ -291,8 +291,7 @@ struct AttributionResolver {
         for other in candidates {
             let range = sentences[other].tokens
             guard range.count > 2, AttributionResolver.sourceLabels.contains(tokens[range.lowerBound].hash),
-                  tokens[range.lowerBound + 1].mark == .colon,
-                  range.lowerBound == 0 || tokens[range.lowerBound].has(.lineBefore)
+                  tokens[range.lowerBound + 1].mark == .colon, scope(other).opensLine
             else { continue }
             guard let mention = mentions(other).first(where: { $0.start <= range.lowerBound + 3 && $0.start > range.lowerBound + 1 }),
                   let speaker = resolve(mention, in: other)
@@ -313,9 +312,7 @@ struct AttributionResolver {
         defer { headingRead = .init(value: value) }
         for index in sentences.indices.prefix(3) {
             let scope = scope(index)
-            let range = sentences[index].tokens
-            let opensLine = range.lowerBound == 0 || tokens[range.lowerBound].has(.lineBefore)
-            guard opensLine, range.upperBound >= tokens.count || tokens[range.upperBound].has(.lineBefore) else { continue }
+            guard scope.opensLine, scope.endsLine else { continue }
             var k = scope.range.lowerBound
             if scope.english(k).contains(.article) { k += 1 }
             guard let noun = scope.match(.sourceNoun, at: k), noun.end + 1 < scope.range.upperBound,
@@ -355,8 +352,14 @@ struct AttributionResolver {
     private mutating func saysLocalUnnamed(_ index: Int) -> Bool {
         zip(cues(index), agents(index)).contains { cue, agent in
             guard agent == nil, let mention = cue.agent, case .description = mention.referent else { return false }
-            return (mention.start..<mention.end).contains { AttributionResolver.localModifiers.contains(tokens[$0].hash) }
+            return localWord(of: mention) != nil
         }
+    }
+
+    /// Where a mention has a word that makes a body local ("the regional
+    /// administration"), if it has one.
+    private func localWord(of mention: EntityMention) -> Int? {
+        (mention.start..<mention.end).first { AttributionResolver.localModifiers.contains(tokens[$0].hash) }
     }
 
     static let localModifiers = WordSet(["regional", "city", "local", "municipal", "district", "oblast", "provincial"].map(WordHash.of))
@@ -474,7 +477,7 @@ struct AttributionResolver {
             let kinds = lexicon.descriptions[number]
             // "the regional administration", "the city council": a local
             // body is none of the country's, only one its name calls local.
-            if let local = (mention.start..<mention.end).first(where: { AttributionResolver.localModifiers.contains(tokens[$0].hash) }) {
+            if let local = localWord(of: mention) {
                 let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[local].start)..<Int(tokens[local].end)]), as: UTF8.self)
                 if let found = search(from: index, before: mention.start, { speaker in
                     !speaker.isPerson && speaker.name.lowercased().contains(word.lowercased())

@@ -114,7 +114,7 @@ struct PublicationDater {
         // (not the date ending a reference: "… Reuters. 20 February 2024."),
         // after a byline when a label says what the date is ("TOI World
         // Desk / Updated: Jan 17, 2025, 22:41 IST").
-        guard scope.range.lowerBound == 0 || scope[scope.range.lowerBound].has(.lineBefore) else { return false }
+        guard scope.opensLine else { return false }
         let label = (max(scope.range.lowerBound, expression.start - 6)..<expression.start).last {
             PublicationDater.labels.contains(scope[$0].hash) || scope[$0].mark == .other
         }

@@ -591,9 +591,14 @@ struct SubjectReader {
         for k in scope.range where SubjectReader.figureNouns.contains(scope[k].hash) && k + 1 < scope.range.upperBound && scope.is(k + 1, .of) {
             var j = k + 2
             // "of Russian 'personnel losses'": a side and quotes between.
-            while j < scope.range.upperBound, j < k + 6, scope.match(.metric, at: j) == nil,
-                  scope[j].mark == .openQuote || scope[j].mark == .closeQuote || scope.side(at: j) != nil || scope.english(j).contains(.article) {
-                j = scope.side(at: j)?.end ?? j + 1
+            while j < scope.range.upperBound, j < k + 6, scope.match(.metric, at: j) == nil {
+                if let side = scope.side(at: j) {
+                    j = side.end
+                } else if scope[j].isQuote || scope.english(j).contains(.article) {
+                    j += 1
+                } else {
+                    break
+                }
             }
             if j < scope.range.upperBound, let found = scope.match(.metric, at: j) {
                 var end = found.end
@@ -1069,7 +1074,7 @@ struct SubjectReader {
     /// is part of a name ("Ukraine's General Staff said"), a speaker
     /// ("Moscow reported"), an agent ("Russian shelling", "by Russian
     /// forces") or a place ("in Ukraine") is not whose losses are counted.
-    private func clauseSide(_ scope: SentenceScope, before end: Int) -> Int? {
+    func clauseSide(_ scope: SentenceScope, before end: Int) -> Int? {
         let lower = scope.range.lowerBound
         var j = end - 1
         while j >= lower {
@@ -1301,12 +1306,6 @@ struct SubjectReader {
     func mayNamePart(_ scope: SentenceScope) -> Bool {
         SubjectReader.partitiveOpeners.contains(scope[scope.range.lowerBound].hash)
             || scope.range.contains { SubjectReader.themWords.contains(scope[$0].hash) }
-    }
-
-    /// The side whose people a figure at `start` counts by its clause
-    /// ("North Korea sent about 11,000 troops"), not a speaker's or a place's.
-    func owningSide(_ scope: SentenceScope, before start: Int) -> Int? {
-        clauseSide(scope, before: start)
     }
 
     /// Whether the sentence opens with a partitive phrase that a comma

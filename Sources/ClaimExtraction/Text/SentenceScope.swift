@@ -68,9 +68,6 @@ struct SentenceScope {
         i >= range.lowerBound && i < range.upperBound && tokens[i].keyword == keyword
     }
 
-    /// Punctuation that ends a clause: a comma, semicolon, colon, dash,
-    /// bracket or full stop.
-    @inline(__always)
     /// Whether the sentence is a line of its own (a headline, a table's
     /// row), not a sentence of a paragraph.
     var isLine: Bool {
@@ -79,9 +76,22 @@ struct SentenceScope {
         var first = range.lowerBound
         while first > 0, !tokens[first].has(.lineBefore), tokens[first - 1].mark == .bullet { first -= 1 }
         guard tokens[first].has(.lineBefore) else { return false }
-        return range.upperBound >= tokens.count || tokens[range.upperBound].has(.lineBefore)
+        return endsLine
     }
 
+    /// Whether the sentence opens the text or a line.
+    var opensLine: Bool {
+        range.lowerBound == 0 || tokens[range.lowerBound].has(.lineBefore)
+    }
+
+    /// Whether the text or a line ends with the sentence.
+    var endsLine: Bool {
+        range.upperBound >= tokens.count || tokens[range.upperBound].has(.lineBefore)
+    }
+
+    /// Punctuation that ends a clause: a comma, semicolon, colon, dash,
+    /// bracket or full stop.
+    @inline(__always)
     func isClausePunctuation(_ i: Int) -> Bool {
         switch tokens[i].mark {
         case .comma, .semicolon, .colon, .period, .dash, .openParen, .closeParen, .exclamation, .question, .ellipsis:
