@@ -510,6 +510,14 @@ import Testing
         #expect(speakers(explainer) == ["Mediazona", "Mediazona"])
     }
 
+    @Test func aBodyInAPlaceSpeaksNotThePlace() {
+        #expect(speakers("The Center for Strategic and International Studies in Washington estimated that Russia had suffered close to 950,000 casualties.")
+            == ["CSIS"])
+        #expect(speakers("A study by CSIS, a think-tank in Washington, puts Russian casualties at nearly 950,000.") == ["CSIS"])
+        // Officials in a place are still that place's.
+        #expect(speakers("Officials in Washington estimated that Russia had suffered 950,000 casualties.") == ["US government"])
+    }
+
     @Test func aPlaceBeforeAnUnclosedAppositiveIsNoSpeaker() {
         #expect(speakers("Ukrainian forces killed 180 Russian soldiers near Vuhledar, a military spokesman said.") == [nil])
     }

@@ -316,6 +316,13 @@ struct CueReader {
             default: return nil
             }
         }
+        /// "the Center for Strategic and International Studies in Washington
+        /// estimated": the body that is in the place, not the place.
+        func locatedHead(of found: EntityMention) -> EntityMention? {
+            let k = found.start - 1
+            guard k > lower, scope[k].keyword == .in, let head = ending(k) else { return nil }
+            return head
+        }
         // "Meduza and Mediazona used this method to estimate": an
         // infinitive's subject is its clause's.
         if cue - 1 > lower, scope[cue - 1].keyword == .to {
@@ -329,7 +336,7 @@ struct CueReader {
         var segments = 0
         while j >= lower {
             let token = scope[j]
-            if let found = ending(j + 1) { return head(of: found) ?? found }
+            if let found = ending(j + 1) { return head(of: found) ?? locatedHead(of: found) ?? found }
             if scope.english(j).contains(.filler) || token.isQuote || inDate(j)
                 || (scope.english(j).contains(.datePreposition) && inDate(j + 1)) {
                 j -= 1
@@ -366,7 +373,12 @@ struct CueReader {
                 // ("citing officials" names a source, and is no aside).
                 let relative = p + 1 < j && (scope[p + 1].keyword.isRelative
                     || (isParticiple(scope, p + 1) && scope.match(.attributionSource, at: p + 1) == nil))
-                if !relative, let found = ending(j) { return found }
+                // "CSIS, a think-tank in Washington, puts": the place in an
+                // appositive is where the subject is, not the subject.
+                let apposition = p >= lower && p + 1 < j && (scope[p + 1].keyword == .a || scope[p + 1].keyword == .an)
+                if !relative, let found = ending(j), !(apposition && found.start - 1 > p && scope[found.start - 1].keyword == .in) {
+                    return found
+                }
                 // "A spokesperson for the office, Liz Throssell, said": a full
                 // name set off by commas before the verb.
                 if !relative, segments == 0, p >= lower, let start = recognizer.nameRun(scope, endingAt: j), start == p + 1, j - start >= 2 {
