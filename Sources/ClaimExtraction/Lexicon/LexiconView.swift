@@ -206,7 +206,9 @@ struct LexiconView: @unchecked Sendable {
                     titleHeads: Set(speaker.titles.compactMap { $0.split(separator: " ").last.map(WordHash.of) }),
                     surnames: surnames)
             })
-            for (number, speaker) in lexicon.speakers.enumerated() { builder.add([speaker.name] + speaker.aliases, .speaker, number) }
+            for (number, speaker) in lexicon.speakers.enumerated() {
+                builder.add(LexiconView.spellings(of: [speaker.name] + speaker.aliases), .speaker, number)
+            }
             // Plain memory for the surnames, so that matching a name reads no
             // array of arrays (a reference count per speaker and surname).
             var surnames: [Surname] = []
@@ -396,6 +398,26 @@ struct LexiconView: @unchecked Sendable {
                 entries[position].kinds |= kind.bit
             }
         }
+    }
+
+    /// Openings that name the same body: "UN refugee agency" is also written
+    /// "U.N. refugee agency" and "United Nations refugee agency".
+    static let equivalentOpenings: [[String]] = [["UN", "U.N.", "United Nations"], ["US", "U.S."], ["UK", "U.K."]]
+
+    /// `names` with each name that opens with one of the
+    /// ``equivalentOpenings`` also spelt with the others, once each.
+    static func spellings(of names: [String]) -> [String] {
+        var seen = Set<String>()
+        var spellings: [String] = []
+        for name in names {
+            var variants = [name]
+            if let group = equivalentOpenings.first(where: { $0.contains { name.hasPrefix($0 + " ") || name.hasPrefix($0 + "'s ") } }),
+               let opening = group.first(where: { name.hasPrefix($0 + " ") || name.hasPrefix($0 + "'s ") }) {
+                variants += group.map { $0 + name.dropFirst(opening.count) }
+            }
+            for variant in variants where seen.insert(variant.lowercased()).inserted { spellings.append(variant) }
+        }
+        return spellings
     }
 
     @inline(__always)
