@@ -43,6 +43,9 @@ import Testing
         #expect(keys("Ukraine's cross-border incursion into the Bryansk region has killed 14 civilians, the governor said.")
             == ["russia civilian killed exact 14"])
         #expect(keys("Russia's invasion has killed more than 11,000 civilians.") == ["ukraine civilian killed at_least 11000"])
+        // A figure with no noun, the object of an attack's loss verb.
+        #expect(keys("Russian attack on Kharkiv kills 1, injures 12") == ["ukraine civilian killed exact 1", "ukraine civilian wounded exact 12"])
+        #expect(keys("A Ukrainian attack on Belgorod killed three.") == ["russia civilian killed exact 3"])
         // Soldiers named, or an attack in another clause, change nothing.
         #expect(keys("A Ukrainian drone strike killed 40 Russian soldiers.") == ["russia military killed exact 40"])
         #expect(keys("Kyiv's forces suffered some 900 killed or wounded, not counting those hit by airstrikes.")

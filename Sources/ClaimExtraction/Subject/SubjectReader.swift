@@ -380,6 +380,18 @@ struct SubjectReader {
                    let home = returnedTo(scope, after: mentions[member].end) {
                     sides = [home]
                 }
+                // "A Russian attack on Kharkiv killed 1 and injured 12": whom an
+                // attack kills, named by no noun, are civilians of the side the
+                // attacker fights.
+                let attackVictims = phrase.population == nil && phrase.sides.isEmpty && ranks == nil && !handover
+                    && governor.map { !$0.sufferer && $0.metric != nil } == true
+                    && (clauseStart..<hedges[first].start).contains {
+                        scope.match(.incident, at: $0) != nil || scope[$0].hash == SubjectReader.attackHash
+                    }
+                if sides == nil, attackVictims, let attacker = attacker(scope, through: heads[last].end),
+                   let victim = scope.opposite(attacker) {
+                    sides = [victim]
+                }
                 let takesLoss = governor?.takenBy != nil && metric != .captured
                 if sides == nil, let governor, governor.each || !governor.sides.isEmpty || takesLoss {
                     each = each || governor.each
@@ -425,6 +437,7 @@ struct SubjectReader {
                     && firstPersonLoser(scope, from: clauseStart, before: hedges[first].start)
 
                 var population = explicitPopulation ?? predicate.population ?? governor?.population ?? groupPopulation
+                if attackVictims, explicitPopulation == nil, predicate.population == nil { population = .civilian }
                 // "Ukraine had lost about 25,000 people", "we have lost
                 // 31,000 people": a side's losses are its soldiers.
                 if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer,
@@ -1610,6 +1623,7 @@ struct SubjectReader {
     static let aloneHash = WordHash.of("alone")
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
 
+    static let attackHash = WordHash.of("attack")
     static let averageHash = WordHash.of("average")
     static let averageWords = WordSet(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
 
