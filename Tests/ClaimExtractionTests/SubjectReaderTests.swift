@@ -121,6 +121,11 @@ import Testing
         ])
     }
 
+    @Test func aSecondVerbWithAFigureInWordsIsNoHeadOfTheFirst() {
+        #expect(keys("Shelling of Kharkiv killed two and wounded five.") == ["ukraine civilian killed exact 2", "ukraine civilian wounded exact 5"])
+        #expect(keys("Two killed and wounded soldiers were evacuated.") == ["both military casualties exact 2"])
+    }
+
     @Test func anEllipticConjunctBorrowsItsHeadAndHedge() {
         #expect(keys("Around 60,000 Russian and 40,000 Ukrainian troops are thought to have been killed or wounded.") == [
             "russia military casualties approximately 60000", "ukraine military casualties approximately 40000",

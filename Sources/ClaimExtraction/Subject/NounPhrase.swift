@@ -191,7 +191,11 @@ struct NounPhrase: Sendable, Hashable {
                 // "killed and wounded" joins the head; "killed 21 people and
                 // hurt 112" is a second verb with a figure of its own.
                 let joinedMetric = scope.match(.metric, at: next)
-                let ownFigure = joinedMetric.map { $0.end < scope.range.upperBound && scope[$0.end].kind == .number } ?? false
+                // ("killed two and wounded five": in words too.)
+                let ownFigure = joinedMetric.map {
+                    $0.end < scope.range.upperBound
+                        && (scope[$0.end].kind == .number || (scope.lexicon.entry(of: scope[$0.end])?.numeral ?? 0) > 0)
+                } ?? false
                 // "12 people and injured scores more": after a population, a
                 // loss word is a verb of its own.
                 let joinsHead = next < limit && !ownFigure
