@@ -514,6 +514,10 @@ import Testing
         #expect(speakers("The Center for Strategic and International Studies in Washington estimated that Russia had suffered close to 950,000 casualties.")
             == ["CSIS"])
         #expect(speakers("A study by CSIS, a think-tank in Washington, puts Russian casualties at nearly 950,000.") == ["CSIS"])
+        #expect(speakers("The Center for Strategic and International Studies (CSIS), a Washington think tank, estimated that Russia had suffered 950,000 casualties.")
+            == ["CSIS"])
+        #expect(speakers("One estimate comes from the Center for Strategic and International Studies (CSIS) in Washington, which said Russian casualties were nearing 1.2 million.")
+            == ["CSIS"])
         // Officials in a place are still that place's.
         #expect(speakers("Officials in Washington estimated that Russia had suffered 950,000 casualties.") == ["US government"])
     }

@@ -320,8 +320,17 @@ struct CueReader {
         /// estimated": the body that is in the place, not the place.
         func locatedHead(of found: EntityMention) -> EntityMention? {
             let k = found.start - 1
-            guard k > lower, scope[k].keyword == .in, let head = ending(k) else { return nil }
+            guard k > lower, scope[k].keyword == .in, let head = ending(pastAcronym(k)) else { return nil }
             return head
+        }
+        /// Where a name ends that ends at `end` or before the acronym in
+        /// brackets there: "The Center for Strategic and International
+        /// Studies (CSIS), a …".
+        func pastAcronym(_ end: Int) -> Int {
+            guard end - 1 > lower, scope[end - 1].mark == .closeParen else { return end }
+            var open = end - 2
+            while open > lower, scope[open].mark != .openParen { open -= 1 }
+            return open > lower ? open : end
         }
         // "Meduza and Mediazona used this method to estimate": an
         // infinitive's subject is its clause's.
@@ -360,7 +369,7 @@ struct CueReader {
             if token.keyword == .possessive, j == cue - 1, let found = ending(j) { return found }
             // "Kyiv, which today warned": a relative pronoun's antecedent.
             if token.keyword == .which || token.keyword == .who, j - 1 > lower, scope[j - 1].mark == .comma {
-                return ending(j - 1)
+                return ending(j - 1).map { locatedHead(of: $0) ?? $0 }
             }
             if token.mark == .comma, segments < 3 {
                 // "the commander, Valery Zaluzhny, was quoted"; "X, who
@@ -373,12 +382,11 @@ struct CueReader {
                 // ("citing officials" names a source, and is no aside).
                 let relative = p + 1 < j && (scope[p + 1].keyword.isRelative
                     || (isParticiple(scope, p + 1) && scope.match(.attributionSource, at: p + 1) == nil))
-                // "CSIS, a think-tank in Washington, puts": the place in an
-                // appositive is where the subject is, not the subject.
+                // "CSIS, a think-tank in Washington, puts", "CSIS, a
+                // Washington think tank, estimated": the names in an
+                // appositive describe the subject before it.
                 let apposition = p >= lower && p + 1 < j && (scope[p + 1].keyword == .a || scope[p + 1].keyword == .an)
-                if !relative, let found = ending(j), !(apposition && found.start - 1 > p && scope[found.start - 1].keyword == .in) {
-                    return found
-                }
+                if !relative, !apposition, let found = ending(pastAcronym(j)) { return found }
                 // "A spokesperson for the office, Liz Throssell, said": a full
                 // name set off by commas before the verb.
                 if !relative, segments == 0, p >= lower, let start = recognizer.nameRun(scope, endingAt: j), start == p + 1, j - start >= 2 {
