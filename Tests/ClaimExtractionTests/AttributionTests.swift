@@ -67,6 +67,18 @@ import Testing
         #expect(keys(text) == ["ukraine military casualties at_most 210/day"])
     }
 
+    @Test func aBodysNameAloneAtTheTopMakesThePageItsOwn() {
+        let text = """
+            Генеральний штаб ЗСУ / General Staff of the Armed Forces of Ukraine
+            @GeneralStaffZSU · 1.47M subscribers
+
+            The total combat losses of the enemy were approximately 1,000,340 persons.
+            """
+        #expect(speakers(text) == ["Ukrainian General Staff"])
+        // A saved page's menu names countries, not the page's author.
+        #expect(speakers("News\nU.S.\nWorld\n\nThe enemy lost 1,000 soldiers.") == [nil])
+    }
+
     @Test func aLocalBodyIsNoneOfTheCountrysButNamedByItsPlace() {
         #expect(claims("The Bryansk regional government said 12 residents had been killed by shelling.").map(\.speaker)
             == ["Bryansk regional government"])

@@ -313,6 +313,18 @@ struct AttributionResolver {
         for index in sentences.indices.prefix(3) {
             let scope = scope(index)
             guard scope.opensLine, scope.endsLine else { continue }
+            // "General Staff of the Armed Forces of Ukraine" alone on a
+            // line at the top (after its name in another language and a
+            // slash): a channel's or a body's own page. (Not a country's
+            // name in a saved page's menu: "U.S.", "Ukraine".)
+            let slash = scope.range.lastIndex { scope[$0].mark == .slash }
+            let start = slash.map { $0 + 1 } ?? scope.range.lowerBound
+            if let mention = mentions(index).first(where: { $0.start == start && $0.end == scope.range.upperBound }),
+               mention.end - mention.start > 1, case .speaker = mention.referent,
+               let speaker = resolve(mention, in: index), speaker.kind != .government {
+                value = (speaker, index)
+                return value
+            }
             var k = scope.range.lowerBound
             if scope.english(k).contains(.article) { k += 1 }
             guard let noun = scope.match(.sourceNoun, at: k), noun.end + 1 < scope.range.upperBound,
