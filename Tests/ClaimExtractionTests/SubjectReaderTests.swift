@@ -121,6 +121,13 @@ import Testing
         ])
     }
 
+    @Test func aBreakdownInBracketsAfterAFigureCountsWhatItDoes() {
+        #expect(keys("Civilians killed: 219 (114 men, 77 women, 8 boys, and 15 adults whose sex is not yet known)") == [
+            "ukraine civilian killed exact 219", "ukraine civilian killed exact 114", "ukraine civilian killed exact 77",
+            "ukraine civilian killed exact 8", "ukraine civilian killed exact 15",
+        ])
+    }
+
     @Test func aSecondVerbWithAFigureInWordsIsNoHeadOfTheFirst() {
         #expect(keys("Shelling of Kharkiv killed two and wounded five.") == ["ukraine civilian killed exact 2", "ukraine civilian wounded exact 5"])
         #expect(keys("Two killed and wounded soldiers were evacuated.") == ["both military casualties exact 2"])

@@ -283,6 +283,12 @@ struct SubjectReader {
                 // "Russia lost 31,210 soldiers, …, an average of about 1,007 a
                 // day": an average set beside a figure counts what it does.
                 if metrics.isEmpty, let lastMetric, averageBeside(scope, before: hedges[member].start) { metrics = [lastMetric] }
+                // "Killed: 219 (114 men, 77 women, 8 boys)": a breakdown in
+                // brackets right after a figure counts what it does.
+                if metrics.isEmpty, let lastMetric, let open = openBracket(scope, before: hedges[first].start),
+                   mentions[..<first].indices.contains(where: { phrases[$0].end == open || mentions[$0].end == open }) {
+                    metrics = [lastMetric]
+                }
                 if metrics.isEmpty, predicate.afterConjunction, let metric = governor?.metric { metrics = [metric] }
                 // "the executions of 79 soldiers who had surrendered": a
                 // loss noun over the figure says what befell them, not the
@@ -1622,6 +1628,18 @@ struct SubjectReader {
     static let meetingVerbs = WordSet(["interviewed", "surveyed", "questioned", "visited", "polled"].map(WordHash.of))
     static let aloneHash = WordHash.of("alone")
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
+
+    /// The bracket left open before `end` in the sentence: "219 (114 men,
+    /// 77 women" before "77".
+    private func openBracket(_ scope: SentenceScope, before end: Int) -> Int? {
+        var k = end - 1
+        while k >= scope.range.lowerBound {
+            if scope[k].mark == .closeParen { return nil }
+            if scope[k].mark == .openParen { return k }
+            k -= 1
+        }
+        return nil
+    }
 
     static let attackHash = WordHash.of("attack")
     static let averageHash = WordHash.of("average")
