@@ -184,6 +184,11 @@ struct ClaimAssembler {
            let found = earlierStatementDate(of: speaker, before: attribution.sentence, resolver: &resolver) {
             return found
         }
+        // "Statement of the Ministry of Defence …": a body's own document
+        // is its statement, made the day it is dated.
+        if attribution.byAuthor, let date = dates.reference, date.precision == .day {
+            return (date, dates.referenceSource ?? .text)
+        }
         return (nil, nil)
     }
 

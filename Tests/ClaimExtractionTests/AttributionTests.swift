@@ -65,6 +65,8 @@ import Testing
             """
         #expect(speakers(text) == ["Russian Ministry of Defence"])
         #expect(keys(text) == ["ukraine military casualties at_most 210/day"])
+        // The document is the statement: it is made the day the document is dated.
+        #expect(claims(text, published: "2025-03-03").map { $0.statedOn?.description } == ["2025-03-03"])
     }
 
     @Test func aBodysNameAloneAtTheTopMakesThePageItsOwn() {
@@ -75,6 +77,7 @@ import Testing
             The total combat losses of the enemy were approximately 1,000,340 persons.
             """
         #expect(speakers(text) == ["Ukrainian General Staff"])
+        #expect(claims(text, published: "2025-06-12").map { $0.statedOn?.description } == ["2025-06-12"])
         // A saved page's menu names countries, not the page's author.
         #expect(speakers("News\nU.S.\nWorld\n\nThe enemy lost 1,000 soldiers.") == [nil])
     }

@@ -6,4 +6,7 @@ struct Attribution: Sendable, Hashable {
     var sentence: Int
     /// The cue in that sentence.
     var cue: Int?
+    /// The speaker is the document's author, by its title: the document
+    /// is the statement, of the document's date.
+    var byAuthor = false
 }

@@ -279,7 +279,7 @@ struct AttributionResolver {
         // "Statement of the Ministry of Defence of the Russian Federation
         // on …" as the title: the whole text is the body's.
         if let heading = statementHeading() {
-            return Attribution(speaker: heading.speaker, reportedBy: nil, sentence: heading.sentence, cue: nil)
+            return Attribution(speaker: heading.speaker, reportedBy: nil, sentence: heading.sentence, cue: nil, byAuthor: true)
         }
         return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
     }
