@@ -266,6 +266,12 @@ import Testing
         #expect(keys("We counted 300 people killed in the strike, the mayor said.") == ["ukraine civilian killed exact 300"])
     }
 
+    @Test func whomASpeakersSideTookOrKilledAreTheEnemys() {
+        #expect(keys("Since August, our units have taken more than 900 prisoners in the Kursk region, Syrskyi said.")
+            == ["russia military captured at_least 900"])
+        #expect(keys("\u{201C}Our forces have killed 500 soldiers of the attacking units,\u{201D} Zelensky said.") == ["russia military killed exact 500"])
+    }
+
     @Test func theTwoArmiesTogetherLostACombinedTotal() {
         #expect(keys("Together, the report said, the two armies have lost close to 1.8 million men.") == [
             "both military casualties nearly 1800000",

@@ -441,6 +441,13 @@ struct SubjectReader {
                 // 5,937": the speaker's own side's, whatever came before.
                 let speakersOwn = sides == nil && governor?.sufferer == true
                     && firstPersonLoser(scope, from: clauseStart, before: hedges[first].start)
+                // "our units have taken more than 900 prisoners", "we
+                // captured two of them": whom the speaker's side took or
+                // killed are the enemy's.
+                if sides == nil, let governor, !governor.sufferer, governor.metric != nil || !phrase.metrics.isEmpty,
+                   explicitPopulation != .civilian, firstPersonLoser(scope, from: clauseStart, before: hedges[first].start) {
+                    sides = [SentenceScope.enemy]
+                }
 
                 var population = explicitPopulation ?? predicate.population ?? governor?.population ?? groupPopulation
                 if attackVictims, explicitPopulation == nil, predicate.population == nil { population = .civilian }
