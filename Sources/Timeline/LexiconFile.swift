@@ -32,12 +32,18 @@ public struct LexiconFile: Sendable {
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw ConfigurationError(file: path, message: "the lexicon is not UTF-8 text")
         }
+        let lexicon: Lexicon
         do {
-            let lexicon = try YAMLDecoder().decode(Lexicon.self, from: text)
-            return LexiconFile(path: path, lexicon: lexicon, sha256: hex(SHA256.hash(data: bytes)))
+            lexicon = try YAMLDecoder().decode(Lexicon.self, from: text)
         } catch {
             throw ConfigurationError(file: path, message: "not a valid lexicon: \(YAMLErrors.describe(error))")
         }
+        let names = Set(lexicon.speakers.map(\.name))
+        if let speaker = lexicon.speakers.first(where: { $0.within.map { !names.contains($0) } ?? false }) {
+            throw ConfigurationError(
+                file: path, message: "not a valid lexicon: speaker \"\(speaker.name)\" is within \"\(speaker.within ?? "")\", which is no speaker's name")
+        }
+        return LexiconFile(path: path, lexicon: lexicon, sha256: hex(SHA256.hash(data: bytes)))
     }
 
     /// Where to find the lexicon when none is named: `config/lexicon.yaml`

@@ -525,6 +525,25 @@ import Testing
         #expect(speakers(explainer) == ["Mediazona", "Mediazona"])
     }
 
+    @Test func aBodyATextHasNamedAPartOfMeansThatPart() {
+        let text = """
+            The Office of the UN High Commissioner for Human Rights recorded 27,149 civilian casualties.
+
+            In the first ten days of September, the number of civilian casualties, according to the UN, amounted to 292.
+            """
+        #expect(speakers(text) == ["OHCHR", "OHCHR"])
+        // With no part named, or two, the body is the body.
+        #expect(speakers("According to the UN, 292 civilians were killed.") == ["United Nations"])
+        let two = """
+            UNHCR counts 6 million refugees, and OHCHR 12,000 civilians killed.
+
+            According to the U.N., 292 civilians were killed in September.
+            """
+        #expect(speakers(two).last == "United Nations")
+        // The spellings of "UN" open the same names.
+        #expect(speakers("At least 196 civilians were killed in April, the United Nations human rights monitoring mission said.") == ["OHCHR"])
+    }
+
     @Test func aBodyInAPlaceSpeaksNotThePlace() {
         #expect(speakers("The Center for Strategic and International Studies in Washington estimated that Russia had suffered close to 950,000 casualties.")
             == ["CSIS"])

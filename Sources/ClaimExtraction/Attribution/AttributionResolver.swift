@@ -51,6 +51,9 @@ struct AttributionResolver {
     private struct HeadingReading {
         var value: (speaker: ResolvedSpeaker, sentence: Int)?
     }
+    /// The parts of bodies (``LexiconView/SpeakerInfo/within``) the text
+    /// names, by sentence; read once, when a body with parts is named.
+    private var namedParts: [(sentence: Int, speaker: Int)]?
     /// The unlabelled interview the document is, once asked.
     private var interviewRead: InterviewReading?
     private struct InterviewReading {
@@ -466,7 +469,7 @@ struct AttributionResolver {
     mutating func resolve(_ mention: EntityMention, in index: Int) -> ResolvedSpeaker? {
         switch mention.referent {
         case .speaker(let number):
-            return resolved(number)
+            return resolved(namedPart(of: number, through: index) ?? number)
         case .person(let written):
             let name = AttributionResolver.asName(written)
             let full = fullName(of: name, before: index) ?? name
@@ -765,6 +768,28 @@ struct AttributionResolver {
             other -= 1
         }
         return nil
+    }
+
+    /// The one part of body `number` the text has named up to sentence
+    /// `index`: "OHCHR recorded 27,149 civilian casualties … according to
+    /// the UN" means OHCHR. Nil when it names none, or several.
+    private mutating func namedPart(of number: Int, through index: Int) -> Int? {
+        guard lexicon.speakers[number].hasParts else { return nil }
+        if namedParts == nil {
+            var found: [(sentence: Int, speaker: Int)] = []
+            for sentence in sentences.indices {
+                for mention in mentions(sentence) {
+                    if case .speaker(let part) = mention.referent, lexicon.speakers[part].within != nil { found.append((sentence, part)) }
+                }
+            }
+            namedParts = found
+        }
+        var part: Int?
+        for named in namedParts ?? [] where named.sentence <= index && lexicon.speakers[named.speaker].within == number {
+            if let part, part != named.speaker { return nil }
+            part = named.speaker
+        }
+        return part
     }
 
     private func resolved(_ number: Int) -> ResolvedSpeaker {

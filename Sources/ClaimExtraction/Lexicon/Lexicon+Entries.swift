@@ -217,17 +217,24 @@ extension Lexicon {
         /// The side it belongs to, if any: a party's figure for soldiers
         /// with no side named counts its own.
         public var side: Side?
+        /// The body it is part of (OHCHR of the United Nations): a text that
+        /// has named it means it when it names that body ("according to
+        /// the UN").
+        public var within: String?
 
         /// An entry from its parts.
-        public init(name: String, kind: SpeakerKind, aliases: [String] = [], titles: [String] = [], side: Side? = nil) {
+        public init(
+            name: String, kind: SpeakerKind, aliases: [String] = [], titles: [String] = [], side: Side? = nil, within: String? = nil
+        ) {
             self.name = name
             self.kind = kind
             self.aliases = aliases
             self.titles = titles
             self.side = side
+            self.within = within
         }
 
-        enum CodingKeys: String, CodingKey { case name, kind, aliases, titles, side }
+        enum CodingKeys: String, CodingKey { case name, kind, aliases, titles, side, within }
 
         /// Decodes the entry, with missing lists read as empty.
         public init(from decoder: any Decoder) throws {
@@ -237,6 +244,7 @@ extension Lexicon {
             aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
             titles = try c.decodeIfPresent([String].self, forKey: .titles) ?? []
             side = try c.decodeIfPresent(Side.self, forKey: .side)
+            within = try c.decodeIfPresent(String.self, forKey: .within)
         }
     }
 

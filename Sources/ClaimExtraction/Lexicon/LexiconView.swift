@@ -48,6 +48,10 @@ struct LexiconView: @unchecked Sendable {
         /// Lower-cased surnames (the last word of each alias), for spelling
         /// variants.
         var surnames: [[UInt8]]
+        /// The number of the body it is part of (``Lexicon/Speaker/within``).
+        var within: Int?
+        /// Whether other speakers are part of it.
+        var hasParts = false
     }
 
     /// What a group of `phraseGroups` holds, for skipping most of it: a
@@ -196,7 +200,9 @@ struct LexiconView: @unchecked Sendable {
             builder.add(lexicon.attribution.sources, .attributionSource, 0)
             builder.add(lexicon.attribution.sourceNouns, .sourceNoun, 0)
             builder.add(lexicon.attribution.audienceVerbs, .audienceVerb, 0)
-            speakers = LexiconView.owned(lexicon.speakers.map { speaker in
+            let speakerNumbers = Dictionary(lexicon.speakers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let wholes = Set(lexicon.speakers.compactMap { $0.within.flatMap { speakerNumbers[$0] } })
+            speakers = LexiconView.owned(lexicon.speakers.enumerated().map { number, speaker in
                 let isPerson = speaker.kind == .person
                 let surnames = isPerson
                     ? ([speaker.name] + speaker.aliases).compactMap { $0.split(separator: " ").last.map { Array($0.lowercased().utf8) } }
@@ -204,7 +210,7 @@ struct LexiconView: @unchecked Sendable {
                 return SpeakerInfo(
                     name: speaker.name, kind: speaker.kind, side: speaker.side, isPerson: isPerson,
                     titleHeads: Set(speaker.titles.compactMap { $0.split(separator: " ").last.map(WordHash.of) }),
-                    surnames: surnames)
+                    surnames: surnames, within: speaker.within.flatMap { speakerNumbers[$0] }, hasParts: wholes.contains(number))
             })
             for (number, speaker) in lexicon.speakers.enumerated() {
                 builder.add(LexiconView.spellings(of: [speaker.name] + speaker.aliases), .speaker, number)
