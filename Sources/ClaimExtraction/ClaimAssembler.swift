@@ -39,6 +39,8 @@ struct ClaimAssembler {
         var daily: [FigureKey: [Claim]] = [:]
         // The side of the civilians each speaker counted last.
         var civilianSides: [String: Side] = [:]
+        // The side of the last soldiers counted whose side the text named.
+        var soldiersSide: (sentence: Int, side: Side)?
         for reading in readings {
             let index = reading.sentence
             if let side = reading.repeatsFor {
@@ -50,11 +52,15 @@ struct ClaimAssembler {
             let text = quote(sentences[index].span)
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
+                let recentSoldiers = soldiersSide.flatMap { index - $0.sentence <= ClaimAssembler.soldiersReach ? $0.side : nil }
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
                     ?? [side(
                         of: figure, speaker: attribution.speaker, at: figure.reading.start, in: index,
                         borrowed: attribution.sentence != index && sentences[attribution.sentence].paragraph != sentences[index].paragraph,
-                        civilians: civilianSides, resolver: &resolver)]
+                        civilians: civilianSides, soldiers: recentSoldiers, resolver: &resolver)]
+                if figure.population == .military, let named = figure.sides ?? figure.contextSides, named.count == 1, named[0] != .both {
+                    soldiersSide = (index, named[0])
+                }
                 let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
                     let draft = Draft(
@@ -130,7 +136,7 @@ struct ClaimAssembler {
     /// quoting the Kremlin).
     private func side(
         of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, borrowed: Bool,
-        civilians: [String: Side], resolver: inout AttributionResolver
+        civilians: [String: Side], soldiers: Side?, resolver: inout AttributionResolver
     ) -> Side {
         if figure.againstSpeaker {
             // "the enemy" of a speaker whose side the text does not say is
@@ -148,8 +154,15 @@ struct ClaimAssembler {
         if figure.metric == .refugees { return defaultSide(figure.population) }
         if let side = speaker?.side, !(borrowed && figure.population == .civilian) { return side }
         if figure.population == .civilian, let name = speaker?.name, let earlier = civilians[name] { return earlier }
+        // "… Russia's losses … We counted on average 1,580 casualties per
+        // day": soldiers of no named side are those the text was counting.
+        if figure.population == .military, let soldiers { return soldiers }
         return defaultSide(figure.population)
     }
+
+    /// How many sentences on the side of soldiers counted last holds for
+    /// soldiers whose side a sentence does not name.
+    static let soldiersReach = 20
 
     private func defaultSide(_ population: Population) -> Side {
         population == .civilian ? lexicon.conflict.civilianSide : lexicon.conflict.militarySide

@@ -266,6 +266,17 @@ import Testing
         #expect(keys("We counted 300 people killed in the strike, the mayor said.") == ["ukraine civilian killed exact 300"])
     }
 
+    @Test func soldiersOfNoNamedSideAreThoseTheTextWasCounting() {
+        let text = """
+            Russia has lost about 420,000 soldiers, the Estonian intelligence chief said.
+
+            December was the worst month. We counted on average 1,580 casualties per day.
+            """
+        #expect(keys(text) == ["russia military casualties approximately 420000", "russia military casualties exact 1580/day"])
+        // With no soldiers counted before, they are of both sides.
+        #expect(keys("We counted on average 1,580 casualties per day.") == ["both military casualties exact 1580/day"])
+    }
+
     @Test func whomASpeakersSideTookOrKilledAreTheEnemys() {
         #expect(keys("Since August, our units have taken more than 900 prisoners in the Kursk region, Syrskyi said.")
             == ["russia military captured at_least 900"])
