@@ -17,7 +17,8 @@ struct ClaimJSON {
     var claim: Claim
     /// Only recorded claims (``ClaimRecord``) have these.
     var recordedAt: Date?
-    var retraction: String?
+    var retraction: ClaimEdit?
+    var correction: ClaimCorrection?
     var seq: UInt64?
 
     /// A member besides the claim's own: a text, an integer or null.
@@ -56,6 +57,7 @@ struct ClaimJSON {
         }
         writer.openObject()
         key("claim"); writer.string(id)
+        if let correction { key("corrected"); correction.write(to: &writer) }
         key("document"); writer.string(documentName)
         key("document_sha256"); writer.string(documentSHA256)
         key("extractor")
@@ -80,7 +82,7 @@ struct ClaimJSON {
         key("quote"); writer.string(claim.quote)
         if let recordedAt { key("recorded_at"); writer.string(RFC3339.string(from: recordedAt)) }
         key("reported_by"); writer.string(claim.reportedBy)
-        if let retraction { key("retracted"); writer.string(retraction) }
+        if let retraction { key("retracted"); retraction.write(to: &writer) }
         if let seq { key("seq"); writer.int(Int(seq)) }
         key("side"); writer.string(claim.side.rawValue)
         key("span")

@@ -223,7 +223,7 @@ public enum OfflineRecovery {
                     self.rejected.append((rejected.name, rejected.movedTo))
                 case .claimExtracted(let claim):
                     if seen.insert(claim.document).inserted { claimsOnly.append(claim.document) }
-                case .claimRetracted:
+                case .claimRetracted, .claimCorrected:
                     break
                 }
             }

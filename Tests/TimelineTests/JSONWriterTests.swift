@@ -113,7 +113,7 @@ struct JSONWriterTests {
 /// read straight from them, are what the Codable path makes.
 struct ReplyJSONTests {
     /// Claims with every field set and unset, quotes needing JSON and CSV
-    /// escapes, retracted or not.
+    /// escapes, retracted or not, corrected or not.
     static func records(_ count: Int) -> [ClaimRecord] {
         let qualifiers: [Qualifier] = [.exact, .atLeast, .atMost, .nearly, .range, .approximately, .wellOver]
         return (0..<count).map { i -> ClaimRecord in
@@ -131,7 +131,19 @@ struct ReplyJSONTests {
                 documentSHA256: String(repeating: "ab", count: 32), published: published,
                 recordedAt: Date(timeIntervalSince1970: 1_768_900_000 + Double(i) * 0.0375),
                 extractor: ExtractorInfo(version: "2.0.0", lexicon: "0f6d"), claim: claim,
-                retraction: i % 4 == 3 ? "misread, \"see\" below" : nil)
+                retraction: i % 4 == 3
+                    ? ClaimEdit(reason: "misread, \"see\" below", by: Editor(uid: 1000, user: i % 8 == 3 ? "ann" : nil),
+                                at: Date(timeIntervalSince1970: 1_769_000_000), seq: UInt64(90 + i))
+                    : nil,
+                correction: i % 3 == 2
+                    ? ClaimCorrection(
+                        edit: ClaimEdit(reason: "the figure was \(i)", by: i % 2 == 0 ? nil : Editor(uid: 0, user: "root"),
+                                        at: Date(timeIntervalSince1970: 1_769_000_001.5), seq: UInt64(100 + i)),
+                        original: ClaimFields(Claim(
+                            side: .ukraine, population: .military, metric: .wounded, qualifier: .range, low: 1, high: 2,
+                            per: Rate("week"), speaker: "Him", statedOn: PartialDate(year: 2022, month: 5),
+                            statedOnSource: .text, quote: "", span: ByteSpan(start: 0, end: 0))))
+                    : nil)
         }
     }
 

@@ -113,7 +113,7 @@ import TimelineTestSupport
         writer.unsigned(2)
         writer.string("russia")
         writer.string("russia")
-        for _ in 0..<3 { writer.unsigned(0) }  // no text chunks, documents or claims
+        for _ in 0..<4 { writer.unsigned(0) }  // no text chunks, documents, claims or edits
         let error = #expect(throws: ProjectionsSnapshotError.self) { try Projections(snapshot: writer.bytes) }
         #expect(error?.message.contains("twice") == true, "\(String(describing: error))")
     }

@@ -76,7 +76,7 @@ import Timeline
             ClaimRetracted(claim: extracted.id, reason: "misread"))))
         #expect(projections.claims(matching: ClaimFilter()).isEmpty)
         #expect(projections.latest(matching: ClaimFilter()).isEmpty)
-        #expect(projections.claim(id: extracted.id)?.retraction == "misread")
+        #expect(projections.claim(id: extracted.id)?.retraction?.reason == "misread")
     }
 
     @Test func anEventAppliedTwiceCountsOnce() {

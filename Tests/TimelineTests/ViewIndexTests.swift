@@ -7,8 +7,9 @@ import TimelineTestSupport
 /// `sources`, `latest` and `statements` read the projections' indexes
 /// (``SourceIndex``); here they must answer what a scan of every claim
 /// computes, over timelines where figures repeat across documents, dates
-/// are days, months, years or unknown, and claims are retracted: as
-/// events are applied, after a retraction, and after a snapshot load.
+/// are days, months, years or unknown, and claims are retracted and
+/// corrected (moving them to other sources, figures and dates): as events
+/// are applied, after a retraction or a correction, and after a snapshot load.
 @Suite struct ViewIndexTests {
     /// The events of a timeline of `documents` documents, from `seed`.
     static func events(seed: UInt64, documents: Int) -> [Event] {
@@ -21,6 +22,7 @@ import TimelineTestSupport
         ]
         var events: [Event] = []
         var ids: [String] = []
+        var corrected: [String] = []
         var seq: UInt64 = 1
         var written: [[Claim]] = []
         for d in 0..<documents {
@@ -58,7 +60,28 @@ import TimelineTestSupport
             ids += claims.map { ClaimID.make(document: sha, claim: $0) }
             if random.next() % 4 == 0 {
                 events.append(Event(seq: seq, recordedAt: Fixtures.day, payload: .claimRetracted(
-                    ClaimRetracted(claim: random.pick(ids), reason: "misread"))))
+                    ClaimRetracted(claim: random.pick(random.next() % 2 == 0 && !corrected.isEmpty ? corrected : ids),
+                                   reason: "misread"))))
+                seq += 1
+            }
+            if random.next() % 3 == 0 {
+                var changes = ClaimChanges()
+                switch random.next() % 4 {
+                case 0:
+                    changes.side = random.pick([.russia, .ukraine])
+                    changes.speaker = .some(random.pick(speakers))
+                case 1:
+                    let (qualifier, low, high) = random.pick(figures)
+                    (changes.qualifier, changes.low, changes.high) = (qualifier, low, .some(high))
+                case 2:
+                    changes.statedOn = .some(random.pick(dates).flatMap { PartialDate(iso: $0) })
+                default:
+                    changes.metric = random.pick([.killed, .casualties])
+                    changes.per = .some(random.next() % 2 == 0 ? .day : nil)
+                }
+                corrected.append(random.pick(ids))
+                events.append(Event(seq: seq, recordedAt: Fixtures.day, payload: .claimCorrected(
+                    ClaimCorrected(claim: corrected.last!, reason: "corrected", changes: changes))))
                 seq += 1
             }
         }
@@ -191,6 +214,8 @@ import TimelineTestSupport
         #expect(projections.statements(matching: ClaimFilter(), conflictsOnly: true).count > 0)
         #expect(projections.statements(matching: ClaimFilter()).contains { $0.reportDocuments.count > 1 })
         #expect(projections.claims.contains { $0.retraction != nil })
+        #expect(projections.claims.contains { $0.correction != nil })
+        #expect(projections.claims.contains { $0.correction != nil && $0.retraction != nil })
     }
 }
 

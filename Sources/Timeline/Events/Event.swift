@@ -32,6 +32,7 @@ public struct Event: Sendable, Equatable {
         case claimExtracted(ClaimExtracted)
         case documentRejected(DocumentRejected)
         case claimRetracted(ClaimRetracted)
+        case claimCorrected(ClaimCorrected)
 
         public var type: EventType {
             switch self {
@@ -39,6 +40,7 @@ public struct Event: Sendable, Equatable {
             case .claimExtracted: .claimExtracted
             case .documentRejected: .documentRejected
             case .claimRetracted: .claimRetracted
+            case .claimCorrected: .claimCorrected
             }
         }
     }
@@ -53,6 +55,7 @@ public struct EventType: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let claimExtracted = EventType(rawValue: "claim.extracted")
     public static let documentRejected = EventType(rawValue: "document.rejected")
     public static let claimRetracted = EventType(rawValue: "claim.retracted")
+    public static let claimCorrected = EventType(rawValue: "claim.corrected")
 
     public var description: String { rawValue }
 }
@@ -187,17 +190,5 @@ public struct DocumentRejected: Sendable, Equatable, Codable {
         case name, reason, message
         case movedTo = "moved_to"
         case size
-    }
-}
-
-/// A person's correction: the claim no longer counts. The log is never
-/// rewritten; the claim stays in it, marked.
-public struct ClaimRetracted: Sendable, Equatable, Codable {
-    public var claim: String
-    public var reason: String
-
-    public init(claim: String, reason: String) {
-        self.claim = claim
-        self.reason = reason
     }
 }

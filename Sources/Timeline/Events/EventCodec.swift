@@ -64,6 +64,8 @@ public struct EventCodec: Sendable {
                 payload = .documentRejected(try Self.decoder.decode(Body<DocumentRejected>.self, from: data).data)
             case .claimRetracted:
                 payload = .claimRetracted(try Self.decoder.decode(Body<ClaimRetracted>.self, from: data).data)
+            case .claimCorrected:
+                payload = .claimCorrected(try Self.decoder.decode(Body<ClaimCorrected>.self, from: data).data)
             default:
                 throw EventDecodingError(seq: seq, message: "unknown event type \(head.type)")
             }
@@ -146,6 +148,7 @@ public struct EventCodec: Sendable {
             case .claimExtracted(let body): try c.encode(body, forKey: .data)
             case .documentRejected(let body): try c.encode(body, forKey: .data)
             case .claimRetracted(let body): try c.encode(body, forKey: .data)
+            case .claimCorrected(let body): try c.encode(body, forKey: .data)
             }
         }
     }

@@ -17,6 +17,14 @@ public enum FlatEncoder {
     }
 }
 
+/// A type whose fields are columns even where a row's value is nil: a
+/// nil nested object would otherwise be one empty column, and the rows
+/// that have one would name columns the first row lacked.
+public protocol FlatShaped {
+    /// Any value of the type: only its columns are used, every cell empty.
+    static var blank: any Encodable { get }
+}
+
 /// What one value's encoding has written so far.
 private final class FlatStorage {
     var cells: [String: String] = [:]
@@ -86,9 +94,14 @@ private struct FlatKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         }
     }
 
-    // An absent optional is an empty cell, not a missing column.
+    // An absent optional is an empty cell, not a missing column; an
+    // absent object of a FlatShaped type is its columns, empty.
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        if let value { return try encode(value, forKey: key) }
+        guard let shaped = T.self as? any FlatShaped.Type else { return try encodeNil(forKey: key) }
+        let shape = FlatStorage()
+        try shaped.blank.encode(to: FlatValueEncoder(storage: shape, codingPath: codingPath + [key]))
+        for column in shape.finished().keys { storage.cells[column] = "" }
     }
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }

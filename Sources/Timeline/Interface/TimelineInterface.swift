@@ -18,11 +18,20 @@ public enum TimelineInterface {
         public static let documents = "io.timelined.Timeline.Documents"
         public static let verify = "io.timelined.Timeline.Verify"
         public static let events = "io.timelined.Timeline.Events"
+        public static let retract = "io.timelined.Timeline.Retract"
+        public static let correct = "io.timelined.Timeline.Correct"
+
+        /// The methods that change the timeline: only root, the daemon's
+        /// user and the editors group may call them.
+        public static let editing: Set<String> = [retract, correct]
     }
 
     /// Error names, fully qualified.
     public enum Error {
         public static let invalidParameter = "io.timelined.Timeline.InvalidParameter"
+        public static let permissionDenied = "io.timelined.Timeline.PermissionDenied"
+        public static let noSuchClaim = "io.timelined.Timeline.NoSuchClaim"
+        public static let claimRetracted = "io.timelined.Timeline.ClaimRetracted"
     }
 
     /// The fields of a claim, which every type that carries one repeats:
@@ -50,7 +59,8 @@ public enum TimelineInterface {
           quote: string,
           span: Span,
           extractor: Extractor,
-          retracted: ?string
+          retracted: ?Retraction,
+          corrected: ?Correction
         """
 
     /// The parameters of every claim query (``ClaimFilter``).
@@ -85,6 +95,44 @@ public enum TimelineInterface {
         # The extractor that found a claim, and the SHA-256 of its lexicon.
         type Extractor (version: string, lexicon: string)
 
+        # A person's retraction of a claim: why, who (uid and user name as
+        # the socket's peer credentials gave them; null in an event that did
+        # not record them), when, and the event's seq.
+        type Retraction (
+          reason: string,
+          uid: ?int,
+          user: ?string,
+          at: string,
+          seq: int
+        )
+
+        # A claim's fields as the extractor found them, before a correction.
+        type ExtractedFields (
+          side: string,
+          population: string,
+          metric: string,
+          qualifier: string,
+          low: int,
+          high: ?int,
+          per: ?string,
+          speaker: ?string,
+          stated_on: ?string,
+          stated_on_precision: ?string,
+          stated_on_source: ?string
+        )
+
+        # A person's correction of a claim: the latest correction's reason,
+        # who and when, and the fields as extracted. The claim's own fields
+        # are the corrected ones.
+        type Correction (
+          reason: string,
+          uid: ?int,
+          user: ?string,
+          at: string,
+          seq: int,
+          original: ExtractedFields
+        )
+
         # One claim. side, population, metric and qualifier take the values of
         # the lexicon (russia, ukraine, both; military, civilian; killed,
         # wounded, casualties, missing, captured, refugees; exact,
@@ -92,14 +140,18 @@ public enum TimelineInterface {
         # stated_on_source says where stated_on came from: text (the words
         # give the whole date), front_matter or dateline (a relative date
         # resolved against the publication date read there), context (the
-        # year of the text's other dates); null when stated_on is null.
+        # year of the text's other dates), correction (a person set it);
+        # null when stated_on is null. retracted and corrected are set when
+        # a person retracted or corrected the claim.
         type Claim (
         \(claimFields)
         )
 
         # A claim in a speaker's history, with how it moved from the
         # statement before: first, restated, raised, lowered or revised; or
-        # reported_again, another report of the same statement.
+        # reported_again, another report of the same statement; or
+        # retracted, a claim a person retracted (shown with its reason, not
+        # counted as a statement).
         type Entry (
         \(claimFields),
           change: string
@@ -231,11 +283,40 @@ public enum TimelineInterface {
         \(filterParameters)
         ) -> (series: []Series)
 
-        # Every standing claim, in seq order. Called with more, the claims
-        # come in replies of up to 1000 each, the last without continues.
+        # Every standing claim, in seq order; with all, the retracted ones
+        # too. Called with more, the claims come in replies of up to 1000
+        # each, the last without continues.
         method Claims(
-        \(filterParameters)
+        \(filterParameters),
+          all: ?bool
         ) -> (claims: []Claim)
+
+        # Retracts a claim: it leaves every view but claims with all and
+        # history, where it is shown retracted with the reason. claim: its
+        # id, or the start of it (6 hex digits or more) when that is one
+        # claim's. Only root, the daemon's user and the members of the
+        # editors group (editors_group in timelined.yaml) may call it.
+        method Retract(claim: string, reason: string) -> (claim: Claim)
+
+        # Corrects fields of a claim; the fields not given stay. clear lists
+        # the fields to empty: high (a range becomes one figure), per (a
+        # rate becomes a total), speaker, stated_on. side, population,
+        # metric, qualifier and per take the values claims take; stated_on
+        # is YYYY, YYYY-MM or YYYY-MM-DD. Called as Retract may be.
+        method Correct(
+          claim: string,
+          reason: string,
+          side: ?string,
+          population: ?string,
+          metric: ?string,
+          qualifier: ?string,
+          low: ?int,
+          high: ?int,
+          per: ?string,
+          speaker: ?string,
+          stated_on: ?string,
+          clear: ?[]string
+        ) -> (claim: Claim)
 
         # Every document received or rejected; document is a file name or a
         # SHA-256 prefix.
@@ -285,7 +366,44 @@ public enum TimelineInterface {
         # A parameter has a value the daemon does not know.
         error InvalidParameter (parameter: string, message: string)
 
+        # The caller may not change the timeline: only root, the daemon's
+        # user and the members of editors_group may (group: null when none
+        # is configured).
+        error PermissionDenied (method: string, uid: ?int, group: ?string)
+
+        # No claim has this id, or more than one starts with it.
+        error NoSuchClaim (claim: string, message: string)
+
+        # The claim was retracted: it can be neither retracted again nor
+        # corrected.
+        error ClaimRetracted (claim: string, reason: string)
+
         """
+
+    /// The parameters of `Claims`: a filter, and whether retracted claims
+    /// are wanted too.
+    public struct ClaimsParameters: Sendable, Equatable, Codable {
+        public var filter: ClaimFilter
+        public var all: Bool
+
+        public init(filter: ClaimFilter = ClaimFilter(), all: Bool = false) {
+            self.filter = filter
+            self.all = all
+        }
+
+        enum CodingKeys: String, CodingKey { case all }
+
+        public init(from decoder: any Decoder) throws {
+            filter = try ClaimFilter(from: decoder)
+            all = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(Bool.self, forKey: .all) ?? false
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try filter.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            if all { try c.encode(all, forKey: .all) }
+        }
+    }
 
     /// The parameters of `Documents`.
     public struct DocumentsParameters: Sendable, Equatable, Codable {

@@ -4,15 +4,27 @@ public struct ClaimList: RandomAccessCollection, Sendable, Equatable {
     let rows: ChunkedArray<ClaimRow>
     let pool: StringPool
     let text: TextArena
+    /// A person's edits, by position (``Projections/edits``).
+    let edits: [Int: ClaimEdits]
 
     /// 0.
     public var startIndex: Int { 0 }
     /// The number of claims.
     public var endIndex: Int { rows.count }
 
-    /// The claim at `position`, which must be below ``endIndex``.
+    /// The claim at `position`, which must be below ``endIndex``, with its
+    /// retraction and correction.
     public subscript(position: Int) -> ClaimRecord {
-        rows[position].record(pool, text)
+        let row = rows[position]
+        var record = row.record(pool, text)
+        guard row.flags.contains(.retracted) || row.flags.contains(.corrected), let edits = edits[position] else {
+            return record
+        }
+        record.retraction = edits.retraction
+        if let correction = edits.correction, let original = edits.original {
+            record.correction = ClaimCorrection(edit: correction, original: ClaimFields(original.record(pool, text).claim))
+        }
+        return record
     }
 
     /// Whether both hold equal claims in the same order.

@@ -20,12 +20,16 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
     public var extractor: ExtractorInfo
     public var claim: Claim
     /// Set when a person retracted the claim.
-    public var retraction: String?
+    public var retraction: ClaimEdit?
+    /// Set when a person corrected the claim: `claim` holds the corrected
+    /// fields, this the extracted ones and the latest correction's why,
+    /// who and when.
+    public var correction: ClaimCorrection?
 
     public init(
         id: String, seq: UInt64, documentName: String, documentSHA256: String,
         published: PartialDate?, recordedAt: Date, extractor: ExtractorInfo, claim: Claim,
-        retraction: String? = nil
+        retraction: ClaimEdit? = nil, correction: ClaimCorrection? = nil
     ) {
         self.id = id
         self.seq = seq
@@ -36,6 +40,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         self.extractor = extractor
         self.claim = claim
         self.retraction = retraction
+        self.correction = correction
     }
 
     /// The date the claim is placed at: when it was stated, else when the
@@ -76,6 +81,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         case recordedAt = "recorded_at"
         case extractor
         case retraction = "retracted"
+        case correction = "corrected"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,7 +93,8 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         published = try c.decodeIfPresent(PartialDate.self, forKey: .published)
         recordedAt = try c.decodeTimestamp(forKey: .recordedAt)
         extractor = try c.decode(ExtractorInfo.self, forKey: .extractor)
-        retraction = try c.decodeIfPresent(String.self, forKey: .retraction)
+        retraction = try c.decodeIfPresent(ClaimEdit.self, forKey: .retraction)
+        correction = try c.decodeIfPresent(ClaimCorrection.self, forKey: .correction)
         claim = try Claim(from: decoder)
     }
 
@@ -102,6 +109,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         try c.encodeTimestamp(recordedAt, forKey: .recordedAt)
         try c.encode(extractor, forKey: .extractor)
         try c.encodeIfPresent(retraction, forKey: .retraction)
+        try c.encodeIfPresent(correction, forKey: .correction)
     }
 }
 
@@ -115,6 +123,7 @@ extension ClaimRecord {
     var json: ClaimJSON {
         ClaimJSON(
             id: id, documentName: documentName, documentSHA256: documentSHA256, published: published,
-            extractor: extractor, claim: claim, recordedAt: recordedAt, retraction: retraction, seq: seq)
+            extractor: extractor, claim: claim, recordedAt: recordedAt, retraction: retraction,
+            correction: correction, seq: seq)
     }
 }

@@ -11,7 +11,7 @@ import ClaimExtraction
 public struct Projections: Sendable, Equatable {
     /// The version of this code's reducers; a snapshot taken by another
     /// version is not used.
-    public static let version = "1"
+    public static let version = "2"
 
     /// The seq of the last event applied.
     public internal(set) var lastSeq: UInt64 = 0
@@ -24,6 +24,9 @@ public struct Projections: Sendable, Equatable {
     var text = TextArena()
     var documentRows = ChunkedArray<DocumentRow>()
     var claimRows = ChunkedArray<ClaimRow>()
+    /// A person's retractions and corrections, by claim position: rare,
+    /// so kept apart from the rows, which say by a flag that they have one.
+    var edits: [Int: ClaimEdits] = [:]
 
     /// Where each received document (by SHA-256) and each claim (by id) is
     /// in `documentRows` and `claimRows`; rebuilt when a snapshot is loaded.
@@ -43,7 +46,7 @@ public struct Projections: Sendable, Equatable {
     /// Every document, in the order it was received or rejected.
     public var documents: DocumentList { DocumentList(rows: documentRows, pool: pool) }
     /// Every claim, in seq order.
-    public var claims: ClaimList { ClaimList(rows: claimRows, pool: pool, text: text) }
+    public var claims: ClaimList { ClaimList(rows: claimRows, pool: pool, text: text, edits: edits) }
 
     /// Applies one event.
     public mutating func apply(_ event: consuming Event) {
@@ -86,19 +89,33 @@ public struct Projections: Sendable, Equatable {
                 receivedAt: event.recordedAt, size: rejected.size, reason: rejected.reason,
                 message: rejected.message, movedTo: rejected.movedTo), pool: &pool))
         case .claimRetracted(let retracted):
-            guard let c = claimIndex[retracted.claim] else { return }
+            // The first retraction stands; the daemon refuses a second.
+            guard let c = claimIndex[retracted.claim], claimRows[c].isStanding else { return }
             let reason = pool.id(retracted.reason)
-            let (wasStanding, key) = claimRows.update(at: c) { row in
-                defer {
-                    row.retraction = reason
-                    row.flags.insert(.retracted)
-                }
-                return (row.isStanding, SourceKey(row))
+            let key = claimRows.update(at: c) { row in
+                row.retraction = reason
+                row.flags.insert(.retracted)
+                return SourceKey(row)
             }
-            if wasStanding {
-                retractedCount += 1
-                sourceIndex.recompute(key, in: claimRows)
-            }
+            edits[c, default: ClaimEdits()].retraction = ClaimEdit(
+                reason: retracted.reason, by: retracted.by, at: event.recordedAt, seq: event.seq)
+            retractedCount += 1
+            sourceIndex.recompute(key, in: claimRows)
+        case .claimCorrected(let corrected):
+            // A retracted claim is no longer corrected; the daemon refuses it.
+            guard let c = claimIndex[corrected.claim], claimRows[c].isStanding else { return }
+            let before = claimRows[c]
+            let claim = corrected.changes.applied(to: before.record(pool, text).claim)
+            var after = before
+            after.setFields(of: claim, pool: &pool)
+            after.flags.insert(.corrected)
+            claimRows[c] = after
+            var claimEdits = edits[c] ?? ClaimEdits()
+            if claimEdits.original == nil { claimEdits.original = before }
+            claimEdits.correction = ClaimEdit(
+                reason: corrected.reason, by: corrected.by, at: event.recordedAt, seq: event.seq)
+            edits[c] = claimEdits
+            sourceIndex.move(c, from: before, in: claimRows)
         }
     }
 
@@ -126,19 +143,20 @@ public struct Projections: Sendable, Equatable {
     }
 
     /// The standing claims that pass `filter`, in seq order. Retracted
-    /// claims are left out.
-    public func claims(matching filter: ClaimFilter) -> [ClaimRecord] {
+    /// claims are left out unless `includingRetracted`.
+    public func claims(matching filter: ClaimFilter, includingRetracted: Bool = false) -> [ClaimRecord] {
         let claims = self.claims
-        return positions(matching: filter).map { claims[$0] }
+        return positions(matching: filter, includingRetracted: includingRetracted).map { claims[$0] }
     }
 
-    /// The positions of the standing claims that pass `filter`, in seq
-    /// order, found by comparing the rows' numbers: a claim is read back
-    /// into a record only when it is part of the answer.
-    public func positions(matching filter: ClaimFilter) -> [Int] {
+    /// The positions of the standing claims (and the retracted ones too
+    /// when `includingRetracted`) that pass `filter`, in seq order, found
+    /// by comparing the rows' numbers: a claim is read back into a record
+    /// only when it is part of the answer.
+    public func positions(matching filter: ClaimFilter, includingRetracted: Bool = false) -> [Int] {
         var rows = RowFilter(filter, in: self)
         guard !rows.matchesNothing else { return [] }
-        return claimRows.indices.filter { rows.matches(claimRows[$0], pool: pool) }
+        return claimRows.indices.filter { rows.matches(claimRows[$0], pool: pool, includingRetracted: includingRetracted) }
     }
 
     /// The sides, populations and metrics that claims in the projections
@@ -183,6 +201,15 @@ public struct Projections: Sendable, Equatable {
     public static func == (a: Projections, b: Projections) -> Bool {
         a.lastSeq == b.lastSeq && a.documents == b.documents && a.claims == b.claims
     }
+}
+
+/// A person's edits of one claim: its latest correction, with the row as
+/// it was extracted, and its retraction.
+struct ClaimEdits: Sendable, Equatable {
+    /// The row before the first correction.
+    var original: ClaimRow?
+    var correction: ClaimEdit?
+    var retraction: ClaimEdit?
 }
 
 /// What a figure counts: whose losses, of whom, of what kind.

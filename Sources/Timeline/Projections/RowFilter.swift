@@ -65,9 +65,10 @@ struct RowFilter {
         return true
     }
 
-    /// Whether the standing claim `row` passes the filter.
-    mutating func matches(_ row: ClaimRow, pool: StringPool) -> Bool {
-        guard row.isStanding, matches(SourceKey(row), pool: pool) else { return false }
+    /// Whether the claim `row` passes the filter: a standing claim, or a
+    /// retracted one too when `includingRetracted`.
+    mutating func matches(_ row: ClaimRow, pool: StringPool, includingRetracted: Bool = false) -> Bool {
+        guard row.isStanding || includingRetracted, matches(SourceKey(row), pool: pool) else { return false }
         if let documents, !documents.contains(row.documentSHA256) { return false }
         return filter.passes(date: row.effectiveDate)
     }

@@ -83,6 +83,9 @@ public struct Change: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     /// occasion, in another report of it (``StatementRule``): a misreport
     /// or a mistranslation of one of them, not a revision.
     public static let conflicting = Change(rawValue: "conflicting")
+    /// A claim a person retracted (its `retracted` gives the reason): shown
+    /// where it stood in time, not a statement the others move from.
+    public static let retracted = Change(rawValue: "retracted")
 
     public var description: String { rawValue }
 

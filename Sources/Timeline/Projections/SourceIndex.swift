@@ -115,6 +115,78 @@ struct SourceIndex: Sendable {
         sources[key] = source
     }
 
+    /// Moves the claim at `position` to the groups its row now belongs to,
+    /// after a correction changed it from `before`: its source, figure and
+    /// date bucket may all be others now. The chains stay in position
+    /// order; both sources' latest claims are found again. A person's
+    /// correction, rare enough for walks along the chains it leaves and joins.
+    mutating func move(_ position: Int, from before: ClaimRow, in rows: ChunkedArray<ClaimRow>) {
+        let row = rows[position]
+        let here = UInt32(position)
+        let (oldKey, newKey) = (SourceKey(before), SourceKey(row))
+        let (oldFigure, newFigure) = (FigureKey(before), FigureKey(row))
+        let (oldBucket, newBucket) = (DateBucket(before.effectiveDate), DateBucket(row.effectiveDate))
+        if oldKey != newKey || oldFigure != newFigure {
+            Self.unlink(here, from: &sources[oldKey, default: Source()].figures[oldFigure], &nextOfFigure)
+            Self.insert(here, into: &sources[newKey, default: Source()].figures[newFigure], &nextOfFigure)
+        }
+        if oldKey != newKey || oldBucket != newBucket {
+            if let oldBucket { Self.unlink(here, from: &sources[oldKey, default: Source()].dates[oldBucket], &nextOfDate) }
+            if let newBucket { Self.insert(here, into: &sources[newKey, default: Source()].dates[newBucket], &nextOfDate) }
+        }
+        if oldKey != newKey {
+            if var old = sources[oldKey] {
+                old.positions.removeAll { $0 == here }
+                sources[oldKey] = old.positions.isEmpty ? nil : old
+            }
+            var new = sources[newKey] ?? Source()
+            new.positions.insert(here, at: new.positions.firstIndex { $0 > here } ?? new.positions.endIndex)
+            sources[newKey] = new
+            recompute(oldKey, in: rows)
+        }
+        recompute(newKey, in: rows)
+    }
+
+    /// Takes `position` out of `chain`, which holds it; nil when it was
+    /// the chain's only claim.
+    private static func unlink(_ position: UInt32, from chain: inout Chain?, _ next: inout ChunkedArray<UInt32>) {
+        guard var found = chain else { return }
+        defer { next[Int(position)] = end }
+        if found.first == position {
+            chain = next[Int(position)] == end ? nil : Chain(first: next[Int(position)], last: found.last)
+            return
+        }
+        var previous = found.first
+        while next[Int(previous)] != position {
+            previous = next[Int(previous)]
+            guard previous != end else { return }
+        }
+        next[Int(previous)] = next[Int(position)]
+        if found.last == position { found.last = previous }
+        chain = found
+    }
+
+    /// Puts `position`, in no chain, into `chain` in position order.
+    private static func insert(_ position: UInt32, into chain: inout Chain?, _ next: inout ChunkedArray<UInt32>) {
+        guard var found = chain else {
+            chain = Chain(first: position, last: position)
+            return
+        }
+        if position < found.first {
+            next[Int(position)] = found.first
+            found.first = position
+        } else if position > found.last {
+            next[Int(found.last)] = position
+            found.last = position
+        } else {
+            var previous = found.first
+            while next[Int(previous)] < position { previous = next[Int(previous)] }
+            next[Int(position)] = next[Int(previous)]
+            next[Int(previous)] = position
+        }
+        chain = found
+    }
+
     /// The positions of the claims of `key` with the figure of `row`, in
     /// seq order, retracted ones included.
     func positions(of key: SourceKey, withFigureOf row: ClaimRow) -> [Int] {

@@ -8,14 +8,15 @@ extension Projections {
     /// snapshot with any other tag is not used (the log is replayed instead),
     /// so a change to `apply` bumps ``version`` and a change to the encoding
     /// bumps the number here.
-    public static let snapshotVersion = "projections-\(version)/binary-3"
+    public static let snapshotVersion = "projections-\(version)/binary-4"
 
     /// The records of the projections, detached for a snapshot: taking one
     /// costs a few hundred pointer copies however many records there are
     /// (the rows, strings and quotes live in shared chunks), and the
     /// projections it was taken from stay free to change.
     public var snapshotContent: SnapshotContent {
-        SnapshotContent(lastSeq: lastSeq, strings: pool.strings, text: text, documents: documentRows, claims: claimRows)
+        SnapshotContent(
+            lastSeq: lastSeq, strings: pool.strings, text: text, documents: documentRows, claims: claimRows, edits: edits)
     }
 
     /// What a snapshot holds: the string pool, the quotes and every row,
@@ -25,8 +26,9 @@ extension Projections {
     /// then each string but the placeholder as a length and its UTF-8); the
     /// quotes' chunks (a count, then each as a length and its bytes); the
     /// documents (a count, then ``documentRowSize`` bytes each); the claims
-    /// (a count, then ``claimRowSize`` bytes each). docs/LOG-FORMAT.md lists
-    /// the rows' fields.
+    /// (a count, then ``claimRowSize`` bytes each); a person's edits (a
+    /// count, then each claim's position and edits). docs/LOG-FORMAT.md
+    /// lists the rows' fields.
     public struct SnapshotContent: Sendable {
         /// The last seq applied: the seq the snapshot covers.
         public let lastSeq: UInt64
@@ -34,6 +36,7 @@ extension Projections {
         let text: TextArena
         let documents: ChunkedArray<DocumentRow>
         let claims: ChunkedArray<ClaimRow>
+        let edits: [Int: ClaimEdits]
 
         /// The snapshot body, for ``EventLog/SnapshotStore/write(_:seq:chainHead:version:)``
         /// with ``Projections/snapshotVersion``. Takes a while for a large
@@ -53,6 +56,23 @@ extension Projections {
             for row in documents { Self.write(row, to: &writer) }
             writer.unsigned(claims.count)
             for row in claims { Self.write(row, to: &writer) }
+            writer.unsigned(edits.count)
+            for (position, claimEdits) in edits.sorted(by: { $0.key < $1.key }) {
+                writer.unsigned(position)
+                writer.unsigned((claimEdits.original == nil ? 0 : 1) | (claimEdits.correction == nil ? 0 : 2)
+                    | (claimEdits.retraction == nil ? 0 : 4))
+                if let original = claimEdits.original { Self.write(original, to: &writer) }
+                for edit in [claimEdits.correction, claimEdits.retraction].compactMap({ $0 }) {
+                    writer.string(edit.reason)
+                    writer.word(edit.at.timeIntervalSinceReferenceDate)
+                    writer.word(edit.seq)
+                    writer.unsigned(edit.by == nil ? 0 : edit.by!.user == nil ? 1 : 2)
+                    if let by = edit.by {
+                        writer.word(UInt64(by.uid))
+                        if let user = by.user { writer.string(user) }
+                    }
+                }
+            }
             return writer.bytes
         }
 
@@ -227,54 +247,13 @@ extension Projections {
         previousSeq = 0
         for position in 0..<claimCount {
             let start = reader.offset
-            var fields = reader.fields(Self.claimRowSize)
-            var row = ClaimRow()
-            row.id = fields.word()
-            row.seq = fields.word()
-            row.recordedAt = fields.double()
-            row.low = fields.signed()
-            row.high = fields.signed()
-            row.lower = fields.signed()
-            row.upper = fields.signed()
-            row.spanStart = fields.signed()
-            row.spanEnd = fields.signed()
-            row.published = PackedDate(bits: fields.word())
-            row.statedOn = PackedDate(bits: fields.word())
-            row.quote = TextRef(chunk: fields.half(), offset: fields.half(), length: fields.half())
-            row.documentName = fields.half()
-            row.documentSHA256 = fields.half()
-            row.extractorVersion = fields.half()
-            row.extractorLexicon = fields.half()
-            row.side = fields.half()
-            row.population = fields.half()
-            row.metric = fields.half()
-            row.qualifier = fields.half()
-            row.per = fields.half()
-            row.speaker = fields.half()
-            row.reportedBy = fields.half()
-            row.statedOnSource = fields.half()
-            row.retraction = fields.half()
-            row.flags = ClaimRow.Flags(rawValue: fields.half())
+            let row = Self.claimRow(reader.fields(Self.claimRowSize))
             func failure(_ message: String) -> ProjectionsSnapshotError {
                 reader.failure("claim \(position): \(message)", at: start)
             }
             guard row.seq > previousSeq, row.seq <= lastSeq else { throw failure("seq \(row.seq) out of order") }
             previousSeq = row.seq
-            guard ClaimRow.Flags.all.isSuperset(of: row.flags) else { throw failure("unknown flags") }
-            guard pool.contains(row.documentName), pool.contains(row.documentSHA256),
-                  pool.contains(row.extractorVersion), pool.contains(row.extractorLexicon),
-                  pool.contains(row.side), pool.contains(row.population), pool.contains(row.metric),
-                  pool.contains(row.qualifier), pool.containsOrNone(row.per), pool.containsOrNone(row.speaker),
-                  pool.containsOrNone(row.reportedBy), pool.containsOrNone(row.statedOnSource),
-                  pool.containsOrNone(row.retraction) else {
-                throw failure("a string it names is not in the pool of \(pool.count)")
-            }
-            guard row.flags.contains(.retracted) == (row.retraction != StringPool.none) else {
-                throw failure("a retraction with no reason, or a reason with no retraction")
-            }
-            guard text.contains(row.quote) else { throw failure("its quote is not in the text") }
-            guard Self.isServable(row.recordedAt) else { throw failure("its time \(row.recordedAt) is out of range") }
-            guard row.spanStart <= row.spanEnd else { throw failure("its span ends before it starts") }
+            if let fault = fault(in: row) { throw failure(fault) }
             if row.flags.contains(.textID) {
                 guard row.id <= UInt64(UInt32.max), pool.contains(UInt32(row.id)) else { throw failure("its id is not in the pool") }
                 guard claimIndex.insert(pool[UInt32(row.id)], at: position) == nil else {
@@ -290,10 +269,121 @@ extension Projections {
         if let twice = claimIndex.insert(packed: packedIDs) {
             throw reader.failure("claim \(ClaimIndex.unpack(twice)) appears twice")
         }
+        try loadEdits(&reader)
         let ids = lookup.value
         // A string twice would leave rows that name its first id out of
         // every filter that names it.
         guard ids.count == strings.count - 1 else { throw reader.failure("the pool holds a string twice") }
         pool = StringPool(strings: strings, lookup: ids)
+    }
+
+    /// The edits section: each edited claim's position, what it holds, the
+    /// row as extracted and the edits, checked against the claims' rows.
+    private mutating func loadEdits(_ reader: inout SnapshotReader) throws(ProjectionsSnapshotError) {
+        let count = try reader.count(ofItemsAtLeast: 2, "edits")
+        var previous = -1
+        for _ in 0..<count {
+            let start = reader.offset
+            let position = try reader.count()
+            func failure(_ message: String) -> ProjectionsSnapshotError {
+                reader.failure("the edits of claim \(position): \(message)", at: start)
+            }
+            guard position > previous, position < claimRows.count else { throw failure("no such claim, or out of order") }
+            previous = position
+            let held = try reader.unsigned()
+            guard held & ~7 == 0 else { throw failure("unknown contents") }
+            var claimEdits = ClaimEdits()
+            if held & 1 != 0 {
+                guard reader.remaining >= Self.claimRowSize else { throw failure("its original row runs past the end") }
+                let original = Self.claimRow(reader.fields(Self.claimRowSize))
+                if let fault = fault(in: original) { throw failure("its original row: \(fault)") }
+                claimEdits.original = original
+            }
+            func edit() throws(ProjectionsSnapshotError) -> ClaimEdit {
+                let reason = try reader.string()
+                let at = Double(bitPattern: try reader.word())
+                let seq = try reader.word()
+                let editor = try reader.unsigned()
+                guard editor <= 2 else { throw failure("an unknown kind of editor") }
+                var by: Editor?
+                if editor > 0 {
+                    let uid = try reader.word()
+                    guard uid <= UInt64(UInt32.max) else { throw failure("a uid out of range") }
+                    by = Editor(uid: UInt32(uid), user: editor == 2 ? try reader.string() : nil)
+                }
+                guard Self.isServable(at), seq > claimRows[position].seq, seq <= lastSeq else {
+                    throw failure("an edit's time or seq is out of range")
+                }
+                return ClaimEdit(reason: reason, by: by, at: Date(timeIntervalSinceReferenceDate: at), seq: seq)
+            }
+            if held & 2 != 0 { claimEdits.correction = try edit() }
+            if held & 4 != 0 { claimEdits.retraction = try edit() }
+            let flags = claimRows[position].flags
+            guard (claimEdits.original != nil) == (claimEdits.correction != nil),
+                  flags.contains(.corrected) == (claimEdits.correction != nil),
+                  flags.contains(.retracted) == (claimEdits.retraction != nil) else {
+                throw failure("its edits do not match its row's flags")
+            }
+            edits[position] = claimEdits
+        }
+        let flagged = claimRows.indices.count { claimRows[$0].flags.contains(.corrected) }
+        guard flagged == edits.values.count(where: { $0.correction != nil }) else {
+            throw reader.failure("a corrected claim has no edits")
+        }
+    }
+
+    /// A claim row as ``SnapshotContent`` wrote it.
+    private static func claimRow(_ fields: SnapshotReader.Fields) -> ClaimRow {
+        var fields = fields
+        var row = ClaimRow()
+        row.id = fields.word()
+        row.seq = fields.word()
+        row.recordedAt = fields.double()
+        row.low = fields.signed()
+        row.high = fields.signed()
+        row.lower = fields.signed()
+        row.upper = fields.signed()
+        row.spanStart = fields.signed()
+        row.spanEnd = fields.signed()
+        row.published = PackedDate(bits: fields.word())
+        row.statedOn = PackedDate(bits: fields.word())
+        row.quote = TextRef(chunk: fields.half(), offset: fields.half(), length: fields.half())
+        row.documentName = fields.half()
+        row.documentSHA256 = fields.half()
+        row.extractorVersion = fields.half()
+        row.extractorLexicon = fields.half()
+        row.side = fields.half()
+        row.population = fields.half()
+        row.metric = fields.half()
+        row.qualifier = fields.half()
+        row.per = fields.half()
+        row.speaker = fields.half()
+        row.reportedBy = fields.half()
+        row.statedOnSource = fields.half()
+        row.retraction = fields.half()
+        row.flags = ClaimRow.Flags(rawValue: fields.half())
+        return row
+    }
+
+    /// What is wrong with a claim row read from a snapshot, or nil: flags
+    /// this code does not know, a string or quote it names that is not
+    /// there, a time out of range, a span that ends before it starts.
+    private func fault(in row: ClaimRow) -> String? {
+        guard ClaimRow.Flags.all.isSuperset(of: row.flags) else { return "unknown flags" }
+        guard pool.contains(row.documentName), pool.contains(row.documentSHA256),
+              pool.contains(row.extractorVersion), pool.contains(row.extractorLexicon),
+              pool.contains(row.side), pool.contains(row.population), pool.contains(row.metric),
+              pool.contains(row.qualifier), pool.containsOrNone(row.per), pool.containsOrNone(row.speaker),
+              pool.containsOrNone(row.reportedBy), pool.containsOrNone(row.statedOnSource),
+              pool.containsOrNone(row.retraction) else {
+            return "a string it names is not in the pool of \(pool.count)"
+        }
+        guard row.flags.contains(.retracted) == (row.retraction != StringPool.none) else {
+            return "a retraction with no reason, or a reason with no retraction"
+        }
+        guard text.contains(row.quote) else { return "its quote is not in the text" }
+        guard Self.isServable(row.recordedAt) else { return "its time \(row.recordedAt) is out of range" }
+        guard row.spanStart <= row.spanEnd else { return "its span ends before it starts" }
+        return nil
     }
 }

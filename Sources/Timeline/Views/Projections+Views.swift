@@ -112,14 +112,19 @@ extension Projections {
     /// Each speaker's estimates of each quantity and rate in time order,
     /// statement by statement (``StatementRule``): a statement's first
     /// report is marked with how it moved from the statement before
-    /// (``Change``), its other reports `reported_again`. Claims with no
-    /// speaker have no history.
+    /// (``Change``), its other reports `reported_again`. A claim a person
+    /// retracted is shown in its place in time, marked `retracted`, and
+    /// counts as no statement. Claims with no speaker have no history.
     public func history(matching filter: ClaimFilter) -> [Series] {
-        var grouped: [String: [Measure: [ClaimRecord]]] = [:]
+        var grouped: [String: [Measure: (standing: [ClaimRecord], retracted: [ClaimRecord])]] = [:]
         let claims = self.claims
-        for position in positions(matching: filter) where claimRows[position].speaker != StringPool.none {
+        for position in positions(matching: filter, includingRetracted: true)
+        where claimRows[position].speaker != StringPool.none {
             let record = claims[position]
-            grouped[record.claim.speaker!, default: [:]][Measure(record.claim), default: []].append(record)
+            let standing = claimRows[position].isStanding
+            var series = grouped[record.claim.speaker!, default: [:]][Measure(record.claim), default: ([], [])]
+            if standing { series.standing.append(record) } else { series.retracted.append(record) }
+            grouped[record.claim.speaker!, default: [:]][Measure(record.claim)] = series
         }
         var bySpeaker: [UInt32: [SourceKey]] = [:]
         for key in sourceIndex.sources.keys { bySpeaker[key.speaker, default: []].append(key) }
@@ -133,13 +138,17 @@ extension Projections {
             return measures.sorted { $0.key < $1.key }.map { measure, records in
                 var entries: [Series.Entry] = []
                 var previous: [ClaimRecord] = []
-                for reports in StatementRule.statements(records) {
+                for reports in StatementRule.statements(records.standing) {
                     var change = previous.first.map { Change(from: $0.claim, to: reports[0].claim) } ?? .first
                     let others = reports.reduce(into: Set<String>()) { $0.formUnion(contradicted[$1.id] ?? []) }
                     if previous.contains(where: { others.contains($0.id) }) { change = .conflicting }
                     entries.append(Series.Entry(record: reports[0], change: change))
                     entries += reports.dropFirst().map { Series.Entry(record: $0, change: .reportedAgain) }
                     previous = reports
+                }
+                for record in records.retracted {
+                    let place = entries.firstIndex { ClaimRecord.chronologically(record, $0.record) } ?? entries.endIndex
+                    entries.insert(Series.Entry(record: record, change: .retracted), at: place)
                 }
                 return Series(
                     speaker: speaker, side: measure.quantity.side, population: measure.quantity.population,

@@ -46,7 +46,12 @@ struct ClaimRow: Sendable, Equatable {
         static let upper = Flags(rawValue: 1 << 4)
         static let upperClosed = Flags(rawValue: 1 << 5)
         static let retracted = Flags(rawValue: 1 << 6)
-        static let all = Flags(rawValue: (1 << 7) - 1)
+        /// A person corrected the claim: its fields are the corrected
+        /// ones, and ``Projections``' edits hold the extracted ones.
+        static let corrected = Flags(rawValue: 1 << 7)
+        static let all = Flags(rawValue: (1 << 8) - 1)
+        /// The flags a claim's own fields set, which a correction sets anew.
+        static let fields: Flags = [.high, .lower, .lowerClosed, .upper, .upperClosed]
     }
 
     /// The row for a claim of `document` found with `extractor`, its
@@ -65,6 +70,27 @@ struct ClaimRow: Sendable, Equatable {
         }
         self.seq = seq
         self.recordedAt = recordedAt.timeIntervalSinceReferenceDate
+        spanStart = Int64(claim.span.start)
+        spanEnd = Int64(claim.span.end)
+        published = document.published
+        quote = text.append(claim.quote)
+        documentName = document.name
+        documentSHA256 = document.sha256
+        extractorVersion = pool.id(extractor.version)
+        extractorLexicon = pool.id(extractor.lexicon)
+        reportedBy = pool.id(claim.reportedBy)
+        low = 0; high = 0; lower = 0; upper = 0; statedOn = .none
+        side = 0; population = 0; metric = 0; qualifier = 0; per = 0; speaker = 0; statedOnSource = 0
+        retraction = StringPool.none
+        self.flags = flags
+        setFields(of: claim, pool: &pool)
+    }
+
+    /// Sets the fields a correction may change (``ClaimFields``: whose
+    /// losses, the figures, hedge and interval, rate, speaker, date) to
+    /// those of `claim`, adding its strings to `pool`.
+    mutating func setFields(of claim: Claim, pool: inout StringPool) {
+        flags.subtract(.fields)
         low = Int64(claim.low)
         high = claim.high.map(Int64.init) ?? 0
         if claim.high != nil { flags.insert(.high) }
@@ -74,25 +100,14 @@ struct ClaimRow: Sendable, Equatable {
         upper = claim.interval.upper.map(Int64.init) ?? 0
         if claim.interval.upper != nil { flags.insert(.upper) }
         if claim.interval.upperClosed { flags.insert(.upperClosed) }
-        spanStart = Int64(claim.span.start)
-        spanEnd = Int64(claim.span.end)
-        published = document.published
         statedOn = PackedDate(claim.statedOn)
-        quote = text.append(claim.quote)
-        documentName = document.name
-        documentSHA256 = document.sha256
-        extractorVersion = pool.id(extractor.version)
-        extractorLexicon = pool.id(extractor.lexicon)
         side = pool.id(claim.side.rawValue)
         population = pool.id(claim.population.rawValue)
         metric = pool.id(claim.metric.rawValue)
         qualifier = pool.id(claim.qualifier.rawValue)
         per = pool.id(claim.per?.rawValue)
         speaker = pool.id(claim.speaker)
-        reportedBy = pool.id(claim.reportedBy)
         statedOnSource = pool.id(claim.statedOnSource?.rawValue)
-        retraction = StringPool.none
-        self.flags = flags
     }
 
     /// A row with every field zero, to be filled by a snapshot's reader.
@@ -123,7 +138,8 @@ struct ClaimRow: Sendable, Equatable {
         flags.contains(.textID) ? pool[UInt32(truncatingIfNeeded: id)] : ClaimIndex.unpack(id)
     }
 
-    /// The record this row was made from.
+    /// The record this row was made from, without a person's edits
+    /// (``ClaimList`` adds them).
     func record(_ pool: StringPool, _ text: TextArena) -> ClaimRecord {
         var claim = Claim(
             side: Side(pool[side]), population: Population(pool[population]), metric: Metric(pool[metric]),
@@ -139,7 +155,7 @@ struct ClaimRow: Sendable, Equatable {
             id: idString(pool), seq: seq, documentName: pool[documentName], documentSHA256: pool[documentSHA256],
             published: published.date, recordedAt: Date(timeIntervalSinceReferenceDate: recordedAt),
             extractor: ExtractorInfo(version: pool[extractorVersion], lexicon: pool[extractorLexicon]),
-            claim: claim, retraction: flags.contains(.retracted) ? pool[retraction] : nil)
+            claim: claim)
     }
 }
 
