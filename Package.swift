@@ -146,6 +146,7 @@ let package = Package(
             dependencies: [
                 "TimelineTestSupport",
                 "TimelineDaemon",
+                "Timeline",
                 "Varlink",
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -139,8 +139,11 @@ public final class Daemon: Sendable {
             "events": "\(summary.lastSeq)", "documents": "\(summary.documents)", "claims": "\(summary.claims)",
         ])
 
+        // The ingest loop's inputs: the inbox's, SIGHUP's and the edits the
+        // control socket takes.
+        let mailbox = Mailbox()
         let control = try await ControlServer.start(
-            configuration: configuration, store: store, logger: logger)
+            configuration: configuration, store: store, mailbox: mailbox, logger: logger)
         logger.info("listening", metadata: ["socket": "\(control.socketDescription)"])
 
         // Trapped now, before READY=1: SIGHUP's default action ends the
@@ -150,7 +153,6 @@ public final class Daemon: Sendable {
         // service runs.
         signal(SIGHUP, SIG_IGN)
         let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let mailbox = Mailbox()
         let watcher = try InboxWatcher(path: folders.inbox)
         watcher.start { [mailbox] signal in mailbox.post(.inbox(signal)) }
         logger.info("watching inbox", metadata: ["inbox": "\(folders.inbox)"])

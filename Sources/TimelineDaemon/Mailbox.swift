@@ -2,11 +2,14 @@ import Dispatch
 import Synchronization
 
 /// What the ingest loop is asked to do: from the inbox watcher's thread,
-/// the ``ReloadService`` (SIGHUP) and the graceful stop.
+/// the ``ReloadService`` (SIGHUP), the control socket (a person's edit)
+/// and the graceful stop.
 enum DaemonInput: Sendable, Equatable {
     case inbox(InboxSignal)
     /// SIGHUP: read the configuration and the lexicon again.
     case reload
+    /// A retraction or correction to check, append and answer.
+    case edit(EditRequest)
     /// The graceful stop (SIGTERM, SIGINT, or a failed service) reached
     /// the ingest loop: finish the batch in hand and stop.
     case stop
@@ -19,6 +22,8 @@ final class Mailbox: Sendable {
     private struct State {
         var inputs: [DaemonInput] = []
         var waiter: CheckedContinuation<[DaemonInput], Never>?
+        /// The ingest loop has ended: an edit posted now is answered at once.
+        var closed = false
         /// Tells a timer whether the waiter it was set for is still waiting.
         var generation = 0
     }
@@ -26,15 +31,32 @@ final class Mailbox: Sendable {
     private let state = Mutex(State())
 
     func post(_ input: DaemonInput) {
-        let waiter: CheckedContinuation<[DaemonInput], Never>? = state.withLock { state in
+        let (waiter, closed): (CheckedContinuation<[DaemonInput], Never>?, Bool) = state.withLock { state in
+            if state.closed { return (nil, true) }
             if let waiter = state.waiter {
                 state.waiter = nil
-                return waiter
+                return (waiter, false)
             }
             state.inputs.append(input)
-            return nil
+            return (nil, false)
         }
+        if closed, case .edit(let request) = input { Self.refuse(request) }
         waiter?.resume(returning: [input])
+    }
+
+    /// Ends the mailbox as the ingest loop stops: the edits still in it,
+    /// and any posted later, are answered that the daemon is stopping.
+    func close() {
+        let left = state.withLock { state in
+            state.closed = true
+            defer { state.inputs.removeAll() }
+            return state.inputs
+        }
+        for case .edit(let request) in left { Self.refuse(request) }
+    }
+
+    private static func refuse(_ request: EditRequest) {
+        request.finish(.failure(EditUnavailable(description: "the daemon is stopping; try again once it runs")))
     }
 
     /// Everything posted so far, waiting for at least one input, or for at

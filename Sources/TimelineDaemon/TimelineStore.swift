@@ -85,16 +85,32 @@ actor TimelineStore {
     }
 
     /// The `Claims` reply for `filter`, as JSON.
-    func claimsReplyJSON(_ filter: ClaimFilter) -> [UInt8] {
-        TimelineInterface.ClaimsReply.json(claims(filter))
+    func claimsReplyJSON(_ filter: ClaimFilter, includingRetracted: Bool = false) -> [UInt8] {
+        TimelineInterface.ClaimsReply.json(projections.claims(matching: filter, includingRetracted: includingRetracted))
     }
 
     /// The `Claims` replies for `filter`, `page` claims each, as JSON, made
     /// one at a time from the projections as they stand now (a value the
     /// caller pages through off the actor).
-    func claimPages(_ filter: ClaimFilter, page: Int) -> ClaimPages {
-        ClaimPages(projections: projections, positions: projections.positions(matching: filter), page: page)
+    func claimPages(_ filter: ClaimFilter, includingRetracted: Bool = false, page: Int) -> ClaimPages {
+        ClaimPages(
+            projections: projections,
+            positions: projections.positions(matching: filter, includingRetracted: includingRetracted), page: page)
     }
+
+    /// The event that makes a person's edit, checked against the
+    /// projections as they stand.
+    /// - Throws: ``EditError`` when the edit cannot be made.
+    func edit(_ kind: EditRequest.Kind, by editor: Editor) throws(EditError) -> Event.Payload {
+        switch kind {
+        case .retract(let claim, let reason):
+            .claimRetracted(try projections.retraction(of: claim, reason: reason, by: editor))
+        case .correct(let claim, let changes, let reason):
+            .claimCorrected(try projections.correction(of: claim, changes: changes, reason: reason, by: editor))
+        }
+    }
+
+    func claim(id: String) -> ClaimRecord? { projections.claim(id: id) }
 
     func latest(_ filter: ClaimFilter) -> [SourceRow] { projections.latest(matching: filter) }
     func sources(_ filter: ClaimFilter) -> [SourceRow] { projections.sources(matching: filter) }

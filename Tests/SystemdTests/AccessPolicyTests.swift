@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Timeline
 import TimelineTestSupport
 import Varlink
 #if canImport(Glibc)
@@ -7,8 +8,9 @@ import Glibc
 #endif
 @testable import TimelineDaemon
 
-/// Reading is for whoever may connect; changing state is for root and the
-/// daemon's own user, as SO_PEERCRED reports them.
+/// Reading is for whoever may connect; changing state is for root, the
+/// daemon's own user and the editors group, as SO_PEERCRED reports the
+/// caller.
 struct AccessPolicyTests {
     static let retract = "io.timelined.Timeline.Retract"
     let policy = AccessPolicy(stateChangingMethods: [retract])
@@ -32,6 +34,35 @@ struct AccessPolicyTests {
         for uid in others {
             #expect(throws: VarlinkError.permissionDenied) { try policy.authorize(call(Self.retract, uid: uid)) }
         }
+    }
+
+    @Test func theTimelinesEditingMethodsAreRefusedWithItsOwnError() throws {
+        let policy = AccessPolicy.timeline(editorsGroup: "timeline-editors")
+        try policy.authorize(call("io.timelined.Timeline.Claims", uid: 1000))
+        try policy.authorize(call("io.timelined.Timeline.Correct", uid: 0))
+        for method in ["io.timelined.Timeline.Retract", "io.timelined.Timeline.Correct"] {
+            let error = #expect(throws: VarlinkError.self) { try policy.authorize(call(method, uid: 424_242)) }
+            #expect(error?.name == "io.timelined.Timeline.PermissionDenied")
+            let detail = try #require(try error?.parameters(as: TimelineInterface.PermissionDenied.self))
+            #expect(detail == TimelineInterface.PermissionDenied(method: method, uid: 424_242, group: "timeline-editors"))
+        }
+    }
+
+    /// A member of the editors group may: by the primary group the caller
+    /// runs with, or by the group database's supplementary groups of the
+    /// caller's user (root's own group lists root through getgrouplist).
+    @Test func membersOfTheEditorsGroupMayChangeState() throws {
+        let root = try #require(UserDirectory.groupID(named: "root"))
+        let policy = AccessPolicy(stateChangingMethods: [Self.retract], privilegedUsers: [], editorsGroup: "root")
+        try policy.authorize(VarlinkCall(method: Self.retract, peer: VarlinkPeerCredentials(pid: 1, uid: 424_242, gid: root)))
+        try policy.authorize(VarlinkCall(method: Self.retract, peer: VarlinkPeerCredentials(pid: 1, uid: 0, gid: 424_242)))
+        #expect(throws: VarlinkError.permissionDenied) {
+            try policy.authorize(VarlinkCall(method: Self.retract, peer: VarlinkPeerCredentials(pid: 1, uid: 424_242, gid: 424_242)))
+        }
+        #expect(UserDirectory.isMember(uid: 0, gid: 424_242, of: "root"))
+        #expect(!UserDirectory.isMember(uid: 0, gid: 0, of: "no-such-group-here"))
+        #expect(UserDirectory.userName(of: 0) == "root")
+        #expect(UserDirectory.userName(of: 424_242) == nil)
     }
 
     /// Over a real socket, so that the uid is the one SO_PEERCRED reports.

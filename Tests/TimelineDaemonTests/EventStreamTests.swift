@@ -24,7 +24,7 @@ import Varlink
                 info: VarlinkServiceInfo(vendor: "test", product: "test", version: "0", url: "https://example.org"),
                 interfaces: [VarlinkInterface(
                     name: TimelineInterface.name, description: TimelineInterface.description,
-                    handler: TimelineHandler(store: store))])
+                    handler: TimelineHandler(store: store, mailbox: Mailbox()))])
             let (listening, signal) = AsyncStream<Void>.makeStream()
             let serving = Task { try await server.run { signal.yield() } }
             for await _ in listening { break }

@@ -43,6 +43,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var maxConnectionsPerUser: Int = 64
     /// A control connection with no call in progress is closed after this long.
     public var idleTimeoutSeconds: Double = 60
+    /// The group whose members may retract and correct claims, besides
+    /// root and the daemon's own user; nil for none.
+    public var editorsGroup: String?
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -101,6 +104,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
             socketMode = value
         }
         if let lexicon = file.lexicon { lexiconPath = resolve(lexicon) }
+        if let group = file.editorsGroup {
+            guard !group.isEmpty, !group.contains(where: { $0.isWhitespace || $0 == ":" }) else {
+                throw ConfigurationError(file: path, message: "'editors_group' should be a group's name, not '\(group)'")
+            }
+            editorsGroup = group
+        }
         if let limits = file.limits {
             if let value = limits.maxDocumentBytes {
                 guard value > 0 else { throw ConfigurationError(file: path, message: "'limits.max_document_bytes' must be positive") }
@@ -193,6 +202,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         var socket: String?
         var socketMode: String?
         var lexicon: String?
+        var editorsGroup: String?
         var limits: Limits?
         var log: Log?
         var snapshots: Snapshots?
@@ -270,7 +280,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
         enum CodingKeys: String, CodingKey, CaseIterable {
             case data, inbox, state, socket
             case socketMode = "socket_mode"
-            case lexicon, limits, log, snapshots, rescan, connections
+            case lexicon
+            case editorsGroup = "editors_group"
+            case limits, log, snapshots, rescan, connections
         }
 
         init(from decoder: any Decoder) throws {
@@ -282,6 +294,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             socket = try c.decodeIfPresent(String.self, forKey: .socket)
             socketMode = try c.decodeIfPresent(String.self, forKey: .socketMode)
             lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon)
+            editorsGroup = try c.decodeIfPresent(String.self, forKey: .editorsGroup)
             limits = try c.decodeIfPresent(Limits.self, forKey: .limits)
             log = try c.decodeIfPresent(Log.self, forKey: .log)
             snapshots = try c.decodeIfPresent(Snapshots.self, forKey: .snapshots)

@@ -16,7 +16,7 @@ struct ControlServer: Sendable {
     ///
     /// - Throws: ``StartupError`` when the socket cannot be set up.
     static func start(
-        configuration: DaemonConfiguration, store: TimelineStore, logger: Logger
+        configuration: DaemonConfiguration, store: TimelineStore, mailbox: Mailbox, logger: Logger
     ) async throws -> ControlServer {
         // Adopted when a service manager holds the socket (timelined.socket,
         // systemd-socket-activate), so that connections made while the daemon
@@ -44,7 +44,9 @@ struct ControlServer: Sendable {
             interfaces: [
                 VarlinkInterface(
                     name: TimelineInterface.name, description: TimelineInterface.description,
-                    handler: AuthorizingHandler(policy: .timeline, wrapping: TimelineHandler(store: store))),
+                    handler: AuthorizingHandler(
+                        policy: .timeline(editorsGroup: configuration.editorsGroup),
+                        wrapping: TimelineHandler(store: store, mailbox: mailbox))),
             ],
             configuration: .init(
                 maximumMessageSize: configuration.maxMessageBytes,

@@ -2,9 +2,14 @@ import ClaimExtraction
 import Timeline
 import Varlink
 
-/// Answers `io.timelined.Timeline` from the store's projections.
+/// Answers `io.timelined.Timeline` from the store's projections, and
+/// hands a person's edits to the ingest loop through `mailbox`.
+///
+/// - Important: wrapped in an ``AuthorizingHandler`` with
+///   ``AccessPolicy/timeline(editorsGroup:)``, which decides who may edit.
 struct TimelineHandler: VarlinkHandler {
     let store: TimelineStore
+    let mailbox: Mailbox
 
     func handle(_ call: VarlinkCall, replies: VarlinkReplies) async throws {
         switch call.methodName {
@@ -24,9 +29,13 @@ struct TimelineHandler: VarlinkHandler {
             let filter = try await validated(call.parameters(as: ClaimFilter.self))
             try await replies.send(TimelineInterface.HistoryReply(series: await store.history(filter)))
         case "Claims":
-            let filter = try await validated(call.parameters(as: ClaimFilter.self))
-            guard call.more else { return try await replies.send(json: await store.claimsReplyJSON(filter)) }
-            let pages = await store.claimPages(filter, page: 1000)
+            var parameters = try call.parameters(as: TimelineInterface.ClaimsParameters.self)
+            let (filter, all) = (try await validated(parameters.filter), parameters.all)
+            parameters.filter = filter
+            guard call.more else {
+                return try await replies.send(json: await store.claimsReplyJSON(filter, includingRetracted: all))
+            }
+            let pages = await store.claimPages(filter, includingRetracted: all, page: 1000)
             for index in 0..<max(pages.count, 1) {
                 let json = pages.count == 0 ? TimelineInterface.ClaimsReply.json([]) : pages.json(index)
                 try await replies.send(json: json, continues: index < pages.count - 1)
@@ -41,8 +50,46 @@ struct TimelineHandler: VarlinkHandler {
             let parameters = try call.parameters(as: TimelineInterface.EventsParameters.self)
             try await EventStream(log: store.log, followers: store.followers)
                 .serve(parameters, more: call.more, replies: replies)
+        case "Retract":
+            let parameters = try call.parameters(as: TimelineInterface.RetractParameters.self)
+            let claim = try await edit(.retract(claim: parameters.claim, reason: parameters.reason), call: call)
+            try await replies.send(TimelineInterface.EditReply(claim: claim))
+        case "Correct":
+            let parameters = try call.parameters(as: TimelineInterface.CorrectParameters.self)
+            let changes = try await invalidParameter { try parameters.changes() }
+            let known = await store.vocabulary
+            try Self.check(changes.side?.rawValue, "side", known.sides)
+            try Self.check(changes.population?.rawValue, "population", known.populations)
+            try Self.check(changes.metric?.rawValue, "metric", known.metrics)
+            let claim = try await edit(
+                .correct(claim: parameters.claim, changes: changes, reason: parameters.reason), call: call)
+            try await replies.send(TimelineInterface.EditReply(claim: claim))
         default:
             throw VarlinkError.methodNotImplemented(call.method)
+        }
+    }
+
+    /// Has the ingest loop make a person's edit, by the caller the socket
+    /// reported, and turns its refusal into the interface's errors.
+    private func edit(_ kind: EditRequest.Kind, call: VarlinkCall) async throws -> ClaimRecord {
+        // The policy let no call without a peer this far.
+        guard let peer = call.peer else { throw VarlinkError.permissionDenied }
+        let editor = Editor(uid: peer.uid, user: UserDirectory.userName(of: peer.uid))
+        do {
+            return try await EditRequest.submit(kind, by: editor, to: mailbox)
+        } catch let error as EditError {
+            switch error.code {
+            case .noSuchClaim:
+                throw try VarlinkError(
+                    name: TimelineInterface.Error.noSuchClaim,
+                    encoding: TimelineInterface.NoSuchClaim(claim: error.claim, message: error.message))
+            case .retracted:
+                throw try VarlinkError(
+                    name: TimelineInterface.Error.claimRetracted,
+                    encoding: TimelineInterface.ClaimRetracted(claim: error.claim, reason: error.detail))
+            default:
+                throw try Self.invalid(error.detail, error.message)
+            }
         }
     }
 
@@ -51,17 +98,18 @@ struct TimelineHandler: VarlinkHandler {
     /// an empty answer.
     private func validated(_ filter: ClaimFilter) async throws -> ClaimFilter {
         let known = await store.vocabulary
-        func check(_ value: String?, _ parameter: String, _ choices: Set<String>) throws {
-            guard let value, !choices.contains(value) else { return }
-            throw try Self.invalid(
-                parameter, "unknown \(parameter) '\(value)' (known: \(choices.sorted().joined(separator: ", ")))")
-        }
-        try check(filter.side?.rawValue, "side", known.sides)
-        try check(filter.population?.rawValue, "population", known.populations)
-        try check(filter.metric?.rawValue, "metric", known.metrics)
-        try check(filter.per, "per", Set([ClaimFilter.totals] + [Rate.day, .week, .month].map(\.rawValue)))
+        try Self.check(filter.side?.rawValue, "side", known.sides)
+        try Self.check(filter.population?.rawValue, "population", known.populations)
+        try Self.check(filter.metric?.rawValue, "metric", known.metrics)
+        try Self.check(filter.per, "per", Set([ClaimFilter.totals] + [Rate.day, .week, .month].map(\.rawValue)))
         try await invalidParameter { try await store.validate(filter) }
         return filter
+    }
+
+    /// Refuses a value of `parameter` that is not among `choices`.
+    private static func check(_ value: String?, _ parameter: String, _ choices: Set<String>) throws {
+        guard let value, !choices.contains(value) else { return }
+        throw try invalid(parameter, "unknown \(parameter) '\(value)' (known: \(choices.sorted().joined(separator: ", ")))")
     }
 
     /// Runs `body`, turning a ``FilterError`` into `InvalidParameter`.

@@ -170,7 +170,7 @@ struct BatchIngester: Sendable {
     ///
     /// - Returns: the events with their seqs.
     /// - Throws: an ``EventLogError`` when the log refuses the append.
-    private func record(
+    func record(
         _ events: [Event], encoded: [[UInt8]], log: EventLog, store: TimelineStore
     ) async throws -> [Event] {
         guard !events.isEmpty else { return events }
@@ -226,7 +226,7 @@ struct BatchIngester: Sendable {
 
     /// Fails with ENOSPC unless the state's file systems have `bytes`
     /// and ``spaceReserve`` free.
-    private func requireSpace(_ bytes: Int) throws {
+    func requireSpace(_ bytes: Int) throws {
         let needed = Int64(bytes + Self.spaceReserve)
         for folder in Set([folders.documents, folders.log]) where try FileSystem.availableBytes(at: folder) < needed {
             throw FileSystem.Failure(operation: "need \(needed) bytes free for a batch on the file system of", path: folder, code: ENOSPC)

@@ -32,11 +32,23 @@ struct IngestService: Service {
     let logger: Logger
 
     func run() async throws {
+        // However the loop ends, no edit waits for it.
+        defer { mailbox.close() }
         try await withGracefulShutdownHandler {
             try await loop()
         } onGracefulShutdown: { [mailbox] in
             mailbox.post(.stop)
         }
+    }
+
+    /// Says that the log refused an append and gives the failure that stops
+    /// the daemon: the log takes no more appends until it is opened again,
+    /// and Restart=on-failure starts the daemon again.
+    private func logStopped(_ error: any Error, metadata: Logger.Metadata) -> DaemonServiceFailure {
+        logger.critical(
+            "the event log stopped accepting appends; stopping so that the daemon is started again",
+            metadata: metadata.merging(["error": "\(error)"]) { $1 })
+        return DaemonServiceFailure(service: "ingester", reason: "the event log stopped accepting appends: \(error)")
     }
 
     // The loop keeps its state in locals: it is the only one to touch it.
@@ -111,7 +123,7 @@ struct IngestService: Service {
             rescan("listing the inbox watched again", sayFound: false)
         }
 
-        func absorb(_ inputs: [DaemonInput]) async {
+        func absorb(_ inputs: [DaemonInput]) async throws {
             var lost = false
             for input in inputs {
                 switch input {
@@ -130,6 +142,12 @@ struct IngestService: Service {
                     rescan("the scan after an overflow", sayFound: false)
                 case .stop:
                     stopping = true
+                case .edit(let request):
+                    do {
+                        try await ingester.record(request, log: log, store: store)
+                    } catch {
+                        throw logStopped(error, metadata: ["claim": "\(request.kind.claim)"])
+                    }
                 case .reload:
                     notifier.reloading()
                     do {
@@ -193,12 +211,8 @@ struct IngestService: Service {
                     // until it is opened again: stopping with a failure
                     // lets Restart=on-failure start the daemon again. The
                     // files stay in the inbox.
-                    logger.critical("the event log stopped accepting appends; stopping so that the daemon is started again", metadata: [
-                        "files": "\(names.map(\.shown).joined(separator: ", "))", "error": "\(error)",
-                    ])
                     await publishInbox(busy: false)
-                    throw DaemonServiceFailure(
-                        service: "ingester", reason: "the event log stopped accepting appends: \(error)")
+                    throw logStopped(error, metadata: ["files": "\(names.map(\.shown).joined(separator: ", "))"])
                 } catch {
                     // Storing the documents failed, or the disk is too full
                     // to start the batch: nothing was appended, the files
@@ -210,7 +224,7 @@ struct IngestService: Service {
                         ])
                     }
                 }
-                await absorb(mailbox.drain())
+                try await absorb(mailbox.drain())
                 await publishInbox(busy: true)
             }
             await publishInbox(busy: false)
@@ -228,7 +242,7 @@ struct IngestService: Service {
                 nextRescan = .now + rescanInterval
                 if inboxGoneSince == nil { rescan("the periodic rescan", sayFound: true) }
             }
-            await absorb(inputs)
+            try await absorb(inputs)
         }
         health.waiting()
     }
