@@ -54,9 +54,23 @@ struct DaemonClient {
     }
 
     static func explain(_ error: VarlinkError) -> String {
-        if error.name == TimelineInterface.Error.invalidParameter,
-           let detail = try? error.parameters(as: TimelineInterface.InvalidParameter.self) {
-            return detail.message
+        switch error.name {
+        case TimelineInterface.Error.invalidParameter:
+            if let detail = try? error.parameters(as: TimelineInterface.InvalidParameter.self) { return detail.message }
+        case TimelineInterface.Error.noSuchClaim:
+            if let detail = try? error.parameters(as: TimelineInterface.NoSuchClaim.self) { return detail.message }
+        case TimelineInterface.Error.claimRetracted:
+            if let detail = try? error.parameters(as: TimelineInterface.ClaimRetracted.self) {
+                return "claim \(detail.claim) was retracted (\(detail.reason)); a retracted claim can be neither retracted nor corrected"
+            }
+        case TimelineInterface.Error.permissionDenied:
+            if let detail = try? error.parameters(as: TimelineInterface.PermissionDenied.self) {
+                let who = detail.uid.map { "uid \($0)" } ?? "a caller the socket cannot name"
+                let allowed = "only root, the daemon's user" + (detail.group.map { " and members of the group '\($0)'" } ?? "")
+                return "permission denied: \(who) may not call \(detail.method); \(allowed) may"
+            }
+        default:
+            break
         }
         return "the daemon answered \(error)"
     }

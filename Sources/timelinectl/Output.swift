@@ -94,7 +94,7 @@ enum Tables {
         }
         return Format.table(
             header: ["SIDE", "POPULATION", "METRIC", "ESTIMATE", "SPEAKER", "DATE", "FROM", "DISAGREE", "DOCUMENT", "CLAIM"],
-            rows: cells, notes: rows.map { Format.quote($0.record.claim.quote) })
+            rows: cells, notes: rows.map { Format.quoteAndEdits($0.record) })
     }
 
     static func sources(_ rows: [SourceRow]) -> String {
@@ -152,7 +152,7 @@ enum Tables {
                  entry.record.documentName, entry.record.id]
             }
             return title + "\n" + Format.table(
-                header: nil, rows: rows, indent: "  ", notes: one.entries.map { Format.quote($0.record.claim.quote) })
+                header: nil, rows: rows, indent: "  ", notes: one.entries.map { Format.quoteAndEdits($0.record) })
         }.joined(separator: "\n")
     }
 
@@ -161,11 +161,28 @@ enum Tables {
         let rows = claims.map { record in
             ["\(record.seq)", record.claim.side.rawValue, record.claim.population.rawValue, record.claim.metric.rawValue,
              Format.estimate(record.claim), record.claim.speaker ?? "-", Format.date(record.effectiveDate),
-             record.documentName]
+             record.documentName, record.id]
         }
         return Format.table(
-            header: ["SEQ", "SIDE", "POPULATION", "METRIC", "ESTIMATE", "SPEAKER", "STATED", "DOCUMENT"],
-            rows: rows, notes: claims.map { Format.quote($0.claim.quote) })
+            header: ["SEQ", "SIDE", "POPULATION", "METRIC", "ESTIMATE", "SPEAKER", "STATED", "DOCUMENT", "CLAIM"],
+            rows: rows, notes: claims.map(Format.quoteAndEdits))
+    }
+
+    /// What `retract` and `correct` print: the edit, and the claim as it
+    /// stands (with the extracted fields under a correction).
+    static func edited(_ record: ClaimRecord) -> String {
+        func fields(_ label: String, _ claim: Claim) -> [String] {
+            [label, Format.measure(claim), Format.estimate(claim), claim.speaker ?? "-", Format.date(claim.statedOn)]
+        }
+        var rows = [fields(record.correction == nil ? "claim" : "now", record.claim)]
+        if let original = record.correction?.original {
+            rows.append(fields("extracted", Format.claim(original, like: record.claim)))
+        }
+        let edit = record.retraction.map { ("retracted", $0) } ?? record.correction.map { ("corrected", $0.edit) }
+        let title = edit.map { "\($0.0) \(record.id) at seq \($0.1.seq) by \($0.1.by?.shown ?? "an unknown user"): \($0.1.reason)" }
+            ?? record.id
+        return DisplayText.escaping(title) + "\n" + Format.table(header: nil, rows: rows, indent: "  ")
+            + "\n    " + DisplayText.escaping(record.documentName + " " + Format.quote(record.claim.quote))
     }
 
     static func extracted(_ claims: [ExtractedClaim]) -> String {
@@ -223,6 +240,33 @@ enum Format {
 
     static func timestamp(_ date: Date) -> String {
         date.formatted(.iso8601)
+    }
+
+    /// A claim's quote, and a line for its retraction or correction:
+    /// `RETRACTED 2026-12-07 by alice (uid 1000): misread`,
+    /// `corrected 2026-12-07 by alice (uid 1000): … (extracted: over 139,000 russia military casualties)`.
+    static func quoteAndEdits(_ record: ClaimRecord) -> String {
+        var lines = [quote(record.claim.quote)]
+        if let correction = record.correction {
+            let original = claim(correction.original, like: record.claim)
+            lines.append("corrected \(edit(correction.edit)) (extracted: \(estimate(original)) \(measure(original))"
+                + (original.speaker.map { ", \($0)" } ?? "") + (original.statedOn.map { ", \($0.iso)" } ?? "") + ")")
+        }
+        if let retraction = record.retraction { lines.append("RETRACTED \(edit(retraction))") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `2026-12-07 by alice (uid 1000): the reason`.
+    static func edit(_ edit: ClaimEdit) -> String {
+        "\(String(timestamp(edit.at).prefix(10))) by \(edit.by?.shown ?? "an unknown user"): \(edit.reason)"
+    }
+
+    /// The claim `fields` describe, with the quote and span of `claim`.
+    static func claim(_ fields: ClaimFields, like claim: Claim) -> Claim {
+        Claim(
+            side: fields.side, population: fields.population, metric: fields.metric, qualifier: fields.qualifier,
+            low: fields.low, high: fields.high, per: fields.per, speaker: fields.speaker, statedOn: fields.statedOn,
+            statedOnSource: fields.statedOnSource, quote: claim.quote, span: claim.span)
     }
 
     static func quote(_ text: String, limit: Int = 110) -> String {

@@ -17,7 +17,8 @@ struct Timelinectl: AsyncParsableCommand {
         version: TimelineVersion.current,
         subcommands: [
             StatusCommand.self, LatestCommand.self, SourcesCommand.self, StatementsCommand.self,
-            HistoryCommand.self, ClaimsCommand.self, ChartCommand.self, DocumentsCommand.self, EventsCommand.self, VerifyCommand.self, ExtractCommand.self,
+            HistoryCommand.self, ClaimsCommand.self, ChartCommand.self, DocumentsCommand.self, EventsCommand.self,
+            RetractCommand.self, CorrectCommand.self, VerifyCommand.self, ExtractCommand.self,
         ])
 
     /// Runs the command line, mapping failures to the documented exit codes:
@@ -283,19 +284,24 @@ struct HistoryCommand: AsyncParsableCommand {
 }
 
 struct ClaimsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "claims", abstract: "Every claim, in the order received.")
+    static let configuration = CommandConfiguration(
+        commandName: "claims", abstract: "Every claim, in the order received; with --all, retracted ones too, marked.")
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var export: ExportOptions
 
+    @Flag(name: .customLong("all"), help: "Retracted claims too, each marked with its retraction.")
+    var all = false
+
     func run() async throws {
         let client = try DaemonClient(path: connection.socketPath)
+        let parameters = TimelineInterface.ClaimsParameters(filter: filters.filter, all: all)
         if export.csv || export.jsonl {
             // Page by page, so that a million claims stream through.
             if connection.json { _ = try export.write([ClaimRecord](), json: true) }
             var out = Export(csv: export.csv)
-            try client.stream(TimelineInterface.Method.claims, filters.filter) { reply in
+            try client.stream(TimelineInterface.Method.claims, parameters) { reply in
                 if out.isCSV {
                     // Straight from the reply's JSON to CSV: decoding each
                     // claim to flatten it again cost ten times the rest.
@@ -306,7 +312,7 @@ struct ClaimsCommand: AsyncParsableCommand {
             }
             return out.finish()
         }
-        let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.claims, filters.filter)
+        let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.claims, parameters)
         if connection.json { return try Output.json(reply.claims) }
         Output.print(Tables.claims(reply.claims))
     }

@@ -88,7 +88,7 @@ extension TimelineInterface {
                     message: "unknown qualifier '\(qualifier)' (known: \(Self.qualifiers.joined(separator: ", ")))")
             }
             if let per, !Self.rates.contains(per) {
-                throw FilterError(parameter: "per", message: "unknown per '\(per)' (known: \(Self.rates.joined(separator: ", ")); clear per for a total)")
+                throw FilterError(parameter: "per", message: "unknown per '\(per)' (known: \(Self.rates.joined(separator: ", ")); a total has none)")
             }
             for (field, value) in [("low", low), ("high", high)] {
                 if let value, value < 0 { throw FilterError(parameter: field, message: "\(field) cannot be below zero: \(value)") }
