@@ -95,7 +95,9 @@ extension BatchIngester {
             preconditionFailure("an edited claim is in the projections")
         }
         logger.notice(payload.type == .claimRetracted ? "claim retracted" : "claim corrected", metadata: [
-            "claim": "\(claim)", "uid": "\(request.editor.uid)", "user": "\(request.editor.user ?? "-")",
+            "claim": "\(claim)", "seq": "\(record.retraction?.seq ?? record.correction?.edit.seq ?? 0)",
+            "editor_uid": "\(request.editor.uid)", "editor": "\(request.editor.user ?? "-")",
+            "reason": "\(record.retraction?.reason ?? record.correction?.edit.reason ?? "")",
         ])
         request.finish(.success(record))
     }

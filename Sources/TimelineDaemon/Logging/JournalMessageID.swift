@@ -32,6 +32,10 @@ public struct JournalMessageID: Sendable, Hashable, CustomStringConvertible {
     public static let documentRejected = JournalMessageID("d46242582d794ab2a5959dc2d31726c8")
     /// A file could not be ingested and stays in the inbox.
     public static let ingestFailed = JournalMessageID("558ebb71edb846de84dcfd50bf2518d3")
+    /// A person retracted a claim.
+    public static let claimRetracted = JournalMessageID("8d3bfcb79a784cc39d0217acdcb49cb7")
+    /// A person corrected a claim.
+    public static let claimCorrected = JournalMessageID("155549de304748b4b0264d02791f2ec3")
     /// The configuration and the lexicon were read again.
     public static let reloaded = JournalMessageID("9eed5ab1039e497aa96e5690d94cea96")
     /// A reload failed; the previous lexicon stays in use.
@@ -46,7 +50,8 @@ public struct JournalMessageID: Sendable, Hashable, CustomStringConvertible {
     /// Every id, for the catalog and its test.
     public static let all: [JournalMessageID] = [
         logRecovered, tornTailCut, projectionsRebuilt, daemonReady, documentReceived, documentDuplicate,
-        documentRejected, ingestFailed, reloaded, reloadFailed, stopping, stopped, startFailed,
+        documentRejected, ingestFailed, claimRetracted, claimCorrected, reloaded, reloadFailed, stopping, stopped,
+        startFailed,
     ]
 
     /// The id of the event a log message reports, or nil for a message
@@ -69,6 +74,8 @@ public struct JournalMessageID: Sendable, Hashable, CustomStringConvertible {
         "duplicate: already in the log; no events added": documentDuplicate,
         "rejected": documentRejected,
         "cannot ingest; leaving it in the inbox": ingestFailed,
+        "claim retracted": claimRetracted,
+        "claim corrected": claimCorrected,
         "reloaded": reloaded,
         "stopping": stopping,
         "stopped": stopped,
