@@ -86,6 +86,25 @@ fi
 check "a member of the group timeline may read" quietly runuser -u analyst -- timelinectl status
 check "a user outside it may not connect" bash -c '! runuser -u outsider -- timelinectl status 2>/dev/null'
 
+# --- edits: root and the members of timeline-editors only
+useradd --create-home --groups timeline,timeline-editors editor
+claim=$(timelinectl claims --json | sed -n 's/^ *"claim" *: *"\([0-9a-f]\{16\}\)".*/\1/p' | head -n 1)
+if [ -n "$claim" ]; then
+    denied() {
+        ! runuser -u analyst -- timelinectl retract "$claim" --reason "not mine" 2>/tmp/denied \
+            && grep -q "permission denied: uid $(id -u analyst) may not call io.timelined.Timeline.Retract" /tmp/denied
+    }
+    check "a reader outside timeline-editors may not retract a claim" denied
+    sed 's/^/# /' /tmp/denied
+    retracted() {
+        runuser -u editor -- timelinectl retract "$claim" --reason "checked by an editor" > /dev/null \
+            && timelinectl events | grep '"type":"claim.retracted"' | grep -q '"user":"editor"'
+    }
+    check "a member of timeline-editors may, and the event names the editor" retracted
+else
+    echo "# no claim to retract: edits not checked"
+fi
+
 # --- reload
 pid=$(property MainPID)
 check "systemctl reload completes" timeout 30 systemctl reload timelined.service
