@@ -546,4 +546,12 @@ import Testing
         let text = "Over the past day, the Ukrainian defenders eliminated 680 occupiers, the General Staff said. In total, the enemy has lost about 245,000 personnel."
         #expect(keys(text) == ["russia military killed exact 680/day", "russia military casualties approximately 245000"])
     }
+
+    @Test func aParticiplesClauseHoldsThePeriodOfTheClauseItHangsOn() {
+        #expect(keys("Russian forces attacked 38 settlements in Kherson Oblast over the past day, killing one person and injuring 16.")
+            == ["ukraine civilian killed exact 1/day", "ukraine civilian wounded exact 16/day"])
+        // Not a clause of its own after a full stop of a clause.
+        #expect(keys("Russian forces attacked 38 settlements over the past day; shelling has killed 400 people since May.")
+            == ["ukraine civilian killed exact 400"])
+    }
 }

@@ -199,7 +199,12 @@ struct SubjectReader {
             let denied = hedges[first].start > scope.range.lowerBound
                 && (SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
                     || negatedVerb(scope, before: hedges[first].start) || noneOf(scope, before: hedges[first].start))
+            // "attacked 38 settlements over the past day, killing one person":
+            // a participle's clause holds the period of the clause it hangs on.
+            let hangsOn = clauseStart - 1 > scope.range.lowerBound && scope[clauseStart - 1].mark == .comma
+                && scope.isParticiple(clauseStart, endingWith: "ing") && scope.match(.figureVerb, at: clauseStart) != nil
             let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
+                ?? (hangsOn ? self.clauseRate(scope, from: self.clauseStart(scope, before: clauseStart - 1), before: clauseStart - 1) : nil)
             // "Together, it said, the two armies have lost …": an opening
             // adverb holds for the clause after the aside.
             let combined = predicate.combined
