@@ -266,6 +266,13 @@ import Testing
         #expect(keys("We counted 300 people killed in the strike, the mayor said.") == ["ukraine civilian killed exact 300"])
     }
 
+    @Test func whomASideSaysGaveThemselvesUpAreItsEnemys() {
+        #expect(keys("Russian Defense Ministry spokesman Igor Konashenkov said 1,730 militants, including 80 wounded, had surrendered since May 16.").first
+            == "ukraine military captured exact 1730")
+        #expect(keys("Since the start of the operation, the Kiev regime's losses have exceeded 383,000 servicemen, Shoigu said.")
+            == ["ukraine military casualties at_least 383000"])
+    }
+
     @Test func soldiersOfNoNamedSideAreThoseTheTextWasCounting() {
         let text = """
             Russia has lost about 420,000 soldiers, the Estonian intelligence chief said.

@@ -1457,18 +1457,31 @@ struct SubjectReader {
         }
     }
 
-    /// Whether the figure's clause says its people were eliminated: "1,302
-    /// 'Polish mercenaries' had been 'eliminated'".
+    /// Whether the figure's clause says its people were eliminated or gave
+    /// themselves up, as a side says of its enemy: "1,302 'Polish
+    /// mercenaries' had been 'eliminated'", "the last group of 531
+    /// militants surrendered".
     private func eliminated(_ scope: SentenceScope, after end: Int) -> Bool {
         var k = end
-        while k < scope.range.upperBound, k < end + 10, !scope.isClausePunctuation(k) {
+        var limit = end + 10
+        while k < scope.range.upperBound, k < limit {
+            // ("1,730 militants, including 80 wounded, had surrendered": past the aside.)
+            if scope[k].mark == .comma, k + 1 < scope.range.upperBound, scope[k + 1].keyword == .including,
+               let close = (k + 2..<min(scope.range.upperBound, k + 8)).first(where: { scope[$0].mark == .comma }) {
+                limit += close + 1 - k
+                k = close + 1
+                continue
+            }
+            if scope.isClausePunctuation(k) { return false }
             if SubjectReader.eliminations.contains(scope[k].hash) { return true }
             k += 1
         }
         return false
     }
 
-    static let eliminations = WordSet(["eliminated", "liquidated", "neutralized", "neutralised", "destroyed"].map(WordHash.of))
+    static let eliminations = WordSet([
+        "eliminated", "liquidated", "neutralized", "neutralised", "destroyed", "surrendered",
+    ].map(WordHash.of))
     static let timeUnits = WordSet(["decades", "decade", "years", "year", "months", "month", "weeks", "week", "days", "hours"].map(WordHash.of))
     static let relatives = WordSet(["who", "that", "which"].map(WordHash.of))
     static let ifHash = WordHash.of("if")
