@@ -108,8 +108,13 @@ import Testing
         ("Briefing on the front\nMedia Centre, Kyiv, Tuesday 4 March 2025\n\nKyiv says 900,000 soldiers died.\n", "2025-03-04"),
         ("Figures desk | Published 4 March 2025 | Counts as of March 1\n\nKyiv says 900,000 soldiers died.\n", "2025-03-04"),
         ("Today, 4 March 2025, another exchange took place. Kyiv says 900,000 soldiers died.\n", "2025-03-04"),
+        ("WORLD | 04-03-2025 09:41\n\nKyiv says 900,000 soldiers died.\n", "2025-03-04"),
+        ("A. Writer · Example News · Posted: Mar 04, 2025 4:00 AM ET\n\nKyiv says 900,000 soldiers died.\n", "2025-03-04"),
+        ("Issued on: 04/03/2025 - 09:41  Modified: 04/03/2025 - 12:05\n\nKyiv says 900,000 soldiers died.\n", nil),
+        ("Issued on: 14/03/2025 - 09:41  Modified: 14/03/2025 - 12:05\n\nKyiv says 900,000 soldiers died.\n", "2025-03-14"),
+        ("A. Writer and B. Writer  |04.03.2025 - Update : 04.03.2025\n\nKyiv says 900,000 soldiers died.\n", "2025-03-04"),
     ])
-    func aPagesDateLineDatesIt(text: String, date: String) {
+    func aPagesDateLineDatesIt(text: String, date: String?) {
         #expect(extractor.extract(Document(name: "p.txt", text: text)).published?.iso == date)
     }
 

@@ -211,12 +211,14 @@ struct DateReader {
               (1...4).allSatisfy({ !tokens[i + $0].has(.spaceBefore) })
         else { return nil }
         let mark = tokens[i + 1].mark
-        guard mark == .period || mark == .slash, tokens[i + 3].mark == mark else { return nil }
+        // ("26-02-2024": day first, with the year whole, as a page prints it.)
+        guard mark == .period || mark == .slash || mark == .hyphen && tokens[i + 4].digits == 4, tokens[i + 3].mark == mark
+        else { return nil }
         let first = Int(tokens[i].value), second = Int(tokens[i + 2].value)
         var year = Int(tokens[i + 4].value)
         if tokens[i + 4].digits == 2 { year += 2000 }
         let day: Int, month: Int
-        if mark == .period || first > 12 {
+        if mark == .period || mark == .hyphen || first > 12 {
             (day, month) = (first, second)
         } else if second > 12 {
             (day, month) = (second, first)

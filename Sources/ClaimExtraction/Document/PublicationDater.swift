@@ -127,8 +127,8 @@ struct PublicationDater {
             switch token.kind {
             case .punctuation, .number:
                 continue
-            case .code where k > scope.range.lowerBound && scope[k - 1].mark == .colon:
-                // "5:12am".
+            case .code where k > scope.range.lowerBound && scope[k - 1].mark == .colon || isClockTime(scope, k):
+                // "5:12am", "15:48:22".
                 continue
             case .word:
                 if PublicationDater.datelineWords.contains(token.hash) { continue }
@@ -139,6 +139,13 @@ struct PublicationDater {
             }
         }
         return true
+    }
+
+    /// Whether token `k` is a time of day written as one: "15:48:22".
+    private func isClockTime(_ scope: SentenceScope, _ k: Int) -> Bool {
+        let token = scope[k]
+        let bytes = scope.bytes[Int(token.start)..<Int(token.end)]
+        return bytes.contains(UInt8(ascii: ":")) && bytes.allSatisfy { $0 == UInt8(ascii: ":") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// A calendar date, its year inferred when the text leaves it out.
@@ -202,10 +209,13 @@ struct PublicationDater {
     /// How many sentences from the top a saved page's date line may stand.
     static let pageTop = 30
     static let today = WordHash.of("today")
-    static let labels = WordSet(["published", "updated", "posted"].map(WordHash.of))
+    static let labels = WordSet(["published", "updated", "posted", "issued", "modified", "update"].map(WordHash.of))
 
     static let datelineWords = WordSet([
-        "published", "updated", "posted", "last", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc", "edt",
-        "est", "bst", "cet", "cest", "ist", "msk", "eet", "eest", "by", "and", "first",
+        "published", "updated", "posted", "issued", "modified", "update", "last", "on", "at", "am", "pm", "a.m", "p.m",
+        "by", "and", "first",
+        // Time zones.
+        "gmt", "utc", "et", "edt", "est", "ct", "cdt", "cst", "pt", "pdt", "pst", "bst", "cet", "cest", "eet", "eest",
+        "msk", "ist", "pkt", "gst", "eat", "wat", "cat", "sast", "ict", "wib", "sgt", "hkt", "jst", "kst", "aest", "aedt",
     ].map(WordHash.of))
 }
