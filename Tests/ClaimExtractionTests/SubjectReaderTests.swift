@@ -266,6 +266,15 @@ import Testing
         #expect(keys("We counted 300 people killed in the strike, the mayor said.") == ["ukraine civilian killed exact 300"])
     }
 
+    @Test func peopleARelativeClauseSaysAreSoldiersOfASideAreThoseSoldiers() {
+        #expect(keys("Ukraine on Thursday took back the remains of 1,000 people that Moscow says are Ukrainian soldiers.")
+            == ["ukraine military killed exact 1000"])
+        #expect(keys("Kyiv received the bodies of 909 people who, according to the Russian side, are Ukrainian servicemen.")
+            == ["ukraine military killed exact 909"])
+        // A relative clause on something else says nothing of them.
+        #expect(keys("Shelling killed 12 people who were queuing for bread, officials said.") == ["ukraine civilian killed exact 12"])
+    }
+
     @Test func whomASideSaysGaveThemselvesUpAreItsEnemys() {
         #expect(keys("Russian Defense Ministry spokesman Igor Konashenkov said 1,730 militants, including 80 wounded, had surrendered since May 16.").first
             == "ukraine military captured exact 1730")

@@ -77,7 +77,9 @@ struct SubjectReader {
         antecedent: [Int] = []
     ) -> [Figure] {
         let phrases = zip(mentions, readings).map { mention, reading in
-            NounPhrase(scope, from: max(reading.end, mention.end))
+            var phrase = NounPhrase(scope, from: max(reading.end, mention.end))
+            identify(&phrase, scope)
+            return phrase
         }
         var figures: [Figure] = []
         var carried: (sides: [Int], population: Population?)?
@@ -1654,6 +1656,29 @@ struct SubjectReader {
     static let aloneHash = WordHash.of("alone")
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
 
+    /// "the remains of 1,000 people that Moscow says are Ukrainian
+    /// soldiers", "1,000 people who, according to the Russian side, are
+    /// Ukrainian servicemen": people a relative clause says are soldiers of
+    /// a side are those soldiers.
+    private func identify(_ phrase: inout NounPhrase, _ scope: SentenceScope) {
+        guard phrase.weakPopulation, phrase.sides.isEmpty else { return }
+        var k = phrase.end
+        if k < scope.range.upperBound, scope[k].mark == .comma { k += 1 }
+        guard k < scope.range.upperBound, scope[k].keyword == .that || scope[k].keyword == .who else { return }
+        let limit = min(scope.range.upperBound, k + 12)
+        k += 1
+        while k < limit, !scope.english(k).contains(.copula) {
+            if scope[k].mark == .period || scope[k].mark == .semicolon { return }
+            k += 1
+        }
+        guard k + 1 < limit, let side = scope.side(at: k + 1), side.side != SentenceScope.enemy,
+              let found = scope.match(.population, at: side.end), scope.lexicon.populations[Int(found.role.value)] == .military
+        else { return }
+        phrase.population = .military
+        phrase.weakPopulation = false
+        phrase.sides.append(side.side)
+    }
+
     /// The bracket left open before `end` in the sentence: "219 (114 men,
     /// 77 women" before "77".
     private func openBracket(_ scope: SentenceScope, before end: Int) -> Int? {
@@ -1786,7 +1811,7 @@ struct SubjectReader {
     static let handovers = WordSet([
         "returned", "return", "received", "receive", "handed", "exchanged", "exchange", "swapped", "repatriated",
         "released", "freed", "buried", "exhumed", "recovered", "identified", "brought", "transferred", "swap", "swaps",
-        "exchanges",
+        "exchanges", "repatriation", "handover", "remains",
     ].map(WordHash.of))
 
     static let toll = WordHash.of("toll")
