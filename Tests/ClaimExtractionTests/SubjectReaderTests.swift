@@ -266,6 +266,12 @@ import Testing
         #expect(keys("We counted 300 people killed in the strike, the mayor said.") == ["ukraine civilian killed exact 300"])
     }
 
+    @Test func aSentenceOpeningWithAQuotedFigureIsRead() {
+        #expect(keys("\"5,000 to 7,000 soldiers\" from Russia and Ukraine die each week, Trump said.")
+            == ["both military killed range 5000-7000"])
+        #expect(keys("\u{201C}1,000 Russian soldiers\u{201D} were killed, Kyiv said.") == ["russia military killed exact 1000"])
+    }
+
     @Test func peopleARelativeClauseSaysAreSoldiersOfASideAreThoseSoldiers() {
         #expect(keys("Ukraine on Thursday took back the remains of 1,000 people that Moscow says are Ukrainian soldiers.")
             == ["ukraine military killed exact 1000"])

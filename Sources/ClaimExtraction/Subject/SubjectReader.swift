@@ -198,8 +198,10 @@ struct SubjectReader {
                 && SubjectReader.strengthNouns.contains(scope[hedges[first].start - 2].hash)
             // "300,000 troops, not 500,000 as bloggers claim", "losses did
             // not reach 71,500", "did not stop at 17,500": a figure denied.
-            let denied = hedges[first].start > scope.range.lowerBound
-                && (SubjectReader.negations.contains(scope[scope.skipQuotes(back: hedges[first].start - 1)].hash)
+            // (A quotation may open the sentence: '"5,000 soldiers" died'.)
+            let unquoted = scope.skipQuotes(back: hedges[first].start - 1)
+            let denied = unquoted >= scope.range.lowerBound
+                && (SubjectReader.negations.contains(scope[unquoted].hash)
                     || negatedVerb(scope, before: hedges[first].start) || noneOf(scope, before: hedges[first].start))
             // "attacked 38 settlements over the past day, killing one person":
             // a participle's clause holds the period of the clause it hangs on.
@@ -781,6 +783,13 @@ struct SubjectReader {
                 // "1,200 fallen servicemen, with both sides committed to…"
                 // opens another clause.
                 predicate.each = k == start || scope[start].mark != .comma
+                // "5,000 soldiers from the two armies": whose the figure's
+                // people are, one figure for the two ("150 from each side"
+                // is one a side).
+                if k > start, scope[k - 1].keyword == .from || scope[k - 1].keyword == .of,
+                   scope[k].hash != SubjectReader.eachHash, scope[k].hash != SubjectReader.eitherHash {
+                    predicate.combined = true
+                }
                 k = found.end
                 continue
             }
@@ -1692,6 +1701,7 @@ struct SubjectReader {
     }
 
     static let attackHash = WordHash.of("attack")
+    static let eitherHash = WordHash.of("either")
     static let averageHash = WordHash.of("average")
     static let averageWords = WordSet(["an", "a", "average", "daily", "weekly", "monthly"].map(WordHash.of))
 
