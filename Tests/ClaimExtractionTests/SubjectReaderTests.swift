@@ -266,6 +266,11 @@ import Testing
         #expect(keys("We counted 300 people killed in the strike, the mayor said.") == ["ukraine civilian killed exact 300"])
     }
 
+    @Test func aPartOfABodysPeopleNamedBeforeIsOfItsSide() {
+        let text = "Wagner has lost 30,000 men in Ukraine. Kirby told reporters that about 9,000 of the group's fighters had been killed."
+        #expect(keys(text) == ["russia military casualties exact 30000", "russia military killed approximately 9000"])
+    }
+
     @Test func aSentenceOpeningWithAQuotedFigureIsRead() {
         #expect(keys("\"5,000 to 7,000 soldiers\" from Russia and Ukraine die each week, Trump said.")
             == ["both military killed range 5000-7000"])

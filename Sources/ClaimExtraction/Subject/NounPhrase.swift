@@ -59,6 +59,13 @@ struct NounPhrase: Sendable, Hashable {
                 k = after
                 continue
             }
+            // "9,000 of the group's fighters": of a body named before.
+            if k == start, token.keyword == .of, k + 4 < limit, scope[k + 1].keyword == .the, scope[k + 2].isWord,
+               !scope[k + 2].has(.capitalized), scope[k + 3].keyword == .possessive {
+                ownersPronoun = true
+                k += 4
+                continue
+            }
             // "11,400 of those losses were irrecoverable": a part of a whole
             // whose loss the verb after it narrows.
             if k == start, token.keyword == .of, k + 2 < limit, NounPhrase.demonstratives.contains(scope[k + 1].hash) {
