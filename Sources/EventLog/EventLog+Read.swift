@@ -24,6 +24,26 @@ extension EventLog {
         }
     }
 
+    /// Calls `body` with each durable record after `seq` up to `last`
+    /// included, in seq order, as ``forEachRecord(after:_:)`` does: for a
+    /// replay of the log's prefix, which stops reading at `last`.
+    ///
+    /// - Parameters:
+    ///   - seq: visit records with a greater seq (0 for all).
+    ///   - last: visit no record with a greater seq.
+    ///   - body: receives each record's seq and body.
+    /// - Throws: as ``forEachRecord(after:_:)``.
+    public func forEachRecord(
+        after seq: UInt64, through last: UInt64, _ body: (UInt64, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        guard last > seq else { return }
+        try walk(after: seq) { view in
+            guard view.seq <= last else { return false }
+            try body(view.seq, view.body)
+            return view.seq < last
+        }
+    }
+
     /// The durable records after a seq, copied out: for small reads (a
     /// subscriber catching up, a tool).
     /// - Parameters:

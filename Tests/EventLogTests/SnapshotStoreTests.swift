@@ -33,6 +33,34 @@ import Testing
         }
     }
 
+    @Test func olderSnapshotsAreKeptSpreadOverTheLog() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory, keep: 3, keepSpread: 4)
+            for seq in stride(from: UInt64(100), through: 10_000, by: 100) {
+                try store.write([UInt8(seq % 256)], seq: seq, chainHead: head, version: "v1")
+            }
+            let seqs = try store.files().map(\.seq).sorted()
+            #expect(seqs.count == 7)
+            #expect(seqs.suffix(3) == [9_800, 9_900, 10_000])
+            // No point of the log is further than a few tenths of it from a snapshot before it.
+            let gaps = zip([0] + seqs, seqs).map { $1 - $0 }
+            #expect(gaps.max()! <= 4_000, "gaps \(gaps)")
+        }
+    }
+
+    @Test func theNewestSnapshotAtOrBeforeASeqIsLoaded() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory, keep: 5)
+            for seq: UInt64 in [10, 20, 30] {
+                try store.write([UInt8(seq)], seq: seq, chainHead: head, version: "v1")
+            }
+            #expect(try store.loadNewest(version: "v1", through: 29).snapshot?.seq == 20)
+            #expect(try store.loadNewest(version: "v1", through: 30).snapshot?.seq == 30)
+            #expect(try store.loadNewest(version: "v1", through: 9).snapshot == nil)
+            #expect(try store.loadNewest(version: "v1", through: 9).skipped.isEmpty)
+        }
+    }
+
     @Test func aDamagedSnapshotIsSkippedForTheNextNewest() async throws {
         try await withTemporaryDirectory { directory in
             let store = SnapshotStore(directory: directory)

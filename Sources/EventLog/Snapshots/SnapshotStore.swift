@@ -33,6 +33,10 @@ public struct SnapshotStore: Sendable {
     public let directory: URL
     /// How many of the newest snapshots ``write(_:seq:chainHead:version:)`` keeps.
     public let keep: Int
+    /// How many older snapshots it keeps besides, spread over the log (see
+    /// ``olderToRemove(_:newest:keeping:)``): a view of a past point starts
+    /// from the newest snapshot at or before it.
+    public let keepSpread: Int
 
     static let magic: [UInt8] = [0x89, 0x45, 0x56, 0x53, 0x4E, 0x41, 0x50, 0x0A]
     static let formatVersion: UInt16 = 1
@@ -43,14 +47,17 @@ public struct SnapshotStore: Sendable {
     /// - Parameters:
     ///   - directory: where the snapshot files live (`state/snapshots`).
     ///   - keep: how many of the newest snapshots to keep (at least 1).
-    public init(directory: URL, keep: Int = 3) {
+    ///   - keepSpread: how many older ones to keep besides, spread over the log.
+    public init(directory: URL, keep: Int = 3, keepSpread: Int = 0) {
         self.directory = directory
         self.keep = max(1, keep)
+        self.keepSpread = max(0, keepSpread)
     }
 
     private var path: String { directory.standardizedFileURL.path }
 
-    /// Writes a snapshot atomically, then removes all but the newest ``keep``.
+    /// Writes a snapshot atomically, then removes all but the newest ``keep``
+    /// and ``keepSpread`` older ones.
     ///
     /// - Parameters:
     ///   - body: the snapshot's bytes, opaque to the store.
@@ -97,26 +104,31 @@ public struct SnapshotStore: Sendable {
             throw error
         }
         try directoryFile.sync()
-        try prune(keepingNewest: keep, directoryFile: directoryFile)
+        try prune(directoryFile: directoryFile)
         return name
     }
 
     /// Loads the newest snapshot that is whole, of the given version and, when
-    /// a log is given, of that log's history.
+    /// a log is given, of that log's history; with `last`, the newest of those
+    /// that covers no seq after it.
     ///
     /// - Parameters:
     ///   - version: the version of the code that will read the body.
+    ///   - last: when given, snapshots of a later seq are passed over
+    ///     (and not counted as skipped).
     ///   - log: when given, a snapshot is used only if the log holds its seq and
     ///     has the same chain head there (so a snapshot of another log, or of
     ///     records since cut as a torn tail, is never applied).
     /// - Returns: the snapshot, or none, with every newer file passed over and why.
     /// - Throws: ``EventLogError`` only when the directory cannot be listed; an
     ///   absent directory means no snapshots.
-    public func loadNewest(version: String, matching log: EventLog? = nil) throws -> SnapshotLoad {
+    public func loadNewest(
+        version: String, matching log: EventLog? = nil, through last: UInt64 = .max
+    ) throws -> SnapshotLoad {
         guard FileSystem.exists(path) else { return SnapshotLoad(snapshot: nil, skipped: []) }
         var skipped: [SnapshotLoad.Skipped] = []
         let logPosition = log?.position
-        for (name, _) in try snapshotFiles() {
+        for (name, seq) in try snapshotFiles() where seq <= last {
             let snapshot: Snapshot
             do {
                 snapshot = try read(name)
@@ -262,11 +274,14 @@ public struct SnapshotStore: Sendable {
         return Header(versionLength: versionLength, seq: seq, chainHead: chainHead)
     }
 
-    /// Removes all but the newest `count` snapshots, and temporary files a
-    /// crashed write left.
-    private func prune(keepingNewest count: Int, directoryFile: SystemFile) throws {
+    /// Removes all but the newest ``keep`` snapshots and ``keepSpread``
+    /// older ones, and temporary files a crashed write left.
+    private func prune(directoryFile: SystemFile) throws {
         var removed = false
-        for (name, _) in try snapshotFiles().dropFirst(count) {
+        let files = try snapshotFiles()
+        let older = files.dropFirst(keep).map(\.1)
+        let gone = Self.olderToRemove(older.reversed(), newest: files.prefix(keep).last?.1 ?? 0, keeping: keepSpread)
+        for (name, seq) in files.dropFirst(keep) where gone.contains(seq) {
             try fileStep(name) { try FileSystem.remove(path + "/" + name) }
             removed = true
         }
@@ -275,5 +290,37 @@ public struct SnapshotStore: Sendable {
             removed = true
         }
         if removed { try directoryFile.sync() }
+    }
+
+    /// Which of the older snapshots to remove so that `count` are left,
+    /// spread over the log: one at a time, the one whose removal leaves the
+    /// shortest gap between the snapshots on either side of it (the oldest
+    /// gap starts at seq 0, the newest ends at the oldest of the newest
+    /// kept). Snapshots written every N events end up about evenly spaced,
+    /// so a point anywhere in the log is within a gap's width after one.
+    ///
+    /// - Parameters:
+    ///   - seqs: the older snapshots' seqs, in ascending order.
+    ///   - newest: the seq of the oldest snapshot kept among the newest.
+    ///   - count: how many to keep.
+    /// - Returns: the seqs to remove.
+    static func olderToRemove(_ seqs: [UInt64], newest: UInt64, keeping count: Int) -> Set<UInt64> {
+        var kept = seqs
+        var removed: Set<UInt64> = []
+        while kept.count > count {
+            var best = 0
+            var bestGap = UInt64.max
+            for index in kept.indices {
+                let before = index == 0 ? 0 : kept[index - 1]
+                let after = index == kept.count - 1 ? max(newest, kept[index]) : kept[index + 1]
+                // Ties go to the newer snapshot: the oldest ones hold the widest stretch.
+                if after - before <= bestGap {
+                    bestGap = after - before
+                    best = index
+                }
+            }
+            removed.insert(kept.remove(at: best))
+        }
+        return removed
     }
 }
