@@ -13,15 +13,19 @@ import Testing
     /// the UN's 4,300 in b.txt.
     static func timeline() -> (projections: Projections, ids: [String]) {
         var projections = Projections()
-        let a = Fixtures.document("a.txt", sha: "aa", published: "2023-01-20", claims: [
+        projections.apply(documents())
+        return (projections, projections.claims.map(\.id))
+    }
+
+    /// The events of the two documents, seqs 1 to 5.
+    static func documents() -> [Event] {
+        Fixtures.document("a.txt", sha: "aa", published: "2023-01-20", claims: [
             Fixtures.claim(.russia, .military, .casualties, .atLeast, 100_000),
             Fixtures.claim(.ukraine, .civilian, .killed, .approximately, 40_000),
         ], from: 1)
-        let b = Fixtures.document("b.txt", sha: "bb", published: "2023-02-01", claims: [
-            Fixtures.claim(.russia, .military, .casualties, .exact, 4_300, speaker: "United Nations"),
-        ], from: 4)
-        projections.apply(a + b)
-        return (projections, projections.claims.map(\.id))
+            + Fixtures.document("b.txt", sha: "bb", published: "2023-02-01", claims: [
+                Fixtures.claim(.russia, .military, .casualties, .exact, 4_300, speaker: "United Nations"),
+            ], from: 4)
     }
 
     static func retract(_ id: String, seq: UInt64, reason: String = "misread") -> Event {

@@ -255,13 +255,24 @@ public enum TimelineInterface {
         # since, until: YYYY, YYYY-MM or YYYY-MM-DD, on a claim's date
         # (stated_on, else published; an undated claim is left out).
 
+        # asOf, which Latest, History, Claims and Documents take: the views
+        # as they stood when the log reached a seq (digits), the end of a
+        # day (YYYY-MM-DD, UTC) or a time (RFC 3339): the last event
+        # recorded at or before it. Nothing recorded after it applies,
+        # corrections and retractions included. Their replies then carry
+        # as_of, the seq and recorded_at of that last event. A point before
+        # the log's first event, after its last seq, later than now or not
+        # readable: InvalidParameter, parameter asOf.
+        type AsOf (seq: int, recorded_at: string)
+
         # For each side, population and metric, the latest estimate (by
         # date, then seq; an undated claim never before a dated one) as the
         # first row of Sources: totals unless per asks for a rate. With
         # speaker, that speaker's latest.
         method Latest(
-        \(filterParameters)
-        ) -> (claims: []Source)
+        \(filterParameters),
+          asOf: ?string
+        ) -> (claims: []Source, as_of: ?AsOf)
 
         # For each side, population, metric and rate, every source's latest
         # estimate, one per speaker and one for unattributed claims, newest
@@ -280,16 +291,18 @@ public enum TimelineInterface {
 
         # Each speaker's estimates over time, statement by statement.
         method History(
-        \(filterParameters)
-        ) -> (series: []Series)
+        \(filterParameters),
+          asOf: ?string
+        ) -> (series: []Series, as_of: ?AsOf)
 
         # Every standing claim, in seq order; with all, the retracted ones
         # too. Called with more, the claims come in replies of up to 1000
         # each, the last without continues.
         method Claims(
         \(filterParameters),
-          all: ?bool
-        ) -> (claims: []Claim)
+          all: ?bool,
+          asOf: ?string
+        ) -> (claims: []Claim, as_of: ?AsOf)
 
         # Retracts a claim: it leaves every view but claims with all and
         # history, where it is shown retracted with the reason. claim: its
@@ -320,7 +333,7 @@ public enum TimelineInterface {
 
         # Every document received or rejected; document is a file name or a
         # SHA-256 prefix.
-        method Documents(document: ?string) -> (documents: []Document)
+        method Documents(document: ?string, asOf: ?string) -> (documents: []Document, as_of: ?AsOf)
 
         # Damage a check of the log found, and where.
         type VerifyFault (
@@ -411,16 +424,36 @@ public enum TimelineInterface {
         public init(document: String? = nil) { self.document = document }
     }
 
-    /// The reply of `Claims`.
+    /// The reply of `Claims`; with `asOf`, the point
+    /// it answers as of.
     public struct ClaimsReply: Sendable, Equatable, Codable {
         public var claims: [ClaimRecord]
-        public init(claims: [ClaimRecord]) { self.claims = claims }
+        public var asOf: AsOf?
+        public init(claims: [ClaimRecord], asOf: AsOf? = nil) {
+            self.claims = claims
+            self.asOf = asOf
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case claims
+            case asOf = "as_of"
+        }
     }
 
-    /// The reply of `Latest`: the first row of `Sources` per quantity.
+    /// The reply of `Latest`: the first row of `Sources` per quantity; with `asOf`, the point
+    /// it answers as of.
     public struct LatestReply: Sendable, Equatable, Codable {
         public var claims: [SourceRow]
-        public init(claims: [SourceRow]) { self.claims = claims }
+        public var asOf: AsOf?
+        public init(claims: [SourceRow], asOf: AsOf? = nil) {
+            self.claims = claims
+            self.asOf = asOf
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case claims
+            case asOf = "as_of"
+        }
     }
 
     /// The reply of `Sources`.
@@ -460,16 +493,36 @@ public enum TimelineInterface {
         public init(statements: [Statement]) { self.statements = statements }
     }
 
-    /// The reply of `History`.
+    /// The reply of `History`; with `asOf`, the point
+    /// it answers as of.
     public struct HistoryReply: Sendable, Equatable, Codable {
         public var series: [Series]
-        public init(series: [Series]) { self.series = series }
+        public var asOf: AsOf?
+        public init(series: [Series], asOf: AsOf? = nil) {
+            self.series = series
+            self.asOf = asOf
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case series
+            case asOf = "as_of"
+        }
     }
 
-    /// The reply of `Documents`.
+    /// The reply of `Documents`; with `asOf`, the point
+    /// it answers as of.
     public struct DocumentsReply: Sendable, Equatable, Codable {
         public var documents: [DocumentRecord]
-        public init(documents: [DocumentRecord]) { self.documents = documents }
+        public var asOf: AsOf?
+        public init(documents: [DocumentRecord], asOf: AsOf? = nil) {
+            self.documents = documents
+            self.asOf = asOf
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case documents
+            case asOf = "as_of"
+        }
     }
 
     /// The reply of `Status`.
@@ -578,15 +631,17 @@ public enum TimelineInterface {
 
 extension TimelineInterface.ClaimsReply {
     /// `{"claims":[…]}` for `claims`, as `TimelineJSON` encodes the reply.
-    public static func json(_ claims: some Sequence<ClaimRecord>) -> [UInt8] {
+    public static func json(_ claims: some Sequence<ClaimRecord>, asOf: AsOf? = nil) -> [UInt8] {
         // About a kilobyte a claim: a page's buffer grows once or twice, not ten times.
-        JSONWriter.object(member: "claims", claims, capacity: claims.underestimatedCount * 1024) { $0.write(to: &$1) }
+        JSONWriter.object(member: "claims", claims, asOf: asOf, capacity: claims.underestimatedCount * 1024) {
+            $0.write(to: &$1)
+        }
     }
 }
 
 extension TimelineInterface.LatestReply {
     /// The reply as `TimelineJSON` encodes it.
-    public var json: [UInt8] { JSONWriter.object(member: "claims", claims) { $0.write(to: &$1) } }
+    public var json: [UInt8] { JSONWriter.object(member: "claims", claims, asOf: asOf) { $0.write(to: &$1) } }
 }
 
 extension TimelineInterface.SourcesReply {
@@ -595,13 +650,24 @@ extension TimelineInterface.SourcesReply {
 }
 
 extension JSONWriter {
-    /// `{"NAME":[…]}`, compact, each element written by `write`.
+    /// `{"NAME":[…]}`, compact, each element written by `write`; with
+    /// `asOf`, `{"as_of":{…},"NAME":[…]}`.
     static func object<Element>(
-        member name: StaticString, _ elements: some Sequence<Element>, capacity: Int = 4096,
+        member name: StaticString, _ elements: some Sequence<Element>, asOf: AsOf? = nil, capacity: Int = 4096,
         write: (Element, inout JSONWriter) -> Void
     ) -> [UInt8] {
         var writer = JSONWriter(capacity: max(capacity, 64))
         writer.openObject()
+        if let asOf {
+            // Keys in the order JSONEncoder sorts them, as everywhere in replies.
+            writer.key("as_of")
+            writer.openObject()
+            writer.key("recorded_at")
+            writer.string(RFC3339.string(from: asOf.recordedAt))
+            writer.key("seq")
+            writer.int(Int(asOf.seq))
+            writer.closeObject()
+        }
         writer.key(name)
         writer.openArray()
         for element in elements {

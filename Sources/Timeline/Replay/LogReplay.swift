@@ -16,20 +16,25 @@ public enum LogReplay {
     /// enough (about 1.5 MB of JSON) to stay in the caches.
     static let batchSize = 2_048
 
-    /// Applies every event of `log` after `seq` to `projections`, in seq order.
+    /// Applies every event of `log` after `seq` to `projections`, in seq
+    /// order, up to `last` (the end of the log unless given).
     ///
     /// - Parameters:
     ///   - log: the log to read.
     ///   - seq: apply the events after this one (0 for all).
-    ///   - projections: the projections to bring up to the end of the log.
+    ///   - last: apply no event after this one: a past point's projections
+    ///     are the replay of the log's prefix up to it.
+    ///   - projections: the projections to bring up to `last` or the end of the log.
     /// - Throws: ``EventDecodingError`` for a record that is not an event
     ///   this code reads; `EventLogError` when the log cannot be read. The
     ///   events before the failing batch have been applied.
-    public static func apply(_ log: EventLog, after seq: UInt64, to projections: inout Projections) throws {
+    public static func apply(
+        _ log: EventLog, after seq: UInt64, through last: UInt64 = .max, to projections: inout Projections
+    ) throws {
         let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         var batch = RecordBatch(firstSeq: seq + 1)
         var pending: PendingDecode?
-        try log.forEachRecord(after: seq) { recordSeq, body in
+        try log.forEachRecord(after: seq, through: last) { recordSeq, body in
             batch.append(body)
             guard batch.count == batchSize else { return }
             let next = PendingDecode(batch, parts: parts)
