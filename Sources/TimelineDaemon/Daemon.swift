@@ -119,7 +119,11 @@ public final class Daemon: Sendable {
         }
         let acknowledged = openAcknowledgedSeq(folders: folders, log: log)
         let followers = EventBroadcaster()
-        let store = TimelineStore(extractor: extractorInfo, inboxPath: folders.inbox, log: log, followers: followers)
+        // Besides the newest three, four older snapshots spread over the log,
+        // so that a view of the past starts near its point (docs/ARCHITECTURE.md).
+        let snapshots = SnapshotStore(directory: URL(fileURLWithPath: folders.snapshots), keep: 3, keepSpread: 4)
+        let store = TimelineStore(
+            extractor: extractorInfo, inboxPath: folders.inbox, log: log, followers: followers, snapshots: snapshots)
         await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
         let restored = try notifier.extendingStartTimeout(
             status: "starting: rebuilding the projections (the log holds \(log.lastSeq) events)"
@@ -129,7 +133,7 @@ public final class Daemon: Sendable {
         let replayed = restored.projections
         await store.replace(with: replayed, chainHead: log.chainHead.hex)
         let snapshotter = Snapshotter(
-            store: SnapshotStore(directory: URL(fileURLWithPath: folders.snapshots)), timeline: store, log: log,
+            store: snapshots, timeline: store, log: log,
             everyEvents: configuration.snapshotEveryEvents, everySeconds: configuration.snapshotEverySeconds,
             coveredSeq: restored.snapshotSeq, logger: logger)
         let progress = followers.progress()

@@ -22,12 +22,21 @@ actor TimelineStore {
     nonisolated let log: EventLog
     /// Where applied events go on to the streams that follow the log.
     nonisolated let followers: EventBroadcaster
+    /// The projections at points of the past, for the views asked `asOf`.
+    nonisolated let past: PastTimeline
 
-    init(extractor: ExtractorInfo, inboxPath: String, log: EventLog, followers: EventBroadcaster) {
+    /// - Parameters:
+    ///   - snapshots: the daemon's snapshots, which answers of the past
+    ///     start from when one is near the point; nil for none.
+    init(
+        extractor: ExtractorInfo, inboxPath: String, log: EventLog, followers: EventBroadcaster,
+        snapshots: SnapshotStore? = nil
+    ) {
         self.extractor = extractor
         self.inboxPath = inboxPath
         self.log = log
         self.followers = followers
+        self.past = PastTimeline(log: log, snapshots: snapshots)
     }
 
     /// Applies events the log has made durable, in seq order, and hands
@@ -132,6 +141,8 @@ struct ClaimPages: Sendable {
     let projections: Projections
     let positions: [Int]
     let page: Int
+    /// The point of the past the projections are as of, which each page says.
+    var asOf: AsOf?
 
     var count: Int { (positions.count + page - 1) / page }
 
@@ -139,7 +150,7 @@ struct ClaimPages: Sendable {
     func json(_ index: Int) -> [UInt8] {
         let claims = projections.claims
         return TimelineInterface.ClaimsReply.json(
-            positions[(index * page)..<min(positions.count, (index + 1) * page)].lazy.map { claims[$0] })
+            positions[(index * page)..<min(positions.count, (index + 1) * page)].lazy.map { claims[$0] }, asOf: asOf)
     }
 }
 

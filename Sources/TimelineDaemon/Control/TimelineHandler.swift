@@ -16,7 +16,13 @@ struct TimelineHandler: VarlinkHandler {
         case "Status":
             try await replies.send(TimelineInterface.StatusReply(status: await store.status))
         case "Latest":
-            let filter = try await validated(call.parameters(as: ClaimFilter.self))
+            let parameters = try call.parameters(as: TimelineInterface.AsOfParameters<ClaimFilter>.self)
+            if case let (asOf, past)? = try await past(parameters.asOf) {
+                let filter = try await validated(parameters.parameters, in: past)
+                return try await replies.send(json: TimelineInterface.LatestReply(
+                    claims: past.latest(matching: filter), asOf: asOf).json)
+            }
+            let filter = try await validated(parameters.parameters)
             try await replies.send(json: TimelineInterface.LatestReply(claims: await store.latest(filter)).json)
         case "Sources":
             let filter = try await validated(call.parameters(as: ClaimFilter.self))
@@ -26,23 +32,42 @@ struct TimelineHandler: VarlinkHandler {
             parameters.filter = try await validated(parameters.filter)
             try await replies.send(TimelineInterface.StatementsReply(statements: await store.statements(parameters)))
         case "History":
-            let filter = try await validated(call.parameters(as: ClaimFilter.self))
+            let parameters = try call.parameters(as: TimelineInterface.AsOfParameters<ClaimFilter>.self)
+            if case let (asOf, past)? = try await past(parameters.asOf) {
+                let filter = try await validated(parameters.parameters, in: past)
+                return try await replies.send(TimelineInterface.HistoryReply(series: past.history(matching: filter), asOf: asOf))
+            }
+            let filter = try await validated(parameters.parameters)
             try await replies.send(TimelineInterface.HistoryReply(series: await store.history(filter)))
         case "Claims":
-            var parameters = try call.parameters(as: TimelineInterface.ClaimsParameters.self)
-            let (filter, all) = (try await validated(parameters.filter), parameters.all)
-            parameters.filter = filter
-            guard call.more else {
-                return try await replies.send(json: await store.claimsReplyJSON(filter, includingRetracted: all))
+            let parameters = try call.parameters(
+                as: TimelineInterface.AsOfParameters<TimelineInterface.ClaimsParameters>.self)
+            let all = parameters.parameters.all
+            let pages: ClaimPages
+            if case let (asOf, past)? = try await past(parameters.asOf) {
+                let filter = try await validated(parameters.parameters.filter, in: past)
+                let positions = past.positions(matching: filter, includingRetracted: all)
+                pages = ClaimPages(
+                    projections: past, positions: positions, page: call.more ? 1000 : max(1, positions.count), asOf: asOf)
+            } else {
+                let filter = try await validated(parameters.parameters.filter)
+                guard call.more else {
+                    return try await replies.send(json: await store.claimsReplyJSON(filter, includingRetracted: all))
+                }
+                pages = await store.claimPages(filter, includingRetracted: all, page: 1000)
             }
-            let pages = await store.claimPages(filter, includingRetracted: all, page: 1000)
             for index in 0..<max(pages.count, 1) {
-                let json = pages.count == 0 ? TimelineInterface.ClaimsReply.json([]) : pages.json(index)
+                let json = pages.count == 0 ? TimelineInterface.ClaimsReply.json([], asOf: pages.asOf) : pages.json(index)
                 try await replies.send(json: json, continues: index < pages.count - 1)
             }
         case "Documents":
-            let parameters = try call.parameters(as: TimelineInterface.DocumentsParameters.self)
-            let documents = try await invalidParameter { try await store.documents(parameters.document) }
+            let parameters = try call.parameters(
+                as: TimelineInterface.AsOfParameters<TimelineInterface.DocumentsParameters>.self)
+            if case let (asOf, past)? = try await past(parameters.asOf) {
+                let documents = try await invalidParameter { try past.documents(matching: parameters.parameters.document) }
+                return try await replies.send(TimelineInterface.DocumentsReply(documents: documents, asOf: asOf))
+            }
+            let documents = try await invalidParameter { try await store.documents(parameters.parameters.document) }
             try await replies.send(TimelineInterface.DocumentsReply(documents: documents))
         case "Verify":
             try await replies.send(TimelineInterface.VerifyReply(report: try await LogVerification.run(store.log)))
@@ -93,16 +118,37 @@ struct TimelineHandler: VarlinkHandler {
         }
     }
 
+    /// The projections as of `text` and the point that is, or nil when no
+    /// point was asked for (the views of now).
+    /// - Throws: `InvalidParameter` (`asOf`) for a point that is not one or
+    ///   that the log does not reach.
+    private func past(_ text: String?) async throws -> (AsOf, Projections)? {
+        guard let text else { return nil }
+        guard let point = AsOfPoint(text) else {
+            throw try Self.invalid("asOf", "cannot read '\(text)' as a point of the log: give \(AsOfPoint.usage)")
+        }
+        do {
+            return try await store.past.projections(asOf: point, current: store.projections)
+        } catch let error as AsOfError {
+            throw try Self.invalid("asOf", error.message)
+        }
+    }
+
     /// Refuses a side, population, metric or rate the timeline does not
-    /// know, and what ``Projections/validate(_:)`` refuses, so that a typo gets an error naming the choices rather than
-    /// an empty answer.
-    private func validated(_ filter: ClaimFilter) async throws -> ClaimFilter {
+    /// know, and what ``Projections/validate(_:)`` refuses (in `past`, the
+    /// projections of a point of the past, when given), so that a typo gets
+    /// an error naming the choices rather than an empty answer.
+    private func validated(_ filter: ClaimFilter, in past: Projections? = nil) async throws -> ClaimFilter {
         let known = await store.vocabulary
         try Self.check(filter.side?.rawValue, "side", known.sides)
         try Self.check(filter.population?.rawValue, "population", known.populations)
         try Self.check(filter.metric?.rawValue, "metric", known.metrics)
         try Self.check(filter.per, "per", Set([ClaimFilter.totals] + [Rate.day, .week, .month].map(\.rawValue)))
-        try await invalidParameter { try await store.validate(filter) }
+        if let past {
+            try await invalidParameter { try past.validate(filter) }
+        } else {
+            try await invalidParameter { try await store.validate(filter) }
+        }
         return filter
     }
 
