@@ -12,6 +12,12 @@ enum Output {
         FileHandle.standardOutput.write(data)
     }
 
+    /// A line on standard error that is not an error: what the rows on
+    /// standard output are (the point of the past they are as of).
+    static func note(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
     static func print(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") || text.isEmpty ? text : text + "\n").utf8))
     }

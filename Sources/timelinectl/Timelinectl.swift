@@ -128,6 +128,20 @@ struct FilterOptions: ParsableArguments {
     }
 }
 
+/// `--as-of`: a view as it stood at a point of the log's past.
+struct AsOfOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "The view as it stood when the log reached this seq, the end of this day (YYYY-MM-DD, UTC) or this time (RFC 3339); later events, corrections included, do not apply.",
+        valueName: "seq|date|timestamp"))
+    var asOf: String?
+
+    mutating func validate() throws {
+        if let asOf, AsOfPoint(asOf) == nil {
+            throw ValidationError("--as-of takes \(AsOfPoint.usage), not '\(asOf)'")
+        }
+    }
+}
+
 /// The formats a view can be written in besides its table and --json.
 struct ExportOptions: ParsableArguments {
     @Flag(name: .customLong("csv"), help: "Print CSV (RFC 4180): a header row, then one row per claim or entry, every field of --json flattened.")
@@ -148,6 +162,22 @@ struct ExportOptions: ParsableArguments {
         if try write(rows, json: json) { return }
         if json { return try Output.json(whole) }
         Output.print(table())
+    }
+
+    /// As ``show(_:whole:json:table:)``, for a reply that may be of a point
+    /// of the past: with `asOf`, `--json` prints the whole `reply` (its
+    /// `as_of` with the view), the table comes under the line that says
+    /// the point, and CSV and JSON lines, which have no room for it, get
+    /// that line on standard error.
+    func show(
+        _ rows: some Sequence<some Encodable>, whole: some Encodable, reply: some Encodable, asOf: AsOf?, json: Bool,
+        table: () -> String
+    ) throws {
+        guard let asOf else { return try show(rows, whole: whole, json: json, table: table) }
+        if csv || jsonl, !json { Output.note(asOf.line) }
+        if try write(rows, json: json) { return }
+        if json { return try Output.json(reply) }
+        Output.print(asOf.line + "\n" + table())
     }
 
     /// Writes `rows` as CSV or JSON lines, or returns false when neither
@@ -190,14 +220,23 @@ struct LatestCommand: AsyncParsableCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var export: ExportOptions
 
+    @OptionGroup var past: AsOfOptions
+
     @Flag(name: .customLong("all-sources"), help: "Every source's latest estimate, as the sources command lists them.")
     var allSources = false
+
+    mutating func validate() throws {
+        if allSources, past.asOf != nil { throw ValidationError("--as-of is not taken with --all-sources") }
+    }
 
     func run() async throws {
         if allSources { return try SourcesCommand.show(filters.filter, connection: connection, export: export) }
         let client = try DaemonClient(path: connection.socketPath)
-        let reply: TimelineInterface.LatestReply = try client.call(TimelineInterface.Method.latest, filters.filter)
-        try export.show(reply.claims, whole: reply.claims, json: connection.json) { Tables.latest(reply.claims) }
+        let reply: TimelineInterface.LatestReply = try client.call(
+            TimelineInterface.Method.latest, TimelineInterface.AsOfParameters(filters.filter, asOf: past.asOf))
+        try export.show(reply.claims, whole: reply.claims, reply: reply, asOf: reply.asOf, json: connection.json) {
+            Tables.latest(reply.claims)
+        }
     }
 }
 
@@ -274,10 +313,15 @@ struct HistoryCommand: AsyncParsableCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var export: ExportOptions
 
+    @OptionGroup var past: AsOfOptions
+
     func run() async throws {
         let client = try DaemonClient(path: connection.socketPath)
-        let reply: TimelineInterface.HistoryReply = try client.call(TimelineInterface.Method.history, filters.filter)
-        try export.show(reply.series.lazy.flatMap(\.entries), whole: reply.series, json: connection.json) {
+        let reply: TimelineInterface.HistoryReply = try client.call(
+            TimelineInterface.Method.history, TimelineInterface.AsOfParameters(filters.filter, asOf: past.asOf))
+        try export.show(
+            reply.series.lazy.flatMap(\.entries), whole: reply.series, reply: reply, asOf: reply.asOf, json: connection.json
+        ) {
             Tables.history(reply.series)
         }
     }
@@ -291,17 +335,25 @@ struct ClaimsCommand: AsyncParsableCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var export: ExportOptions
 
+    @OptionGroup var past: AsOfOptions
+
     @Flag(name: .customLong("all"), help: "Retracted claims too, each marked with its retraction.")
     var all = false
 
     func run() async throws {
         let client = try DaemonClient(path: connection.socketPath)
-        let parameters = TimelineInterface.ClaimsParameters(filter: filters.filter, all: all)
+        let parameters = TimelineInterface.AsOfParameters(
+            TimelineInterface.ClaimsParameters(filter: filters.filter, all: all), asOf: past.asOf)
         if export.csv || export.jsonl {
             // Page by page, so that a million claims stream through.
             if connection.json { _ = try export.write([ClaimRecord](), json: true) }
             var out = Export(csv: export.csv)
+            var first = true
             try client.stream(TimelineInterface.Method.claims, parameters) { reply in
+                if first, past.asOf != nil, let asOf = try reply.parameters(as: AsOfField.self).asOf {
+                    Output.note(asOf.line)
+                }
+                first = false
                 if out.isCSV {
                     // Straight from the reply's JSON to CSV: decoding each
                     // claim to flatten it again cost ten times the rest.
@@ -313,8 +365,18 @@ struct ClaimsCommand: AsyncParsableCommand {
             return out.finish()
         }
         let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.claims, parameters)
+        if let asOf = reply.asOf {
+            if connection.json { return try Output.json(reply) }
+            return Output.print(asOf.line + "\n" + Tables.claims(reply.claims))
+        }
         if connection.json { return try Output.json(reply.claims) }
         Output.print(Tables.claims(reply.claims))
+    }
+
+    /// The `as_of` of a reply, read without its claims.
+    private struct AsOfField: Decodable {
+        var asOf: AsOf?
+        enum CodingKeys: String, CodingKey { case asOf = "as_of" }
     }
 }
 
@@ -364,13 +426,20 @@ struct DocumentsCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var past: AsOfOptions
+
     @Option(help: "A document's file name, or the start of its SHA-256.")
     var document: String?
 
     func run() async throws {
         let client = try DaemonClient(path: connection.socketPath)
         let reply: TimelineInterface.DocumentsReply = try client.call(
-            TimelineInterface.Method.documents, TimelineInterface.DocumentsParameters(document: document))
+            TimelineInterface.Method.documents,
+            TimelineInterface.AsOfParameters(TimelineInterface.DocumentsParameters(document: document), asOf: past.asOf))
+        if let asOf = reply.asOf {
+            if connection.json { return try Output.json(reply) }
+            return Output.print(asOf.line + "\n" + Tables.documents(reply.documents))
+        }
         if connection.json { return try Output.json(reply.documents) }
         Output.print(Tables.documents(reply.documents))
     }
