@@ -1,0 +1,62 @@
+import EventLog
+import Foundation
+import Testing
+import Timeline
+
+@testable import TimelineDaemon
+
+/// Answers for a point of the past: the replay of the log's prefix, started
+/// from the nearest state at hand, whatever order the points come in.
+@Suite struct PastTimelineTests {
+    @Test func everyPointIsTheReplayOfItsPrefixWhateverItStartsFrom() async throws {
+        try await withTemporaryFolder { data in
+            let log = try EventLog.open(directory: URL(fileURLWithPath: data + "/log"))
+            defer { log.close() }
+            try await TestEvents.append(TestEvents.batches(count: 80), to: log)
+            let last = log.lastSeq
+            let snapshots = SnapshotStore(directory: URL(fileURLWithPath: data + "/snapshots"), keep: 3, keepSpread: 4)
+            for seq in stride(from: UInt64(10), to: last, by: 10) {
+                let projections = try PastProjections.replay(Projections(), through: seq, of: log)
+                try snapshots.write(
+                    projections.snapshotContent.encoded(), seq: seq, chainHead: try log.chainHead(at: seq),
+                    version: Projections.snapshotVersion)
+            }
+            // A snapshot whose body cannot be read is passed over for an earlier state.
+            try snapshots.write(
+                [0xFF, 0xFF, 0x01], seq: 35, chainHead: try log.chainHead(at: 35), version: Projections.snapshotVersion)
+            let now = try TestEvents.replay(log)
+            let past = PastTimeline(log: log, snapshots: snapshots)
+            for seq: UInt64 in [1, 37, 36, 39, 9, 10, 11, 42, last - 1, last, 5] {
+                let (asOf, projections) = try await past.projections(asOf: .seq(seq), current: now)
+                #expect(asOf.seq == seq && asOf.recordedAt == TestEvents.recordedAt)
+                #expect(projections == (try PastProjections.replay(Projections(), through: seq, of: log)), "seq \(seq)")
+            }
+        }
+    }
+
+    @Test func anAnswerStartsFromTheNewestSnapshotAtOrBeforeItsPoint() async throws {
+        try await withTemporaryFolder { data in
+            let log = try EventLog.open(directory: URL(fileURLWithPath: data + "/log"))
+            defer { log.close() }
+            try await TestEvents.append(TestEvents.batches(count: 40), to: log)
+            // A snapshot at seq 20 that holds only a document of its own: an
+            // answer that starts from it shows that document.
+            var marked = Projections()
+            marked.apply(Event(seq: 20, recordedAt: TestEvents.recordedAt, payload: .documentRejected(DocumentRejected(
+                name: "from-the-snapshot.txt", reason: "too_large", message: "too large", movedTo: "failed/x", size: 1))))
+            let snapshots = SnapshotStore(directory: URL(fileURLWithPath: data + "/snapshots"))
+            try snapshots.write(
+                marked.snapshotContent.encoded(), seq: 20, chainHead: try log.chainHead(at: 20),
+                version: Projections.snapshotVersion)
+            let past = PastTimeline(log: log, snapshots: snapshots)
+            let now = try TestEvents.replay(log)
+            func names(_ seq: UInt64) async throws -> [String] {
+                try await past.projections(asOf: .seq(seq), current: now).1.documents(matching: nil).map(\.name)
+            }
+            let after = try await names(25)
+            let before = try await names(19)
+            #expect(after.first == "from-the-snapshot.txt")
+            #expect(!before.contains("from-the-snapshot.txt"))
+        }
+    }
+}
