@@ -9,22 +9,10 @@ import Timeline
 /// With `--log DIR`, the log in DIR is replayed, and written there first
 /// if DIR holds none (so that a profiler can watch the replay alone).
 func replayBenchmark(_ arguments: [String]) async throws {
-    var arguments = arguments
-    var kept: String?
-    if let flag = arguments.firstIndex(of: "--log"), flag + 1 < arguments.count {
-        kept = arguments[flag + 1]
-        arguments.removeSubrange(flag...(flag + 1))
-    }
-    let count = Int(arguments.first ?? "") ?? 1_000_000
-    let folder = try kept ?? BenchmarkFolder.make(prefix: "timelined-bench-replay")
-    defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
-    let directory = URL(fileURLWithPath: folder)
-
-    var payloadBytes = 0
-    if !FileManager.default.fileExists(atPath: folder + "/00000000000000000001.seg") {
-        let written = try await SyntheticLog.write(events: count, to: directory)
-        payloadBytes = written.payloadBytes
-    }
+    let benchmarkLog = try await BenchmarkLog(arguments, prefix: "timelined-bench-replay")
+    defer { benchmarkLog.removeIfTemporary() }
+    let (folder, directory) = (benchmarkLog.folder, benchmarkLog.directory)
+    let payloadBytes = benchmarkLog.written?.payloadBytes ?? 0
     BenchmarkCache.evict(folder)
 
     let start = ContinuousClock.now

@@ -6,19 +6,9 @@ import Timeline
 /// replayed log encoded as a snapshot and decoded back, with the time and
 /// CPU time of each and the body's size.
 func snapshotBenchmark(_ arguments: [String]) async throws {
-    var arguments = arguments
-    var kept: String?
-    if let flag = arguments.firstIndex(of: "--log"), flag + 1 < arguments.count {
-        kept = arguments[flag + 1]
-        arguments.removeSubrange(flag...(flag + 1))
-    }
-    let count = Int(arguments.first ?? "") ?? 1_000_000
-    let folder = try kept ?? BenchmarkFolder.make(prefix: "timelined-bench-snapshot")
-    defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
-    if !FileManager.default.fileExists(atPath: folder + "/00000000000000000001.seg") {
-        _ = try await SyntheticLog.write(events: count, to: URL(fileURLWithPath: folder))
-    }
-    let log = try EventLog.open(directory: URL(fileURLWithPath: folder))
+    let benchmarkLog = try await BenchmarkLog(arguments, prefix: "timelined-bench-snapshot")
+    defer { benchmarkLog.removeIfTemporary() }
+    let log = try EventLog.open(directory: benchmarkLog.directory)
     var projections = Projections()
     projections.reserveCapacity(forEvents: Int(log.lastSeq))
     try LogReplay.apply(log, after: 0, to: &projections)

@@ -65,3 +65,35 @@ enum SyntheticLog {
         return written
     }
 }
+
+/// The log a benchmark reads, from its arguments `[EVENTS] [--log DIR]`:
+/// the log in DIR, written there first when DIR holds none (so that a
+/// profiler can watch the benchmark alone), else a synthetic log of EVENTS
+/// (a million unless given) in a temporary folder.
+struct BenchmarkLog {
+    let folder: String
+    /// What was written, when the log was written for this run.
+    let written: SyntheticLog.Written?
+    private let temporary: Bool
+
+    init(_ arguments: [String], prefix: String) async throws {
+        var arguments = arguments
+        var kept: String?
+        if let flag = arguments.firstIndex(of: "--log"), flag + 1 < arguments.count {
+            kept = arguments[flag + 1]
+            arguments.removeSubrange(flag...(flag + 1))
+        }
+        let count = Int(arguments.first ?? "") ?? 1_000_000
+        folder = try kept ?? BenchmarkFolder.make(prefix: prefix)
+        temporary = kept == nil
+        written = FileManager.default.fileExists(atPath: folder + "/00000000000000000001.seg")
+            ? nil : try await SyntheticLog.write(events: count, to: URL(fileURLWithPath: folder))
+    }
+
+    var directory: URL { URL(fileURLWithPath: folder) }
+
+    /// Removes the log when it was made for this run.
+    func removeIfTemporary() {
+        if temporary { try? FileManager.default.removeItem(atPath: folder) }
+    }
+}

@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: ([String]) async throws -> Void)] = [
     ("startup", startupBenchmark),
     ("daemon", daemonBenchmark),
     ("views", viewsBenchmark),
+    ("asof", asOfBenchmark),
     ("chart", chartBenchmark),
 ]
 
