@@ -35,13 +35,17 @@ actor PastTimeline {
     ///
     /// - Parameters:
     ///   - point: the point asked for.
-    ///   - current: the projections the store holds now.
+    ///   - current: the projections the store holds, when they stand at
+    ///     the seq given. Asked only then: a copy held while the store
+    ///     applies events would make it copy its indexes.
     /// - Throws: ``AsOfError`` when the log does not reach the point;
     ///   `EventLogError` or ``EventDecodingError`` when the log cannot be read.
-    func projections(asOf point: AsOfPoint, current: Projections) async throws -> (AsOf, Projections) {
+    func projections(
+        asOf point: AsOfPoint, current: @Sendable (UInt64) async -> Projections?
+    ) async throws -> (AsOf, Projections) {
         let log = self.log
         let asOf = try await BlockingWork.run(on: queue) { try PastProjections.resolve(point, in: log) }
-        if current.lastSeq == asOf.seq { return (asOf, current) }
+        if let current = await current(asOf.seq) { return (asOf, current) }
         if let recent, recent.lastSeq == asOf.seq { return (asOf, recent) }
         let start = recent.flatMap { $0.lastSeq < asOf.seq ? $0 : nil } ?? Projections()
         let snapshots = self.snapshots

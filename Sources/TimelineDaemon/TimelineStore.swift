@@ -53,6 +53,12 @@ actor TimelineStore {
         projections.snapshotContent
     }
 
+    /// The projections as they stand, if they stand at `seq`: a view of
+    /// the past at the seq the store has reached is a view of now.
+    func projections(at seq: UInt64) -> Projections? {
+        projections.lastSeq == seq ? projections : nil
+    }
+
     /// Replaces the projections wholesale (after a replay at start).
     func replace(with projections: Projections, chainHead: String) {
         self.projections = projections

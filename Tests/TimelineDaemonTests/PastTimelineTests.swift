@@ -27,7 +27,7 @@ import Timeline
             let now = try TestEvents.replay(log)
             let past = PastTimeline(log: log, snapshots: snapshots)
             for seq: UInt64 in [1, 37, 36, 39, 9, 10, 11, 42, last - 1, last, 5] {
-                let (asOf, projections) = try await past.projections(asOf: .seq(seq), current: now)
+                let (asOf, projections) = try await past.projections(asOf: .seq(seq)) { $0 == now.lastSeq ? now : nil }
                 #expect(asOf.seq == seq && asOf.recordedAt == TestEvents.recordedAt)
                 #expect(projections == (try PastProjections.replay(Projections(), through: seq, of: log)), "seq \(seq)")
             }
@@ -51,7 +51,7 @@ import Timeline
             let past = PastTimeline(log: log, snapshots: snapshots)
             let now = try TestEvents.replay(log)
             func names(_ seq: UInt64) async throws -> [String] {
-                try await past.projections(asOf: .seq(seq), current: now).1.documents(matching: nil).map(\.name)
+                try await past.projections(asOf: .seq(seq)) { $0 == now.lastSeq ? now : nil }.1.documents(matching: nil).map(\.name)
             }
             let after = try await names(25)
             let before = try await names(19)

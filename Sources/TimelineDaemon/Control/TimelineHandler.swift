@@ -128,7 +128,7 @@ struct TimelineHandler: VarlinkHandler {
             throw try Self.invalid("asOf", "cannot read '\(text)' as a point of the log: give \(AsOfPoint.usage)")
         }
         do {
-            return try await store.past.projections(asOf: point, current: store.projections)
+            return try await store.past.projections(asOf: point) { [store] seq in await store.projections(at: seq) }
         } catch let error as AsOfError {
             throw try Self.invalid("asOf", error.message)
         }
