@@ -130,6 +130,8 @@ import Testing
 
     @Test func aSecondVerbWithAFigureInWordsIsNoHeadOfTheFirst() {
         #expect(keys("Shelling of Kharkiv killed two and wounded five.") == ["ukraine civilian killed exact 2", "ukraine civilian wounded exact 5"])
+        // A vague figure has a verb of its own too.
+        #expect(keys("The office says 103 children have been killed and many more wounded.") == ["ukraine civilian killed exact 103"])
         #expect(keys("Two killed and wounded soldiers were evacuated.") == ["both military casualties exact 2"])
     }
 

@@ -681,8 +681,11 @@ struct SubjectReader {
         while k < upper, words < 16 {
             let token = scope[k]
             // "two civilians had been killed and five wounded": the next
-            // figure, in digits or in words, has a predicate of its own.
+            // figure, in digits or in words, has a predicate of its own;
+            // so has a vague one ("103 children have been killed and many
+            // more wounded").
             if token.kind == .number { break }
+            if k > start, scope[k - 1].keyword == .and, token.isWord, SubjectReader.vagueFigures.contains(token.hash) { break }
             // ("during the two decades of war": a span of time is no figure.)
             if token.entry >= 0, scope.lexicon.entries[Int(token.entry)].numeral > 0,
                k + 1 >= upper || scope.match(.countedThing, at: k + 1) == nil && !SubjectReader.timeUnits.contains(scope[k + 1].hash) {
@@ -1700,6 +1703,7 @@ struct SubjectReader {
         return nil
     }
 
+    static let vagueFigures = WordSet(["many", "more", "scores", "dozens", "hundreds", "thousands", "several", "others"].map(WordHash.of))
     static let attackHash = WordHash.of("attack")
     static let eitherHash = WordHash.of("either")
     static let averageHash = WordHash.of("average")
