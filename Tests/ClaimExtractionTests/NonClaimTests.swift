@@ -5,6 +5,8 @@ import Testing
 @Suite struct NonClaimTests {
     @Test(arguments: [
         "He noted that Russia had amassed 20,000 to 30,000 troops in the city.",
+        "Argentina lost 649 servicemen in the 1982 Falklands War against Britain.",
+        "Pearl Harbor, in which more than 2,400 Americans were killed in 1941, was a terrible morning, he said.",
         "Russia has deployed about 190,000 troops along the border.",
         "Putin called up nearly 300,000 reservists for the war in Ukraine in September.",
         "Russia mobilised 300,000 reservists, the Kremlin said.",

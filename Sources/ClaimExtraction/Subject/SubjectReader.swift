@@ -188,6 +188,7 @@ struct SubjectReader {
             let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic, dates: dates)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
             let otherWar = predicate.otherConflict || otherWarNamed(before: hedges[first].start)
+                || pastCentury(scope, from: clauseStart, after: heads[last].end)
             let forecast = isForecast(scope, before: hedges[first].start)
             // "interviewed 47 former prisoners of war", "205 prisoners
             // interviewed by the Mission": people met, not a loss.
@@ -1701,6 +1702,23 @@ struct SubjectReader {
             k -= 1
         }
         return nil
+    }
+
+    /// Whether the figure's clause sets it in a year of the last century:
+    /// "Argentina lost 649 servicemen in the 1982 Falklands War", "more
+    /// than 2,400 Americans were killed in 1941": another war's.
+    private func pastCentury(_ scope: SentenceScope, from start: Int, after end: Int) -> Bool {
+        var k = start
+        while k < scope.range.upperBound {
+            if k >= end, scope.isClausePunctuation(k) { return false }
+            let token = scope[k]
+            if token.kind == .number, token.digits == 4, !token.has(.grouped), (1900..<2000).contains(token.value), k > start,
+               scope[k - 1].keyword == .in || scope[k - 1].keyword == .the {
+                return true
+            }
+            k += 1
+        }
+        return false
     }
 
     static let vagueFigures = WordSet(["many", "more", "scores", "dozens", "hundreds", "thousands", "several", "others"].map(WordHash.of))
