@@ -576,6 +576,11 @@ import Testing
         #expect(keys(text) == ["russia military killed exact 680/day", "russia military casualties approximately 245000"])
     }
 
+    @Test func theDayThatEndsAPeriodIsNoDaysTally() {
+        #expect(keys("The mission says it has recorded 1,900 civilian casualties in Ukraine between the start of the invasion and midnight on 15 March.")
+            == ["ukraine civilian casualties exact 1900"])
+    }
+
     @Test func aParticiplesClauseHoldsThePeriodOfTheClauseItHangsOn() {
         #expect(keys("Russian forces attacked 38 settlements in Kherson Oblast over the past day, killing one person and injuring 16.")
             == ["ukraine civilian killed exact 1/day", "ukraine civilian wounded exact 16/day"])

@@ -1787,9 +1787,10 @@ struct SubjectReader {
             return before - 1 >= scope.range.lowerBound && scope[before - 1].keyword == .as
         }
         if SubjectReader.periodBounds.contains(scope[before].hash) { return true }
-        // "since the start of hostilities on Aug. 6".
+        // "since the start of hostilities on Aug. 6", "between the start of
+        // the invasion and midnight on 15 March".
         var k = before
-        while k >= scope.range.lowerBound, k > before - 7, !scope.isClausePunctuation(k) {
+        while k >= scope.range.lowerBound, k > before - 10, !scope.isClausePunctuation(k) {
             if SubjectReader.periodOpeners.contains(scope[k].hash) { return true }
             k -= 1
         }
