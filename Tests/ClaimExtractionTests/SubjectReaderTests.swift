@@ -273,6 +273,15 @@ import Testing
         #expect(keys(text) == ["russia military casualties exact 30000", "russia military killed approximately 9000"])
     }
 
+    @Test(arguments: [
+        "4 of", "Russia has lost 4 of", "Casualties: 1,000 of\n\nMore follows.", "1 two killed", "He said 100 two soldiers were killed.",
+        "100 captured one Russian", "\"5,000\"", "\u{201C}12 of",
+    ])
+    func cutOrRunTogetherFiguresAreReadWithoutTrapping(text: String) {
+        // Read to the end: a figure at a line's end, or two run together.
+        _ = claims(text)
+    }
+
     @Test func aSentenceOpeningWithAQuotedFigureIsRead() {
         #expect(keys("\"5,000 to 7,000 soldiers\" from Russia and Ukraine die each week, Trump said.")
             == ["both military killed range 5000-7000"])

@@ -52,7 +52,8 @@ struct NounPhrase: Sendable, Hashable {
             }
             // "4,000 of the approximately 11,000 North Korean troops": the
             // whole's noun is the part's.
-            if k == start, token.keyword == .of, let number = (k + 2..<min(scope.range.upperBound, k + 5)).first(where: { scope[$0].kind == .number }),
+            if k == start, token.keyword == .of, k + 2 < scope.range.upperBound,
+               let number = (k + 2..<min(scope.range.upperBound, k + 5)).first(where: { scope[$0].kind == .number }),
                NumberReader.wholeAfter(scope, k, number) {
                 var after = number + 1
                 while after < scope.range.upperBound, scope.lexicon.entry(of: scope[after]).map({ $0.scale > 0 }) == true { after += 1 }

@@ -324,15 +324,18 @@ struct SubjectReader {
                 // 9,000": a figure whose verb and noun are left out repeats
                 // the coordinated figure's; so does one it is compared with
                 // ("around 427,000, up from about 253,000 in 2023").
-                let compared = lastEnd.map { lastEnd in
-                    (lastEnd..<hedges[member].start).contains {
+                // (The last figure's noun phrase may run on over this figure:
+                // "100 two soldiers were killed".)
+                let between = lastEnd.map { min($0, hedges[member].start)..<hedges[member].start }
+                let compared = between.map { between in
+                    between.contains {
                         $0 + 1 < hedges[member].start && SubjectReader.comparing.contains(scope[$0].hash)
                             && (scope[$0 + 1].keyword == .from || scope[$0 + 1].keyword == .to || scope[$0 + 1].hash == SubjectReader.with)
                     }
                 } ?? false
-                if metrics.isEmpty, !phrase.hasHead, phrase.sides.isEmpty, governor == nil, let lastMetric, let lastEnd,
+                if metrics.isEmpty, !phrase.hasHead, phrase.sides.isEmpty, governor == nil, let lastMetric, let between,
                    scope.match(.linking, endingAt: hedges[member].start) == nil,
-                   compared || (lastEnd..<hedges[member].start).contains(where: {
+                   compared || between.contains(where: {
                        scope[$0].keyword == .and || SubjectReader.contrast.contains(scope[$0].hash)
                    }) {
                     metrics = [lastMetric]
@@ -1474,8 +1477,8 @@ struct SubjectReader {
 
     /// Whether the figure's clause says its people were eliminated or gave
     /// themselves up, as a side says of its enemy: "1,302 'Polish
-    /// mercenaries' had been 'eliminated'", "the last group of 531
-    /// militants surrendered".
+    /// mercenaries' had been 'eliminated'", "1,730 militants had
+    /// surrendered".
     private func eliminated(_ scope: SentenceScope, after end: Int) -> Bool {
         var k = end
         var limit = end + 10
