@@ -282,6 +282,26 @@ import Testing
         _ = claims(text)
     }
 
+    @Test func everyCutOfASentenceIsReadWithoutTrapping() {
+        // An article cut anywhere (a truncated download, a line broken in
+        // the middle) or with a quotation mark opening a line is still read.
+        let sentences = [
+            "Killed: 219 (114 men, 77 women, 8 boys, 5 girls, and 15 adults whose sex is not yet known)",
+            "Russian Defense Ministry spokesman Igor Konashenkov said 1,730 militants, including 80 wounded, had surrendered since May 16.",
+            "About 4,000 of the approximately 11,000 North Korean troops sent to Kursk have been killed or wounded, officials said.",
+            "The death toll from Saturday's shelling of Belgorod has risen to 25, including five children, and 109 people were wounded.",
+            "Trump has said that about 5,000 soldiers from the two armies are dying every week, up from 2,000 a day in March.",
+            "Ukraine on Thursday took back the remains of 1,000 people that Moscow says are Ukrainian soldiers, in exchange for 31.",
+        ]
+        for sentence in sentences {
+            let words = sentence.split(separator: " ")
+            for cut in 1...words.count {
+                let text = words.prefix(cut).joined(separator: " ")
+                for variant in [text, "\"" + text, text + "\"", "(" + text] { _ = claims(variant) }
+            }
+        }
+    }
+
     @Test func aSentenceOpeningWithAQuotedFigureIsRead() {
         #expect(keys("\"5,000 to 7,000 soldiers\" from Russia and Ukraine die each week, Trump said.")
             == ["both military killed range 5000-7000"])
