@@ -359,10 +359,9 @@ struct CueReader {
             }
             if token.mark == .closeParen {
                 // "The Center for Strategic and International Studies (CSIS) estimated".
-                var p = j - 1
-                while p >= lower, scope[p].mark != .openParen { p -= 1 }
-                guard p > lower else { return nil }
-                j = p - 1
+                let open = pastAcronym(j + 1)
+                guard open <= j else { return nil }
+                j = open - 1
                 continue
             }
             // "South Korea's estimate": the possessor.
