@@ -529,6 +529,27 @@ import Testing
         #expect(keys("The ministry said total Russian casualties, killed and wounded, were likely to be around 450,000.") == [
             "russia military casualties approximately 450000",
         ])
+        #expect(keys("Russian casualties, dead, wounded and missing, totalled 650,000 by the summer.") == [
+            "russia military casualties exact 650000",
+        ])
+        #expect(keys("The institute said joint Russian and Ukrainian losses — killed, injured and missing — now near 1.4 million.") == [
+            "both military casualties nearly 1400000",
+        ])
+        #expect(keys("Ukrainian casualties (by its own count) came to 90,000, the agency said.") == [
+            "ukraine military casualties exact 90000",
+        ])
+    }
+
+    @Test func whoMadeTheAttacksOfAnInvertedClauseDidNotSufferTheLoss() {
+        let text = "In the Belgorod region from attacks of the AFU perished 9 peaceful residents over the week, the governor said."
+        #expect(keys(text) == ["russia civilian killed exact 9"])
+    }
+
+    @Test func aPartOfADaysTallyIsOfThatDay() {
+        let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
+        #expect(keys(text) == [
+            "ukraine military casualties approximately 1300/day", "ukraine military casualties at_most 210/day",
+        ])
     }
 
     @Test func theDeadAHandoverReturnsAreSoldiersAfterParagraphsOnCivilians() {

@@ -63,4 +63,23 @@ import Testing
         #expect(keys("He said the ratio of losses in the Pokrovsk direction was 1 to 7 in Ukraine's favour.") == [])
     }
 
+    @Test(arguments: [
+        "The envoy said 314 prisoners would be released, without giving details.",
+        "Another 120 captives are expected to be exchanged next week, the negotiator said.",
+        "The talks produced an agreement to exchange the bodies of 6,000 fallen soldiers from each side.",
+        "The mediator has helped broker 14 prisoner exchanges between the two countries.",
+    ])
+    func aSwapStillToComeOrCountedInSwapsIsNoCount(text: String) {
+        #expect(keys(text) == [])
+    }
+
+    @Test func aSwapDoneIsACountThoughItWasOnceToCome() {
+        #expect(keys("Since the spring, Ukraine has managed to return more than 6,000 bodies of fallen soldiers.") == [
+            "ukraine military killed at_least 6000",
+        ])
+        #expect(keys("The president said the last 303 Ukrainian captives scheduled to be released had come home from Russia.") == [
+            "ukraine military captured exact 303",
+        ])
+    }
+
 }

@@ -190,6 +190,7 @@ struct SubjectReader {
             let otherWar = predicate.otherConflict || otherWarNamed(before: hedges[first].start)
                 || pastCentury(scope, from: clauseStart, after: heads[last].end)
             let forecast = isForecast(scope, before: hedges[first].start)
+                || promisedHandover(scope, from: clauseStart, before: hedges[first].start, after: heads[last].end)
             // "interviewed 47 former prisoners of war", "205 prisoners
             // interviewed by the Mission": people met, not a loss.
             let met = (max(scope.range.lowerBound, hedges[first].start - 4)..<min(scope.range.upperBound, heads[last].end + 3))
@@ -388,6 +389,10 @@ struct SubjectReader {
                     at < hedges[member].start || !(mentions[member].end..<at).contains { scope.isClausePunctuation($0) }
                 } ?? false
                 if rate == nil { rate = (ownPeriod ? period : nil) ?? comparedRate }
+                // "lost 1,150 servicemen over the past 24 hours, including up
+                // to 230 in the Kursk area": a part of a day's tally is of
+                // that day.
+                if rate == nil, member > first, scope[hedges[member].start - 1].keyword == .including { rate = lastRate }
                 lastRate = rate
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
@@ -921,6 +926,11 @@ struct SubjectReader {
             if metric == nil, meaning.role != .agent {
                 var j = verb.start - 1
                 while j > scope.range.lowerBound, scope.english(j).contains(.filler) { j -= 1 }
+                // "Russian casualties — killed, wounded and missing — totalled".
+                if let opening = asideOpening(scope, endingAt: j) {
+                    j = opening - 1
+                    while j > scope.range.lowerBound, scope.english(j).contains(.filler) { j -= 1 }
+                }
                 if let found = scope.match(.metric, endingAt: j + 1) { metric = scope.lexicon.metrics[Int(found.role.value)].metric }
             }
             var subject = subjectSides(scope, before: verb.start)
@@ -1078,6 +1088,9 @@ struct SubjectReader {
                     steps += 1
                     continue
                 }
+                // "from attacks of the AFU perished 7 residents": who made
+                // the attacks did not suffer the loss.
+                if isAttackMaker(scope, at: found?.start ?? j) { break }
                 return ([side], false, false)
             }
             // "The Russian army, which has been fighting for Avdiivka, has
@@ -1087,6 +1100,11 @@ struct SubjectReader {
                 while p > lower, scope[p].mark != .comma, scope[p].mark != .dash { p -= 1 }
                 if p > lower, p + 1 < j, scope[p + 1].keyword.isRelative {
                     j = p - 1
+                    steps += 1
+                    continue
+                }
+                if let opening = asideOpening(scope, endingAt: j) {
+                    j = opening - 1
                     steps += 1
                     continue
                 }
@@ -1385,20 +1403,6 @@ struct SubjectReader {
     static let amongWords = WordSet(["among", "amongst"].map(WordHash.of))
     static let themWords = WordSet(["them", "these", "those", "whom", "which"].map(WordHash.of))
 
-    /// Where the clause resumes before ", according to the UN," when the
-    /// comma at `end` closes such an aside.
-    private func parentheticalSource(_ scope: SentenceScope, endingAt end: Int) -> Int? {
-        var p = end - 1
-        while p > scope.range.lowerBound, scope[p].mark != .comma {
-            if end - p > 10 { return nil }
-            p -= 1
-        }
-        // ", according to the UN,", ", including wounded and missing,".
-        guard scope[p].mark == .comma, scope.match(.attributionSource, at: p + 1) != nil || scope[p + 1].keyword == .including
-        else { return nil }
-        return p - 1
-    }
-
     /// "will likely hit 1 million", "could reach 40,000", "is expected to
     /// pass": a figure the losses are to reach is a forecast, not a count.
     private func isForecast(_ scope: SentenceScope, before start: Int) -> Bool {
@@ -1450,13 +1454,64 @@ struct SubjectReader {
                       !markers.contains(scope[m].hash) {
                     m -= 1
                 }
+                // ("Ukraine managed to return 6,000 bodies": done, not to come.)
                 return m >= lower && markers.contains(scope[m].hash)
+                    && !(scope[m].keyword == .to && m - 1 >= lower && SubjectReader.accomplished.contains(scope[m - 1].hash))
             }
             steps += 1
             j -= 1
         }
         return false
     }
+
+    /// "314 prisoners would be released", "agreed to swap 1,200 more
+    /// prisoners", "an agreement to exchange the bodies of 6,000": people a
+    /// swap is still to hand over are no count of the captured or dead.
+    private func promisedHandover(_ scope: SentenceScope, from clauseStart: Int, before start: Int, after end: Int) -> Bool {
+        // A modal's or a "to"'s "be" with a handover after the figure.
+        var k = end
+        // (Not in a relative clause: "the 84 prisoners who were to be
+        // exchanged were killed".)
+        while k < min(scope.range.upperBound, end + 4), !scope.isClausePunctuation(k), !scope[k].keyword.isRelative {
+            if scope[k].hash == SubjectReader.beHash, k - 1 >= end, k + 1 < scope.range.upperBound,
+               SubjectReader.handovers.contains(scope[k + 1].hash),
+               SubjectReader.futureModals.contains(scope[k - 1].hash) || scope[k - 1].keyword == .to && isFinite(scope, k - 2) {
+                return true
+            }
+            k += 1
+        }
+        // An intention's "to" or a future modal before a handover verb
+        // before the figure.
+        var j = start - 1
+        while j > max(clauseStart, start - 6) {
+            if SubjectReader.handovers.contains(scope[j].hash) {
+                let marker = scope[j - 1]
+                if SubjectReader.futureModals.contains(marker.hash) { return true }
+                if marker.keyword == .to, j - 2 >= scope.range.lowerBound, SubjectReader.intentions.contains(scope[j - 2].hash) {
+                    return true
+                }
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// "are to be released", "are expected to be released": a "to be"
+    /// that is the clause's verb; not "captives scheduled to be released
+    /// had been returned".
+    private func isFinite(_ scope: SentenceScope, _ k: Int) -> Bool {
+        guard k >= scope.range.lowerBound else { return false }
+        if SubjectReader.beForms.contains(scope[k].hash) { return true }
+        return SubjectReader.intentions.contains(scope[k].hash) && k - 1 >= scope.range.lowerBound
+            && SubjectReader.beForms.contains(scope[k - 1].hash)
+    }
+
+    static let beForms = WordSet(["is", "are", "was", "were"].map(WordHash.of))
+    static let accomplished = WordSet(["managed", "able", "succeeded", "helped", "began", "started", "continued"].map(WordHash.of))
+    static let intentions = WordSet([
+        "agreed", "agree", "agrees", "agreement", "deal", "plan", "plans", "planned", "set", "due", "expected",
+        "promised", "pledged", "intend", "intends", "ready", "offered", "proposed",
+    ].map(WordHash.of))
 
     /// Whether a word of expecting stands a few words before the "to" at
     /// `to`: "expect Russian casualties to", "are set to", "likely to".
@@ -1654,6 +1709,15 @@ struct SubjectReader {
             k += 1
         }
         return nil
+    }
+
+    /// Whether the side named at `start` is the maker of an attack named
+    /// just before it: "attacks of the AFU", "shelling by Russian forces".
+    private func isAttackMaker(_ scope: SentenceScope, at start: Int) -> Bool {
+        var k = start - 1
+        if k >= scope.range.lowerBound, scope[k].keyword == .the { k -= 1 }
+        guard k > scope.range.lowerBound, scope[k].keyword == .of || scope[k].hash == SubjectReader.by else { return false }
+        return scope.match(.incident, endingAt: k) != nil
     }
 
     /// Whether the clause of a figure, from `start` to the first clause
@@ -1897,24 +1961,9 @@ struct SubjectReader {
             // "from February 24, 2022 to July 10, 2023": a date's comma
             // does not end the clause.
             let dateComma = isDateComma(scope, j)
-            if scope[j].mark == .comma, let skipped = parentheticalSource(scope, endingAt: j) {
-                j = skipped
-                continue
-            }
-            // "total Russian casualties, killed and wounded, were likely to
-            // be": an aside that only glosses the loss noun.
-            if scope[j].mark == .comma, let opening = glossOfLoss(scope, endingAt: j) {
+            if let opening = asideOpening(scope, endingAt: j), opening >= floor {
                 j = opening - 1
                 continue
-            }
-            // "Russian casualties (killed and wounded) averaged 1,262".
-            if scope[j].mark == .closeParen {
-                var p = j - 1
-                while p >= floor, scope[p].mark != .openParen, j - p < 10 { p -= 1 }
-                if p >= floor, scope[p].mark == .openParen {
-                    j = p - 1
-                    continue
-                }
             }
             if scope.isClausePunctuation(j), !dateComma { return nil }
             if scope[j].keyword.opensClause { return nil }
@@ -1926,22 +1975,60 @@ struct SubjectReader {
         return nil
     }
 
-    /// The comma opening an aside that ends at the comma `close` and holds
-    /// only loss words: ", killed and wounded,".
-    private func glossOfLoss(_ scope: SentenceScope, endingAt close: Int) -> Int? {
-        var k = close - 1
-        var losses = 0
-        while k > scope.range.lowerBound, k > close - 6 {
-            if scope[k].mark == .comma { return losses > 0 ? k : nil }
-            if let found = scope.match(.metric, endingAt: k + 1) {
-                losses += 1
-                k = found.start - 1
-                continue
+    /// The mark opening an aside that `close` ends, between a subject and
+    /// its verb: ", according to the UN,", ", including wounded and
+    /// missing,", ", killed and wounded,", "— killed, wounded and missing
+    /// —", "— by its count —", "(killed and wounded)". An aside set off by
+    /// commas is read past only when it names a source, a part or the
+    /// losses; one set off by dashes or brackets, whenever it holds no
+    /// figure.
+    private func asideOpening(_ scope: SentenceScope, endingAt close: Int) -> Int? {
+        let lower = scope.range.lowerBound
+        switch scope[close].mark {
+        case .comma:
+            var p = close - 1
+            while p > lower, scope[p].mark != .comma {
+                if close - p > 10 { return nil }
+                p -= 1
             }
-            guard scope[k].keyword == .and || scope[k].keyword == .or else { return nil }
-            k -= 1
+            guard p > lower, scope[p].mark == .comma, p + 1 < close else { return nil }
+            if scope.match(.attributionSource, at: p + 1) != nil || scope[p + 1].keyword == .including { return p }
+            return lossList(scope, endingAt: close)
+        case .dash, .closeParen:
+            let opener: Token.Mark = scope[close].mark == .dash ? .dash : .openParen
+            var p = close - 1
+            while p > lower, scope[p].mark != opener {
+                if close - p > 12 || scope[p].kind == .number || scope[p].mark == .period || scope[p].mark == .semicolon {
+                    return nil
+                }
+                p -= 1
+            }
+            return p > lower && scope[p].mark == opener && p + 1 < close ? p : nil
+        default:
+            return nil
         }
-        return nil
+    }
+
+    /// The comma opening a list of loss words that the comma `close`
+    /// ends: in "casualties, killed, wounded and missing," the comma after
+    /// "casualties", the loss noun the list glosses.
+    private func lossList(_ scope: SentenceScope, endingAt close: Int) -> Int? {
+        let lower = scope.range.lowerBound
+        var k = close - 1
+        var separator: Int?
+        while k > lower, close - k < 14, let found = scope.match(.metric, endingAt: k + 1) {
+            var before = found.start - 1
+            guard before >= lower else { return nil }
+            if scope[before].keyword == .and || scope[before].keyword == .or {
+                if before - 1 > lower, scope[before - 1].mark == .comma { before -= 1 }
+            } else if scope[before].mark != .comma {
+                // The noun glossed: the list after it is the aside.
+                return separator.flatMap { scope[$0].mark == .comma ? $0 : nil }
+            }
+            separator = before
+            k = before - 1
+        }
+        return separator.flatMap { scope[$0].mark == .comma ? $0 : nil }
     }
 
     /// The last loss noun before `end` in the sentence.
