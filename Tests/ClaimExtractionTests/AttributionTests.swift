@@ -614,4 +614,34 @@ import Testing
             "US intelligence",
         ])
     }
+
+    @Test func anAsideOfTimeOrPlaceBeforeTheVerbIsNoSubject() {
+        let text = "The UN Human Rights Monitoring Mission in Ukraine (HRMMU), in a report published in Kyiv, said it had verified 9,000 civilian deaths."
+        #expect(speakers(text) == ["OHCHR"])
+    }
+
+    @Test func whomAReportCitesAsSayingSpeaks() {
+        let text = "In May, the newspaper cited unnamed US officials as saying Ukraine had lost up to 60,000 troops killed."
+        #expect(speakers(text) == ["US officials"])
+    }
+
+    @Test func aRelativeWhoAfterANameTheLexiconLacksIsThatPerson() {
+        let text = "ISW pointed to a post by military blogger Pavel Sokolov, who wrote that 12,000 Russian troops had been killed near the town."
+        #expect(speakers(text) == ["Pavel Sokolov"])
+    }
+
+    @Test func aTitleWithASideIsThatSidesBearer() {
+        #expect(speakers("Trump spoke on Sunday. The Ukrainian president said 41,000 Ukrainian soldiers had been killed.") == [
+            "Volodymyr Zelensky",
+        ])
+    }
+
+    @Test func hePicksUpThePersonTheSentenceBeforeOpensWith() {
+        let text = """
+            Trump said on Sunday that the war had to end.
+
+            Hours later, the Ukrainian president gave a rare figure. Since 2022, he said, 42,000 Ukrainian soldiers had been killed.
+            """
+        #expect(speakers(text) == ["Volodymyr Zelensky"])
+    }
 }

@@ -528,10 +528,17 @@ struct AttributionResolver {
             else { return nil }
             return lexicon.speakers.indices.first { lexicon.speakers[$0].side == party && kinds.contains(lexicon.speakers[$0].kind) }
                 .map(resolved)
-        case .titled(let head):
-            return search(from: index, before: mention.start) { speaker in
-                speaker.isPerson && speaker.titleHeads.contains(head)
+        case .titled(let head, let side):
+            let side = side.map { lexicon.sides[$0] }
+            func bears(_ speaker: ResolvedSpeaker) -> Bool {
+                speaker.isPerson && speaker.titleHeads.contains(head) && (side == nil || speaker.side == side)
             }
+            if let found = search(from: index, before: mention.start, bears) { return found }
+            // "the Ukrainian president", named nowhere in the text: the one
+            // person of that side the lexicon gives the title.
+            guard side != nil else { return nil }
+            let bearers = lexicon.speakers.indices.lazy.map(resolved).filter(bears)
+            return bearers.count == 1 ? bearers.first : nil
         }
     }
 
@@ -842,6 +849,10 @@ struct AttributionResolver {
                 guard let speaker = agent, speaker.isPerson == person else { continue }
                 return speaker
             }
+            // "Hours later, the Ukrainian president gave a rare figure. He
+            // said …": a person the sentence before opens with, who said
+            // nothing there, is whom "he" takes up.
+            if person, other == index - 1, let subject = openingPerson(of: other) { return subject }
             other -= 1
         }
         other = index - 1
@@ -852,6 +863,23 @@ struct AttributionResolver {
             other -= 1
         }
         return nil
+    }
+
+    /// The person a sentence's first clause names first, not as a
+    /// possessor ("Putin's army") nor in a quotation.
+    private mutating func openingPerson(of index: Int) -> ResolvedSpeaker? {
+        let scope = scope(index)
+        guard let first = mentions(index).min(by: { $0.start < $1.start }), !isQuoted(first.start, in: index),
+              !(scope.range.lowerBound..<first.start).contains(where: { scope.isClausePunctuation($0) && $0 > scope.range.lowerBound + 3 }),
+              first.end >= scope.range.upperBound || scope[first.end].keyword != .possessive
+        else { return nil }
+        switch first.referent {
+        case .speaker, .person, .titled:
+            guard let speaker = resolve(first, in: index), speaker.isPerson else { return nil }
+            return speaker
+        default:
+            return nil
+        }
     }
 
     /// The nearest name satisfying `accepts`, looking back through the

@@ -332,6 +332,11 @@ struct CueReader {
             while open > lower, scope[open].mark != .openParen { open -= 1 }
             return open > lower ? open : end
         }
+        // "the newspaper cited unnamed US officials as saying": whom a
+        // report cites speaks.
+        if cue - 1 > lower, scope[cue - 1].keyword == .as, let found = ending(cue - 1) {
+            if case .outlet = found.referent {} else { return found }
+        }
         // "Meduza and Mediazona used this method to estimate": an
         // infinitive's subject is its clause's.
         if cue - 1 > lower, scope[cue - 1].keyword == .to {
@@ -367,8 +372,12 @@ struct CueReader {
             // "South Korea's estimate": the possessor.
             if token.keyword == .possessive, j == cue - 1, let found = ending(j) { return found }
             // "Kyiv, which today warned": a relative pronoun's antecedent.
+            // ("a post by blogger Andrei Morozov, who wrote": a name the
+            // lexicon lacks too.)
             if token.keyword == .which || token.keyword == .who, j - 1 > lower, scope[j - 1].mark == .comma {
-                return ending(j - 1).map { locatedHead(of: $0) ?? $0 }
+                if let found = ending(j - 1) { return locatedHead(of: found) ?? found }
+                guard let start = recognizer.nameRun(scope, endingAt: j - 1), j - 1 - start >= 2 else { return nil }
+                return EntityMention(start: start, end: j - 1, referent: recognizer.person(scope, start, j - 1, titleHead: nil))
             }
             if token.mark == .comma, segments < 3 {
                 // "the commander, Valery Zaluzhny, was quoted"; "X, who
@@ -379,8 +388,11 @@ struct CueReader {
                 // "Mediazona, working with the BBC, has confirmed": a
                 // participle's aside is no subject either.
                 // ("citing officials" names a source, and is no aside).
+                // ("HRMMU, in a statement issued in Kyiv, said": nor one
+                // opened by a preposition of time or place.)
                 let relative = p + 1 < j && (scope[p + 1].keyword.isRelative
-                    || (isParticiple(scope, p + 1) && scope.match(.attributionSource, at: p + 1) == nil))
+                    || (isParticiple(scope, p + 1) && scope.match(.attributionSource, at: p + 1) == nil)
+                    || (scope.english(p + 1).contains(.datePreposition) && scope[p + 1].keyword != .of))
                 // "CSIS, a think-tank in Washington, puts", "CSIS, a
                 // Washington think tank, estimated": the names in an
                 // appositive describe the subject before it.

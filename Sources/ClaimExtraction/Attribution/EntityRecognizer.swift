@@ -355,7 +355,9 @@ struct EntityRecognizer {
                 if title.end < upper, isNameWord(scope, title.end) || scope[title.end].mark == .comma && title.end + 1 < upper && isNameWord(scope, title.end + 1) {
                     return nil
                 }
-                return EntityMention(start: start, end: title.end, referent: .titled(scope.lexicon.titleHeads[Int(title.role.value)]))
+                let side = (start + 1..<title.end).lazy.compactMap { scope.match(.side, at: $0) }.first.map { Int($0.role.value) }
+                return EntityMention(
+                    start: start, end: title.end, referent: .titled(scope.lexicon.titleHeads[Int(title.role.value)], side: side))
             }
             if scope.english(k).contains(.clauseOpener) || token.keyword == .possessive { return nil }
             k += 1

@@ -23,6 +23,8 @@ enum Referent: Sendable, Hashable {
     case firstPerson
     /// "the ministry", "the country": a body of one of the description's kinds.
     case description(Int)
-    /// "the top general": a person bearing a title with this head word.
-    case titled(UInt64)
+    /// "the top general": a person bearing a title with this head word;
+    /// "the Ukrainian president": of the side (a lexicon side's index) its
+    /// modifiers name.
+    case titled(UInt64, side: Int?)
 }
