@@ -630,6 +630,12 @@ import Testing
         #expect(speakers(text) == ["Pavel Sokolov"])
     }
 
+    @Test func aSidesGeneralStaffIsThatSides() {
+        #expect(speakers("Russia's General Staff said Ukraine had lost 1,200 soldiers over the past day.") == [
+            "Russian Ministry of Defence",
+        ])
+    }
+
     @Test func aTitleWithASideIsThatSidesBearer() {
         #expect(speakers("Trump spoke on Sunday. The Ukrainian president said 41,000 Ukrainian soldiers had been killed.") == [
             "Volodymyr Zelensky",

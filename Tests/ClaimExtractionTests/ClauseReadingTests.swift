@@ -545,6 +545,12 @@ import Testing
         #expect(keys(text) == ["russia civilian killed exact 9"])
     }
 
+    @Test func bodiesTakenFromTheRubbleAreAStrikesDead() {
+        #expect(keys("Emergency workers said 14 bodies had been recovered from the rubble in Dnipro.") == [
+            "ukraine civilian killed exact 14",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

@@ -116,7 +116,10 @@ struct SubjectReader {
         let samePeriod = scope.range.first { k in
             k + 1 < scope.range.upperBound && scope[k].hash == same && periodNouns.contains(scope[k + 1].hash)
         }
+        // ("16 bodies had been recovered from the rubble": the dead of a
+        // strike, not a handover's.)
         let handover = scope.range.contains { handovers.contains(scope[$0].hash) }
+            && !scope.range.contains { SubjectReader.ruins.contains(scope[$0].hash) }
         let exchanged = handover && scope.range.contains { SubjectReader.exchanges.contains(scope[$0].hash) }
         // "33 Nepalis have been killed fighting for Russia": people of
         // a nation the lexicon does not know, in a side's ranks.
@@ -1914,6 +1917,7 @@ struct SubjectReader {
         "exchanges", "repatriation", "handover", "remains",
     ].map(WordHash.of))
 
+    static let ruins = WordSet(["rubble", "debris", "ruins"].map(WordHash.of))
     static let toll = WordHash.of("toll")
     static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps", "return"].map(WordHash.of))
     static let figureNouns = WordSet([
