@@ -118,6 +118,20 @@ import Testing
             == ["russia military casualties exact 980/day", "russia military casualties exact 801330"])
     }
 
+    @Test func aFigureAddedToATotalCountsWhatTheTotalDoes() {
+        #expect(keys("Russia's losses, the General Staff said, stood at 1,264,310, adding 1,040 over the previous 24 hours.") == [
+            "russia military casualties exact 1264310", "russia military casualties exact 1040/day",
+        ])
+        #expect(keys("Moscow said Ukrainian forces had lost more than 1,500 servicemen in the final 24 hours of the battle.") == [
+            "ukraine military casualties at_least 1500/day",
+        ])
+    }
+
+    @Test func aSourceSayingSoBetweenTheSubjectAndItsVerb() {
+        #expect(keys("Ukrainian losses, Moscow says, exceed 500,000.") == ["ukraine military casualties at_least 500000"])
+        #expect(keys("Civilian deaths in Kharkiv, the governor said, rose to 120 last year.") == ["ukraine civilian killed exact 120"])
+    }
+
     @Test func aFurtherFigureIsOfTheVerbsLoss() {
         #expect(keys("Russia lost another 980 soldiers over the past day.") == ["russia military casualties exact 980/day"])
         #expect(keys("Russia continued to lose 900 soldiers a day.") == ["russia military casualties exact 900/day"])

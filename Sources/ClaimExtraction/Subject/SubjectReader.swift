@@ -337,10 +337,13 @@ struct SubjectReader {
                             && (scope[$0 + 1].keyword == .from || scope[$0 + 1].keyword == .to || scope[$0 + 1].hash == SubjectReader.with)
                     }
                 } ?? false
+                // ("put the total at 1,264,310, adding 1,040 over the previous
+                // 24 hours": so does a figure added to it.)
                 if metrics.isEmpty, !phrase.hasHead, phrase.sides.isEmpty, governor == nil, let lastMetric, let between,
                    scope.match(.linking, endingAt: hedges[member].start) == nil,
                    compared || between.contains(where: {
                        scope[$0].keyword == .and || SubjectReader.contrast.contains(scope[$0].hash)
+                           || SubjectReader.adding.contains(scope[$0].hash)
                    }) {
                     metrics = [lastMetric]
                 }
@@ -863,6 +866,12 @@ struct SubjectReader {
         var k = scope.skipQuotes(back: start - 1)
         // "were likely around 427,000": a hedging adverb says nothing of the loss.
         while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash) { k -= 1 }
+        // "Ukrainian losses, Moscow says, exceed 500,000": an aside between
+        // the subject and a hedge that is the verb.
+        if k > scope.range.lowerBound, SubjectReader.reachVerbs.contains(scope[start].hash),
+           let opening = asideOpening(scope, endingAt: k), opening > scope.range.lowerBound {
+            k = opening - 1
+        }
         // "Russian losses since February 2022 exceed 300,000": the period a
         // loss noun is counted over stands between it and a hedge that is
         // the verb.
@@ -1402,6 +1411,8 @@ struct SubjectReader {
     static let contrast = WordSet(["while", "whereas", "but"].map(WordHash.of))
     /// "up from", "down from", "compared with": a figure set against another.
     static let comparing = WordSet(["up", "down", "compared", "rising", "falling", "increasing"].map(WordHash.of))
+    /// "adding 1,040", "plus 950": a figure added to the one before.
+    static let adding = WordSet(["adding", "added", "adds", "plus"].map(WordHash.of))
     static let partitiveOpeners = WordSet(["of", "among", "amongst"].map(WordHash.of))
     static let amongWords = WordSet(["among", "amongst"].map(WordHash.of))
     static let themWords = WordSet(["them", "these", "those", "whom", "which"].map(WordHash.of))
@@ -1982,10 +1993,10 @@ struct SubjectReader {
     /// The mark opening an aside that `close` ends, between a subject and
     /// its verb: ", according to the UN,", ", including wounded and
     /// missing,", ", killed and wounded,", "— killed, wounded and missing
-    /// —", "— by its count —", "(killed and wounded)". An aside set off by
-    /// commas is read past only when it names a source, a part or the
-    /// losses; one set off by dashes or brackets, whenever it holds no
-    /// figure.
+    /// —", "— by its count —", "(killed and wounded)", ", Kyiv says,". An
+    /// aside set off by commas is read past only when it names a source (or
+    /// is one saying), a part or the losses; one set off by dashes or
+    /// brackets, whenever it holds no figure.
     private func asideOpening(_ scope: SentenceScope, endingAt close: Int) -> Int? {
         let lower = scope.range.lowerBound
         switch scope[close].mark {
@@ -1997,6 +2008,9 @@ struct SubjectReader {
             }
             guard p > lower, scope[p].mark == .comma, p + 1 < close else { return nil }
             if scope.match(.attributionSource, at: p + 1) != nil || scope[p + 1].keyword == .including { return p }
+            // ", the General Staff said,", ", Kyiv says,": a source and its
+            // verb of saying.
+            if close - 1 > p + 1, scope.match(.attributionVerb, endingAt: close) != nil { return p }
             return lossList(scope, endingAt: close)
         case .dash, .closeParen:
             let opener: Token.Mark = scope[close].mark == .dash ? .dash : .openParen
