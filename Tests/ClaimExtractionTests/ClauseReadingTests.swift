@@ -565,6 +565,21 @@ import Testing
         ])
     }
 
+    @Test func bodiesRecoveredWhileTheTollRisesAreAStrikesDead() {
+        #expect(keys("The interior minister said 16 bodies had been recovered in Kyiv and that the toll was likely to rise.") == [
+            "ukraine civilian killed exact 16",
+        ])
+    }
+
+    @Test func aHedgeGovernsAFigureCoordinatedWithOthersOrItsPeopleNamed() {
+        #expect(keys("At least 12 civilians have been killed in Kharkiv and 121 others wounded.") == [
+            "ukraine civilian killed at_least 12", "ukraine civilian wounded at_least 121",
+        ])
+        #expect(keys("Up to 3,000 Russian soldiers were killed and 9,000 soldiers wounded.") == [
+            "russia military killed at_most 3000", "russia military wounded at_most 9000",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

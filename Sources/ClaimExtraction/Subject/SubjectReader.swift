@@ -116,8 +116,8 @@ struct SubjectReader {
         let samePeriod = scope.range.first { k in
             k + 1 < scope.range.upperBound && scope[k].hash == same && periodNouns.contains(scope[k + 1].hash)
         }
-        // ("16 bodies had been recovered from the rubble": the dead of a
-        // strike, not a handover's.)
+        // ("16 bodies had been recovered from the rubble", "… and the toll
+        // was likely to rise": the dead of a strike, not a handover's.)
         let handover = scope.range.contains { handovers.contains(scope[$0].hash) }
             && !scope.range.contains { SubjectReader.ruins.contains(scope[$0].hash) }
         let exchanged = handover && scope.range.contains { SubjectReader.exchanges.contains(scope[$0].hash) }
@@ -527,10 +527,11 @@ struct SubjectReader {
                     population = contextPopulation
                     inherited = true
                 }
-                // "the death toll had risen to six": a toll no side is named
-                // for is an attack's, on civilians.
+                // "the death toll had risen to six", "16 bodies had been
+                // recovered and the toll was likely to rise": a toll no side
+                // is named for is an attack's, on civilians.
                 if population == nil, governor?.sides.isEmpty ?? true, !each, ranks == nil,
-                   (clauseStart..<hedges[first].start).contains(where: { scope[$0].hash == SubjectReader.toll }) {
+                   (clauseStart..<scope.range.upperBound).contains(where: { scope[$0].hash == SubjectReader.toll }) {
                     population = .civilian
                 }
                 let resolvedPopulation = population ?? .military
@@ -1364,11 +1365,18 @@ struct SubjectReader {
         var k = end
         while k < scope.range.upperBound, k < end + 3 {
             if scope.match(.metric, at: k) != nil { return true }
-            guard scope[k].isWord, scope.english(k).contains(.filler) || scope[k].entry < 0 else { return false }
+            // ("and 121 others wounded", "and 40 civilians injured": the
+            // people the loss befell may stand between.)
+            guard scope[k].isWord,
+                  scope.english(k).contains(.filler) || scope[k].entry < 0 || SubjectReader.othersWords.contains(scope[k].hash)
+                    || scope.match(.population, at: k) != nil
+            else { return false }
             k += 1
         }
         return false
     }
+
+    private static let othersWords = WordSet(["others", "other", "more"].map(WordHash.of))
 
     /// Whether the sentence opens with "Among them", "Of them" or "Of
     /// these" before the figure.
@@ -1928,7 +1936,7 @@ struct SubjectReader {
         "exchanges", "repatriation", "handover", "remains",
     ].map(WordHash.of))
 
-    static let ruins = WordSet(["rubble", "debris", "ruins"].map(WordHash.of))
+    static let ruins = WordSet(["rubble", "debris", "ruins", "toll"].map(WordHash.of))
     static let toll = WordHash.of("toll")
     static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps", "return"].map(WordHash.of))
     static let figureNouns = WordSet([
