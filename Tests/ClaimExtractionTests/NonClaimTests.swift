@@ -53,9 +53,15 @@ import Testing
         "The median age of the soldiers killed has climbed to 41, up from 30 in the first months of the war.",
         "About 1,900 soldiers died during the three decades of war in Afghanistan.",
         "In tennis, the world number one has withdrawn from next week's tournament with a wrist injury.",
+        "Both sides freed all seriously wounded captives and those aged under 25.",
     ])
     func nothingIsTaken(text: String) {
         #expect(keys(text) == [])
+    }
+
+    @Test func aComparableFigureDeniedRepeatsNothing() {
+        let text = "Kyiv said 8,000 Russian soldiers were held in Ukraine. Moscow does not publish a comparable figure for Ukrainians."
+        #expect(keys(text) == ["russia military captured exact 8000"])
     }
 
     @Test func aHandoverOfferedAndARatioSetFarFromItsNounAreNoCounts() {

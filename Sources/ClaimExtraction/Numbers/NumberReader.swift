@@ -347,6 +347,8 @@ struct NumberReader {
     }
 
     static let persons = WordSet(["boy", "girl", "man", "woman", "child", "teenager", "pensioner", "soldier"].map(WordHash.of))
+    static let ageBounds = WordSet(["under", "over", "above", "below"].map(WordHash.of))
+    static let aged = WordHash.of("aged")
     static let ageNouns = WordSet(["population", "aged", "ages", "males", "men", "youngest", "oldest"].map(WordHash.of))
     /// Whether the subject of the copula just before `start` is an age
     /// ("the average age of those killed was").
@@ -408,6 +410,11 @@ struct NumberReader {
                 && NumberReader.ageNouns.contains(scope[mention.start - 2].hash))
             || (mention.start - 1 > lower && scope[mention.start].keyword == .between
                 && NumberReader.ageNouns.contains(scope[mention.start - 1].hash)) {
+            return .age
+        }
+        // "those aged under 25", "men aged over 60": a bound on an age.
+        if !mention.isRange, mention.low < 120, mention.start - 2 >= lower,
+           NumberReader.ageBounds.contains(scope[mention.start - 1].hash), scope[mention.start - 2].hash == NumberReader.aged {
             return .age
         }
         // "a boy of twelve", "a woman of 73": a person's age.
