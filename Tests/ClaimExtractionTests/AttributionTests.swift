@@ -650,4 +650,15 @@ import Testing
             """
         #expect(speakers(text) == ["Volodymyr Zelensky"])
     }
+
+    @Test func aTranslationsSpeakerAfterAsAndANameWithoutItsArticle() {
+        let text = "Meanwhile as informs the Ministry of Defence of Russian Federation, for the day losses of the Ukrainian army made up to 1,235 servicemen."
+        #expect(keys(text) == ["ukraine military casualties at_most 1235/day"])
+        #expect(speakers(text) == ["Russian Ministry of Defence"])
+    }
+
+    @Test func withReferenceToASourceNamesIt() {
+        let text = "As informed the agency with reference to the General Staff of Armed Forces of Ukraine, Russia lost 1,480 soldiers for the last day."
+        #expect(speakers(text) == ["Ukrainian General Staff"])
+    }
 }

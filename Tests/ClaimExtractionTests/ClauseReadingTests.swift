@@ -580,6 +580,17 @@ import Testing
         ])
     }
 
+    @Test func civiliansInANeighbouringRussianRegionAreRussias() {
+        let text = "Also in neighbouring Kursk region as a result of strikes of the AFU since the beginning of the year 24 civilians perished."
+        #expect(keys(text) == ["russia civilian killed exact 24"])
+    }
+
+    @Test func theMissingNamedAsResidentsAreCivilians() {
+        let text = "In Kursk region the search for residents who are considered missing continues; their number is 412 persons."
+        #expect(keys(text) == ["russia civilian missing exact 412"])
+        #expect(keys("More than 63,000 Ukrainians are registered as missing.") == ["ukraine military missing at_least 63000"])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

@@ -152,8 +152,10 @@ struct CueReader {
                 // "…, says Zelensky;": after a comma or a quotation, a name
                 // right after the verb and ending the clause is its subject
                 // (not in "…, said Russia had lost").
+                // ("as informs the Ministry of Defence,": a translation's
+                // "as … reports" puts the name after the verb too.)
                 let inverted = verb.role.kind == .attributionVerb && i > scope.range.lowerBound
-                    && (scope[i - 1].mark == .comma || scope[i - 1].isQuote)
+                    && (scope[i - 1].mark == .comma || scope[i - 1].isQuote || scope[i - 1].keyword == .as)
                     ? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
                         if case .outlet = found.referent { return nil }
                         guard found.end >= upper || scope[found.end].kind == .punctuation else { return nil }

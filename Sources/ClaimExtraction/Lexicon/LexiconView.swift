@@ -411,7 +411,8 @@ struct LexiconView: @unchecked Sendable {
     static let equivalentOpenings: [[String]] = [["UN", "U.N.", "United Nations"], ["US", "U.S."], ["UK", "U.K."]]
 
     /// `names` with each name that opens with one of the
-    /// ``equivalentOpenings`` also spelt with the others, once each.
+    /// ``equivalentOpenings`` also spelt with the others, and each with "of
+    /// the" inside also without the article, once each.
     static func spellings(of names: [String]) -> [String] {
         var seen = Set<String>()
         var spellings: [String] = []
@@ -421,6 +422,10 @@ struct LexiconView: @unchecked Sendable {
                let opening = group.first(where: { name.hasPrefix($0 + " ") || name.hasPrefix($0 + "'s ") }) {
                 variants += group.map { $0 + name.dropFirst(opening.count) }
             }
+            // "the Ministry of Defence of Russian Federation", "General
+            // Staff of Armed Forces of Ukraine": a translation drops the
+            // article inside a name.
+            variants += variants.filter { $0.contains(" of the ") }.map { $0.replacingOccurrences(of: " of the ", with: " of ") }
             for variant in variants where seen.insert(variant.lowercased()).inserted { spellings.append(variant) }
         }
         return spellings

@@ -489,8 +489,12 @@ struct SubjectReader {
                 if population == nil, metric == .killed, handover, explicitPopulation == nil { population = .military }
                 // "More than 63,000 people are registered as missing": the
                 // missing of a war, soldiers for the most part, unless named
-                // as civilians.
-                if metric == .missing, phrase.anyone, explicitPopulation == .civilian { population = .military }
+                // as civilians ("the search for residents considered
+                // missing … their number is 412 persons").
+                if metric == .missing, phrase.anyone, explicitPopulation == .civilian,
+                   !scope.range.contains(where: { SubjectReader.civilianNouns.contains(scope[$0].hash) }) {
+                    population = .military
+                }
                 // "Shelling killed five men": whom an attack killed, not what
                 // a side lost.
                 if phrase.soldiersByDefault, !each, let governor, governor.metric != nil, !governor.sufferer, governor.sides.isEmpty {
@@ -1281,6 +1285,8 @@ struct SubjectReader {
     static let compass = WordSet([
         "eastern", "western", "southern", "northern", "central", "northeastern", "southeastern", "northwestern",
         "southwestern", "occupied", "liberated", "east", "west", "south", "north",
+        // "in neighbouring Kursk region".
+        "neighbouring", "neighboring", "nearby", "adjacent", "bordering",
     ].map(WordHash.of))
 
     static let war = WordHash.of("war")
@@ -1936,6 +1942,8 @@ struct SubjectReader {
         "exchanges", "repatriation", "handover", "remains",
     ].map(WordHash.of))
 
+    /// Nouns that name civilians as such, unlike "people" or "persons".
+    static let civilianNouns = WordSet(["civilians", "civilian", "residents", "inhabitants", "villagers"].map(WordHash.of))
     static let ruins = WordSet(["rubble", "debris", "ruins", "toll"].map(WordHash.of))
     static let toll = WordHash.of("toll")
     static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps", "return"].map(WordHash.of))
