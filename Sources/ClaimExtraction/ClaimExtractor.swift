@@ -95,6 +95,8 @@ public struct ClaimExtractor: Sendable {
         var period: (sentence: Int, rate: Rate)?
         // The column headings of the pipe table being read.
         var table: PipeTable?
+        // The paragraph whose figures so far were another war's.
+        var otherWar: Int?
         let furniture = PageFurniture.lines(scopes)
         for (index, scope) in scopes.enumerated() where !furniture[index] {
             let survey = survey(scope, compiled: compiled)
@@ -144,6 +146,17 @@ public struct ClaimExtractor: Sendable {
             guard !mentions.isEmpty else {
                 if let side = anaphoraReader.side(scope) { found.append(.init(sentence: index, figures: [], repeatsFor: side)) }
                 introduces()
+                continue
+            }
+            // "In Sudan, fighting … has killed more than 12,000 people. More
+            // than 6.7 million people have been displaced": a sentence on
+            // another war that names no side of this one is that war's,
+            // and so are those after it in its paragraph until one does.
+            let paragraph = sentences[index].paragraph
+            if scope.names(.side) || scope.names(.jointEach) || scope.names(.jointCombined) || scope.names(.enemy) {
+                otherWar = nil
+            } else if otherWar == paragraph || scope.names(.otherConflict) || scope.names(.foreignSide) {
+                otherWar = paragraph
                 continue
             }
             let readings = mentions.map { qualifierReader.read(scope, $0) }

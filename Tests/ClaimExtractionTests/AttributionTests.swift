@@ -661,4 +661,8 @@ import Testing
         let text = "As informed the agency with reference to the General Staff of Armed Forces of Ukraine, Russia lost 1,480 soldiers for the last day."
         #expect(speakers(text) == ["Ukrainian General Staff"])
     }
+
+    @Test func byTheEstimatesOfASourceNamesIt() {
+        #expect(speakers("By the estimates of the Pentagon, Russia lost 120,000 soldiers killed and wounded.") == ["Pentagon"])
+    }
 }

@@ -591,6 +591,12 @@ import Testing
         #expect(keys("More than 63,000 Ukrainians are registered as missing.") == ["ukraine military missing at_least 63000"])
     }
 
+    @Test func anAgeAfterTheFiguresPeopleIsNoFigure() {
+        #expect(keys("The outlets estimated that some 47,000 Russian men under the age of 50 had died in the war.") == [
+            "russia military killed approximately 47000",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

@@ -54,9 +54,20 @@ import Testing
         "About 1,900 soldiers died during the three decades of war in Afghanistan.",
         "In tennis, the world number one has withdrawn from next week's tournament with a wrist injury.",
         "Both sides freed all seriously wounded captives and those aged under 25.",
+        "Moscow, with a population of more than 13 million, remains near the bottom of the list.",
+        "Baku said 192 Azerbaijani soldiers were killed, while Armenian separatist forces said they lost around 200 fighters.",
     ])
     func nothingIsTaken(text: String) {
         #expect(keys(text) == [])
+    }
+
+    @Test func aParagraphOnAnotherWarStaysOnItUntilASideIsNamed() {
+        let text = """
+            In Sudan, fighting that broke out in April has killed more than 12,000 people. More than 6.7 million people have been displaced, including 1.4 million who fled abroad. Ukraine says 10,000 civilians have been killed.
+
+            More than 500 people have been killed in Kharkiv since May.
+            """
+        #expect(keys(text) == ["ukraine civilian killed exact 10000", "ukraine civilian killed at_least 500"])
     }
 
     @Test func aComparableFigureDeniedRepeatsNothing() {

@@ -348,6 +348,9 @@ struct NumberReader {
 
     static let persons = WordSet(["boy", "girl", "man", "woman", "child", "teenager", "pensioner", "soldier"].map(WordHash.of))
     static let ageBounds = WordSet(["under", "over", "above", "below"].map(WordHash.of))
+    static let boundWords = WordSet(["under", "over", "above", "below", "more", "less", "than", "about", "around", "some", "nearly", "almost"].map(WordHash.of))
+    static let age = WordHash.of("age")
+    static let population = WordHash.of("population")
     static let aged = WordHash.of("aged")
     static let ageNouns = WordSet(["population", "aged", "ages", "males", "men", "youngest", "oldest"].map(WordHash.of))
     /// Whether the subject of the copula just before `start` is an age
@@ -411,6 +414,14 @@ struct NumberReader {
             || (mention.start - 1 > lower && scope[mention.start].keyword == .between
                 && NumberReader.ageNouns.contains(scope[mention.start - 1].hash)) {
             return .age
+        }
+        // "men under the age of 50", "Moscow, with a population of more
+        // than 13 million": an age or a population, past a hedge.
+        var k = mention.start - 1
+        while k > lower, k >= mention.start - 3, !scope[k].isWord || NumberReader.boundWords.contains(scope[k].hash) { k -= 1 }
+        if k - 1 >= lower, scope[k].keyword == .of {
+            if scope[k - 1].hash == NumberReader.age { return .age }
+            if scope[k - 1].hash == NumberReader.population { return .modifier }
         }
         // "those aged under 25", "men aged over 60": a bound on an age.
         if !mention.isRange, mention.low < 120, mention.start - 2 >= lower,

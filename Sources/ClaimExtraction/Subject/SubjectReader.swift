@@ -704,7 +704,13 @@ struct SubjectReader {
             // figure, in digits or in words, has a predicate of its own;
             // so has a vague one ("103 children have been killed and many
             // more wounded").
-            if token.kind == .number { break }
+            if token.kind == .number {
+                // ("47,000 men under the age of 50 had died": an age.)
+                let age = k - 2 >= start && scope[k - 1].keyword == .of && scope[k - 2].hash == SubjectReader.ageHash
+                guard age else { break }
+                k += 1
+                continue
+            }
             if k > start, scope[k - 1].keyword == .and, token.isWord, SubjectReader.vagueFigures.contains(token.hash) { break }
             // ("during the two decades of war": a span of time is no figure.)
             if token.entry >= 0, scope.lexicon.entries[Int(token.entry)].numeral > 0,
@@ -1382,6 +1388,7 @@ struct SubjectReader {
         return false
     }
 
+    private static let ageHash = WordHash.of("age")
     private static let othersWords = WordSet(["others", "other", "more"].map(WordHash.of))
 
     /// Whether the sentence opens with "Among them", "Of them" or "Of

@@ -23,6 +23,11 @@ struct SentenceScope {
         return kind == .rate && timesAnother(after: found.end) ? nil : found
     }
 
+    /// Whether any phrase of `kind` stands in the sentence.
+    func names(_ kind: PhraseRole.Kind) -> Bool {
+        range.contains { tokens[$0].entry >= 0 && lexicon.starts(kind, tokens[$0]) && match(kind, at: $0) != nil }
+    }
+
     /// Whether the sentence is a question: it ends with a question mark,
     /// past closing quotes and brackets.
     var isQuestion: Bool {
