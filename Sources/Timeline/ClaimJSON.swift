@@ -19,6 +19,7 @@ struct ClaimJSON {
     var recordedAt: Date?
     var retraction: ClaimEdit?
     var correction: ClaimCorrection?
+    var supersession: ClaimSupersession?
     var seq: UInt64?
 
     /// A member besides the claim's own: a text, an integer or null.
@@ -94,6 +95,7 @@ struct ClaimJSON {
         key("stated_on"); writer.string(claim.statedOn?.iso)
         key("stated_on_precision"); writer.string(claim.statedOn?.precision.rawValue)
         key("stated_on_source"); writer.string(claim.statedOnSource?.rawValue)
+        if let supersession { key("superseded"); supersession.write(to: &writer) }
         writeExtras(before: nil)
         writer.closeObject()
     }

@@ -14,6 +14,12 @@ public struct DocumentPlan: Sendable, Equatable {
     /// Its claims, in the order of their sentences.
     public var claims: [ClaimExtracted]
 
+    /// A plan made of its parts.
+    public init(received: DocumentReceived, claims: [ClaimExtracted]) {
+        self.received = received
+        self.claims = claims
+    }
+
     /// Reads `content` with `extractor`.
     ///
     /// - Parameters:

@@ -219,11 +219,14 @@ public enum OfflineRecovery {
                 case .documentReceived(let received):
                     seen.insert(received.document)
                     self.received.append((received.name, received.document))
+                case .documentRevised(let revised):
+                    seen.insert(revised.received.document)
+                    self.received.append((revised.received.name, revised.received.document))
                 case .documentRejected(let rejected):
                     self.rejected.append((rejected.name, rejected.movedTo))
                 case .claimExtracted(let claim):
                     if seen.insert(claim.document).inserted { claimsOnly.append(claim.document) }
-                case .claimRetracted, .claimCorrected:
+                case .claimRetracted, .claimCorrected, .documentReextracted:
                     break
                 }
             }

@@ -87,6 +87,21 @@ public struct ClaimChanges: Sendable, Equatable, Hashable {
     /// Whether no field is set.
     public var isEmpty: Bool { self == ClaimChanges() }
 
+    /// The changes that make `before`'s fields `after`'s: what a person's
+    /// corrections came to, to be made again over a claim found anew.
+    public init(from before: Claim, to after: Claim) {
+        self.init()
+        if before.side != after.side { side = after.side }
+        if before.population != after.population { population = after.population }
+        if before.metric != after.metric { metric = after.metric }
+        if before.qualifier != after.qualifier { qualifier = after.qualifier }
+        if before.low != after.low { low = after.low }
+        if before.high != after.high { high = .some(after.high) }
+        if before.per != after.per { per = .some(after.per) }
+        if before.speaker != after.speaker { speaker = .some(after.speaker) }
+        if before.statedOn != after.statedOn { statedOn = .some(after.statedOn) }
+    }
+
     /// The date source a corrected `stated_on` is given: a person set it.
     public static let correctedDate = DateSource(rawValue: "correction")
 

@@ -41,7 +41,18 @@ public enum ClaimID {
         field(claim.low)
         field(claim.high)
         field(claim.per?.rawValue ?? "")
-        let digest = SHA256.hash(data: key)
+        return hex(SHA256.hash(data: key))
+    }
+
+    /// The id a claim is given when its own is held by another claim of
+    /// the log (a re-extraction finds the same key fields with another
+    /// speaker or date): the same digits of SHA-256 over `id` and U+001F.
+    public static func next(after id: String) -> String {
+        hex(SHA256.hash(data: Array(id.utf8) + [0x1F]))
+    }
+
+    /// The first 8 bytes of `digest` as 16 lower-case hex digits.
+    private static func hex(_ digest: SHA256.Digest) -> String {
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: 16) { buffer in
             var index = 0

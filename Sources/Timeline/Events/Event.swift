@@ -33,6 +33,8 @@ public struct Event: Sendable, Equatable {
         case documentRejected(DocumentRejected)
         case claimRetracted(ClaimRetracted)
         case claimCorrected(ClaimCorrected)
+        case documentReextracted(DocumentReextracted)
+        case documentRevised(DocumentRevised)
 
         public var type: EventType {
             switch self {
@@ -41,6 +43,8 @@ public struct Event: Sendable, Equatable {
             case .documentRejected: .documentRejected
             case .claimRetracted: .claimRetracted
             case .claimCorrected: .claimCorrected
+            case .documentReextracted: .documentReextracted
+            case .documentRevised: .documentRevised
             }
         }
     }
@@ -56,6 +60,8 @@ public struct EventType: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let documentRejected = EventType(rawValue: "document.rejected")
     public static let claimRetracted = EventType(rawValue: "claim.retracted")
     public static let claimCorrected = EventType(rawValue: "claim.corrected")
+    public static let documentReextracted = EventType(rawValue: "document.reextracted")
+    public static let documentRevised = EventType(rawValue: "document.revised")
 
     public var description: String { rawValue }
 }

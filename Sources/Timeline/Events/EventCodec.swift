@@ -66,6 +66,10 @@ public struct EventCodec: Sendable {
                 payload = .claimRetracted(try Self.decoder.decode(Body<ClaimRetracted>.self, from: data).data)
             case .claimCorrected:
                 payload = .claimCorrected(try Self.decoder.decode(Body<ClaimCorrected>.self, from: data).data)
+            case .documentReextracted:
+                payload = .documentReextracted(try Self.decoder.decode(Body<DocumentReextracted>.self, from: data).data)
+            case .documentRevised:
+                payload = .documentRevised(try Self.decoder.decode(Body<DocumentRevised>.self, from: data).data)
             default:
                 throw EventDecodingError(seq: seq, message: "unknown event type \(head.type)")
             }
@@ -149,6 +153,8 @@ public struct EventCodec: Sendable {
             case .documentRejected(let body): try c.encode(body, forKey: .data)
             case .claimRetracted(let body): try c.encode(body, forKey: .data)
             case .claimCorrected(let body): try c.encode(body, forKey: .data)
+            case .documentReextracted(let body): try c.encode(body, forKey: .data)
+            case .documentRevised(let body): try c.encode(body, forKey: .data)
             }
         }
     }

@@ -183,3 +183,75 @@ extension ClaimFields {
         writer.closeObject()
     }
 }
+
+/// How a claim was superseded, as the views show it: by which reading of
+/// which document (the event's seq and `recorded_at`), and the claim found
+/// in its place, if any.
+///
+/// JSON: `{"at":"…","by":"…","document":"…","reason":"reextracted","seq":90}`.
+public struct ClaimSupersession: Sendable, Equatable {
+    /// What read the document again.
+    public struct Reason: RawRepresentable, Hashable, Sendable, Codable {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// A newer extractor or lexicon (`document.reextracted`).
+        public static let reextracted = Reason(rawValue: "reextracted")
+        /// A new version of the document (`document.revised`).
+        public static let revised = Reason(rawValue: "revised")
+    }
+
+    public var reason: Reason
+    /// The SHA-256 of the document whose reading superseded the claim: its
+    /// own for a re-extraction, the new version's for a revision.
+    public var document: String
+    /// The claim found in its place (same quote span and subject), or nil.
+    public var by: String?
+    public var at: Date
+    public var seq: UInt64
+
+    public init(reason: Reason, document: String, by: String?, at: Date, seq: UInt64) {
+        self.reason = reason
+        self.document = document
+        self.by = by
+        self.at = at
+        self.seq = seq
+    }
+}
+
+extension ClaimSupersession: Codable, FlatShaped {
+    enum CodingKeys: String, CodingKey { case reason, document, by, at, seq }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        reason = try c.decode(Reason.self, forKey: .reason)
+        document = try c.decode(String.self, forKey: .document)
+        by = try c.decodeIfPresent(String.self, forKey: .by)
+        at = try c.decodeTimestamp(forKey: .at)
+        seq = try c.decode(UInt64.self, forKey: .seq)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeTimestamp(at, forKey: .at)
+        try c.encode(by, forKey: .by)
+        try c.encode(document, forKey: .document)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(seq, forKey: .seq)
+    }
+
+    public static var blank: any Encodable {
+        ClaimSupersession(reason: .reextracted, document: "", by: nil, at: Date(), seq: 0)
+    }
+
+    /// Writes the object as ``encode(to:)`` does.
+    func write(to writer: inout JSONWriter) {
+        writer.openObject()
+        writer.key("at"); writer.string(RFC3339.string(from: at))
+        writer.key("by"); writer.string(by)
+        writer.key("document"); writer.string(document)
+        writer.key("reason"); writer.string(reason.rawValue)
+        writer.key("seq"); writer.int(Int(seq))
+        writer.closeObject()
+    }
+}

@@ -13,14 +13,15 @@ public struct ClaimList: RandomAccessCollection, Sendable, Equatable {
     public var endIndex: Int { rows.count }
 
     /// The claim at `position`, which must be below ``endIndex``, with its
-    /// retraction and correction.
+    /// retraction, correction and supersession.
     public subscript(position: Int) -> ClaimRecord {
         let row = rows[position]
         var record = row.record(pool, text)
-        guard row.flags.contains(.retracted) || row.flags.contains(.corrected), let edits = edits[position] else {
+        guard !row.flags.isDisjoint(with: [.retracted, .corrected, .superseded]), let edits = edits[position] else {
             return record
         }
         record.retraction = edits.retraction
+        record.supersession = edits.supersession
         if let correction = edits.correction, let original = edits.original {
             record.correction = ClaimCorrection(edit: correction, original: ClaimFields(original.record(pool, text).claim))
         }

@@ -25,11 +25,13 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
     /// fields, this the extracted ones and the latest correction's why,
     /// who and when.
     public var correction: ClaimCorrection?
+    /// Set when a later reading of its document replaced the claim.
+    public var supersession: ClaimSupersession?
 
     public init(
         id: String, seq: UInt64, documentName: String, documentSHA256: String,
         published: PartialDate?, recordedAt: Date, extractor: ExtractorInfo, claim: Claim,
-        retraction: ClaimEdit? = nil, correction: ClaimCorrection? = nil
+        retraction: ClaimEdit? = nil, correction: ClaimCorrection? = nil, supersession: ClaimSupersession? = nil
     ) {
         self.id = id
         self.seq = seq
@@ -41,6 +43,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         self.claim = claim
         self.retraction = retraction
         self.correction = correction
+        self.supersession = supersession
     }
 
     /// The date the claim is placed at: when it was stated, else when the
@@ -82,6 +85,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         case extractor
         case retraction = "retracted"
         case correction = "corrected"
+        case supersession = "superseded"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -95,6 +99,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         extractor = try c.decode(ExtractorInfo.self, forKey: .extractor)
         retraction = try c.decodeIfPresent(ClaimEdit.self, forKey: .retraction)
         correction = try c.decodeIfPresent(ClaimCorrection.self, forKey: .correction)
+        supersession = try c.decodeIfPresent(ClaimSupersession.self, forKey: .supersession)
         claim = try Claim(from: decoder)
     }
 
@@ -110,6 +115,7 @@ public struct ClaimRecord: Sendable, Equatable, Codable {
         try c.encode(extractor, forKey: .extractor)
         try c.encodeIfPresent(retraction, forKey: .retraction)
         try c.encodeIfPresent(correction, forKey: .correction)
+        try c.encodeIfPresent(supersession, forKey: .supersession)
     }
 }
 
@@ -124,6 +130,6 @@ extension ClaimRecord {
         ClaimJSON(
             id: id, documentName: documentName, documentSHA256: documentSHA256, published: published,
             extractor: extractor, claim: claim, recordedAt: recordedAt, retraction: retraction,
-            correction: correction, seq: seq)
+            correction: correction, supersession: supersession, seq: seq)
     }
 }

@@ -31,11 +31,21 @@ public struct DocumentRecord: Sendable, Equatable, Codable {
     public var message: String?
     /// Where a rejected file was moved, relative to the data folder.
     public var movedTo: String?
+    /// The extractor that last read it: that of its first claim, or of its
+    /// last re-extraction; nil when no event says (no claim was found).
+    public var extractor: ExtractorInfo?
+    /// For a new version of a document (same `url`, other bytes): the
+    /// SHA-256 of the version it replaced.
+    public var revises: String?
+    /// For a version a newer one replaced: that one's SHA-256. Its claims
+    /// are superseded.
+    public var revisedBy: String?
 
     public init(
         name: String, sha256: String?, status: Status, seq: UInt64, receivedAt: Date,
         size: Int? = nil, published: PartialDate? = nil, source: String? = nil, url: String? = nil,
-        claims: Int = 0, reason: String? = nil, message: String? = nil, movedTo: String? = nil
+        claims: Int = 0, reason: String? = nil, message: String? = nil, movedTo: String? = nil,
+        extractor: ExtractorInfo? = nil, revises: String? = nil, revisedBy: String? = nil
     ) {
         self.name = name
         self.sha256 = sha256
@@ -50,6 +60,9 @@ public struct DocumentRecord: Sendable, Equatable, Codable {
         self.reason = reason
         self.message = message
         self.movedTo = movedTo
+        self.extractor = extractor
+        self.revises = revises
+        self.revisedBy = revisedBy
     }
 
     enum CodingKeys: String, CodingKey {
@@ -59,6 +72,8 @@ public struct DocumentRecord: Sendable, Equatable, Codable {
         case receivedAt = "received_at"
         case size, published, source, url, claims, reason, message
         case movedTo = "moved_to"
+        case extractor, revises
+        case revisedBy = "revised_by"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +91,9 @@ public struct DocumentRecord: Sendable, Equatable, Codable {
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         message = try c.decodeIfPresent(String.self, forKey: .message)
         movedTo = try c.decodeIfPresent(String.self, forKey: .movedTo)
+        extractor = try c.decodeIfPresent(ExtractorInfo.self, forKey: .extractor)
+        revises = try c.decodeIfPresent(String.self, forKey: .revises)
+        revisedBy = try c.decodeIfPresent(String.self, forKey: .revisedBy)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -93,5 +111,8 @@ public struct DocumentRecord: Sendable, Equatable, Codable {
         try c.encode(reason, forKey: .reason)
         try c.encode(message, forKey: .message)
         try c.encode(movedTo, forKey: .movedTo)
+        try c.encode(extractor, forKey: .extractor)
+        try c.encode(revises, forKey: .revises)
+        try c.encode(revisedBy, forKey: .revisedBy)
     }
 }

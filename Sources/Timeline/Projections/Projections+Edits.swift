@@ -10,6 +10,8 @@ public struct EditError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let noSuchClaim = Code(rawValue: "no_such_claim")
         /// The claim was retracted already.
         public static let retracted = Code(rawValue: "retracted")
+        /// A later reading of its document replaced the claim.
+        public static let superseded = Code(rawValue: "superseded")
         /// A value the edit cannot take (``parameter`` says which), or a
         /// correction that changes nothing.
         public static let invalid = Code(rawValue: "invalid")
@@ -19,7 +21,8 @@ public struct EditError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The claim as the caller named it.
     public var claim: String
     /// For ``Code/invalid``: the parameter at fault; for
-    /// ``Code/retracted``: the retraction's reason.
+    /// ``Code/retracted``: the retraction's reason; for
+    /// ``Code/superseded``: the claim found in its place, or empty.
     public var detail: String
     public var message: String
 
@@ -60,8 +63,8 @@ extension Projections {
     }
 
     /// The event that retracts the claim `wanted` names.
-    /// - Throws: ``EditError``: no such claim, a claim retracted already,
-    ///   an empty reason.
+    /// - Throws: ``EditError``: no such claim, a claim retracted already
+    ///   or superseded, an empty reason.
     public func retraction(of wanted: String, reason: String, by editor: Editor) throws(EditError) -> ClaimRetracted {
         let record = try standingClaim(wanted, reason: reason)
         return ClaimRetracted(claim: record.id, reason: reason, by: editor)
@@ -109,6 +112,12 @@ extension Projections {
             throw EditError(
                 code: .retracted, claim: record.id, detail: retraction.reason,
                 message: "claim \(record.id) was retracted (\(retraction.reason)); a retracted claim cannot be retracted or corrected")
+        }
+        if let supersession = record.supersession {
+            throw EditError(
+                code: .superseded, claim: record.id, detail: supersession.by ?? "",
+                message: "claim \(record.id) was superseded when its document was \(supersession.reason.rawValue) (seq \(supersession.seq))"
+                    + (supersession.by.map { "; edit the claim found in its place, \($0)" } ?? "; it is no longer in force"))
         }
         return record
     }

@@ -1,4 +1,5 @@
 import ClaimExtraction
+import Foundation
 
 /// The read side of the timeline: every view the daemon answers from,
 /// built by applying events in seq order.
@@ -11,7 +12,7 @@ import ClaimExtraction
 public struct Projections: Sendable, Equatable {
     /// The version of this code's reducers; a snapshot taken by another
     /// version is not used.
-    public static let version = "2"
+    public static let version = "3"
 
     /// The seq of the last event applied.
     public internal(set) var lastSeq: UInt64 = 0
@@ -36,10 +37,18 @@ public struct Projections: Sendable, Equatable {
     /// Kept as events are applied so that ``summary`` costs nothing: the
     /// daemon reports it after every file.
     var rejectedCount = 0
-    var retractedCount = 0
+    /// The claims out of force: retracted, superseded or both.
+    var setAsideCount = 0
     /// The document the last claim belonged to: a document's claims follow
     /// it in the log, so this spares a hash of its SHA-256 per claim.
     var recentDocument: (sha256: String, index: Int)?
+    /// The latest version of each document that gave a `url`, by url: a
+    /// file with the same url and other bytes is a new version of it.
+    var urlIndex: [String: Int] = [:]
+    /// The claims a re-extraction superseded that a person had edited, by
+    /// the id of the claim found in their place, until that claim's
+    /// `claim.extracted` (in the same append) takes their edits over.
+    var replacing: [String: Int] = [:]
 
     public init() {}
 
@@ -54,15 +63,7 @@ public struct Projections: Sendable, Equatable {
         lastSeq = event.seq
         switch event.payload {
         case .documentReceived(let received):
-            if let held = documentIndex.updateValue(documentRows.count, forKey: received.document) {
-                documentIndex[received.document] = held
-                return
-            }
-            recentDocument = (received.document, documentRows.count)
-            documentRows.append(DocumentRow(DocumentRecord(
-                name: received.name, sha256: received.document, status: .received, seq: event.seq,
-                receivedAt: event.recordedAt, size: received.size, published: received.published,
-                source: received.source, url: received.url), pool: &pool))
+            receive(received, seq: event.seq, at: event.recordedAt)
         case .claimExtracted(let extracted):
             let d: Int
             if let recent = recentDocument, recent.sha256 == extracted.document {
@@ -78,10 +79,21 @@ public struct Projections: Sendable, Equatable {
                 return document
             }
             let position = claimRows.count
-            claimRows.append(ClaimRow(
+            let row = ClaimRow(
                 id: extracted.id, seq: event.seq, recordedAt: event.recordedAt, document: document,
-                extractor: extracted.extractor, claim: extracted.claim, pool: &pool, text: &text))
+                extractor: extracted.extractor, claim: extracted.claim, pool: &pool, text: &text)
+            // A document's first claim says which extractor read it.
+            if document.extractorVersion == StringPool.none {
+                documentRows.update(at: d) { document in
+                    document.extractorVersion = row.extractorVersion
+                    document.extractorLexicon = row.extractorLexicon
+                }
+            }
+            claimRows.append(row)
             sourceIndex.add(position, in: claimRows)
+            if let replaced = replacing.removeValue(forKey: extracted.id) {
+                carryEdits(from: replaced, to: position)
+            }
         case .documentRejected(let rejected):
             rejectedCount += 1
             documentRows.append(DocumentRow(DocumentRecord(
@@ -91,32 +103,123 @@ public struct Projections: Sendable, Equatable {
         case .claimRetracted(let retracted):
             // The first retraction stands; the daemon refuses a second.
             guard let c = claimIndex[retracted.claim], claimRows[c].isStanding else { return }
-            let reason = pool.id(retracted.reason)
-            let key = claimRows.update(at: c) { row in
-                row.retraction = reason
-                row.flags.insert(.retracted)
-                return SourceKey(row)
-            }
-            edits[c, default: ClaimEdits()].retraction = ClaimEdit(
-                reason: retracted.reason, by: retracted.by, at: event.recordedAt, seq: event.seq)
-            retractedCount += 1
-            sourceIndex.recompute(key, in: claimRows)
+            retract(c, ClaimEdit(reason: retracted.reason, by: retracted.by, at: event.recordedAt, seq: event.seq))
         case .claimCorrected(let corrected):
-            // A retracted claim is no longer corrected; the daemon refuses it.
+            // A claim retracted or superseded is no longer corrected; the
+            // daemon refuses it.
             guard let c = claimIndex[corrected.claim], claimRows[c].isStanding else { return }
-            let before = claimRows[c]
-            let claim = corrected.changes.applied(to: before.record(pool, text).claim)
-            var after = before
-            after.setFields(of: claim, pool: &pool)
-            after.flags.insert(.corrected)
-            claimRows[c] = after
-            var claimEdits = edits[c] ?? ClaimEdits()
-            if claimEdits.original == nil { claimEdits.original = before }
-            claimEdits.correction = ClaimEdit(
-                reason: corrected.reason, by: corrected.by, at: event.recordedAt, seq: event.seq)
-            edits[c] = claimEdits
-            sourceIndex.move(c, from: before, in: claimRows)
+            correct(c, corrected.changes, ClaimEdit(
+                reason: corrected.reason, by: corrected.by, at: event.recordedAt, seq: event.seq))
+        case .documentReextracted(let reextracted):
+            guard let d = documentIndex[reextracted.document] else { return }
+            let (version, lexicon) = (pool.id(reextracted.extractor.version), pool.id(reextracted.extractor.lexicon))
+            documentRows.update(at: d) { document in
+                document.extractorVersion = version
+                document.extractorLexicon = lexicon
+            }
+            recentDocument = (reextracted.document, d)
+            supersede(reextracted.superseded, ClaimSupersession(
+                reason: .reextracted, document: reextracted.document, by: nil, at: event.recordedAt, seq: event.seq))
+        case .documentRevised(let revised):
+            guard let d = receive(revised.received, seq: event.seq, at: event.recordedAt) else { return }
+            let (previous, current) = (pool.id(revised.previous), pool.id(revised.received.document))
+            documentRows.update(at: d) { $0.revises = previous }
+            if let p = documentIndex[revised.previous] {
+                documentRows.update(at: p) { $0.revisedBy = current }
+            }
+            supersede(revised.superseded, ClaimSupersession(
+                reason: .revised, document: revised.received.document, by: nil, at: event.recordedAt, seq: event.seq))
         }
+    }
+
+    /// Adds a received document's row, unless its SHA-256 is held already.
+    /// - Returns: its position, or nil for a document held already.
+    @discardableResult
+    private mutating func receive(_ received: DocumentReceived, seq: UInt64, at date: Date) -> Int? {
+        let position = documentRows.count
+        if let held = documentIndex.updateValue(position, forKey: received.document) {
+            documentIndex[received.document] = held
+            return nil
+        }
+        recentDocument = (received.document, position)
+        if let url = received.url { urlIndex[url] = position }
+        documentRows.append(DocumentRow(DocumentRecord(
+            name: received.name, sha256: received.document, status: .received, seq: seq,
+            receivedAt: date, size: received.size, published: received.published,
+            source: received.source, url: received.url), pool: &pool))
+        return position
+    }
+
+    /// A person's retraction of the claim at `c`, which stands.
+    private mutating func retract(_ c: Int, _ edit: ClaimEdit) {
+        let reason = pool.id(edit.reason)
+        let key = claimRows.update(at: c) { row in
+            row.retraction = reason
+            row.flags.insert(.retracted)
+            return SourceKey(row)
+        }
+        edits[c, default: ClaimEdits()].retraction = edit
+        setAsideCount += 1
+        sourceIndex.recompute(key, in: claimRows)
+    }
+
+    /// A person's correction of the claim at `c`, which stands: `changes`
+    /// made over its fields as they are.
+    private mutating func correct(_ c: Int, _ changes: ClaimChanges, _ edit: ClaimEdit) {
+        let before = claimRows[c]
+        let claim = changes.applied(to: before.record(pool, text).claim)
+        var after = before
+        after.setFields(of: claim, pool: &pool)
+        after.flags.insert(.corrected)
+        claimRows[c] = after
+        var claimEdits = edits[c] ?? ClaimEdits()
+        if claimEdits.original == nil { claimEdits.original = before }
+        claimEdits.correction = edit
+        edits[c] = claimEdits
+        sourceIndex.move(c, from: before, in: claimRows)
+    }
+
+    /// Takes the claims `superseded` names out of force, each with
+    /// `supersession` (and the claim found in its place). A claim a person
+    /// edited and that a claim found anew replaces hands its edits on to
+    /// that claim when it comes (``carryEdits(from:to:)``).
+    private mutating func supersede(_ superseded: [SupersededClaim], _ supersession: ClaimSupersession) {
+        for entry in superseded {
+            guard let c = claimIndex[entry.claim], !claimRows[c].flags.contains(.superseded) else { continue }
+            let wasStanding = claimRows[c].isStanding
+            let (key, sha256) = claimRows.update(at: c) { row in
+                row.flags.insert(.superseded)
+                return (SourceKey(row), row.documentSHA256)
+            }
+            var claimEdits = edits[c] ?? ClaimEdits()
+            claimEdits.supersession = supersession
+            claimEdits.supersession?.by = entry.by
+            edits[c] = claimEdits
+            if wasStanding { setAsideCount += 1 }
+            if let d = documentIndex[pool[sha256]] {
+                documentRows.update(at: d) { $0.claims -= 1 }
+            }
+            sourceIndex.recompute(key, in: claimRows)
+            if let by = entry.by, claimEdits.correction != nil || claimEdits.retraction != nil {
+                replacing[by] = c
+            }
+        }
+    }
+
+    /// Gives the claim at `new`, just found in the place of the one at
+    /// `old` (same quote span and subject), what a person did to that one:
+    /// the fields a correction set, over the fields found anew (unless the
+    /// extractor now finds them so), and a retraction.
+    private mutating func carryEdits(from old: Int, to new: Int) {
+        guard let claimEdits = edits[old] else { return }
+        if let correction = claimEdits.correction, let original = claimEdits.original {
+            let changes = ClaimChanges(from: original.record(pool, text).claim, to: claimRows[old].record(pool, text).claim)
+            let found = claimRows[new].record(pool, text).claim
+            if ClaimFields(changes.applied(to: found)) != ClaimFields(found) {
+                correct(new, changes, correction)
+            }
+        }
+        if let retraction = claimEdits.retraction { retract(new, retraction) }
     }
 
     /// Makes room for the records of `count` more events, so that a replay
@@ -142,15 +245,15 @@ public struct Projections: Sendable, Equatable {
         claimIndex[id].map { claims[$0] }
     }
 
-    /// The standing claims that pass `filter`, in seq order. Retracted
-    /// claims are left out unless `includingRetracted`.
+    /// The standing claims that pass `filter`, in seq order. Retracted and
+    /// superseded claims are left out unless `includingRetracted`.
     public func claims(matching filter: ClaimFilter, includingRetracted: Bool = false) -> [ClaimRecord] {
         let claims = self.claims
         return positions(matching: filter, includingRetracted: includingRetracted).map { claims[$0] }
     }
 
-    /// The positions of the standing claims (and the retracted ones too
-    /// when `includingRetracted`) that pass `filter`, in seq order, found
+    /// The positions of the standing claims (and the retracted and
+    /// superseded ones too when `includingRetracted`) that pass `filter`, in seq order, found
     /// by comparing the rows' numbers: a claim is read back into a record
     /// only when it is part of the answer.
     public func positions(matching filter: ClaimFilter, includingRetracted: Bool = false) -> [Int] {
@@ -175,7 +278,7 @@ public struct Projections: Sendable, Equatable {
     public var summary: Summary {
         Summary(
             documents: documentRows.count - rejectedCount, rejected: rejectedCount,
-            claims: claimRows.count - retractedCount, lastSeq: lastSeq)
+            claims: claimRows.count - setAsideCount, lastSeq: lastSeq)
     }
 
     /// Counts of what the timeline holds.
@@ -203,13 +306,15 @@ public struct Projections: Sendable, Equatable {
     }
 }
 
-/// A person's edits of one claim: its latest correction, with the row as
-/// it was extracted, and its retraction.
+/// What changed one claim after it was extracted: a person's latest
+/// correction, with the row as it was extracted, and retraction; and the
+/// later reading of its document that superseded it.
 struct ClaimEdits: Sendable, Equatable {
     /// The row before the first correction.
     var original: ClaimRow?
     var correction: ClaimEdit?
     var retraction: ClaimEdit?
+    var supersession: ClaimSupersession?
 }
 
 /// What a figure counts: whose losses, of whom, of what kind.

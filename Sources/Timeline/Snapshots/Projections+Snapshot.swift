@@ -8,7 +8,7 @@ extension Projections {
     /// snapshot with any other tag is not used (the log is replayed instead),
     /// so a change to `apply` bumps ``version`` and a change to the encoding
     /// bumps the number here.
-    public static let snapshotVersion = "projections-\(version)/binary-4"
+    public static let snapshotVersion = "projections-\(version)/binary-5"
 
     /// The records of the projections, detached for a snapshot: taking one
     /// costs a few hundred pointer copies however many records there are
@@ -60,7 +60,7 @@ extension Projections {
             for (position, claimEdits) in edits.sorted(by: { $0.key < $1.key }) {
                 writer.unsigned(position)
                 writer.unsigned((claimEdits.original == nil ? 0 : 1) | (claimEdits.correction == nil ? 0 : 2)
-                    | (claimEdits.retraction == nil ? 0 : 4))
+                    | (claimEdits.retraction == nil ? 0 : 4) | (claimEdits.supersession == nil ? 0 : 8))
                 if let original = claimEdits.original { Self.write(original, to: &writer) }
                 for edit in [claimEdits.correction, claimEdits.retraction].compactMap({ $0 }) {
                     writer.string(edit.reason)
@@ -71,6 +71,14 @@ extension Projections {
                         writer.word(UInt64(by.uid))
                         if let user = by.user { writer.string(user) }
                     }
+                }
+                if let supersession = claimEdits.supersession {
+                    writer.string(supersession.reason.rawValue)
+                    writer.string(supersession.document)
+                    writer.unsigned(supersession.by == nil ? 0 : 1)
+                    if let by = supersession.by { writer.string(by) }
+                    writer.word(supersession.at.timeIntervalSinceReferenceDate)
+                    writer.word(supersession.seq)
                 }
             }
             return writer.bytes
@@ -90,6 +98,10 @@ extension Projections {
             writer.word(row.reason)
             writer.word(row.message)
             writer.word(row.movedTo)
+            writer.word(row.extractorVersion)
+            writer.word(row.extractorLexicon)
+            writer.word(row.revises)
+            writer.word(row.revisedBy)
             writer.word(row.flags.rawValue)
         }
 
@@ -131,8 +143,8 @@ extension Projections {
         time.isFinite && abs(time) < 1e11
     }
 
-    /// The bytes of a document row in a snapshot: five words and nine half-words.
-    static let documentRowSize = 5 * 8 + 9 * 4
+    /// The bytes of a document row in a snapshot: five words and thirteen half-words.
+    static let documentRowSize = 5 * 8 + 13 * 4
     /// The bytes of a claim row in a snapshot: eleven words and seventeen half-words.
     static let claimRowSize = 11 * 8 + 17 * 4
 
@@ -211,6 +223,10 @@ extension Projections {
             row.reason = fields.half()
             row.message = fields.half()
             row.movedTo = fields.half()
+            row.extractorVersion = fields.half()
+            row.extractorLexicon = fields.half()
+            row.revises = fields.half()
+            row.revisedBy = fields.half()
             row.flags = DocumentRow.Flags(rawValue: fields.half())
             func failure(_ message: String) -> ProjectionsSnapshotError {
                 reader.failure("document \(position): \(message)", at: start)
@@ -219,7 +235,9 @@ extension Projections {
             previousSeq = row.seq
             guard pool.contains(row.name), pool.contains(row.status) else { throw failure("no name or status") }
             guard pool.containsOrNone(row.sha256), pool.containsOrNone(row.source), pool.containsOrNone(row.url),
-                  pool.containsOrNone(row.reason), pool.containsOrNone(row.message), pool.containsOrNone(row.movedTo) else {
+                  pool.containsOrNone(row.reason), pool.containsOrNone(row.message), pool.containsOrNone(row.movedTo),
+                  pool.containsOrNone(row.extractorVersion), pool.containsOrNone(row.extractorLexicon),
+                  pool.containsOrNone(row.revises), pool.containsOrNone(row.revisedBy) else {
                 throw failure("a string it names is not in the pool of \(pool.count)")
             }
             guard DocumentRow.Flags.all.isSuperset(of: row.flags) else { throw failure("unknown flags") }
@@ -233,6 +251,7 @@ extension Projections {
                 guard documentIndex.updateValue(position, forKey: pool[row.sha256]) == nil else {
                     throw failure("\(pool[row.sha256]) is received twice")
                 }
+                if row.url != StringPool.none { urlIndex[pool[row.url]] = position }
             } else {
                 rejectedCount += 1
             }
@@ -262,7 +281,7 @@ extension Projections {
             } else {
                 packedIDs.append(PackedTable.Entry(key: row.id, position: UInt32(position)))
             }
-            if !row.isStanding { retractedCount += 1 }
+            if !row.isStanding { setAsideCount += 1 }
             claimRows.append(row)
             sourceIndex.add(position, in: claimRows)
         }
@@ -291,7 +310,7 @@ extension Projections {
             guard position > previous, position < claimRows.count else { throw failure("no such claim, or out of order") }
             previous = position
             let held = try reader.unsigned()
-            guard held & ~7 == 0 else { throw failure("unknown contents") }
+            guard held & ~15 == 0 else { throw failure("unknown contents") }
             var claimEdits = ClaimEdits()
             if held & 1 != 0 {
                 guard reader.remaining >= Self.claimRowSize else { throw failure("its original row runs past the end") }
@@ -311,24 +330,44 @@ extension Projections {
                     guard uid <= UInt64(UInt32.max) else { throw failure("a uid out of range") }
                     by = Editor(uid: UInt32(uid), user: editor == 2 ? try reader.string() : nil)
                 }
-                guard Self.isServable(at), seq > claimRows[position].seq, seq <= lastSeq else {
+                // An edit a claim took over from the one it replaced is older than it.
+                guard Self.isServable(at), seq > 0, seq <= lastSeq else {
                     throw failure("an edit's time or seq is out of range")
                 }
                 return ClaimEdit(reason: reason, by: by, at: Date(timeIntervalSinceReferenceDate: at), seq: seq)
             }
             if held & 2 != 0 { claimEdits.correction = try edit() }
             if held & 4 != 0 { claimEdits.retraction = try edit() }
+            if held & 8 != 0 {
+                let reason = ClaimSupersession.Reason(rawValue: try reader.string())
+                let document = try reader.string()
+                let by = try reader.unsigned()
+                guard by <= 1 else { throw failure("an unknown form of supersession") }
+                let replacement = by == 1 ? try reader.string() : nil
+                let at = Double(bitPattern: try reader.word())
+                let seq = try reader.word()
+                guard reason == .reextracted || reason == .revised else { throw failure("an unknown supersession") }
+                guard Self.isServable(at), seq > claimRows[position].seq, seq <= lastSeq else {
+                    throw failure("its supersession's time or seq is out of range")
+                }
+                claimEdits.supersession = ClaimSupersession(
+                    reason: reason, document: document, by: replacement,
+                    at: Date(timeIntervalSinceReferenceDate: at), seq: seq)
+            }
             let flags = claimRows[position].flags
             guard (claimEdits.original != nil) == (claimEdits.correction != nil),
                   flags.contains(.corrected) == (claimEdits.correction != nil),
-                  flags.contains(.retracted) == (claimEdits.retraction != nil) else {
+                  flags.contains(.retracted) == (claimEdits.retraction != nil),
+                  flags.contains(.superseded) == (claimEdits.supersession != nil) else {
                 throw failure("its edits do not match its row's flags")
             }
             edits[position] = claimEdits
         }
-        let flagged = claimRows.indices.count { claimRows[$0].flags.contains(.corrected) }
-        guard flagged == edits.values.count(where: { $0.correction != nil }) else {
-            throw reader.failure("a corrected claim has no edits")
+        let corrected = claimRows.indices.count { claimRows[$0].flags.contains(.corrected) }
+        let superseded = claimRows.indices.count { claimRows[$0].flags.contains(.superseded) }
+        guard corrected == edits.values.count(where: { $0.correction != nil }),
+              superseded == edits.values.count(where: { $0.supersession != nil }) else {
+            throw reader.failure("a corrected or superseded claim has no edits")
         }
     }
 

@@ -114,12 +114,14 @@ extension Projections {
     /// report is marked with how it moved from the statement before
     /// (``Change``), its other reports `reported_again`. A claim a person
     /// retracted is shown in its place in time, marked `retracted`, and
-    /// counts as no statement. Claims with no speaker have no history.
+    /// counts as no statement; a superseded claim is not shown (a later
+    /// reading of its document replaced it). Claims with no speaker have
+    /// no history.
     public func history(matching filter: ClaimFilter) -> [Series] {
         var grouped: [String: [Measure: (standing: [ClaimRecord], retracted: [ClaimRecord])]] = [:]
         let claims = self.claims
         for position in positions(matching: filter, includingRetracted: true)
-        where claimRows[position].speaker != StringPool.none {
+        where claimRows[position].speaker != StringPool.none && !claimRows[position].flags.contains(.superseded) {
             let record = claims[position]
             let standing = claimRows[position].isStanding
             var series = grouped[record.claim.speaker!, default: [:]][Measure(record.claim), default: ([], [])]

@@ -49,7 +49,10 @@ struct ClaimRow: Sendable, Equatable {
         /// A person corrected the claim: its fields are the corrected
         /// ones, and ``Projections``' edits hold the extracted ones.
         static let corrected = Flags(rawValue: 1 << 7)
-        static let all = Flags(rawValue: (1 << 8) - 1)
+        /// A later reading of its document (a re-extraction, a new
+        /// version) replaced the claim; ``Projections``' edits say which.
+        static let superseded = Flags(rawValue: 1 << 8)
+        static let all = Flags(rawValue: (1 << 9) - 1)
         /// The flags a claim's own fields set, which a correction sets anew.
         static let fields: Flags = [.high, .lower, .lowerClosed, .upper, .upperClosed]
     }
@@ -119,7 +122,8 @@ struct ClaimRow: Sendable, Equatable {
         flags = []
     }
 
-    var isStanding: Bool { !flags.contains(.retracted) }
+    /// Whether the claim is in force: neither retracted nor superseded.
+    var isStanding: Bool { flags.isDisjoint(with: [.retracted, .superseded]) }
 
     /// The date the claim is placed at: when it was stated, else when its
     /// document was published (``ClaimRecord/effectiveDate``).

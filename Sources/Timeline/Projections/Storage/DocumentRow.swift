@@ -19,6 +19,12 @@ struct DocumentRow: Sendable, Equatable {
     var reason: UInt32
     var message: UInt32
     var movedTo: UInt32
+    /// The extractor that last read the document (``DocumentRecord/extractor``).
+    var extractorVersion: UInt32
+    var extractorLexicon: UInt32
+    /// The SHA-256s of the version it replaced and of the one that replaced it.
+    var revises: UInt32
+    var revisedBy: UInt32
     var flags: Flags
 
     struct Flags: OptionSet, Sendable, Equatable {
@@ -42,6 +48,10 @@ struct DocumentRow: Sendable, Equatable {
         reason = pool.id(record.reason)
         message = pool.id(record.message)
         movedTo = pool.id(record.movedTo)
+        extractorVersion = pool.id(record.extractor?.version)
+        extractorLexicon = pool.id(record.extractor?.lexicon)
+        revises = pool.id(record.revises)
+        revisedBy = pool.id(record.revisedBy)
         flags = record.size == nil ? [] : .size
     }
 
@@ -49,6 +59,7 @@ struct DocumentRow: Sendable, Equatable {
     init() {
         seq = 0; receivedAt = 0; size = 0; claims = 0; published = .none
         name = 0; sha256 = 0; status = 0; source = 0; url = 0; reason = 0; message = 0; movedTo = 0
+        extractorVersion = 0; extractorLexicon = 0; revises = 0; revisedBy = 0
         flags = []
     }
 
@@ -59,6 +70,16 @@ struct DocumentRow: Sendable, Equatable {
             seq: seq, receivedAt: Date(timeIntervalSinceReferenceDate: receivedAt),
             size: flags.contains(.size) ? Int(size) : nil, published: published.date,
             source: pool[optional: source], url: pool[optional: url], claims: Int(claims),
-            reason: pool[optional: reason], message: pool[optional: message], movedTo: pool[optional: movedTo])
+            reason: pool[optional: reason], message: pool[optional: message], movedTo: pool[optional: movedTo],
+            extractor: extractor(pool), revises: pool[optional: revises], revisedBy: pool[optional: revisedBy])
     }
+
+    /// The extractor that last read the document, if an event said.
+    func extractor(_ pool: StringPool) -> ExtractorInfo? {
+        guard extractorVersion != StringPool.none else { return nil }
+        return ExtractorInfo(version: pool[extractorVersion], lexicon: pool[extractorLexicon])
+    }
+
+    /// Whether a newer version replaced this one.
+    var isRevised: Bool { revisedBy != StringPool.none }
 }
