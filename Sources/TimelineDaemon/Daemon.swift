@@ -124,7 +124,8 @@ public final class Daemon: Sendable {
         let snapshots = SnapshotStore(directory: URL(fileURLWithPath: folders.snapshots), keep: 3, keepSpread: 4)
         let store = TimelineStore(
             extractor: extractorInfo, inboxPath: folders.inbox, log: log, followers: followers, snapshots: snapshots)
-        await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
+        await store.setExtractor(
+            extractorInfo, lexicon: lexicon.lexicon, reader: ClaimExtractor(lexicon: lexicon.lexicon))
         let restored = try notifier.extendingStartTimeout(
             status: "starting: rebuilding the projections (the log holds \(log.lastSeq) events)"
         ) {

@@ -10,6 +10,8 @@ enum DaemonInput: Sendable, Equatable {
     case reload
     /// A retraction or correction to check, append and answer.
     case edit(EditRequest)
+    /// Documents read again, to compare, append and answer.
+    case reextract(ReextractRequest)
     /// The graceful stop (SIGTERM, SIGINT, or a failed service) reached
     /// the ingest loop: finish the batch in hand and stop.
     case stop
@@ -40,23 +42,30 @@ final class Mailbox: Sendable {
             state.inputs.append(input)
             return (nil, false)
         }
-        if closed, case .edit(let request) = input { Self.refuse(request) }
+        if closed { Self.refuse(input) }
         waiter?.resume(returning: [input])
     }
 
-    /// Ends the mailbox as the ingest loop stops: the edits still in it,
-    /// and any posted later, are answered that the daemon is stopping.
+    /// Ends the mailbox as the ingest loop stops: the edits and
+    /// re-extractions still in it, and any posted later, are answered that
+    /// the daemon is stopping.
     func close() {
         let left = state.withLock { state in
             state.closed = true
             defer { state.inputs.removeAll() }
             return state.inputs
         }
-        for case .edit(let request) in left { Self.refuse(request) }
+        for input in left { Self.refuse(input) }
     }
 
-    private static func refuse(_ request: EditRequest) {
-        request.finish(.failure(EditUnavailable(description: "the daemon is stopping; try again once it runs")))
+    /// Answers a request that the loop will not take.
+    private static func refuse(_ input: DaemonInput) {
+        let stopping = EditUnavailable(description: "the daemon is stopping; try again once it runs")
+        switch input {
+        case .edit(let request): request.finish(.failure(stopping))
+        case .reextract(let request): request.finish(.failure(stopping))
+        default: break
+        }
     }
 
     /// Everything posted so far, waiting for at least one input, or for at

@@ -11,7 +11,11 @@ import Timeline
 actor TimelineStore {
     private(set) var projections = Projections()
     private(set) var extractor: ExtractorInfo
+    /// The extractor new claims are found with, for a re-extraction.
+    private(set) var claimExtractor: ClaimExtractor?
     private var lexiconVocabulary = Vocabulary.standard
+    /// The re-extraction under way, if one is.
+    private var reextraction: TimelineInterface.ReextractionProgress?
     private(set) var chainHead = ""
     private var pending = 0
     private var inboxState = InboxState.idle
@@ -66,9 +70,46 @@ actor TimelineStore {
     }
 
     /// Records which extractor and lexicon new claims are found with.
-    func setExtractor(_ extractor: ExtractorInfo, lexicon: Lexicon) {
+    /// - Parameter reader: the extractor made from `lexicon` (the ingest
+    ///   loop's own), which a re-extraction reads with.
+    func setExtractor(_ extractor: ExtractorInfo, lexicon: Lexicon, reader: ClaimExtractor) {
         self.extractor = extractor
+        claimExtractor = reader
         lexiconVocabulary = Vocabulary(lexicon: lexicon)
+    }
+
+    /// The extractor to read documents again with, and its version and lexicon.
+    var reader: (extractor: ClaimExtractor, info: ExtractorInfo)? {
+        claimExtractor.map { ($0, extractor) }
+    }
+
+    /// Starts counting a re-extraction of `total` documents.
+    /// - Returns: nil once started; the one under way, when one is.
+    func beginReextraction(total: Int, dryRun: Bool) -> TimelineInterface.ReextractionProgress? {
+        if let reextraction { return reextraction }
+        reextraction = .init(done: 0, total: total, dryRun: dryRun, startedAt: Date())
+        return nil
+    }
+
+    /// Counts `count` more documents read again.
+    func reextracted(_ count: Int) { reextraction?.done += count }
+
+    func endReextraction() { reextraction = nil }
+
+    /// The documents a re-extraction reads (``Projections/reextractionTargets(named:)``).
+    func reextractionTargets(named names: [String]) throws(FilterError) -> [DocumentRecord] {
+        try projections.reextractionTargets(named: names)
+    }
+
+    /// What reading each of `plans` again changes, against the projections
+    /// as they stand (documents the projections do not hold left out).
+    func reextractions(of plans: [DocumentPlan], extractor: ExtractorInfo) -> [Reextraction] {
+        plans.compactMap { projections.reextraction(of: $0, extractor: extractor) }
+    }
+
+    /// The `document.revised` event for `received`, when it is a new version.
+    func revision(of received: DocumentReceived) -> DocumentRevised? {
+        projections.revision(of: received)
     }
 
     func setInbox(pending: Int, state: InboxState) {
@@ -87,7 +128,7 @@ actor TimelineStore {
             documents: summary.documents, rejected: summary.rejected, claims: summary.claims,
             log: .init(lastSeq: summary.lastSeq, chainHead: chainHead),
             inbox: .init(path: inboxPath, pending: pending, state: inboxState.rawValue),
-            startedAt: startedAt)
+            startedAt: startedAt, reextraction: reextraction)
     }
 
     /// The values a filter may name: the lexicon's and every value a claim
@@ -217,5 +258,6 @@ extension TimelineStore {
         return "\(count(status.documents, "document")), \(count(status.claims, "claim")), inbox \(status.inbox.state)"
             + (status.inbox.pending > 0 ? " (\(status.inbox.pending) to read)" : "")
             + (status.rejected > 0 ? ", \(status.rejected) rejected" : "")
+            + (status.reextraction.map { "; re-extracting \($0.done)/\($0.total)" + ($0.dryRun ? " (dry run)" : "") } ?? "")
     }
 }

@@ -63,6 +63,12 @@ struct DaemonClient {
             if let detail = try? error.parameters(as: TimelineInterface.ClaimRetracted.self) {
                 return "claim \(detail.claim) was retracted (\(detail.reason)); a retracted claim can be neither retracted nor corrected"
             }
+        case TimelineInterface.Error.claimSuperseded:
+            if let detail = try? error.parameters(as: TimelineInterface.ClaimSuperseded.self) { return detail.message }
+        case TimelineInterface.Error.reextractionRunning:
+            if let detail = try? error.parameters(as: TimelineInterface.ReextractionRunning.self) {
+                return "a re-extraction is under way (\(detail.done)/\(detail.total) documents); try again once it ends"
+            }
         case TimelineInterface.Error.permissionDenied:
             if let detail = try? error.parameters(as: TimelineInterface.PermissionDenied.self) {
                 let who = detail.uid.map { "uid \($0)" } ?? "a caller the socket cannot name"

@@ -86,7 +86,10 @@ enum Tables {
             ["log", "seq \(status.log.lastSeq), chain head \(status.log.chainHead.isEmpty ? "-" : String(status.log.chainHead.prefix(16)))"],
             ["inbox", "\(status.inbox.path) (\(status.inbox.state), \(status.inbox.pending) pending)"],
             ["extractor", "\(status.extractor.version), lexicon \(status.extractor.lexicon.prefix(16))"],
-        ]
+        ] + (status.reextraction.map { [[
+            "reextract", "\($0.done)/\($0.total) documents" + ($0.dryRun ? " (dry run)" : "")
+                + ", since \(Format.timestamp($0.startedAt))",
+        ]] } ?? [])
         return Format.table(header: nil, rows: rows)
     }
 
@@ -206,7 +209,7 @@ enum Tables {
         guard !documents.isEmpty else { return "no documents" }
         let rows = documents.map { document in
             document.status == .received
-                ? [document.name, "received", "\(document.claims)", Format.date(document.published),
+                ? [document.name, document.revisedBy == nil ? "received" : "revised", "\(document.claims)", Format.date(document.published),
                    String((document.sha256 ?? "-").prefix(12)), Format.timestamp(document.receivedAt)]
                 : [document.name, "rejected", "-", "-",
                    "\(document.reason ?? "?"): \(document.message ?? "")", Format.timestamp(document.receivedAt)]
@@ -259,6 +262,11 @@ enum Format {
                 + (original.speaker.map { ", \($0)" } ?? "") + (original.statedOn.map { ", \($0.iso)" } ?? "") + ")")
         }
         if let retraction = record.retraction { lines.append("RETRACTED \(edit(retraction))") }
+        if let supersession = record.supersession {
+            lines.append("SUPERSEDED \(String(timestamp(supersession.at).prefix(10))) at seq \(supersession.seq): document "
+                + (supersession.reason == .revised ? "revised (\(supersession.document.prefix(12)))" : "re-extracted")
+                + (supersession.by.map { ", by \($0)" } ?? ", found no more"))
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -18,7 +18,7 @@ struct Timelinectl: AsyncParsableCommand {
         subcommands: [
             StatusCommand.self, LatestCommand.self, SourcesCommand.self, StatementsCommand.self,
             HistoryCommand.self, ClaimsCommand.self, ChartCommand.self, DocumentsCommand.self, EventsCommand.self,
-            RetractCommand.self, CorrectCommand.self, VerifyCommand.self, ExtractCommand.self,
+            RetractCommand.self, CorrectCommand.self, ReextractCommand.self, VerifyCommand.self, ExtractCommand.self,
         ])
 
     /// Runs the command line, mapping failures to the documented exit codes:

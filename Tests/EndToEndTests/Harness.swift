@@ -33,6 +33,8 @@ final class TestDaemon {
     let data: String
     let socket: String
     var extraArguments: [String]
+    /// The lexicon the daemon reads (and reads again on SIGHUP).
+    var lexicon = Paths.lexicon
     /// The daemon's file descriptor limit (set with prlimit), if not the test's own.
     var fileLimit: Int?
     private var process: Process?
@@ -58,7 +60,7 @@ final class TestDaemon {
     func start() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Paths.binaries + "/timelined")
-        process.arguments = ["--data", data, "--lexicon", Paths.lexicon] + extraArguments
+        process.arguments = ["--data", data, "--lexicon", lexicon] + extraArguments
         if let fileLimit {
             // prlimit sets the limit and then runs the daemon in its own process.
             process.arguments = ["--nofile=\(fileLimit):\(fileLimit)", Paths.binaries + "/timelined"] + process.arguments!

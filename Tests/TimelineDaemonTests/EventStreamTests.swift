@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import Logging
 import Synchronization
 import Testing
 import Timeline
@@ -24,7 +25,10 @@ import Varlink
                 info: VarlinkServiceInfo(vendor: "test", product: "test", version: "0", url: "https://example.org"),
                 interfaces: [VarlinkInterface(
                     name: TimelineInterface.name, description: TimelineInterface.description,
-                    handler: TimelineHandler(store: store, mailbox: Mailbox()))])
+                    handler: TimelineHandler(
+                        store: store, mailbox: Mailbox(),
+                        reextractor: Reextractor(
+                            store: store, mailbox: Mailbox(), documents: data + "/documents", logger: Logger(label: "test"))))])
             let (listening, signal) = AsyncStream<Void>.makeStream()
             let serving = Task { try await server.run { signal.yield() } }
             for await _ in listening { break }

@@ -20,10 +20,12 @@ public enum TimelineInterface {
         public static let events = "io.timelined.Timeline.Events"
         public static let retract = "io.timelined.Timeline.Retract"
         public static let correct = "io.timelined.Timeline.Correct"
+        public static let reextract = "io.timelined.Timeline.Reextract"
 
-        /// The methods that change the timeline: only root, the daemon's
-        /// user and the editors group may call them.
-        public static let editing: Set<String> = [retract, correct]
+        /// The methods that change the timeline (``reextract`` too, whose
+        /// dry run costs the daemon as much as a run): only root, the
+        /// daemon's user and the editors group may call them.
+        public static let editing: Set<String> = [retract, correct, reextract]
     }
 
     /// Error names, fully qualified.
@@ -32,6 +34,8 @@ public enum TimelineInterface {
         public static let permissionDenied = "io.timelined.Timeline.PermissionDenied"
         public static let noSuchClaim = "io.timelined.Timeline.NoSuchClaim"
         public static let claimRetracted = "io.timelined.Timeline.ClaimRetracted"
+        public static let claimSuperseded = "io.timelined.Timeline.ClaimSuperseded"
+        public static let reextractionRunning = "io.timelined.Timeline.ReextractionRunning"
     }
 
     /// The fields of a claim, which every type that carries one repeats:
@@ -60,7 +64,8 @@ public enum TimelineInterface {
           span: Span,
           extractor: Extractor,
           retracted: ?Retraction,
-          corrected: ?Correction
+          corrected: ?Correction,
+          superseded: ?Supersession
         """
 
     /// The parameters of every claim query (``ClaimFilter``).
@@ -133,6 +138,20 @@ public enum TimelineInterface {
           original: ExtractedFields
         )
 
+        # A later reading of a claim's document that replaced it: reason
+        # reextracted (a newer extractor or lexicon read the same bytes) or
+        # revised (a new version of the document, same url, other bytes);
+        # document, the SHA-256 of the document read (the new version's);
+        # by, the claim found in its place (same quote span and subject),
+        # null when none; at and seq, the event's.
+        type Supersession (
+          reason: string,
+          document: string,
+          by: ?string,
+          at: string,
+          seq: int
+        )
+
         # One claim. side, population, metric and qualifier take the values of
         # the lexicon (russia, ukraine, both; military, civilian; killed,
         # wounded, casualties, missing, captured, refugees; exact,
@@ -142,7 +161,9 @@ public enum TimelineInterface {
         # resolved against the publication date read there), context (the
         # year of the text's other dates), correction (a person set it);
         # null when stated_on is null. retracted and corrected are set when
-        # a person retracted or corrected the claim.
+        # a person retracted or corrected the claim; superseded when a later
+        # reading of its document replaced it (only claims with all show
+        # such claims).
         type Claim (
         \(claimFields)
         )
@@ -208,6 +229,10 @@ public enum TimelineInterface {
         )
 
         # A file the daemon took (status "received") or refused ("rejected").
+        # claims: those in force. extractor: the one that last read it (of
+        # its first claim or its last re-extraction; null when no event
+        # says). revises, revised_by: the SHA-256s of the version it
+        # replaced and of the one that replaced it (same url, other bytes).
         type Document (
           document: string,
           document_sha256: ?string,
@@ -221,7 +246,10 @@ public enum TimelineInterface {
           claims: int,
           reason: ?string,
           message: ?string,
-          moved_to: ?string
+          moved_to: ?string,
+          extractor: ?Extractor,
+          revises: ?string,
+          revised_by: ?string
         )
 
         # state: idle, busy, waiting (files held back: still being
@@ -241,8 +269,13 @@ public enum TimelineInterface {
           claims: int,
           log: Log,
           inbox: Inbox,
-          started_at: string
+          started_at: string,
+          reextraction: ?Reextraction
         )
+
+        # A re-extraction under way: documents read of those it reads, and
+        # whether it is a dry run.
+        type Reextraction (done: int, total: int, dry_run: bool, started_at: string)
 
         # What the daemon is doing and holds.
         method Status() -> (status: DaemonStatus)
@@ -331,6 +364,62 @@ public enum TimelineInterface {
           clear: ?[]string
         ) -> (claim: Claim)
 
+        # A field a re-extraction reads otherwise: its value before and now,
+        # as text (null: none).
+        type FieldChange (field: string, old: ?string, new: ?string)
+
+        # A claim a re-extraction adds, removes or reads otherwise. claim:
+        # its id (a changed claim's: the one in force); by: the id of the
+        # claim found in a changed one's place; fields: as found now (a
+        # removed claim's: as extracted before); changes: a changed claim's
+        # fields, one by one (empty for the others).
+        type ClaimDifference (
+          claim: string,
+          by: ?string,
+          quote: string,
+          fields: ExtractedFields,
+          changes: []FieldChange
+        )
+
+        # What reading one document again changes; seq: its
+        # document.reextracted event's, null in a dry run.
+        type DocumentDifference (
+          document: string,
+          document_sha256: string,
+          previous_extractor: ?Extractor,
+          extractor: Extractor,
+          seq: ?int,
+          added: []ClaimDifference,
+          removed: []ClaimDifference,
+          changed: []ClaimDifference
+        )
+
+        # Reads stored documents again with the daemon's extractor and
+        # lexicon as they are now: documents (names, name prefixes or
+        # SHA-256 prefixes, as Documents takes) or all (every received
+        # document but versions a newer one replaced). For each whose claims
+        # change it appends document.reextracted and the claims found anew;
+        # the claims no longer found, or found otherwise, are superseded (a
+        # person's correction or retraction passes to the claim found at
+        # the same quote span with the same subject). A document whose
+        # claims are found again adds nothing. With dryRun nothing is
+        # appended. Called with more, a reply comes after each few
+        # documents, with the documents that changed since the one before
+        # and done of total; the last reply has no continues. Ingestion goes
+        # on meanwhile; Status shows the progress. One at a time
+        # (ReextractionRunning); called as Retract may be.
+        method Reextract(
+          documents: ?[]string,
+          all: ?bool,
+          dryRun: ?bool
+        ) -> (
+          done: int,
+          total: int,
+          dry_run: bool,
+          documents: []DocumentDifference,
+          unreadable: []string
+        )
+
         # Every document received or rejected; document is a file name or a
         # SHA-256 prefix.
         method Documents(document: ?string, asOf: ?string) -> (documents: []Document, as_of: ?AsOf)
@@ -390,6 +479,13 @@ public enum TimelineInterface {
         # The claim was retracted: it can be neither retracted again nor
         # corrected.
         error ClaimRetracted (claim: string, reason: string)
+
+        # A later reading of the claim's document replaced it: it can be
+        # neither retracted nor corrected (by: the claim in its place).
+        error ClaimSuperseded (claim: string, by: ?string, message: string)
+
+        # A re-extraction is under way; one runs at a time.
+        error ReextractionRunning (done: int, total: int)
 
         """
 
@@ -551,10 +647,12 @@ public enum TimelineInterface {
         public var log: Log
         public var inbox: Inbox
         public var startedAt: Date
+        /// The re-extraction under way, if one is.
+        public var reextraction: ReextractionProgress?
 
         public init(
             version: String, extractor: ExtractorInfo, documents: Int, rejected: Int, claims: Int,
-            log: Log, inbox: Inbox, startedAt: Date
+            log: Log, inbox: Inbox, startedAt: Date, reextraction: ReextractionProgress? = nil
         ) {
             self.version = version
             self.extractor = extractor
@@ -564,11 +662,13 @@ public enum TimelineInterface {
             self.log = log
             self.inbox = inbox
             self.startedAt = startedAt
+            self.reextraction = reextraction
         }
 
         enum CodingKeys: String, CodingKey {
             case version, extractor, documents, rejected, claims, log, inbox
             case startedAt = "started_at"
+            case reextraction
         }
 
         public init(from decoder: any Decoder) throws {
@@ -581,6 +681,7 @@ public enum TimelineInterface {
             log = try c.decode(Log.self, forKey: .log)
             inbox = try c.decode(Inbox.self, forKey: .inbox)
             startedAt = try c.decodeTimestamp(forKey: .startedAt)
+            reextraction = try c.decodeIfPresent(ReextractionProgress.self, forKey: .reextraction)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -593,6 +694,7 @@ public enum TimelineInterface {
             try c.encode(log, forKey: .log)
             try c.encode(inbox, forKey: .inbox)
             try c.encodeTimestamp(startedAt, forKey: .startedAt)
+            try c.encode(reextraction, forKey: .reextraction)
         }
 
         public struct Log: Sendable, Equatable, Codable {

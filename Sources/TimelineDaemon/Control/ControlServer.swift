@@ -46,7 +46,11 @@ struct ControlServer: Sendable {
                     name: TimelineInterface.name, description: TimelineInterface.description,
                     handler: AuthorizingHandler(
                         policy: .timeline(editorsGroup: configuration.editorsGroup),
-                        wrapping: TimelineHandler(store: store, mailbox: mailbox))),
+                        wrapping: TimelineHandler(
+                            store: store, mailbox: mailbox,
+                            reextractor: Reextractor(
+                                store: store, mailbox: mailbox, documents: configuration.folders.documents,
+                                logger: logger)))),
             ],
             configuration: .init(
                 maximumMessageSize: configuration.maxMessageBytes,

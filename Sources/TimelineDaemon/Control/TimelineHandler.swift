@@ -10,6 +10,7 @@ import Varlink
 struct TimelineHandler: VarlinkHandler {
     let store: TimelineStore
     let mailbox: Mailbox
+    let reextractor: Reextractor
 
     func handle(_ call: VarlinkCall, replies: VarlinkReplies) async throws {
         switch call.methodName {
@@ -89,9 +90,40 @@ struct TimelineHandler: VarlinkHandler {
             let claim = try await edit(
                 .correct(claim: parameters.claim, changes: changes, reason: parameters.reason), call: call)
             try await replies.send(TimelineInterface.EditReply(claim: claim))
+        case "Reextract":
+            try await reextract(call, replies: replies)
         default:
             throw VarlinkError.methodNotImplemented(call.method)
         }
+    }
+
+    /// Runs a re-extraction: with `more`, a reply after each few
+    /// documents; else one reply at its end with every document changed.
+    private func reextract(_ call: VarlinkCall, replies: VarlinkReplies) async throws {
+        let parameters = try call.parameters(as: TimelineInterface.ReextractParameters.self)
+        let names = parameters.documents ?? []
+        guard (parameters.all ?? false) != !names.isEmpty else {
+            throw try Self.invalid("documents", "give documents to read again, or all, but not both")
+        }
+        let targets = try await invalidParameter { try await store.reextractionTargets(named: names) }
+        let dryRun = parameters.dryRun ?? false
+        var whole = TimelineInterface.ReextractReply(done: 0, total: targets.count, dryRun: dryRun)
+        do {
+            _ = try await reextractor.run(targets, dryRun: dryRun) { reply in
+                if call.more {
+                    try await replies.send(reply, continues: reply.done < reply.total)
+                } else {
+                    whole.done = reply.done
+                    whole.documents += reply.documents
+                    whole.unreadable += reply.unreadable
+                }
+            }
+        } catch Reextractor.Refusal.running(let running) {
+            throw try VarlinkError(
+                name: TimelineInterface.Error.reextractionRunning,
+                encoding: TimelineInterface.ReextractionRunning(done: running.done, total: running.total))
+        }
+        if !call.more || targets.isEmpty { try await replies.send(whole) }
     }
 
     /// Has the ingest loop make a person's edit, by the caller the socket
@@ -112,6 +144,11 @@ struct TimelineHandler: VarlinkHandler {
                 throw try VarlinkError(
                     name: TimelineInterface.Error.claimRetracted,
                     encoding: TimelineInterface.ClaimRetracted(claim: error.claim, reason: error.detail))
+            case .superseded:
+                throw try VarlinkError(
+                    name: TimelineInterface.Error.claimSuperseded,
+                    encoding: TimelineInterface.ClaimSuperseded(
+                        claim: error.claim, by: error.detail.isEmpty ? nil : error.detail, message: error.message))
             default:
                 throw try Self.invalid(error.detail, error.message)
             }

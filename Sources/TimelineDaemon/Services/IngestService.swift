@@ -148,13 +148,19 @@ struct IngestService: Service {
                     } catch {
                         throw logStopped(error, metadata: ["claim": "\(request.kind.claim)"])
                     }
+                case .reextract(let request):
+                    do {
+                        try await ingester.record(request, log: log, store: store)
+                    } catch {
+                        throw logStopped(error, metadata: ["reextracting": "\(request.plans.count) documents"])
+                    }
                 case .reload:
                     notifier.reloading()
                     do {
                         lexicon = try lexicons.reloaded()
                         extractor = ClaimExtractor(lexicon: lexicon.lexicon)
                         extractorInfo = ExtractorInfo(version: ClaimExtractor.version, lexicon: lexicon.sha256)
-                        await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon)
+                        await store.setExtractor(extractorInfo, lexicon: lexicon.lexicon, reader: extractor)
                         logger.notice("reloaded", metadata: ["lexicon": "\(lexicon.path)", "sha256": "\(lexicon.sha256)"])
                     } catch {
                         logger.error("reload failed; keeping the previous lexicon: \(error)")

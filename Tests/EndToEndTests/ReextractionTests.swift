@@ -1,0 +1,106 @@
+import Foundation
+import TimelineTestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Later readings of documents through the real daemon: `timelinectl
+/// reextract` after a lexicon change.
+@Suite(.serialized) struct ReextractionTests {
+    typealias Object = [String: Any]
+
+    @Test func reextractAfterALexiconChangeSupersedesClaimsOnceAndKeepsACorrection() async throws {
+        try await onOwnThread(reextractBody)
+    }
+
+    private func events(_ daemon: TestDaemon) throws -> [Substring] {
+        try daemon.ctl("events").stdout.split(separator: "\n")
+    }
+
+    private func claims(_ daemon: TestDaemon, _ arguments: String...) throws -> [Object] {
+        try #require(try daemon.ctl(["claims", "--json"] + arguments).json() as? [Object])
+    }
+
+    private func reextractBody() throws {
+        let daemon = try TestDaemon()
+        daemon.lexicon = daemon.data + "/lexicon.yaml"
+        try FileManager.default.copyItem(atPath: Paths.lexicon, toPath: daemon.lexicon)
+        try daemon.start()
+        let seeds = try Paths.seedFiles()
+        for seed in seeds { try daemon.drop(seed) }
+        try waitUntil("all five seeds are in processed/") { daemon.files(in: daemon.processed).count == seeds.count }
+
+        // The same extractor finds the same claims: nothing is appended.
+        let received = try events(daemon).count
+        let same = try daemon.ctl("reextract", "--all")
+        #expect(same.status == 0 && same.stdout == "0 of 5 documents changed\n", "\(same.stdout) \(same.stderr)")
+        #expect(try events(daemon).count == received)
+
+        // A person corrects one of Milley's claims.
+        let milley = try claims(daemon, "--speaker", "Milley")
+        #expect(!milley.isEmpty)
+        let corrected = try #require(milley.first?["claim"] as? String)
+        let low = try #require(milley.first?["low"] as? Int)
+        #expect(try daemon.ctl("correct", corrected, "--low", "\(low + 1)", "--reason", "the speech says so").status == 0)
+        let lastBefore = try events(daemon).count
+
+        // The lexicon now names him otherwise; SIGHUP reads it again.
+        let text = try String(contentsOfFile: daemon.lexicon, encoding: .utf8)
+        try writeText(text.replacingOccurrences(of: "- name: Mark Milley\n", with: "- name: Gen. Mark Milley\n"), to: daemon.lexicon)
+        let lexiconBefore = try #require((try daemon.ctl("status", "--json").json() as? Object)?["extractor"] as? Object)["lexicon"] as? String
+        kill(try #require(daemon.pid), SIGHUP)
+        try waitUntil("the daemon reads the new lexicon") {
+            let status = try daemon.ctl("status", "--json").json() as? Object
+            return (status?["extractor"] as? Object)?["lexicon"] as? String != lexiconBefore
+        }
+
+        // A dry run shows the change field by field, and appends nothing.
+        let dry = try daemon.ctl("reextract", "--all", "--dry-run")
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("speaker Mark Milley → Gen. Mark Milley"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("would change (dry run: nothing appended)"), "\(dry.stdout)")
+        #expect(try events(daemon).count == lastBefore)
+
+        // The run appends document.reextracted and the claims found anew.
+        let run = try #require(try daemon.ctl("reextract", "--all", "--json").json() as? Object)
+        let changed = try #require(run["documents"] as? [Object])
+        #expect(!changed.isEmpty && run["total"] as? Int == 5 && run["dry_run"] as? Bool == false)
+        let log = try events(daemon)
+        #expect(log.filter { $0.contains(#""type":"document.reextracted""#) }.count == changed.count)
+        let now = try claims(daemon)
+        // (Where the text itself says "General Mark Milley", the extractor
+        // still names an unknown general so: those claims are unchanged.)
+        let replaced = Set(changed.flatMap { ($0["changed"] as? [Object] ?? []).compactMap { $0["claim"] as? String } })
+        #expect(!replaced.isEmpty)
+        #expect(!now.contains { replaced.contains($0["claim"] as? String ?? "") })
+        #expect(now.contains { $0["speaker"] as? String == "Gen. Mark Milley" })
+        // The corrected claim's successor carries the correction.
+        let all = try claims(daemon, "--all")
+        let old = try #require(all.first { $0["claim"] as? String == corrected })
+        let superseded = try #require(old["superseded"] as? Object)
+        #expect(superseded["reason"] as? String == "reextracted")
+        let successor = try #require(now.first { $0["claim"] as? String == superseded["by"] as? String })
+        #expect(successor["low"] as? Int == low + 1 && successor["speaker"] as? String == "Gen. Mark Milley")
+        #expect((successor["corrected"] as? Object)?["reason"] as? String == "the speech says so")
+        #expect(try daemon.ctl("claims", "--all").stdout.contains("SUPERSEDED"))
+
+        // A second run finds the same claims: nothing more.
+        let again = try daemon.ctl("reextract", "--all")
+        #expect(again.stdout == "0 of 5 documents changed\n", "\(again.stdout) \(again.stderr)")
+        #expect(try events(daemon).count == log.count)
+
+        // As of before the re-extraction, the claims as they stood.
+        let past = try #require(try daemon.ctl("claims", "--json", "--as-of", "\(lastBefore)").json() as? Object)
+        let pastClaims = try #require(past["claims"] as? [Object])
+        #expect(pastClaims.contains { $0["speaker"] as? String == "Mark Milley" })
+        #expect(!pastClaims.contains { $0["superseded"] != nil })
+        #expect(try daemon.ctl("verify").status == 0)
+
+        // After a restart, from the snapshot the stop writes, the same.
+        try daemon.stop()
+        try daemon.start()
+        #expect(try claims(daemon).map { $0["claim"] as? String } == now.map { $0["claim"] as? String })
+        #expect(try claims(daemon, "--all").count == all.count)
+    }
+}
