@@ -6,12 +6,17 @@ import Glibc
 #endif
 
 /// Later readings of documents through the real daemon: `timelinectl
-/// reextract` after a lexicon change.
+/// reextract` after a lexicon change, and a new version of an article
+/// dropped into the inbox.
 @Suite(.serialized) struct ReextractionTests {
     typealias Object = [String: Any]
 
     @Test func reextractAfterALexiconChangeSupersedesClaimsOnceAndKeepsACorrection() async throws {
         try await onOwnThread(reextractBody)
+    }
+
+    @Test func aNewVersionOfAnArticleSupersedesTheEarlierVersionsClaims() async throws {
+        try await onOwnThread(revisionBody)
     }
 
     private func events(_ daemon: TestDaemon) throws -> [Substring] {
@@ -102,5 +107,51 @@ import Glibc
         try daemon.start()
         #expect(try claims(daemon).map { $0["claim"] as? String } == now.map { $0["claim"] as? String })
         #expect(try claims(daemon, "--all").count == all.count)
+    }
+
+    private func revisionBody() throws {
+        let daemon = try TestDaemon()
+        try daemon.start()
+        func article(_ figure: String, _ note: String) -> String {
+            "---\nurl: https://example.org/news/losses\npublished: \"2025-06-06\"\n---\n"
+                + "Ukraine says Russia has lost \(figure) soldiers. \(note)\n"
+        }
+        let first = daemon.data + "/losses.txt"
+        try writeText(article("990,000", ""), to: first)
+        try daemon.drop(first)
+        try waitUntil("the first version is recorded") { daemon.files(in: daemon.processed).count == 1 }
+        let firstClaims = try claims(daemon)
+        #expect(firstClaims.map { $0["low"] as? Int } == [990_000])
+
+        let second = daemon.data + "/losses-updated.txt"
+        try writeText(article("1,000,000", "Updated."), to: second)
+        try daemon.drop(second)
+        try waitUntil("the second version is recorded") { daemon.files(in: daemon.processed).count == 2 }
+
+        #expect(try claims(daemon).map { $0["low"] as? Int } == [1_000_000])
+        let documents = try daemon.documents()
+        #expect(documents.count == 2)
+        let (old, new) = (documents[0], documents[1])
+        #expect(old["revised_by"] as? String == new["document_sha256"] as? String)
+        #expect(new["revises"] as? String == old["document_sha256"] as? String)
+        let all = try claims(daemon, "--all")
+        let superseded = try #require(all.first { $0["low"] as? Int == 990_000 }?["superseded"] as? Object)
+        #expect(superseded["reason"] as? String == "revised" && superseded["document"] as? String == new["document_sha256"] as? String)
+        #expect(try events(daemon).contains { $0.contains(#""type":"document.revised""#) })
+        // Both versions' bytes are kept.
+        for document in documents {
+            let sha256 = try #require(document["document_sha256"] as? String)
+            #expect(FileManager.default.fileExists(atPath: daemon.data + "/state/documents/" + sha256))
+        }
+        // As of the first version, its claim stands.
+        let past = try #require(try daemon.ctl("latest", "--json", "--as-of", "2").json() as? Object)
+        #expect((past["claims"] as? [Object])?.map { $0["low"] as? Int } == [990_000])
+        // A file with other bytes and no url is another document.
+        let plain = daemon.data + "/plain.txt"
+        try writeText("Ukraine says Russia has lost 1,000,000 soldiers. Plain.\n", to: plain)
+        try daemon.drop(plain)
+        try waitUntil("the plain file is recorded") { daemon.files(in: daemon.processed).count == 3 }
+        #expect(try claims(daemon).count == 2)
+        #expect(try daemon.ctl("verify").status == 0)
     }
 }

@@ -88,6 +88,9 @@ struct BatchIngester: Sendable {
         var busy: [FileName] = []
         var outcomes: [Outcome] = []
         var batchHashes: Set<String> = []
+        // The documents of this batch by url: a later file with the same
+        // url is a new version of the one here.
+        var batchVersions: [String: DocumentPlan] = [:]
         var batchBytes = 0
         let now = Date()
         var taken = 0
@@ -131,7 +134,19 @@ struct BatchIngester: Sendable {
                 }
                 let plan = DocumentPlan(
                     content: file.content, name: name.text, size: file.bytes.count, extractor: extractor, info: info)
-                outcomes.append(.received(file, plan, plan.events(recordedAt: now)))
+                var documentEvents = plan.events(recordedAt: now)
+                if let url = plan.received.url {
+                    let revision: DocumentRevised? = if let earlier = batchVersions[url] {
+                        DocumentRevised(
+                            received: plan.received, previous: earlier.received.document,
+                            superseded: earlier.claims.map { SupersededClaim(claim: $0.id) })
+                    } else {
+                        await store.revision(of: plan.received)
+                    }
+                    if let revision { documentEvents[0].payload = .documentRevised(revision) }
+                    batchVersions[url] = plan
+                }
+                outcomes.append(.received(file, plan, documentEvents))
             }
         }
 
@@ -194,11 +209,18 @@ struct BatchIngester: Sendable {
                 let first = next.next()!
                 for _ in 1..<documentEvents.count { _ = next.next() }
                 guard let movedTo = move(file, touched: &touched, result: &result) else { continue }
-                logger.info("received", metadata: [
+                var metadata: Logger.Metadata = [
                     "file": "\(file.name)", "document": "\(file.content.sha256)", "claims": "\(plan.claims.count)",
                     "seq": "\(first.seq)...\(first.seq + UInt64(documentEvents.count) - 1)",
                     "moved_to": "processed/\(movedTo)",
-                ])
+                ]
+                if case .documentRevised(let revised) = first.payload {
+                    metadata["previous"] = "\(revised.previous)"
+                    metadata["superseded"] = "\(revised.superseded.count)"
+                    logger.notice("received a new version of a document (same url, other bytes)", metadata: metadata)
+                } else {
+                    logger.info("received", metadata: metadata)
+                }
             case .duplicate(let file):
                 guard let movedTo = move(file, touched: &touched, result: &result) else { continue }
                 logger.info("duplicate: already in the log; no events added", metadata: [
