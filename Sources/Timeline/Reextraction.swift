@@ -118,6 +118,42 @@ extension Projections {
         return DocumentRevised(received: received, previous: previous, superseded: superseded)
     }
 
+    /// The documents a start with `extractor` re-extracts when asked to
+    /// upgrade (`reextract_on_upgrade`): none when every document whose
+    /// reader an event names was read by `extractor`; else every document
+    /// not known to have been read by it (those whose reader no event names
+    /// included: a newer reading may find claims where the older found
+    /// none). Versions a newer one replaced are left out.
+    ///
+    /// - Parameter confirmed: the seq the log stood at when a run with
+    ///   `extractor` that finished chose its documents, nil for none. That
+    ///   run found the claims in force of each document it read, or
+    ///   recorded them anew, though an unchanged reading leaves no event to
+    ///   say so: only documents read after it (received, or re-extracted,
+    ///   since) are judged by their reader. A seq past the log's end (a log
+    ///   cut back since) confirms nothing.
+    public func outdatedDocuments(for extractor: ExtractorInfo, confirmedThrough confirmed: UInt64?) -> [DocumentRecord] {
+        let confirmed = confirmed.flatMap { $0 <= lastSeq ? $0 : nil }
+        let current = documentRows.indices.filter { d in
+            documentRows[d].sha256 != StringPool.none && !documentRows[d].isRevised
+                && confirmed.map { lastReading(ofDocument: d) > $0 } ?? true
+        }
+        let readBy = current.map { documentRows[$0].extractor(pool) }
+        guard readBy.contains(where: { $0 != nil && $0 != extractor }) else { return [] }
+        let documents = self.documents
+        return zip(current, readBy).filter { $1 != extractor }.map { documents[$0.0] }
+    }
+
+    /// The seq of the last event that read document `d`: its receipt, or a
+    /// re-extraction since, which found claims (numbered after it) or
+    /// superseded some.
+    private func lastReading(ofDocument d: Int) -> UInt64 {
+        let row = documentRows[d]
+        return sourceIndex.positions(inDocument: row.sha256).reduce(row.seq) { latest, position in
+            max(latest, claimRows[position].seq, edits[position]?.supersession?.seq ?? 0)
+        }
+    }
+
     /// The received documents, in the order received, that a re-extraction
     /// reads: those `names` names (``documentPositions(named:)``), or all
     /// with `names` empty; never a version a newer one replaced.

@@ -177,7 +177,9 @@ public final class Daemon: Sendable {
                 folders: folders,
                 ingestor: Ingestor(inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes),
                 logger: logger, acknowledged: acknowledged),
-            lexicons: lexicons, lexicon: lexicon, found: found, notifier: notifier, logger: logger)
+            lexicons: lexicons, lexicon: lexicon, found: found, notifier: notifier, logger: logger,
+            upgrade: configuration.reextractOnUpgrade
+                ? Reextractor(store: store, mailbox: mailbox, documents: folders.documents, logger: logger) : nil)
 
         var services: [(name: String, service: any Service)] = []
         if log.options.openCheck == .sealsAndTail {

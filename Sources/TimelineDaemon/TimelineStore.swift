@@ -101,6 +101,13 @@ actor TimelineStore {
         try projections.reextractionTargets(named: names)
     }
 
+    /// The documents a start re-extracts with `reextract_on_upgrade`
+    /// (``Projections/outdatedDocuments(for:confirmedThrough:)``), and the
+    /// seq the projections stand at as they are chosen.
+    func outdatedDocuments(confirmedThrough confirmed: UInt64?) -> (documents: [DocumentRecord], seq: UInt64) {
+        (projections.outdatedDocuments(for: extractor, confirmedThrough: confirmed), projections.lastSeq)
+    }
+
     /// What reading each of `plans` again changes, against the projections
     /// as they stand (documents the projections do not hold left out).
     func reextractions(of plans: [DocumentPlan], extractor: ExtractorInfo) -> [Reextraction] {

@@ -19,6 +19,10 @@ import Glibc
         try await onOwnThread(revisionBody)
     }
 
+    @Test func aStartWithReextractOnUpgradeReadsTheDocumentsOfAnotherLexiconAgainOnce() async throws {
+        try await onOwnThread(upgradeBody)
+    }
+
     private func events(_ daemon: TestDaemon) throws -> [Substring] {
         try daemon.ctl("events").stdout.split(separator: "\n")
     }
@@ -107,6 +111,55 @@ import Glibc
         try daemon.start()
         #expect(try claims(daemon).map { $0["claim"] as? String } == now.map { $0["claim"] as? String })
         #expect(try claims(daemon, "--all").count == all.count)
+    }
+
+    private func upgradeBody() throws {
+        let daemon = try TestDaemon()
+        daemon.lexicon = daemon.data + "/lexicon.yaml"
+        try FileManager.default.copyItem(atPath: Paths.lexicon, toPath: daemon.lexicon)
+        let configuration = daemon.data + "/timelined.yaml"
+        try writeText("reextract_on_upgrade: true\n", to: configuration)
+        daemon.extraArguments = ["--config", configuration]
+        try daemon.start()
+        let seeds = try Paths.seedFiles()
+        for seed in seeds { try daemon.drop(seed) }
+        try waitUntil("all five seeds are in processed/") { daemon.files(in: daemon.processed).count == seeds.count }
+        let before = try claims(daemon)
+        #expect(before.contains { $0["speaker"] as? String == "Mark Milley" })
+        try daemon.stop()
+
+        // The lexicon now names Milley otherwise; the start reads the
+        // seeds again by itself.
+        let text = try String(contentsOfFile: daemon.lexicon, encoding: .utf8)
+        try writeText(text.replacingOccurrences(of: "- name: Mark Milley\n", with: "- name: Gen. Mark Milley\n"), to: daemon.lexicon)
+        try daemon.start()
+        try waitUntil("the start's re-extraction finishes") { daemon.log.contains("re-extraction finished") }
+        #expect(daemon.log.contains("reextract_on_upgrade: documents were read by another extractor or lexicon; re-extracting them"), "\(daemon.log)")
+        let log = try events(daemon)
+        let reextracted = log.filter { $0.contains(#""type":"document.reextracted""#) }
+        #expect(!reextracted.isEmpty && reextracted.count < seeds.count)
+        #expect(daemon.log.components(separatedBy: "re-extracted ").count - 1 == reextracted.count, "\(daemon.log)")
+        let now = try claims(daemon)
+        #expect(now.contains { $0["speaker"] as? String == "Gen. Mark Milley" })
+        let superseded = try claims(daemon, "--all").filter { $0["superseded"] != nil }
+        #expect(!superseded.isEmpty)
+        #expect(superseded.allSatisfy { ($0["superseded"] as? Object)?["reason"] as? String == "reextracted" })
+        #expect(try daemon.ctl("verify").status == 0)
+        // What the run has done, it has recorded; a stop waits for the record.
+        try waitUntil("the run is recorded in state/reextracted-with") {
+            FileManager.default.fileExists(atPath: daemon.data + "/state/reextracted-with")
+        }
+        try daemon.stop()
+
+        // A second start finds nothing to read again, the documents whose
+        // claims were found again included, and appends nothing.
+        try daemon.start()
+        try waitUntil("the start says there is nothing to re-extract") {
+            daemon.log.contains("reextract_on_upgrade: the documents were read by this extractor and lexicon; nothing to re-extract")
+        }
+        #expect(!daemon.log.contains("re-extraction started"), "\(daemon.log)")
+        #expect(try events(daemon) == log)
+        #expect(try claims(daemon).map { $0["claim"] as? String } == now.map { $0["claim"] as? String })
     }
 
     private func revisionBody() throws {

@@ -91,6 +91,34 @@ import Testing
         #expect(again.isUnchanged)
     }
 
+    @Test func anUpgradeReadsTheDocumentsAnotherExtractorReadSinceTheLastRunThatFinished() throws {
+        var projections = Self.timeline()
+        // b.txt has no claim: no event says which extractor read it.
+        projections.apply(Fixtures.document("b.txt", sha: "bb", claims: [], from: 5))
+        func outdated(_ extractor: ExtractorInfo, _ confirmed: UInt64?) -> [String?] {
+            projections.outdatedDocuments(for: extractor, confirmedThrough: confirmed).map(\.sha256)
+        }
+        #expect(outdated(Fixtures.extractor, nil) == [])
+        #expect(outdated(Self.newer, nil) == ["aa", "bb"])
+        // A run with the newer extractor chose them at seq 5 and finished.
+        #expect(outdated(Self.newer, 5) == [])
+        // A log cut back before that run's seq: the run confirms nothing.
+        #expect(outdated(Self.newer, 99) == ["aa", "bb"])
+
+        // After the run, a reload's other lexicon read a.txt again, and
+        // found one claim fewer.
+        let other = ExtractorInfo(version: "test", lexicon: "2222")
+        let reextraction = try #require(
+            projections.reextraction(of: Self.plan(Array(Self.found.prefix(2))), extractor: other))
+        Self.apply(reextraction, to: &projections, from: 6)
+        #expect(outdated(Self.newer, 5) == ["aa"])
+        #expect(outdated(other, nil) == [])
+        // And a document received since, by the first extractor.
+        projections.apply(Fixtures.document("c.txt", sha: "cc", claims: [Fixtures.claim(7)], from: 7))
+        #expect(outdated(Self.newer, 5) == ["aa", "cc"])
+        #expect(outdated(Self.newer, 8) == [])
+    }
+
     @Test func aCorrectionAndARetractionSurviveWhenTheSameClaimIsFoundAgain() throws {
         var projections = Self.timeline()
         let ids = projections.claims.map(\.id)

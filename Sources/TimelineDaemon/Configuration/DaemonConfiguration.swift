@@ -46,6 +46,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The group whose members may retract and correct claims, besides
     /// root and the daemon's own user; nil for none.
     public var editorsGroup: String?
+    /// Whether a start whose extractor version or lexicon differs from the
+    /// one that read the documents in the log re-extracts them.
+    public var reextractOnUpgrade = false
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -134,6 +137,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 snapshotEverySeconds = value
             }
         }
+        if let reextract = file.reextractOnUpgrade { reextractOnUpgrade = reextract }
         if let rescan = file.rescan, let value = rescan.everySeconds {
             guard value > 0 else { throw ConfigurationError(file: path, message: "'rescan.every_seconds' must be positive") }
             rescanEverySeconds = value
@@ -203,6 +207,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         var socketMode: String?
         var lexicon: String?
         var editorsGroup: String?
+        var reextractOnUpgrade: Bool?
         var limits: Limits?
         var log: Log?
         var snapshots: Snapshots?
@@ -282,6 +287,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             case socketMode = "socket_mode"
             case lexicon
             case editorsGroup = "editors_group"
+            case reextractOnUpgrade = "reextract_on_upgrade"
             case limits, log, snapshots, rescan, connections
         }
 
@@ -295,6 +301,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             socketMode = try c.decodeIfPresent(String.self, forKey: .socketMode)
             lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon)
             editorsGroup = try c.decodeIfPresent(String.self, forKey: .editorsGroup)
+            reextractOnUpgrade = try c.decodeIfPresent(Bool.self, forKey: .reextractOnUpgrade)
             limits = try c.decodeIfPresent(Limits.self, forKey: .limits)
             log = try c.decodeIfPresent(Log.self, forKey: .log)
             snapshots = try c.decodeIfPresent(Snapshots.self, forKey: .snapshots)

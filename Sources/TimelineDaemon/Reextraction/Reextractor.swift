@@ -34,9 +34,15 @@ struct Reextractor: Sendable {
         case noExtractor
     }
 
+    /// The extractor a run reads with, and its version and lexicon.
+    typealias Reader = (extractor: ClaimExtractor, info: ExtractorInfo)
+
     /// Reads `targets` again and records (unless `dryRun`) what changes.
     ///
     /// - Parameters:
+    ///   - reader: the extractor to read every chunk with; nil for the
+    ///     daemon's as it is when the chunk is read (a reload meanwhile
+    ///     reads the next chunks with the new lexicon).
     ///   - report: called after each chunk with the reply for it: how far
     ///     the run is, and the documents that changed in it.
     /// - Returns: the documents that changed, and those whose bytes could
@@ -45,7 +51,7 @@ struct Reextractor: Sendable {
     ///   when the daemon stops first or the log refuses an append; what
     ///   `report` throws (the caller went away: the run stops there).
     func run(
-        _ targets: [DocumentRecord], dryRun: Bool,
+        _ targets: [DocumentRecord], dryRun: Bool, reader: Reader? = nil,
         report: (TimelineInterface.ReextractReply) async throws -> Void = { _ in }
     ) async throws -> (changed: Int, unreadable: Int) {
         if let running = await store.beginReextraction(total: targets.count, dryRun: dryRun) {
@@ -54,7 +60,7 @@ struct Reextractor: Sendable {
         let kind = dryRun ? "re-extraction (dry run)" : "re-extraction"
         logger.notice("\(kind) started", metadata: ["documents": "\(targets.count)"])
         do {
-            let totals = try await readAll(targets, dryRun: dryRun, report: report)
+            let totals = try await readAll(targets, dryRun: dryRun, reader: reader, report: report)
             await store.endReextraction()
             logger.notice("\(kind) finished", metadata: [
                 "documents": "\(targets.count)", "changed": "\(totals.changed)", "unreadable": "\(totals.unreadable)",
@@ -67,14 +73,16 @@ struct Reextractor: Sendable {
         }
     }
 
-    /// ``run(_:dryRun:report:)``'s work, once the store counts it.
+    /// ``run(_:dryRun:reader:report:)``'s work, once the store counts it.
     private func readAll(
-        _ targets: [DocumentRecord], dryRun: Bool, report: (TimelineInterface.ReextractReply) async throws -> Void
+        _ targets: [DocumentRecord], dryRun: Bool, reader: Reader?,
+        report: (TimelineInterface.ReextractReply) async throws -> Void
     ) async throws -> (changed: Int, unreadable: Int) {
         var done = 0
         var totals = (changed: 0, unreadable: 0)
         for start in stride(from: 0, to: targets.count, by: Self.chunk) {
-            guard let (extractor, info) = await store.reader else { throw Refusal.noExtractor }
+            let current: Reader? = if let reader { reader } else { await store.reader }
+            guard let (extractor, info) = current else { throw Refusal.noExtractor }
             let chunk = Array(targets[start..<min(start + Self.chunk, targets.count)])
             let folder = documents
             let (plans, unreadable) = try await BlockingWork.run { Self.read(chunk, in: folder, extractor: extractor, info: info) }

@@ -30,12 +30,23 @@ struct IngestService: Service {
     let found: [FileName]
     let notifier: SystemdNotifier
     let logger: Logger
+    /// With `reextract_on_upgrade`: re-extracts, beside the loop, the
+    /// documents another extractor or lexicon read
+    /// (``Reextractor/upgrade(record:)``).
+    var upgrade: Reextractor?
 
     func run() async throws {
-        // However the loop ends, no edit waits for it.
-        defer { mailbox.close() }
         try await withGracefulShutdownHandler {
-            try await loop()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                if let upgrade {
+                    group.addTask { await upgrade.upgrade(record: folders.state + "/reextracted-with") }
+                }
+                // However the loop ends, no edit waits for it, and a
+                // re-extraction beside it is refused its next chunk and
+                // ends before the group returns (a later start finishes it).
+                defer { mailbox.close() }
+                try await loop()
+            }
         } onGracefulShutdown: { [mailbox] in
             mailbox.post(.stop)
         }
