@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TimelineTestSupport
 import Testing
 #if canImport(Glibc)
@@ -23,6 +24,10 @@ import Glibc
         try await onOwnThread(upgradeBody)
     }
 
+    @Test func aKillInTheMiddleOfAReextractionLeavesTheLogWholeAndARunAgainFinishesItWithoutDoubling() async throws {
+        try await onOwnThread(killedReextractionBody)
+    }
+
     private func events(_ daemon: TestDaemon) throws -> [Substring] {
         try daemon.ctl("events").stdout.split(separator: "\n")
     }
@@ -31,10 +36,34 @@ import Glibc
         try #require(try daemon.ctl(["claims", "--json"] + arguments).json() as? [Object])
     }
 
-    private func reextractBody() throws {
+    /// A daemon reading a copy of the project's lexicon, which a test may
+    /// change.
+    private func daemonWithItsOwnLexicon() throws -> TestDaemon {
         let daemon = try TestDaemon()
         daemon.lexicon = daemon.data + "/lexicon.yaml"
         try FileManager.default.copyItem(atPath: Paths.lexicon, toPath: daemon.lexicon)
+        return daemon
+    }
+
+    /// Changes the daemon's lexicon so that it names Milley otherwise.
+    private func nameMilleyOtherwise(_ daemon: TestDaemon) throws {
+        let text = try String(contentsOfFile: daemon.lexicon, encoding: .utf8)
+        try writeText(text.replacingOccurrences(of: "- name: Mark Milley\n", with: "- name: Gen. Mark Milley\n"), to: daemon.lexicon)
+    }
+
+    /// Sends SIGHUP and waits until the daemon reads with the lexicon as
+    /// it is now.
+    private func reload(_ daemon: TestDaemon) throws {
+        let before = try #require((try daemon.ctl("status", "--json").json() as? Object)?["extractor"] as? Object)["lexicon"] as? String
+        kill(try #require(daemon.pid), SIGHUP)
+        try waitUntil("the daemon reads the new lexicon") {
+            let status = try daemon.ctl("status", "--json").json() as? Object
+            return (status?["extractor"] as? Object)?["lexicon"] as? String != before
+        }
+    }
+
+    private func reextractBody() throws {
+        let daemon = try daemonWithItsOwnLexicon()
         try daemon.start()
         let seeds = try Paths.seedFiles()
         for seed in seeds { try daemon.drop(seed) }
@@ -55,14 +84,8 @@ import Glibc
         let lastBefore = try events(daemon).count
 
         // The lexicon now names him otherwise; SIGHUP reads it again.
-        let text = try String(contentsOfFile: daemon.lexicon, encoding: .utf8)
-        try writeText(text.replacingOccurrences(of: "- name: Mark Milley\n", with: "- name: Gen. Mark Milley\n"), to: daemon.lexicon)
-        let lexiconBefore = try #require((try daemon.ctl("status", "--json").json() as? Object)?["extractor"] as? Object)["lexicon"] as? String
-        kill(try #require(daemon.pid), SIGHUP)
-        try waitUntil("the daemon reads the new lexicon") {
-            let status = try daemon.ctl("status", "--json").json() as? Object
-            return (status?["extractor"] as? Object)?["lexicon"] as? String != lexiconBefore
-        }
+        try nameMilleyOtherwise(daemon)
+        try reload(daemon)
 
         // A dry run shows the change field by field, and appends nothing.
         let dry = try daemon.ctl("reextract", "--all", "--dry-run")
@@ -114,9 +137,7 @@ import Glibc
     }
 
     private func upgradeBody() throws {
-        let daemon = try TestDaemon()
-        daemon.lexicon = daemon.data + "/lexicon.yaml"
-        try FileManager.default.copyItem(atPath: Paths.lexicon, toPath: daemon.lexicon)
+        let daemon = try daemonWithItsOwnLexicon()
         let configuration = daemon.data + "/timelined.yaml"
         try writeText("reextract_on_upgrade: true\n", to: configuration)
         daemon.extraArguments = ["--config", configuration]
@@ -130,8 +151,7 @@ import Glibc
 
         // The lexicon now names Milley otherwise; the start reads the
         // seeds again by itself.
-        let text = try String(contentsOfFile: daemon.lexicon, encoding: .utf8)
-        try writeText(text.replacingOccurrences(of: "- name: Mark Milley\n", with: "- name: Gen. Mark Milley\n"), to: daemon.lexicon)
+        try nameMilleyOtherwise(daemon)
         try daemon.start()
         try waitUntil("the start's re-extraction finishes") { daemon.log.contains("re-extraction finished") }
         #expect(daemon.log.contains("reextract_on_upgrade: documents were read by another extractor or lexicon; re-extracting them"), "\(daemon.log)")
@@ -160,6 +180,81 @@ import Glibc
         #expect(!daemon.log.contains("re-extraction started"), "\(daemon.log)")
         #expect(try events(daemon) == log)
         #expect(try claims(daemon).map { $0["claim"] as? String } == now.map { $0["claim"] as? String })
+    }
+
+    /// An article with Milley's figure and the General Staff's: with
+    /// Milley named otherwise, every one changes, and one claim of two stays.
+    private static func article(_ n: Int) -> String {
+        "Report \(n). Mark Milley said that \(1_000 + n) Russian soldiers had been killed in the fighting near the river. "
+            + "The Ukrainian General Staff said \(2_000 + n) Russian troops were wounded there.\n"
+    }
+
+    private func killedReextractionBody() throws {
+        let count = 400
+        let daemon = try daemonWithItsOwnLexicon()
+        try daemon.start()
+        let articles = daemon.data + "/articles"
+        try FileManager.default.createDirectory(atPath: articles, withIntermediateDirectories: true)
+        let paths = (0..<count).map { articles + "/report-\($0).txt" }
+        for (n, path) in paths.enumerated() {
+            try writeText(Self.article(n), to: path)
+            try daemon.drop(path)
+        }
+        try waitUntil("the \(count) articles are in processed/") { daemon.files(in: daemon.processed).count == count }
+        #expect(try claims(daemon).count == 2 * count)
+        try nameMilleyOtherwise(daemon)
+        try reload(daemon)
+
+        // The run is killed as soon as the log shows it under way.
+        let status = try #require(try daemon.ctl("status", "--json").json() as? Object)
+        let lastSeq = try #require((status["log"] as? Object)?["last_seq"] as? Int)
+        let follower = try LineFollower(
+            Paths.binaries + "/timelinectl", ["events", "--follow", "--after", "\(lastSeq)", "--socket", daemon.socket])
+        let reextract = Process()
+        reextract.executableURL = URL(fileURLWithPath: Paths.binaries + "/timelinectl")
+        reextract.arguments = ["reextract", "--all", "--socket", daemon.socket]
+        reextract.environment = childEnvironment()
+        reextract.standardOutput = FileHandle.nullDevice
+        reextract.standardError = FileHandle.nullDevice
+        try reextract.run()
+        try waitUntil("the run appends its first document.reextracted") {
+            follower.text.contains(#""type":"document.reextracted""#)
+        }
+        try daemon.stop(signal: SIGKILL)
+        reextract.waitUntilExit()
+        follower.wait()
+        #expect(reextract.terminationStatus != 0)
+        // The log as the kill left it: whole, or with a torn tail a start cuts.
+        let offline = try run(Paths.binaries + "/timelined", ["verify", "--data", daemon.data])
+        #expect(offline.status == 0 || offline.status == 2, "\(offline.stdout)")
+
+        try daemon.start()
+        #expect(try daemon.ctl("verify").status == 0)
+        let done = try events(daemon).filter { $0.contains(#""type":"document.reextracted""#) }.count
+        #expect(done > 0 && done < count, "the kill came after \(done) of \(count) documents")
+        let again = try daemon.ctl("reextract", "--all")
+        #expect(again.status == 0 && again.stdout.hasSuffix("\n\(count - done) of \(count) documents changed\n"), "\(again.stderr)")
+
+        // Each document re-extracted once, each claim superseded once.
+        let reextracted = try events(daemon).filter { $0.contains(#""type":"document.reextracted""#) }.map {
+            try #require((try JSONSerialization.jsonObject(with: Data($0.utf8)) as? Object)?["data"] as? Object)
+        }
+        let readings = reextracted.map { "\($0["document"] ?? "") \(($0["extractor"] as? Object)?["lexicon"] ?? "")" }
+        #expect(readings.count == count && Set(readings).count == count)
+        let superseded = reextracted.flatMap { ($0["superseded"] as? [Object] ?? []).compactMap { $0["claim"] as? String } }
+        #expect(superseded.count == count && Set(superseded).count == count)
+        // The claims served are those a reading from scratch finds.
+        let scratch = try run(Paths.binaries + "/timelinectl", ["extract", "--json", "--lexicon", daemon.lexicon] + paths)
+        let fresh = try #require(try scratch.json() as? [Object])
+        func key(_ claim: Object) -> String {
+            ["document_sha256", "metric", "low", "speaker"].map { "\(claim[$0] ?? "")" }.joined(separator: " ")
+        }
+        let served = try claims(daemon)
+        #expect(served.count == 2 * count && fresh.count == 2 * count)
+        #expect(served.map(key).sorted() == fresh.map(key).sorted())
+        #expect(try claims(daemon, "--all").count == 3 * count)
+        #expect(try daemon.stop() == 0)
+        #expect(try run(Paths.binaries + "/timelined", ["verify", "--data", daemon.data]).status == 0)
     }
 
     private func revisionBody() throws {
@@ -206,5 +301,38 @@ import Glibc
         try waitUntil("the plain file is recorded") { daemon.files(in: daemon.processed).count == 3 }
         #expect(try claims(daemon).count == 2)
         #expect(try daemon.ctl("verify").status == 0)
+    }
+}
+
+/// A child whose standard output is gathered as it comes, for a test that
+/// waits for a line (``waitUntil(_:timeout:sourceLocation:_:)``) rather
+/// than reading to the end.
+private final class LineFollower: Sendable {
+    private let process: Process
+    private let pipe = Pipe()
+    private let output = Mutex("")
+
+    init(_ executable: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = childEnvironment()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        self.process = process
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.output.withLock { $0 += String(decoding: data, as: UTF8.self) }
+        }
+        try process.run()
+    }
+
+    /// What the child has printed so far.
+    var text: String { output.withLock { $0 } }
+
+    /// Waits for the child to end (its daemon gone, it does), then stops reading.
+    func wait() {
+        process.waitUntilExit()
+        pipe.fileHandleForReading.readabilityHandler = nil
     }
 }
