@@ -597,6 +597,23 @@ import Testing
         ])
     }
 
+    @Test func soldiersHandedOverAreCaptives() {
+        #expect(keys("The Russian Defense Ministry said that 158 Russian servicemen had been returned from territory controlled by Kyiv.") == [
+            "russia military captured exact 158",
+        ])
+        #expect(keys("Ukraine brings home 211 prisoners in a swap with Russia") == ["ukraine military captured exact 211"])
+        #expect(keys("The region has buried 47 soldiers since the autumn.") == [])
+    }
+
+    @Test func theAverageDailyFigureIsADaysAndASourceSayingSoAsideWithItsTime() {
+        #expect(keys("In May alone, the average daily figure of Russian losses was around 1,280.") == [
+            "russia military casualties approximately 1280/day",
+        ])
+        #expect(keys("Russia, the Ukrainian president said this month, is losing 30,000 soldiers killed and seriously wounded every month.") == [
+            "russia military casualties exact 30000",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

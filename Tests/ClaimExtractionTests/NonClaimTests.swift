@@ -55,6 +55,7 @@ import Testing
         "In tennis, the world number one has withdrawn from next week's tournament with a wrist injury.",
         "Both sides freed all seriously wounded captives and those aged under 25.",
         "Moscow, with a population of more than 13 million, remains near the bottom of the list.",
+        "The officials cautioned that the estimate doesn't mean 600,000 Russians have died.",
         "Baku said 192 Azerbaijani soldiers were killed, while Armenian separatist forces said they lost around 200 fighters.",
     ])
     func nothingIsTaken(text: String) {

@@ -376,8 +376,18 @@ struct SubjectReader {
                     figureTopic = topic
                 }
                 // "we have returned 5,857 people in 65 exchanges": people a
-                // swap hands over are captives.
-                if metrics.isEmpty, handover, phrase.population != nil, exchanged { metrics = [.captured] }
+                // swap hands over are captives; so are soldiers handed over
+                // ("158 Russian servicemen had been returned from territory
+                // controlled by Kyiv").
+                // (Not "one in five soldiers returned": soldiers come back
+                // of themselves; they are handed over by someone.)
+                if metrics.isEmpty, handover, let population = phrase.population,
+                   exchanged || population == .military && scope.range.contains(where: { k in
+                       SubjectReader.returns.contains(scope[k].hash)
+                           && (k < mentions[member].start || k > scope.range.lowerBound && SubjectReader.passiveAuxiliaries.contains(scope[k - 1].hash))
+                   }) {
+                    metrics = [.captured]
+                }
                 guard let metric = combine(metrics) else { continue }
                 lastMetric = metric
                 lastEnd = heads[member].end
@@ -1639,7 +1649,8 @@ struct SubjectReader {
         .definite, .personPronoun, .bodyPronoun, .groupPronoun, .firstPersonPronoun,
     ]
 
-    static let negations = WordSet(["not", "never", "n't", "nor"].map(WordHash.of))
+    /// ("doesn't" is "doesn" and the clitic "'t".)
+    static let negations = WordSet(["not", "never", "n't", "'t", "nor"].map(WordHash.of))
 
     /// Whether a negated verb takes the figure at `start` as its object:
     /// "did not reach 71,500", "never stopped at 17,500". (A hedge such as
@@ -1669,7 +1680,9 @@ struct SubjectReader {
         var k = start
         while k < end {
             if let found = scope.match(.rate, at: k) {
-                if found.end < scope.range.upperBound, scope.match(.sourceNoun, at: found.end) != nil {
+                // ("the average daily figure was around 1,280": an average's.)
+                let averaged = k > scope.range.lowerBound && scope[k - 1].hash == SubjectReader.averageHash
+                if !averaged, found.end < scope.range.upperBound, scope.match(.sourceNoun, at: found.end) != nil {
                     k = found.end
                     continue
                 }
@@ -1951,6 +1964,9 @@ struct SubjectReader {
 
     /// Nouns that name civilians as such, unlike "people" or "persons".
     static let civilianNouns = WordSet(["civilians", "civilian", "residents", "inhabitants", "villagers"].map(WordHash.of))
+    /// Verbs that hand living people over.
+    static let returns = WordSet(["returned", "repatriated", "handed", "transferred", "exchanged", "swapped"].map(WordHash.of))
+    static let passiveAuxiliaries = WordSet(["been", "were", "was", "are", "is", "be", "being"].map(WordHash.of))
     static let ruins = WordSet(["rubble", "debris", "ruins", "toll"].map(WordHash.of))
     static let toll = WordHash.of("toll")
     static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps", "return"].map(WordHash.of))
@@ -2031,9 +2047,9 @@ struct SubjectReader {
             }
             guard p > lower, scope[p].mark == .comma, p + 1 < close else { return nil }
             if scope.match(.attributionSource, at: p + 1) != nil || scope[p + 1].keyword == .including { return p }
-            // ", the General Staff said,", ", Kyiv says,": a source and its
-            // verb of saying.
-            if close - 1 > p + 1, scope.match(.attributionVerb, endingAt: close) != nil { return p }
+            // ", the General Staff said,", ", Kyiv says,", ", the
+            // president said this month,": a source and its verb of saying.
+            if close - 1 > p + 1, (p + 2..<close).contains(where: { scope.match(.attributionVerb, at: $0) != nil }) { return p }
             return lossList(scope, endingAt: close)
         case .dash, .closeParen:
             let opener: Token.Mark = scope[close].mark == .dash ? .dash : .openParen
