@@ -614,6 +614,16 @@ import Testing
         ])
     }
 
+    @Test func estimatesThatRangeAndAFigureNounAsTheSubject() {
+        #expect(keys("Estimates of Russian dead range from 100,000 to 200,000.") == ["russia military killed range 100000-200000"])
+        let text = """
+            Moscow stopped publishing the Russian military death toll long ago. The last official number, given by the defence ministry in the war's first autumn, was 5,937.
+            """
+        #expect(keys(text) == ["russia military killed exact 5937"])
+        let interval = "The model puts the Russian dead at 172,000. Its 95% confidence interval runs from 139,000 to 226,000."
+        #expect(keys(interval) == ["russia military killed exact 172000", "russia military killed range 139000-226000"])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

@@ -1351,12 +1351,28 @@ struct SubjectReader {
     }
 
     /// Whether "an estimate of", "a toll of" or "the figure at" stands
-    /// right before a figure.
+    /// right before a figure, or a figure noun is the subject of the verb
+    /// linking it: "The last official number, given by the defence
+    /// ministry, was 5,937", "the confidence interval runs from 139,000".
     private func figureNounBefore(_ scope: SentenceScope, _ start: Int) -> Bool {
+        let lower = scope.range.lowerBound
         let k = start - 1
-        guard k - 1 >= scope.range.lowerBound, scope[k].keyword == .of || scope[k].keyword == .at else { return false }
-        return SubjectReader.figureNouns.contains(scope[k - 1].hash)
+        guard k - 1 >= lower else { return false }
+        if scope[k].keyword == .of || scope[k].keyword == .at { return SubjectReader.figureNouns.contains(scope[k - 1].hash) }
+        guard let link = scope.match(.linking, endingAt: start), link.start - 1 > lower else { return false }
+        var j = link.start - 1
+        // (Past an aside on the figure: ", given by the defence ministry in
+        // the war's first autumn,".)
+        if scope[j].mark == .comma {
+            var p = j - 1
+            while p > lower, j - p < 16, scope[p].mark != .comma, scope[p].kind != .number { p -= 1 }
+            guard p > lower, scope[p].mark == .comma else { return false }
+            j = p - 1
+        }
+        return SubjectReader.figureNouns.contains(scope[j].hash) || SubjectReader.spanNouns.contains(scope[j].hash)
     }
+
+    static let spanNouns = WordSet(["interval", "range"].map(WordHash.of))
 
     /// Whether the comma at `k` is one of a date's ("February 24, 2022,").
     private func isDateComma(_ scope: SentenceScope, _ k: Int) -> Bool {
