@@ -665,4 +665,20 @@ import Testing
     @Test func byTheEstimatesOfASourceNamesIt() {
         #expect(speakers("By the estimates of the Pentagon, Russia lost 120,000 soldiers killed and wounded.") == ["Pentagon"])
     }
+
+    @Test func aPartysMinistryByItsPossessiveOrItsCapitalisedDescription() {
+        let its = "Moscow does not disclose its own casualties. Its Defense Ministry claimed that Ukraine had lost up to 1,375 troops over the past day."
+        #expect(speakers(its) == ["Russian Ministry of Defence"])
+        let described = """
+            Russia's Defence Ministry said on Friday that Ukraine lost 1,240 servicemen. On Saturday, the Ministry of Defence reported that Ukraine lost more than 8,600 servicemen in the week.
+            """
+        #expect(speakers(described) == ["Russian Ministry of Defence", "Russian Ministry of Defence"])
+    }
+
+    @Test func aTranslationsImpersonalReportNamesTheBodyItWasReportedIn() {
+        let text = "The AFU lost up to 1,325 servicemen over the past day, it was reported on Saturday in the Ministry of Defence of the Russian Federation."
+        #expect(speakers(text) == ["Russian Ministry of Defence"])
+        let place = "A senior official, speaking on condition of anonymity, told reporters in Brussels that Russia had lost 700,000 soldiers."
+        #expect(speakers(place) == [nil])
+    }
 }

@@ -142,11 +142,28 @@ struct CueReader {
             if let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i),
                !(token.has(.capitalized) && i > scope.range.lowerBound
                    && (namesBody(scope, from: i) || mentions.contains { $0.start < i && i < $0.end })) {
-                // "a new report by OHCHR", "as estimated by the ministry".
-                let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from)
-                    ? mention(scope, at: verb.end + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
+                // "a new report by OHCHR", "as estimated by the ministry";
+                // a translation's "it was reported in the Ministry of
+                // Defence", "…, said in the ministry" (not "said in Kyiv").
+                // ("it was reported on Saturday in the Ministry": past the day.)
+                let day = verb.end < upper && scope[verb.end].keyword == .on ? verb.end + 1 : verb.end
+                let preposition = dates.first { $0.start == verb.end || $0.start == day }?.end ?? verb.end
+                let impersonal = preposition < upper && scope[preposition].keyword == .in && i > scope.range.lowerBound
+                    && (scope[i - 1].mark == .comma || isPassive(scope, before: i))
+                let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from || impersonal)
+                    ? mention(scope, at: (impersonal ? preposition : verb.end) + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
                         // "was quoted by the BBC as saying": the outlet relays.
                         if case .outlet = found.referent { return nil }
+                        // (A body, not a place: "told reporters in Brussels".)
+                        if impersonal {
+                            switch found.referent {
+                            case .body, .description: break
+                            case .speaker(let index) where !lexicon.speakers[index].isPerson && lexicon.speakers[index].kind != .government:
+                                let first = scope[found.start].keyword == .the ? found.start + 1 : found.start
+                                if scope.side(at: first) != nil { return nil }
+                            default: return nil
+                            }
+                        }
                         return found
                     } : nil
                 // "…, says Zelensky;": after a comma or a quotation, a name

@@ -44,6 +44,13 @@ struct EntityRecognizer {
             }
             let english = scope.english(i)
             let token = scope[i]
+            // "Its Defense Ministry claimed": the party's body, not the
+            // party itself.
+            if EntityRecognizer.possessivePronouns.contains(token.hash), let description = description(scope, at: i, covered: covered) {
+                add(description)
+                i = description.end
+                continue
+            }
             var referent: Referent?
             if token.isWord, !token.has(.allCaps) {
                 if english.contains(.personPronoun) { referent = .personPronoun }
@@ -365,6 +372,7 @@ struct EntityRecognizer {
         return nil
     }
 
+    static let possessivePronouns = WordSet(["its", "their"].map(WordHash.of))
     static let rank = WordSet(["senior", "top", "unnamed", "anonymous", "high-ranking", "leading"].map(WordHash.of))
     static let fields = WordSet([
         "military", "defence", "defense", "intelligence", "security", "government", "administration", "diplomatic",
