@@ -624,6 +624,20 @@ import Testing
         #expect(keys(interval) == ["russia military killed exact 172000", "russia military killed range 139000-226000"])
     }
 
+    @Test func aTallyOfWhatASourceCallsItsLossesNamesTheLossAfter() {
+        let text = """
+            Ukraine's General Staff publishes a daily tally of what it calls Russia's "personnel losses", which analysts believe includes the wounded. As of Tuesday it stood at 256,720.
+            """
+        #expect(keys(text) == ["russia military casualties exact 256720"])
+    }
+
+    @Test func civiliansOfAPlaceItsHeadOrLeaderSpeaksFor() {
+        #expect(keys("The head of the Belgorod region said five civilians were killed.") == ["russia civilian killed exact 5"])
+        #expect(keys("The leader of the occupied parts of the Kursk region said 12 residents had died.") == [
+            "russia civilian killed exact 12",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

@@ -655,11 +655,18 @@ struct SubjectReader {
     func topic(_ scope: SentenceScope) -> Topic? {
         for k in scope.range where SubjectReader.figureNouns.contains(scope[k].hash) && k + 1 < scope.range.upperBound && scope.is(k + 1, .of) {
             var j = k + 2
-            // "of Russian 'personnel losses'": a side and quotes between.
-            while j < scope.range.upperBound, j < k + 6, scope.match(.metric, at: j) == nil {
+            // "of Russian 'personnel losses'": a side and quotes between;
+            // "of what it calls Russia's 'personnel losses'": who names it.
+            var limit = k + 6
+            if j < scope.range.upperBound, scope[j].hash == SubjectReader.what,
+               let verb = (j + 1..<min(scope.range.upperBound, j + 5)).first(where: { SubjectReader.naming.contains(scope[$0].hash) }) {
+                j = verb + 1
+                limit = j + 4
+            }
+            while j < scope.range.upperBound, j < limit, scope.match(.metric, at: j) == nil {
                 if let side = scope.side(at: j) {
                     j = side.end
-                } else if scope[j].isQuote || scope.english(j).contains(.article) {
+                } else if scope[j].isQuote || scope.english(j).contains(.article) || scope[j].keyword == .possessive {
                     j += 1
                 } else {
                     break
@@ -1232,8 +1239,9 @@ struct SubjectReader {
         while k < scope.range.upperBound {
             if let found = scope.match(.side, at: k) {
                 var p = found.start - 1
+                // ("the leader of the occupied parts of Donetsk region".)
                 while p > scope.range.lowerBound, SubjectReader.placeWords.contains(scope[p].hash) || scope[p].keyword == .the
-                    || scope[p].keyword == .of || SubjectReader.compass.contains(scope[p].hash) {
+                    || scope[p].keyword == .of || SubjectReader.compass.contains(scope[p].hash) || SubjectReader.parts.contains(scope[p].hash) {
                     p -= 1
                 }
                 // "in Russia's Kursk region" is a place; "in Russia's war" is not.
@@ -1243,8 +1251,10 @@ struct SubjectReader {
                     ? after + 1 < scope.range.upperBound
                         && (scope[after + 1].has(.capitalized) || SubjectReader.placeWords.contains(scope[after + 1].hash))
                     // "in the Russian siege": an adjective, not a place.
+                    // ("in the Donetsk and Luhansk People's Republics".)
                     : after >= scope.range.upperBound || !scope[after].isWord || scope[after].has(.capitalized)
                         || SubjectReader.placeWords.contains(scope[after].hash)
+                        || scope[after].keyword == .and && scope.match(.side, at: after + 1) != nil
                 if place, p >= scope.range.lowerBound, SubjectReader.inside.contains(scope[p].hash) { return Int(found.role.value) }
                 if governs(scope, after: found.end) { return Int(found.role.value) }
                 // "the acting governor of the region of Kursk".
@@ -1273,7 +1283,8 @@ struct SubjectReader {
         return false
     }
 
-    static let placeOfficials = WordSet(["governor", "gov", "mayor"].map(WordHash.of))
+    static let placeOfficials = WordSet(["governor", "gov", "mayor", "leader", "head"].map(WordHash.of))
+    static let parts = WordSet(["part", "parts"].map(WordHash.of))
     static let officialModifiers = WordSet(["acting", "regional", "city", "deputy"].map(WordHash.of))
     static let placeWords = WordSet(["city", "town", "village", "region", "oblast", "province", "border"].map(WordHash.of))
     static let inside = WordSet(["in", "inside", "across", "within", "into"].map(WordHash.of))
@@ -1415,6 +1426,8 @@ struct SubjectReader {
     }
 
     private static let ageHash = WordHash.of("age")
+    private static let what = WordHash.of("what")
+    private static let naming = WordSet(["calls", "call", "called", "terms", "termed", "describes", "described"].map(WordHash.of))
     private static let othersWords = WordSet(["others", "other", "more"].map(WordHash.of))
 
     /// Whether the sentence opens with "Among them", "Of them" or "Of
