@@ -638,6 +638,11 @@ import Testing
         ])
     }
 
+    @Test func aVerbPutsTheFigureNounBetweenTwoFigures() {
+        let text = "Some 47,000 Russian men had died in the war. The uncertainty put the figure anywhere between 41,000 and 55,000."
+        #expect(keys(text) == ["russia military killed approximately 47000", "russia military killed range 41000-55000"])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

@@ -1367,7 +1367,18 @@ struct SubjectReader {
     /// ministry, was 5,937", "the confidence interval runs from 139,000".
     private func figureNounBefore(_ scope: SentenceScope, _ start: Int) -> Bool {
         let lower = scope.range.lowerBound
+        // ("put the figure anywhere between 40,000 and 55,000".)
+        let start = start - 1 > lower && SubjectReader.vagueness.contains(scope[start - 1].hash) && scope[start].keyword == .between
+            ? start - 1 : start
         let k = start - 1
+        // ("put the figure between 40,000 and 55,000": a verb's object.)
+        func verb(endingAt end: Int) -> Bool {
+            scope.match(.figureVerb, endingAt: end) != nil || scope.match(.attributionVerb, endingAt: end) != nil
+        }
+        if k - 1 >= lower, SubjectReader.figureNouns.contains(scope[k].hash),
+           verb(endingAt: k) || k - 2 >= lower && scope.english(k - 1).contains(.article) && verb(endingAt: k - 1) {
+            return true
+        }
         guard k - 1 >= lower else { return false }
         if scope[k].keyword == .of || scope[k].keyword == .at { return SubjectReader.figureNouns.contains(scope[k - 1].hash) }
         guard let link = scope.match(.linking, endingAt: start), link.start - 1 > lower else { return false }
@@ -1384,6 +1395,7 @@ struct SubjectReader {
     }
 
     static let spanNouns = WordSet(["interval", "range"].map(WordHash.of))
+    static let vagueness = WordSet(["anywhere", "somewhere"].map(WordHash.of))
 
     /// Whether the comma at `k` is one of a date's ("February 24, 2022,").
     private func isDateComma(_ scope: SentenceScope, _ k: Int) -> Bool {
