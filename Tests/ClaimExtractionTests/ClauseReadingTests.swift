@@ -643,6 +643,12 @@ import Testing
         #expect(keys(text) == ["russia military killed approximately 47000", "russia military killed range 41000-55000"])
     }
 
+    @Test func aPeriodClosingAnElidedFigureHoldsForTheFigureBefore() {
+        #expect(keys("Six civilians had been killed and 21 wounded in Kherson over the past day.") == [
+            "ukraine civilian killed exact 6/day", "ukraine civilian wounded exact 21/day",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

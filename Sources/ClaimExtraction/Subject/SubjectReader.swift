@@ -608,7 +608,9 @@ struct SubjectReader {
             // "strikes killed five people and wounded 27 over the previous
             // day": a period after the last of coordinated verbs holds for
             // the figures of the verbs before it.
-            if let shared = predicate.dayTally && oneAttack ? nil : predicate.rate, phrases[last].rate == nil {
+            // ("six civilians had been killed and 21 wounded over the past
+            // day": the period may close the last figure's own words.)
+            if let shared = phrases[last].rate ?? (predicate.dayTally && oneAttack ? nil : predicate.rate) {
                 var k = figures.count - group.count - 1
                 while k >= 0, figures[k].rate == nil, sharesVerbs(scope, figures[k].mention.end, hedges[first].start) {
                     figures[k].rate = shared
