@@ -649,6 +649,12 @@ import Testing
         ])
     }
 
+    @Test func aClauseAfterASemicolonCarriesNoSideFromTheOneBefore() {
+        #expect(keys("Russia lost over 9,000 troops near Pokrovsk, Zelensky says; a drone strike on Zaporizhzhia kills 3") == [
+            "russia military casualties at_least 9000", "ukraine civilian killed exact 3",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

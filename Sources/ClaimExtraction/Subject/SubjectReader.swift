@@ -160,6 +160,12 @@ struct SubjectReader {
                 last += 1
             }
             let group = first...last
+            // "Russia lost over 9,000 troops …; drone strike on Zaporizhzhia
+            // kills 3": after a semicolon, whose losses the figures before
+            // counted says nothing of these.
+            if first > 0, (mentions[first - 1].end..<readings[first].start).contains(where: { scope[$0].mark == .semicolon }) {
+                carried = nil
+            }
             var heads = phrases
             var hedges = readings
             // "1 lakh Russian and 1 lakh Ukrainian soldiers": a conjunct
