@@ -681,4 +681,11 @@ import Testing
         let place = "A senior official, speaking on condition of anonymity, told reporters in Brussels that Russia had lost 700,000 soldiers."
         #expect(speakers(place) == [nil])
     }
+
+    @Test func anAppositiveThatIsANameIsTheSubject() {
+        let milley = "The chairman of the US Joint Chiefs of Staff, General Mark Milley, said that Russia had suffered 120,000 casualties."
+        #expect(speakers(milley) == ["Mark Milley"])
+        let unknown = "Norway's defense chief, Gen. Eirik Kristoffersen, estimated that 180,000 Russian soldiers had been killed or wounded."
+        #expect(speakers(unknown) == ["Eirik Kristoffersen"])
+    }
 }

@@ -520,6 +520,16 @@ struct CueReader {
             steps += 1
         }
         guard j > lower, scope[j].mark == .comma, j + 1 < cue else { return nil }
+        // "The chairman of the US Joint Chiefs of Staff, General Mark
+        // Milley, said": an appositive that is a name is the subject.
+        let segmentEnd = scope[cue - 1].mark == .comma ? cue - 1 : cue
+        if let whole = mentions.first(where: { $0.start == j + 1 && $0.end == segmentEnd }) {
+            switch whole.referent {
+            case .person: return whole
+            case .speaker(let index) where lexicon.speakers[index].isPerson: return whole
+            default: break
+            }
+        }
         // "…, Prosecutor General Andrii Kostin reported": a name right before
         // the verb is its subject, whatever the comma before it.
         var verbStart = cue
