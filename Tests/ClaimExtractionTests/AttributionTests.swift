@@ -688,4 +688,9 @@ import Testing
         let unknown = "Norway's defense chief, Gen. Eirik Kristoffersen, estimated that 180,000 Russian soldiers had been killed or wounded."
         #expect(speakers(unknown) == ["Eirik Kristoffersen"])
     }
+
+    @Test func figuresProvidedToOneByAnotherAreTheGiversCount() {
+        let text = "According to figures provided to Human Rights Watch by the Kherson regional military administration, drones killed at least 212 civilians."
+        #expect(speakers(text) == ["Kherson regional military administration"])
+    }
 }

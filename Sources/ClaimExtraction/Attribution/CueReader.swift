@@ -208,11 +208,21 @@ struct CueReader {
                 var analysed = false
                 if let noun = scope.match(.sourceNoun, at: noun) {
                     k = noun.end
-                    // "according to data analysed by the BBC".
-                    if k + 1 < upper, CueReader.participles.contains(scope[k].hash),
-                       scope[k + 1].keyword == .by || scope[k + 1].keyword == .from {
-                        analysed = CueReader.analysing.contains(scope[k].hash)
-                        k += 1
+                    // "according to data analysed by the BBC"; "figures
+                    // provided to Human Rights Watch by the Kherson regional
+                    // military administration": whom they were given to
+                    // stands between.
+                    if k + 1 < upper, CueReader.participles.contains(scope[k].hash) {
+                        var by = k + 1
+                        if scope[by].keyword == .to,
+                           let found = (by + 1..<min(upper, by + 8)).first(where: { scope[$0].keyword == .by || scope.isClausePunctuation($0) }),
+                           scope[found].keyword == .by {
+                            by = found
+                        }
+                        if scope[by].keyword == .by || scope[by].keyword == .from {
+                            analysed = CueReader.analysing.contains(scope[k].hash)
+                            k = by
+                        }
                     }
                     if k < upper, scope[k].keyword == .by || scope[k].keyword == .from || scope[k].keyword == .of {
                         k += 1
