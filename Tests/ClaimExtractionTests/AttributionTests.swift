@@ -693,4 +693,13 @@ import Testing
         let text = "According to figures provided to Human Rights Watch by the Kherson regional military administration, drones killed at least 212 civilians."
         #expect(speakers(text) == ["Kherson regional military administration"])
     }
+
+    @Test func aPageLineOfPipesWithADateAndATimeNamesNoSource() {
+        let text = """
+            News | 11.06.2023 | 18:20
+
+            Another 95 Ukrainian soldiers returned home from Russian captivity.
+            """
+        #expect(speakers(text) == [nil])
+    }
 }

@@ -47,9 +47,10 @@ struct CueReader {
     private func tableRowSource(_ scope: SentenceScope, mentions: [EntityMention], dates: [DateExpression]) -> Cue? {
         guard scope.isLine, let pipe = scope.range.first(where: { scope[$0].hash == PipeTable.pipe }),
               pipe > scope.range.lowerBound,
-              // ("Data desk | Published 2 January 2026": a byline's pipes hold no figure.)
+              // ("Data desk | Published 2 January 2026", "News | 11.06.2023 |
+              // 18:20": a byline's pipes hold no figure.)
               (pipe..<scope.range.upperBound).contains(where: { k in
-                  scope[k].kind == .number && !dates.contains { $0.start <= k && k < $0.end }
+                  scope[k].kind == .number && !dates.contains { $0.start <= k && k < $0.end } && !isStamp(scope, k)
               })
         else { return nil }
         if let first = mentions.first, first.end <= pipe {
@@ -62,6 +63,16 @@ struct CueReader {
         else { return nil }
         let named = EntityMention(start: cell.lowerBound, end: pipe, referent: .body(scope.text(cell.lowerBound, pipe)))
         return Cue(position: pipe, agent: named)
+    }
+
+    /// Whether the number at `k` is one of a date's or a time's parts
+    /// written with dots or colons ("11.06.2023", "18:20").
+    private func isStamp(_ scope: SentenceScope, _ k: Int) -> Bool {
+        func joined(_ mark: Int, _ other: Int) -> Bool {
+            scope.range.contains(mark) && scope.range.contains(other)
+                && (scope[mark].mark == .period || scope[mark].mark == .colon) && scope[other].kind == .number
+        }
+        return joined(k + 1, k + 2) || joined(k - 1, k - 2)
     }
 
     /// Whether a name in brackets after a figure gives a source that is no
