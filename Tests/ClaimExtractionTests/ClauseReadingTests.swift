@@ -655,6 +655,15 @@ import Testing
         ])
     }
 
+    @Test func aListOfNamesCountsThePeopleItNames() {
+        #expect(keys("As of 9 August, the list contained 61,415 names of Russian servicemen killed in Ukraine.") == [
+            "russia military killed exact 61415",
+        ])
+        #expect(keys("168,310 — the names of Russian servicemen killed in Ukraine that Mediazona has confirmed.") == [
+            "russia military killed exact 168310",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

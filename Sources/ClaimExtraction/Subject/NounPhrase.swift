@@ -35,6 +35,8 @@ struct NounPhrase: Sendable, Hashable {
     /// "248 of its servicemen": whose they are is a pronoun's antecedent.
     var ownersPronoun = false
 
+    static let names = WordSet(["names", "name"].map(WordHash.of))
+
     /// A word names what is counted (not just whose).
     var hasHead: Bool { population != nil || !metrics.isEmpty }
 
@@ -58,6 +60,15 @@ struct NounPhrase: Sendable, Hashable {
                 var after = number + 1
                 while after < scope.range.upperBound, scope.lexicon.entry(of: scope[after]).map({ $0.scale > 0 }) == true { after += 1 }
                 k = after
+                continue
+            }
+            // "61,415 names of Russian servicemen killed": a list of the
+            // dead counts the people it names.
+            // ("168,310 — the names of Russian servicemen killed").
+            var list = k
+            if k == start, token.mark == .dash, k + 1 < scope.range.upperBound, scope[k + 1].keyword == .the { list = k + 2 }
+            if k == start, list + 2 < scope.range.upperBound, NounPhrase.names.contains(scope[list].hash), scope[list + 1].keyword == .of {
+                k = list + 2
                 continue
             }
             // "9,000 of the group's fighters": of a body named before.
