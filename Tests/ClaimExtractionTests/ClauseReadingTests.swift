@@ -664,6 +664,15 @@ import Testing
         ])
     }
 
+    @Test func theSideNamedOnTheCaptivityHoldsTheCaptives() {
+        #expect(keys("The exchange brought the total number of Ukrainians freed from Russian captivity to 3,956.") == [
+            "ukraine military captured exact 3956",
+        ])
+        #expect(keys("Around 340 Lviv residents are listed as missing, and at least 150 are known to be held in Russian captivity.") == [
+            "ukraine civilian missing approximately 340", "ukraine military captured at_least 150",
+        ])
+    }
+
     @Test func aPartOfADaysTallyIsOfThatDay() {
         let text = "The ministry said Ukrainian forces lost about 1,300 servicemen over the past day, including up to 210 near Kupiansk."
         #expect(keys(text) == [

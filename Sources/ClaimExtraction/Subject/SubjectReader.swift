@@ -864,6 +864,12 @@ struct SubjectReader {
                 }
             }
             if scope.match(.otherConflict, at: k) != nil || scope.match(.foreignSide, at: k) != nil { predicate.otherConflict = true }
+            // "150 are known to be held in Russian captivity": the side that
+            // holds them took them.
+            if predicate.agentSide == nil, scope.lexicon.starts(.side, token), let side = scope.match(.side, at: k), side.end < upper,
+               SubjectReader.custody.contains(scope[side.end].hash) {
+                predicate.agentSide = Int(side.role.value)
+            }
             // Only after a loss or an attack: "recruited by the Russian
             // army" names the side served, "the territory controlled by
             // Ukraine" a place.
@@ -1446,6 +1452,7 @@ struct SubjectReader {
     }
 
     private static let ageHash = WordHash.of("age")
+    static let custody = WordSet(["captivity", "custody"].map(WordHash.of))
     private static let what = WordHash.of("what")
     private static let naming = WordSet(["calls", "call", "called", "terms", "termed", "describes", "described"].map(WordHash.of))
     private static let othersWords = WordSet(["others", "other", "more"].map(WordHash.of))
@@ -2026,6 +2033,12 @@ struct SubjectReader {
 
     /// Sides named just before a loss noun: "Russian losses", "Russia's losses".
     private func sidesNear(_ scope: SentenceScope, before start: Int) -> [Int] {
+        // "Ukrainians freed from Russian captivity": the side named on the
+        // captivity holds the captives; they are the other side's.
+        if start < scope.range.upperBound, SubjectReader.custody.contains(scope[start].hash),
+           let captor = scope.side(endingAt: start), let held = scope.opposite(captor) {
+            return [held]
+        }
         var j = start - 1
         var steps = 0
         var sides: [Int] = []
