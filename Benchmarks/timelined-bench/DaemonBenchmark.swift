@@ -72,11 +72,12 @@ func daemonBenchmark(_ arguments: [String]) async throws {
         + "p99 \(format(percentile(0.99))), max \(format(latencies.last!)) (target p99 < 1 ms)")
 }
 
-/// The `timelined` in `binaries`, started on `data`, logging warnings and worse.
-func startDaemon(binaries: String, data: String) throws -> Process {
+/// The `timelined` in `binaries`, started on `data` with `lexicon`, logging
+/// warnings and worse.
+func startDaemon(binaries: String, data: String, lexicon: String = "config/lexicon.yaml") throws -> Process {
     let daemon = Process()
     daemon.executableURL = URL(fileURLWithPath: binaries + "/timelined")
-    daemon.arguments = ["--data", data, "--lexicon", "config/lexicon.yaml", "--log-level", "warning"]
+    daemon.arguments = ["--data", data, "--lexicon", lexicon, "--log-level", "warning"]
     try daemon.run()
     return daemon
 }
@@ -164,6 +165,25 @@ enum CPUTime {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+    }
+
+    /// The CPU time of the running process `pid` so far, from
+    /// /proc/PID/stat, where it is counted in clock ticks (a hundredth of
+    /// a second, usually).
+    /// - Throws: ``BenchmarkFailure`` when the process is gone.
+    static func process(_ pid: Int32) throws -> Duration {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else {
+            throw BenchmarkFailure("cannot read /proc/\(pid)/stat")
+        }
+        // After the command name in parentheses: state is field 3, utime
+        // and stime fields 14 and 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else {
+            throw BenchmarkFailure("cannot read the CPU time in /proc/\(pid)/stat")
+        }
+        let ticks = sysconf(Int32(_SC_CLK_TCK))
+        return .microseconds((user + system) * 1_000_000 / ticks)
     }
 
     /// The CPU time of the children that have been waited for.

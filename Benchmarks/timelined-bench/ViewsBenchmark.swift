@@ -113,6 +113,6 @@ func chartBenchmark(_ arguments: [String]) async throws {
 /// Writes a line at once (print is block-buffered into a file or a pipe),
 /// so that a later step that fails or takes long leaves the earlier
 /// figures in the output.
-private func say(_ line: String) {
+func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

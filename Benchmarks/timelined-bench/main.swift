@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: ([String]) async throws -> Void)] = [
     ("daemon", daemonBenchmark),
     ("views", viewsBenchmark),
     ("asof", asOfBenchmark),
+    ("reextract", reextractBenchmark),
     ("chart", chartBenchmark),
 ]
 
