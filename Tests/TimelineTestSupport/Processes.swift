@@ -76,6 +76,10 @@ public func which(_ program: String) -> String? {
 
 /// Waits for `condition` to hold, checking every few milliseconds, and
 /// fails the test with `what` if it does not within `timeout`.
+///
+/// The condition is checked once more at the deadline: a waiter that a
+/// busy machine kept from running past it fails only if what it waits for
+/// has still not happened, not because it woke too late to look.
 public func waitUntil(
     _ what: String, timeout: Duration = .seconds(90), sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () throws -> Bool
@@ -85,6 +89,7 @@ public func waitUntil(
         if try condition() { return }
         usleep(20_000)
     }
+    if try condition() { return }
     Issue.record("timed out after \(timeout) waiting until \(what)", sourceLocation: sourceLocation)
     throw TimedOut(what: what)
 }
