@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClaimExtractionTests",
-            dependencies: ["ClaimExtraction", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ClaimExtraction", "TimelineTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "TimelineTestSupport"]),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),

@@ -24,24 +24,28 @@ struct UnitFileTests {
         return staged
     }
 
-    @Test func verifySaysNothing() throws {
-        let folder = try TemporaryFolder()
-        // --man=no: the man pages are installed by make install, not here.
-        let result = try run(Self.analyze, ["verify", "--man=no"] + stagedUnits(in: folder))
-        #expect(result.status == 0)
-        #expect(result.stdout.isEmpty && result.stderr.isEmpty, "systemd-analyze verify said:\n\(result.stdout)\(result.stderr)")
+    @Test func verifySaysNothing() async throws {
+        try await onOwnThread {
+            let folder = try TemporaryFolder()
+            // --man=no: the man pages are installed by make install, not here.
+            let result = try run(Self.analyze, ["verify", "--man=no"] + stagedUnits(in: folder))
+            #expect(result.status == 0)
+            #expect(result.stdout.isEmpty && result.stderr.isEmpty, "systemd-analyze verify said:\n\(result.stdout)\(result.stderr)")
+        }
     }
 
-    @Test func exposureIsAtMostOne() throws {
-        let result = try run(Self.analyze, ["security", "--offline=true", Paths.units + "/timelined.service"])
-        let line = try #require(
-            result.stdout.split(separator: "\n").first { $0.contains("Overall exposure level") },
-            "no exposure level in:\n\(result.stdout)\(result.stderr)")
-        // "→ Overall exposure level for timelined.service: 0.2 SAFE 😀"
-        let words = line.split(separator: " ")
-        let index = try #require(words.firstIndex { $0.hasSuffix("timelined.service:") })
-        let exposure = try #require(Double(words[words.index(after: index)]), "\(line)")
-        #expect(exposure <= 1.0, "\(line)")
+    @Test func exposureIsAtMostOne() async throws {
+        try await onOwnThread {
+            let result = try run(Self.analyze, ["security", "--offline=true", Paths.units + "/timelined.service"])
+            let line = try #require(
+                result.stdout.split(separator: "\n").first { $0.contains("Overall exposure level") },
+                "no exposure level in:\n\(result.stdout)\(result.stderr)")
+            // "→ Overall exposure level for timelined.service: 0.2 SAFE 😀"
+            let words = line.split(separator: " ")
+            let index = try #require(words.firstIndex { $0.hasSuffix("timelined.service:") })
+            let exposure = try #require(Double(words[words.index(after: index)]), "\(line)")
+            #expect(exposure <= 1.0, "\(line)")
+        }
     }
 
     @Test func theServiceAndTheSocketAgreeOnThePath() throws {

@@ -123,6 +123,16 @@ public func onOwnThread<T>(_ body: () throws -> T) async throws -> T {
     try await withTaskExecutorPreference(QueueExecutor()) { try body() }
 }
 
+/// Runs an async test body on a thread of its own: what it computes
+/// between its awaits (decoding a whole log, comparing every view with a
+/// scan) runs there, and so does what it resumes with after each await,
+/// rather than on the pool every async test and timer shares. A body that
+/// holds a pool thread for seconds delays every other test's sleeps and
+/// timed waits by as much; on two cores, two such bodies stop them all.
+public func onOwnThread<T>(_ body: () async throws -> T) async throws -> T {
+    try await withTaskExecutorPreference(QueueExecutor()) { try await body() }
+}
+
 /// A task executor that runs its jobs on a serial dispatch queue of its
 /// own, off Swift's cooperative pool.
 final class QueueExecutor: TaskExecutor {

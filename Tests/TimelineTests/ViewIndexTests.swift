@@ -193,18 +193,20 @@ import TimelineTestSupport
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
-    func sourcesLatestAndStatementsAnswerWhatAScanComputes(seed: UInt64) throws {
-        let events = Self.events(seed: seed, documents: 40)
-        var projections = Projections()
-        for (i, event) in events.enumerated() {
-            projections.apply(event)
-            if i % 25 == 0 { Self.expectScans(projections, "seed \(seed), after event \(i):") }
-        }
-        Self.expectScans(projections, "seed \(seed):")
-        let restored = try Projections(snapshot: projections.snapshotContent.encoded())
-        Self.expectScans(restored, "seed \(seed), from a snapshot:")
-        for filter in Self.filters {
-            #expect(restored.statements(matching: filter) == projections.statements(matching: filter))
+    func sourcesLatestAndStatementsAnswerWhatAScanComputes(seed: UInt64) async throws {
+        try await onOwnThread {
+            let events = Self.events(seed: seed, documents: 40)
+            var projections = Projections()
+            for (i, event) in events.enumerated() {
+                projections.apply(event)
+                if i % 25 == 0 { Self.expectScans(projections, "seed \(seed), after event \(i):") }
+            }
+            Self.expectScans(projections, "seed \(seed):")
+            let restored = try Projections(snapshot: projections.snapshotContent.encoded())
+            Self.expectScans(restored, "seed \(seed), from a snapshot:")
+            for filter in Self.filters {
+                #expect(restored.statements(matching: filter) == projections.statements(matching: filter))
+            }
         }
     }
 

@@ -14,12 +14,14 @@ struct FramingTests {
         String(repeating: "x", count: 5000),
     ]
 
-    @Test func frameDecoderPassesNIOsDecoderVerifier() throws {
-        let pairs = Self.messages.map { message -> (ByteBuffer, [ByteBuffer]) in
-            (ByteBuffer(string: message + "\0"), [ByteBuffer(string: message)])
-        }
-        try ByteToMessageDecoderVerifier.verifyDecoder(inputOutputPairs: pairs) {
-            VarlinkFrameDecoder(maximumMessageSize: 8192)
+    @Test func frameDecoderPassesNIOsDecoderVerifier() async throws {
+        try await onOwnThread {
+            let pairs = Self.messages.map { message -> (ByteBuffer, [ByteBuffer]) in
+                (ByteBuffer(string: message + "\0"), [ByteBuffer(string: message)])
+            }
+            try ByteToMessageDecoderVerifier.verifyDecoder(inputOutputPairs: pairs) {
+                VarlinkFrameDecoder(maximumMessageSize: 8192)
+            }
         }
     }
 
