@@ -31,7 +31,7 @@ import Glibc
         let pid = try #require(daemon.pid)
         let users = String(repeating: "the user's own file\n", count: 300)
         // Stopped, so that both arrive in one batch, the larger one first.
-        kill(pid, SIGSTOP)
+        try stopProcess(pid)
         try writeText(users, to: daemon.inbox + "/p.error.json")
         #expect(symlink("/etc/hostname", daemon.inbox + "/p") == 0)
         kill(pid, SIGCONT)

@@ -100,8 +100,7 @@ import Glibc
         let run = try Notified()
         _ = try run.notify.next(with: "READY")
         _ = try run.notify.next(with: "WATCHDOG")
-        run.daemon.signal(SIGSTOP)
-        try waitUntil("every thread of the daemon is stopped") { allThreadsStopped(run.daemon.pid) }
+        try stopProcess(run.daemon.pid)
         // A ping sent before the stop may still be queued.
         run.notify.drain()
         // Five intervals of silence: systemd would have killed it after two.
@@ -129,18 +128,5 @@ import Glibc
         #expect(daemon.log.split(separator: "\n").contains { $0.hasPrefix("<6>ready") }, "\(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(try daemon.waitForExit() == 0)
-    }
-}
-
-/// Whether every thread of `pid` is in the stopped state ("T" in /proc).
-func allThreadsStopped(_ pid: Int32) -> Bool {
-    guard let threads = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"), !threads.isEmpty
-    else { return false }
-    return threads.allSatisfy { thread in
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(thread)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")")
-        else { return false }
-        // The state follows the command name in parentheses, which may hold spaces.
-        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("T")
     }
 }

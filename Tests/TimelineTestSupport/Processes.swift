@@ -133,6 +133,30 @@ public func onOwnThread<T>(_ body: () async throws -> T) async throws -> T {
     try await withTaskExecutorPreference(QueueExecutor()) { try await body() }
 }
 
+/// Stops `pid` with SIGSTOP and waits until every thread of it is stopped.
+///
+/// `kill` returns before the process stops: the signal is handled by one
+/// of its threads, which then stops the others, and on a busy machine the
+/// process may run on for milliseconds, long enough to take a file
+/// dropped after the call.
+public func stopProcess(_ pid: Int32, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    kill(pid, SIGSTOP)
+    try waitUntil("every thread of pid \(pid) is stopped", sourceLocation: sourceLocation) { allThreadsStopped(pid) }
+}
+
+/// Whether every thread of `pid` is in the stopped state ("T" in /proc).
+public func allThreadsStopped(_ pid: Int32) -> Bool {
+    guard let threads = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task"), !threads.isEmpty
+    else { return false }
+    return threads.allSatisfy { thread in
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(thread)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")")
+        else { return false }
+        // The state follows the command name in parentheses, which may hold spaces.
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("T")
+    }
+}
+
 /// A task executor that runs its jobs on a serial dispatch queue of its
 /// own, off Swift's cooperative pool.
 final class QueueExecutor: TaskExecutor {
