@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "CCRC32C"),
         // Linux calls Glibc's Swift module does not declare: renameat2
         // (a file leaves the inbox in one atomic step), fallocate (the log
-        // preallocates its open segment), SEEK_DATA and SEEK_HOLE.
+        // preallocates its open segment), SEEK_DATA and SEEK_HOLE, and
+        // posix_spawn's closefrom (children the tests spawn inherit nothing).
         .target(name: "CLinux"),
         // The file-system steps the guarantees rest on (create-exclusive
         // writes, no-replace moves, synced folders), shared by the log and
@@ -144,6 +145,7 @@ let package = Package(
         .testTarget(
             name: "SystemdTests",
             dependencies: [
+                "CLinux",
                 "TimelineTestSupport",
                 "TimelineDaemon",
                 "Timeline",

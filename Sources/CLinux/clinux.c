@@ -2,6 +2,7 @@
 #include "clinux.h"
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -25,6 +26,10 @@ int timelined_read_lease(int fd) {
 
 int timelined_release_lease(int fd) {
     return fcntl(fd, F_SETLEASE, F_UNLCK);
+}
+
+int timelined_spawn_close_from(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
 }
 
 const int timelined_seek_data = SEEK_DATA;

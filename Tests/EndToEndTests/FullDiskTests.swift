@@ -129,7 +129,9 @@ final class SmallFileSystem {
 @Suite(.serialized) struct DescriptorExhaustionTests {
     /// Connects to the daemon's socket, sending nothing.
     private func idleConnection(_ socketPath: String) -> Int32? {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec, as RawClient's: a child another test spawns
+        // meanwhile must not keep the connection open once it is closed here.
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return nil }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -179,8 +181,14 @@ final class SmallFileSystem {
 
         for fd in clients { close(fd) }
         clients.removeAll()
-        try waitUntil("the file is taken once descriptors are back", timeout: patience) {
-            daemon.files(in: daemon.processed) == ["x1.txt"]
+        do {
+            try waitUntil("the file is taken once descriptors are back", timeout: patience) {
+                daemon.files(in: daemon.processed) == ["x1.txt"]
+            }
+        } catch {
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
+            Issue.record("the daemon has \(open) descriptors open; its log: \(daemon.log)")
+            throw error
         }
         #expect(daemon.files(in: daemon.failed).isEmpty)
         #expect(try daemon.stop() == 0)

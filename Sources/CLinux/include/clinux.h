@@ -1,6 +1,7 @@
 #ifndef TIMELINED_CLINUX_H
 #define TIMELINED_CLINUX_H
 
+#include <spawn.h>
 #include <sys/types.h>
 
 /// Renames `from` to `to` (both relative to the working directory or
@@ -34,6 +35,15 @@ int timelined_read_lease(int fd);
 
 /// Releases a lease taken by timelined_read_lease.
 int timelined_release_lease(int fd);
+
+/// Adds to `actions` the closing, in the child, of every descriptor from
+/// `from` up: posix_spawn_file_actions_addclosefrom_np (Glibc 2.34), which
+/// Glibc's Swift module does not declare. The tests spawn children with it,
+/// so that a child never holds the test process's other descriptors (a
+/// socket it connected, a pipe it reads to the end) open.
+///
+/// Returns 0, or an error number.
+int timelined_spawn_close_from(posix_spawn_file_actions_t *actions, int from);
 
 /// lseek(2)'s SEEK_DATA and SEEK_HOLE, which Glibc's Swift module lacks.
 extern const int timelined_seek_data;

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 import TimelineTestSupport
 import Testing
@@ -13,6 +14,14 @@ import Glibc
 /// inherited closes, and systemd-socket-activate closes every descriptor
 /// but the sockets it passes, so Process would block its monitoring thread
 /// in waitpid on a live child and never reap another.
+///
+/// The child inherits no descriptor but its standard ones. posix_spawn
+/// passes on every descriptor not marked close-on-exec, and Foundation
+/// marks none of its own (a Pipe, a FileHandle): a daemon started here
+/// kept the sockets and pipes other tests in the process had open at
+/// that moment, and their peers did not see them close while it ran (a
+/// daemon out of descriptors kept its idle clients; a command's output
+/// did not end).
 final class BackgroundProcess {
     let pid: pid_t
     let logPath: String
@@ -27,6 +36,8 @@ final class BackgroundProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let closing = timelined_spawn_close_from(&actions, 3)
+        guard closing == 0 else { throw POSIXError(POSIXErrorCode(rawValue: closing) ?? .EIO) }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = childEnvironment(environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
