@@ -42,7 +42,8 @@ public final class Daemon: Sendable {
     /// The start-up step (``start()``) opens everything the daemon serves
     /// from; the services (``Started/services``) then run in a
     /// `ServiceGroup`, which traps the signals and stops them in reverse
-    /// order.
+    /// order. SIGTERM and SIGINT are trapped before the socket answers: one
+    /// that comes during the start-up step stops the group as soon as it runs.
     ///
     /// - Throws: ``StartupError`` when the daemon cannot start (a folder it
     ///   cannot create, a lexicon it cannot read, a log it cannot trust);
@@ -51,12 +52,21 @@ public final class Daemon: Sendable {
     public func run() async throws {
         let started = try await start()
         let group = Self.serviceGroup(started.services, logger: logger)
+        // A stop asked for while the start-up step ran on (the socket
+        // already answered) stops the group as soon as it runs.
+        let earlyStop = Task { [stopSignals = started.stopSignals] in
+            for await _ in stopSignals {
+                await group.triggerGracefulShutdown()
+                return
+            }
+        }
         var failure: (any Error)?
         do {
             try await group.run()
         } catch {
             failure = error
         }
+        earlyStop.cancel()
         started.log.close()
         started.acknowledged?.sync()
         logger.info("stopped", metadata: ["last_seq": "\(started.log.lastSeq)"])
@@ -89,6 +99,8 @@ public final class Daemon: Sendable {
         var services: [(name: String, service: any Service)]
         var log: EventLog
         var acknowledged: AcknowledgedSeq?
+        /// SIGTERM and SIGINT, trapped before the socket answers.
+        var stopSignals: UnixSignalsSequence
     }
 
     /// The start-up step: folders made, the lexicon loaded, the log opened
@@ -147,6 +159,11 @@ public final class Daemon: Sendable {
         // The ingest loop's inputs: the inbox's, SIGHUP's and the edits the
         // control socket takes.
         let mailbox = Mailbox()
+        // Trapped before the socket answers: a client it answered may stop
+        // the daemon at once, and the default action would end it in the
+        // middle of this step, with no graceful stop. The group traps them
+        // too once it runs; one that came before is handed to it (run()).
+        let stopSignals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         let control = try await ControlServer.start(
             configuration: configuration, store: store, mailbox: mailbox, logger: logger)
         logger.info("listening", metadata: ["socket": "\(control.socketDescription)"])
@@ -200,7 +217,7 @@ public final class Daemon: Sendable {
                 logger.info("ready", metadata: ["pending": "\(found.count)"])
             }),
         ]
-        return Started(services: services, log: log, acknowledged: acknowledged)
+        return Started(services: services, log: log, acknowledged: acknowledged, stopSignals: stopSignals)
     }
 
     // MARK: - Start-up steps
