@@ -25,66 +25,64 @@ import TimelineTestSupport
     /// damaged record is cut; before it, open refuses naming segment, offset
     /// and seq, and verify reports the same fault.
     @Test func flippedBitsAreDetectedWherever() async throws {
-        try await onOwnThread {
-            try await withTemporaryDirectory { directory in
-                try await buildLog(in: directory)
-                let files = try segmentFiles(in: directory)
-                #expect(files.count >= 3)
-                let originals = try files.map { try Data(contentsOf: $0) }
-                let layouts = try files.map { try decodeSegment($0).records }
-                let lastRecord = try #require(layouts.last?.last)
-                var generator = SplitMix64(seed: 42)
-                var positions: [(file: Int, offset: Int)] = []
-                for (index, original) in originals.enumerated() {
-                    positions += (0..<40).map { _ in (index, Int.random(in: 0..<original.count, using: &generator)) }
-                    positions += [(index, 0), (index, 12), (index, 63), (index, original.count - 1)]
+        try await withTemporaryDirectory { directory in
+            try await buildLog(in: directory)
+            let files = try segmentFiles(in: directory)
+            #expect(files.count >= 3)
+            let originals = try files.map { try Data(contentsOf: $0) }
+            let layouts = try files.map { try decodeSegment($0).records }
+            let lastRecord = try #require(layouts.last?.last)
+            var generator = SplitMix64(seed: 42)
+            var positions: [(file: Int, offset: Int)] = []
+            for (index, original) in originals.enumerated() {
+                positions += (0..<40).map { _ in (index, Int.random(in: 0..<original.count, using: &generator)) }
+                positions += [(index, 0), (index, 12), (index, 63), (index, original.count - 1)]
+            }
+            // Every byte of the last record's framing and payload header.
+            positions += (0..<60).map { (files.count - 1, Int(lastRecord.offset) + $0) }
+
+            for (fileIndex, offset) in positions {
+                let file = files[fileIndex]
+                let name = file.lastPathComponent
+                try flipBit(Int.random(in: 0..<8, using: &generator), at: offset, in: file)
+                defer { try? originals[fileIndex].write(to: file) }
+                let context = "\(name) offset \(offset)"
+                let isTail = fileIndex == files.count - 1 && offset >= Int(lastRecord.offset)
+                // Past the last record: the zeros preallocated for the next;
+                // a bit set there is debris after the end, cut like a torn write.
+                let isPadding = fileIndex == files.count - 1 && offset >= Int(lastRecord.offset) + frameLength(lastRecord)
+                let verify = EventLog.verify(directory: directory)
+
+                if isTail {
+                    let kept = isPadding ? lastRecord.seq : lastRecord.seq - 1
+                    let log = try EventLog.open(directory: directory, options: smallSegments(1024))
+                    #expect(log.lastSeq == kept, "\(context)")
+                    #expect(log.recoveryReport.tornTail?.offset == lastRecord.offset + (isPadding ? Int64(frameLength(lastRecord)) : 0),
+                            "\(context)")
+                    #expect(try log.records(after: 0).count == Int(kept), "\(context)")
+                    log.close()
+                    #expect(verify.faults.isEmpty, "\(context)")
+                    #expect(verify.tornTail?.segment == name, "\(context)")
+                    continue
                 }
-                // Every byte of the last record's framing and payload header.
-                positions += (0..<60).map { (files.count - 1, Int(lastRecord.offset) + $0) }
 
-                for (fileIndex, offset) in positions {
-                    let file = files[fileIndex]
-                    let name = file.lastPathComponent
-                    try flipBit(Int.random(in: 0..<8, using: &generator), at: offset, in: file)
-                    defer { try? originals[fileIndex].write(to: file) }
-                    let context = "\(name) offset \(offset)"
-                    let isTail = fileIndex == files.count - 1 && offset >= Int(lastRecord.offset)
-                    // Past the last record: the zeros preallocated for the next;
-                    // a bit set there is debris after the end, cut like a torn write.
-                    let isPadding = fileIndex == files.count - 1 && offset >= Int(lastRecord.offset) + frameLength(lastRecord)
-                    let verify = EventLog.verify(directory: directory)
-
-                    if isTail {
-                        let kept = isPadding ? lastRecord.seq : lastRecord.seq - 1
-                        let log = try EventLog.open(directory: directory, options: smallSegments(1024))
-                        #expect(log.lastSeq == kept, "\(context)")
-                        #expect(log.recoveryReport.tornTail?.offset == lastRecord.offset + (isPadding ? Int64(frameLength(lastRecord)) : 0),
-                                "\(context)")
-                        #expect(try log.records(after: 0).count == Int(kept), "\(context)")
-                        log.close()
-                        #expect(verify.faults.isEmpty, "\(context)")
-                        #expect(verify.tornTail?.segment == name, "\(context)")
-                        continue
-                    }
-
-                    let error = #expect(throws: EventLogError.self, "\(context)") {
-                        try EventLog.open(directory: directory, options: smallSegments(1024)).close()
-                    }
-                    guard let error else { continue }
-                    #expect(error.code.isCorruption || error.code == .unsupportedVersion, "\(context): \(error)")
-                    #expect(error.segment == name, "\(context): \(error)")
-                    if offset < LogFormat.segmentHeaderLength {
-                        #expect(error.offset == 0, "\(context): \(error)")
-                    } else {
-                        // The error points at the record holding the flipped byte, and
-                        // names the seq expected there.
-                        let record = try #require(layouts[fileIndex].last { $0.offset <= offset })
-                        #expect(error.offset == record.offset, "\(context): \(error)")
-                        let expectedSeq = record.kind == .seal ? record.seq + 1 : record.seq
-                        #expect(error.seq == expectedSeq, "\(context): \(error)")
-                    }
-                    #expect(verify.faults.contains { $0.segment == error.segment && $0.offset == error.offset }, "\(context): \(verify.faults)")
+                let error = #expect(throws: EventLogError.self, "\(context)") {
+                    try EventLog.open(directory: directory, options: smallSegments(1024)).close()
                 }
+                guard let error else { continue }
+                #expect(error.code.isCorruption || error.code == .unsupportedVersion, "\(context): \(error)")
+                #expect(error.segment == name, "\(context): \(error)")
+                if offset < LogFormat.segmentHeaderLength {
+                    #expect(error.offset == 0, "\(context): \(error)")
+                } else {
+                    // The error points at the record holding the flipped byte, and
+                    // names the seq expected there.
+                    let record = try #require(layouts[fileIndex].last { $0.offset <= offset })
+                    #expect(error.offset == record.offset, "\(context): \(error)")
+                    let expectedSeq = record.kind == .seal ? record.seq + 1 : record.seq
+                    #expect(error.seq == expectedSeq, "\(context): \(error)")
+                }
+                #expect(verify.faults.contains { $0.segment == error.segment && $0.offset == error.offset }, "\(context): \(verify.faults)")
             }
         }
     }

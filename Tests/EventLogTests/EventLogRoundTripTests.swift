@@ -175,16 +175,14 @@ import TimelineTestSupport
 
     /// Reads go through a 1 MiB buffer; a larger record must grow it, at open and on replay.
     @Test func aRecordLargerThanTheReadBufferIsReadWhole() async throws {
-        try await onOwnThread {
-            try await withTemporaryDirectory { directory in
-                let large = (0..<(3 << 19)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
-                let log = try EventLog.open(directory: directory)
-                _ = try await log.append([eventBody(1), large, eventBody(3)])
-                log.close()
-                let reopened = try EventLog.open(directory: directory)
-                defer { reopened.close() }
-                #expect(try reopened.records(after: 0).map(\.body) == [eventBody(1), large, eventBody(3)])
-            }
+        try await withTemporaryDirectory { directory in
+            let large = (0..<(3 << 19)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
+            let log = try EventLog.open(directory: directory)
+            _ = try await log.append([eventBody(1), large, eventBody(3)])
+            log.close()
+            let reopened = try EventLog.open(directory: directory)
+            defer { reopened.close() }
+            #expect(try reopened.records(after: 0).map(\.body) == [eventBody(1), large, eventBody(3)])
         }
     }
 

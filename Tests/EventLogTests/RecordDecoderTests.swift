@@ -62,85 +62,75 @@ import TimelineTestSupport
     }
 
     @Test func yieldsTheSameRecordsHoweverTheInputIsChunked() async throws {
-        try await onOwnThread {
-            let (bytes, bodies, start) = try await segmentRecordBytes()
-            let whole = try decode(bytes, start: start, chunks: [bytes.count])
-            #expect(whole.leftover == 0)
-            #expect(whole.records.map(\.body) == bodies)
-            #expect(whole.records.map(\.seq) == Array(1...UInt64(bodies.count)))
-            #expect(whole.records.first?.offset == start)
+        let (bytes, bodies, start) = try await segmentRecordBytes()
+        let whole = try decode(bytes, start: start, chunks: [bytes.count])
+        #expect(whole.leftover == 0)
+        #expect(whole.records.map(\.body) == bodies)
+        #expect(whole.records.map(\.seq) == Array(1...UInt64(bodies.count)))
+        #expect(whole.records.first?.offset == start)
 
-            let byteByByte = try decode(bytes, start: start, chunks: Array(repeating: 1, count: bytes.count))
-            #expect(byteByByte.records == whole.records)
-            #expect(byteByByte.leftover == 0)
+        let byteByByte = try decode(bytes, start: start, chunks: Array(repeating: 1, count: bytes.count))
+        #expect(byteByByte.records == whole.records)
+        #expect(byteByByte.leftover == 0)
 
-            for seed: UInt64 in [1, 2, 3, 4, 5] {
-                for largest in [3, 100, 5000] {
-                    let chunked = try decode(bytes, start: start, chunks: randomChunks(of: bytes.count, seed: seed, largest: largest))
-                    #expect(chunked.records == whole.records, "seed \(seed), chunks up to \(largest)")
-                    #expect(chunked.leftover == 0)
-                }
+        for seed: UInt64 in [1, 2, 3, 4, 5] {
+            for largest in [3, 100, 5000] {
+                let chunked = try decode(bytes, start: start, chunks: randomChunks(of: bytes.count, seed: seed, largest: largest))
+                #expect(chunked.records == whole.records, "seed \(seed), chunks up to \(largest)")
+                #expect(chunked.leftover == 0)
             }
         }
     }
 
     @Test func stopsAtTheZerosPreallocatedAfterTheRecords() async throws {
-        try await onOwnThread {
-            let (bytes, bodies, start) = try await segmentRecordBytes()
-            let padded = bytes + [UInt8](repeating: 0, count: 5_000)
-            for chunks in [[padded.count], randomChunks(of: padded.count, seed: 12, largest: 700)] {
-                let decoded = try decode(padded, start: start, chunks: chunks, preallocated: true)
-                #expect(decoded.records.map(\.body) == bodies)
-                #expect(decoded.atEndOfRecords)
-                #expect(decoded.leftover == 5_000)
-            }
-            // Anywhere but a preallocated segment, a zero length is bad framing.
-            let error = #expect(throws: EventLogError.self) { try decode(padded, start: start, chunks: [padded.count]) }
-            #expect(error?.code == .corruptRecord)
-            #expect(error?.offset == start + Int64(bytes.count))
-            var partial = RecordDecoder(startOffset: start, preallocated: true)
-            partial.feed(bytes.prefix(30))
-            #expect(try partial.next() == nil)
-            #expect(!partial.atEndOfRecords)
+        let (bytes, bodies, start) = try await segmentRecordBytes()
+        let padded = bytes + [UInt8](repeating: 0, count: 5_000)
+        for chunks in [[padded.count], randomChunks(of: padded.count, seed: 12, largest: 700)] {
+            let decoded = try decode(padded, start: start, chunks: chunks, preallocated: true)
+            #expect(decoded.records.map(\.body) == bodies)
+            #expect(decoded.atEndOfRecords)
+            #expect(decoded.leftover == 5_000)
         }
+        // Anywhere but a preallocated segment, a zero length is bad framing.
+        let error = #expect(throws: EventLogError.self) { try decode(padded, start: start, chunks: [padded.count]) }
+        #expect(error?.code == .corruptRecord)
+        #expect(error?.offset == start + Int64(bytes.count))
+        var partial = RecordDecoder(startOffset: start, preallocated: true)
+        partial.feed(bytes.prefix(30))
+        #expect(try partial.next() == nil)
+        #expect(!partial.atEndOfRecords)
     }
 
     @Test func yieldsTheChainThatLinksTheRecords() async throws {
-        try await onOwnThread {
-            let (bytes, _, start) = try await segmentRecordBytes()
-            let records = try decode(bytes, start: start, chunks: [bytes.count]).records
-            var head = ChainHash.zero
-            for record in records {
-                #expect(record.previousChainHead == head)
-                head = record.chainHead
-            }
-            #expect(records.last?.batchContinues == false)
-            #expect(records[records.count - 2].batchContinues == true)
+        let (bytes, _, start) = try await segmentRecordBytes()
+        let records = try decode(bytes, start: start, chunks: [bytes.count]).records
+        var head = ChainHash.zero
+        for record in records {
+            #expect(record.previousChainHead == head)
+            head = record.chainHead
         }
+        #expect(records.last?.batchContinues == false)
+        #expect(records[records.count - 2].batchContinues == true)
     }
 
     @Test func holdsBackAnIncompleteRecord() async throws {
-        try await onOwnThread {
-            let (bytes, _, start) = try await segmentRecordBytes()
-            let whole = try decode(bytes, start: start, chunks: [bytes.count]).records
-            let cut = Int(whole[10].offset - start) + 20
-            let partial = try decode(Array(bytes.prefix(cut)), start: start, chunks: randomChunks(of: cut, seed: 9, largest: 50))
-            #expect(partial.records == Array(whole.prefix(10)))
-            #expect(partial.leftover == 20)
-        }
+        let (bytes, _, start) = try await segmentRecordBytes()
+        let whole = try decode(bytes, start: start, chunks: [bytes.count]).records
+        let cut = Int(whole[10].offset - start) + 20
+        let partial = try decode(Array(bytes.prefix(cut)), start: start, chunks: randomChunks(of: cut, seed: 9, largest: 50))
+        #expect(partial.records == Array(whole.prefix(10)))
+        #expect(partial.leftover == 20)
     }
 
     @Test func reportsDamageWithItsOffset() async throws {
-        try await onOwnThread {
-            var (bytes, _, start) = try await segmentRecordBytes()
-            let whole = try decode(bytes, start: start, chunks: [bytes.count]).records
-            let damaged = whole[5]
-            bytes[Int(damaged.offset - start) + 30] ^= 0x10
-            for chunks in [[bytes.count], randomChunks(of: bytes.count, seed: 11, largest: 64)] {
-                let error = #expect(throws: EventLogError.self) { try decode(bytes, start: start, chunks: chunks) }
-                #expect(error?.code == .corruptRecord)
-                #expect(error?.offset == damaged.offset)
-            }
+        var (bytes, _, start) = try await segmentRecordBytes()
+        let whole = try decode(bytes, start: start, chunks: [bytes.count]).records
+        let damaged = whole[5]
+        bytes[Int(damaged.offset - start) + 30] ^= 0x10
+        for chunks in [[bytes.count], randomChunks(of: bytes.count, seed: 11, largest: 64)] {
+            let error = #expect(throws: EventLogError.self) { try decode(bytes, start: start, chunks: chunks) }
+            #expect(error?.code == .corruptRecord)
+            #expect(error?.offset == damaged.offset)
         }
     }
 }
