@@ -115,7 +115,8 @@ final class SmallFileSystem {
             daemon.files(in: daemon.inbox).isEmpty && daemon.files(in: daemon.processed).count == articles.count
                 && daemon.files(in: daemon.failed) == ["link", "link.error.json"]
         }
-        #expect(daemon.log.contains("ingestion resumed"), "\(daemon.log)")
+        // (The line is written once the batch's files are moved: wait for it.)
+        try waitUntil("the daemon says ingestion resumed", timeout: patience) { daemon.log.contains("ingestion resumed") }
         let documents = try daemon.documents()
         #expect(documents.compactMap { $0["document"] as? String }.sorted() == (articles + ["link"]).sorted())
         let resumed = try daemon.inboxStatus()
