@@ -41,6 +41,9 @@ struct ClaimAssembler {
         var civilianSides: [String: Side] = [:]
         // The side of the last soldiers counted whose side the text named.
         var soldiersSide: (sentence: Int, side: Side)?
+        // The side of the last civilians counted whose side the text named,
+        // and the paragraph that named it.
+        var civiliansSide: (paragraph: Int, side: Side)?
         for reading in readings {
             let index = reading.sentence
             if let side = reading.repeatsFor {
@@ -53,13 +56,16 @@ struct ClaimAssembler {
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let recentSoldiers = soldiersSide.flatMap { index - $0.sentence <= ClaimAssembler.soldiersReach ? $0.side : nil }
+                let paragraphCivilians = civiliansSide.flatMap { $0.paragraph == sentences[index].paragraph ? $0.side : nil }
                 let sides = figure.sides ?? figure.contextSides.flatMap { figure.againstSpeaker ? nil : $0 }
                     ?? [side(
                         of: figure, speaker: attribution.speaker, at: figure.reading.start, in: index,
                         borrowed: attribution.sentence != index && sentences[attribution.sentence].paragraph != sentences[index].paragraph,
-                        civilians: civilianSides, soldiers: recentSoldiers, resolver: &resolver)]
-                if figure.population == .military, let named = figure.sides ?? figure.contextSides, named.count == 1, named[0] != .both {
-                    soldiersSide = (index, named[0])
+                        civilians: civilianSides, paragraphCivilians: paragraphCivilians, soldiers: recentSoldiers,
+                        resolver: &resolver)]
+                if let named = figure.sides ?? figure.contextSides, named.count == 1, named[0] != .both {
+                    if figure.population == .military { soldiersSide = (index, named[0]) }
+                    if figure.population == .civilian { civiliansSide = (sentences[index].paragraph, named[0]) }
                 }
                 let stated = statedOn(attribution, figureAt: figure.reading.start, claimSentence: index, resolver: &resolver)
                 for side in sides {
@@ -136,7 +142,7 @@ struct ClaimAssembler {
     /// quoting the Kremlin).
     private func side(
         of figure: Figure, speaker: ResolvedSpeaker?, at position: Int, in index: Int, borrowed: Bool,
-        civilians: [String: Side], soldiers: Side?, resolver: inout AttributionResolver
+        civilians: [String: Side], paragraphCivilians: Side?, soldiers: Side?, resolver: inout AttributionResolver
     ) -> Side {
         if figure.againstSpeaker {
             // "the enemy" of a speaker whose side the text does not say is
@@ -154,6 +160,10 @@ struct ClaimAssembler {
         if figure.metric == .refugees { return defaultSide(figure.population) }
         if let side = speaker?.side, !(borrowed && figure.population == .civilian) { return side }
         if figure.population == .civilian, let name = speaker?.name, let earlier = civilians[name] { return earlier }
+        // "… 213 residents of the region perished. Another 1 068 people
+        // received wounds": civilians of no named side, in the paragraph
+        // that named the side of those it counted, are theirs.
+        if figure.population == .civilian, speaker?.name == nil, let paragraphCivilians { return paragraphCivilians }
         // "… Russia's losses … We counted on average 1,580 casualties per
         // day": soldiers of no named side are those the text was counting.
         if figure.population == .military, let soldiers { return soldiers }

@@ -617,4 +617,17 @@ import Testing
         #expect(keys("Russian forces attacked 38 settlements over the past day; shelling has killed 400 people since May.")
             == ["ukraine civilian killed exact 400"])
     }
+    @Test func aLossNounsOwnOfNamesTheSideBeforeTheFiguresOf() {
+        #expect(keys("The ministry reported losses of the AFU of up to 1,240 servicemen.") == ["ukraine military casualties at_most 1240"])
+        #expect(keys("The ministry reported losses of the enemy for the day of 1,325 servicemen.")
+            .allSatisfy { $0.hasSuffix("casualties exact 1325/day") })
+    }
+
+    @Test func civiliansOfNoNamedSideAreThoseTheParagraphCounted() {
+        let text = "Shelling by the Armed Forces of Ukraine killed 213 residents of the region. Another 1,068 people received wounds."
+        #expect(keys(text) == ["russia civilian killed exact 213", "russia civilian wounded exact 1068"])
+        // A paragraph further on starts afresh.
+        #expect(keys("Shelling by the Armed Forces of Ukraine killed 213 residents of the region.\n\nAnother 1,068 people received wounds.")
+            == ["russia civilian killed exact 213", "ukraine civilian wounded exact 1068"])
+    }
 }

@@ -956,6 +956,10 @@ struct SubjectReader {
                 metric: scope.lexicon.metrics[Int(found.role.value)].metric,
                 sides: sidesNear(scope, before: found.start))
         }
+        // "losses of the AFU of up to 1,240", "the losses of the enemy for
+        // the day of 1,325": the loss noun's own "of" names whose losses,
+        // and the figure's "of" comes after.
+        if scope.is(k, .of), let governed = lossOfSide(scope, before: k) { return governed }
         if var verb = scope.match(.figureVerb, endingAt: k + 1) {
             let meaning = scope.lexicon.figureVerbs[Int(verb.role.value)]
             var metric = meaning.metric ?? scope.match(.metric, at: verb.start).map { scope.lexicon.metrics[Int($0.role.value)].metric }
@@ -1059,6 +1063,30 @@ struct SubjectReader {
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }
         return nil
+    }
+
+    /// The loss a noun names with its side in an "of" phrase that ends at
+    /// the figure's own "of" (`of`): "losses of the AFU of", "the losses of
+    /// the enemy for the day of", "losses of the Ukrainian army of".
+    private func lossOfSide(_ scope: SentenceScope, before of: Int) -> Governor? {
+        let lower = scope.range.lowerBound
+        var j = of - 1
+        if let period = scope.match(.rate, endingAt: j + 1) { j = period.start - 1 }
+        var sides: [Int] = []
+        while j > lower {
+            if let side = scope.side(endingAt: j + 1), let found = scope.match(.side, endingAt: j + 1) ?? scope.match(.enemy, endingAt: j + 1) {
+                if !sides.contains(side) { sides.append(side) }
+                j = found.start - 1
+            } else if let found = scope.match(.population, endingAt: j + 1), !sides.isEmpty || scope.side(endingAt: found.start) != nil {
+                j = found.start - 1
+            } else if scope.english(j).contains(.article) {
+                j -= 1
+            } else {
+                break
+            }
+        }
+        guard !sides.isEmpty, j > lower, scope.is(j, .of), let found = scope.match(.metric, endingAt: j) else { return nil }
+        return Governor(metric: scope.lexicon.metrics[Int(found.role.value)].metric, sides: sides, sufferer: true)
     }
 
     /// Whether the figure at `start` is a daily list's increment set in
