@@ -630,4 +630,12 @@ import Testing
         #expect(keys("Shelling by the Armed Forces of Ukraine killed 213 residents of the region.\n\nAnother 1,068 people received wounds.")
             == ["russia civilian killed exact 213", "ukraine civilian wounded exact 1068"])
     }
+    @Test func theDeadliestDayIsADaysTally() {
+        #expect(keys("On its deadliest day, Russia lost 2,030 troops.") == ["russia military casualties exact 2030/day"])
+        #expect(keys("Russia's deadliest day came on November 28, when 2,030 Russian troops were killed.")
+            == ["russia military killed exact 2030/day"])
+        // Not the deadliest month.
+        #expect(keys("Russia's deadliest month came in November, when 45,000 Russian troops were killed.")
+            == ["russia military killed exact 45000"])
+    }
 }

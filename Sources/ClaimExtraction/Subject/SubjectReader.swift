@@ -88,11 +88,18 @@ struct SubjectReader {
         let sentenceTopic = mentions.isEmpty ? nil : lastTopic(scope, before: readings[0].start)
         // "Over the past day, the defenders eliminated 680 occupiers": a rate
         // that opens the sentence holds for its figures.
+        // ("On its deadliest day, Russia lost 2,030": a word or two of the
+        // opening phrase may come before the rate.)
         let opening = scope.skipQuotes(from: scope.range.lowerBound)
-        let leadingRate = scope.match(.rate, at: opening).flatMap { found in
-            found.end < scope.range.upperBound && (scope[found.end].mark == .comma || scope[found.end].hash == SubjectReader.aloneHash)
-                ? scope.lexicon.rates[Int(found.role.value)] : nil
-        }
+        let leadingRate = (opening..<min(opening + 3, scope.range.upperBound)).lazy
+            .prefix { scope[$0].isWord }
+            .compactMap { k in
+                scope.match(.rate, at: k).flatMap { found in
+                    found.end < scope.range.upperBound && (scope[found.end].mark == .comma || scope[found.end].hash == SubjectReader.aloneHash)
+                        ? scope.lexicon.rates[Int(found.role.value)] : nil
+                }
+            }
+            .first
         // "up to 3,000 soldiers had been killed and 10,000 injured": the
         // hedge of the first figure governs the one coordinated after it.
         var readings = readings
@@ -216,10 +223,19 @@ struct SubjectReader {
                     || negatedVerb(scope, before: hedges[first].start) || noneOf(scope, before: hedges[first].start))
             // "attacked 38 settlements over the past day, killing one person":
             // a participle's clause holds the period of the clause it hangs on.
-            let hangsOn = clauseStart - 1 > scope.range.lowerBound && scope[clauseStart - 1].mark == .comma
-                && scope.isParticiple(clauseStart, endingWith: "ing") && scope.match(.figureVerb, at: clauseStart) != nil
+            // ("The deadliest day came on November 28, when 2,030 troops were
+            // put out of action": so does a "when" clause.)
+            var hangsOn: Int?
+            if clauseStart - 1 > scope.range.lowerBound {
+                if scope[clauseStart - 1].mark == .comma, scope.isParticiple(clauseStart, endingWith: "ing"),
+                   scope.match(.figureVerb, at: clauseStart) != nil {
+                    hangsOn = clauseStart - 1
+                } else if SubjectReader.hangingClauseHeads.contains(scope[clauseStart - 1].hash) {
+                    hangsOn = scope[clauseStart - 2].mark == .comma ? clauseStart - 2 : clauseStart - 1
+                }
+            }
             let clauseRate = self.clauseRate(scope, from: clauseStart, before: hedges[first].start)
-                ?? (hangsOn ? self.clauseRate(scope, from: self.clauseStart(scope, before: clauseStart - 1), before: clauseStart - 1) : nil)
+                ?? hangsOn.flatMap { self.clauseRate(scope, from: self.clauseStart(scope, before: $0), before: $0) }
             // "Together, it said, the two armies have lost …": an opening
             // adverb holds for the clause after the aside.
             let combined = predicate.combined
@@ -1866,6 +1882,8 @@ struct SubjectReader {
 
     static let meetingVerbs = WordSet(["interviewed", "surveyed", "questioned", "visited", "polled"].map(WordHash.of))
     static let aloneHash = WordHash.of("alone")
+    /// Words that open a clause hanging on the one before its comma.
+    static let hangingClauseHeads = WordSet(["when"].map(WordHash.of))
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
 
     /// "the remains of 1,000 people that Moscow says are Ukrainian
