@@ -702,4 +702,8 @@ import Testing
             """
         #expect(speakers(text) == [nil])
     }
+    @Test func anIndefinitePronounIsNoSpeaker() {
+        #expect(speakers("Tens of thousands of Ukrainian soldiers are missing. Nobody says 40,000 Ukrainian soldiers were killed.")
+            .allSatisfy { $0 != "Nobody" })
+    }
 }

@@ -638,4 +638,11 @@ import Testing
         #expect(keys("Russia's deadliest month came in November, when 45,000 Russian troops were killed.")
             == ["russia military killed exact 45000"])
     }
+    @Test func aFigureOpeningItsLineCountsWhatFollowsTheDash() {
+        #expect(keys("• 55,000 — Ukrainian soldiers killed, the figure President Zelensky gave last month.")
+            == ["ukraine military killed exact 55000"])
+        #expect(keys("• 6,400+ — Ukrainians freed from Russian captivity since 2022.") == ["ukraine military captured at_least 6400"])
+        // Inside a sentence a dash opens an aside, not the figure's noun.
+        #expect(keys("Russia has lost 5,000 — Ukrainian soldiers say — in the battle.").allSatisfy { !$0.hasPrefix("ukraine") })
+    }
 }

@@ -58,7 +58,8 @@ enum English {
             "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "estimated",
             "according", "including", "among", "altogether", "overall", "total", "combined", "apiece",
             "last", "this", "next", "week", "month", "year", "alone", "too", "even", "nearly", "almost",
-            "roughly", "approximately", "so-called", "other", "others", "another", "again", "up",
+            "roughly", "approximately", "so-called", "other", "others", "another", "again", "up", "nobody", "no-one",
+            "everybody", "everyone", "somebody", "someone", "anybody", "anyone", "nothing", "everything", "something",
         ]),
         (.filler, [
             "has", "have", "had", "is", "are", "was", "were", "been", "be", "also", "only", "lately",

@@ -66,7 +66,11 @@ struct NounPhrase: Sendable, Hashable {
             // dead counts the people it names.
             // ("168,310 — the names of Russian servicemen killed").
             var list = k
-            if k == start, token.mark == .dash, k + 1 < scope.range.upperBound, scope[k + 1].keyword == .the { list = k + 2 }
+            if k == start, token.mark == .dash, k + 1 < scope.range.upperBound, scope[k + 1].keyword == .the {
+                list = k + 2
+            } else if k == start, token.keyword == .the {
+                list = k + 1
+            }
             if k == start, list + 2 < scope.range.upperBound, NounPhrase.names.contains(scope[list].hash), scope[list + 1].keyword == .of {
                 k = list + 2
                 continue

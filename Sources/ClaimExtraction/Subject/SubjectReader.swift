@@ -77,7 +77,15 @@ struct SubjectReader {
         antecedent: [Int] = []
     ) -> [Figure] {
         let phrases = zip(mentions, readings).map { mention, reading in
-            var phrase = NounPhrase(scope, from: max(reading.end, mention.end))
+            var from = max(reading.end, mention.end)
+            // "• 55,000 — Ukrainian soldiers killed, the figure President
+            // Zelensky gave": a figure that opens its line is followed, past
+            // a dash, by what it counts.
+            if from + 1 < scope.range.upperBound, scope[from].mark == .dash,
+               !(scope.range.lowerBound..<reading.start).contains(where: { scope[$0].isWord || scope[$0].kind == .number }) {
+                from += 1
+            }
+            var phrase = NounPhrase(scope, from: from)
             identify(&phrase, scope)
             return phrase
         }
