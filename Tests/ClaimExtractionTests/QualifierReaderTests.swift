@@ -44,6 +44,10 @@ import Testing
         #expect(qualifier("Russia had suffered “significantly more than” 100,000 casualties") == .wellOver)
     }
 
+    @Test func aTranslationsBareMinimumIsAFloor() {
+        #expect(qualifier("perished minimum 12 164 civil persons") == .atLeast)
+    }
+
     @Test func hedgesAfterTheFigure() {
         #expect(qualifier("100,000 or more soldiers") == .atLeast)
         #expect(qualifier("100,000-plus casualties") == .atLeast)

@@ -645,4 +645,16 @@ import Testing
         // Inside a sentence a dash opens an aside, not the figure's noun.
         #expect(keys("Russia has lost 5,000 — Ukrainian soldiers say — in the battle.").allSatisfy { !$0.hasPrefix("ukraine") })
     }
+    @Test func aRateClosingTheOpeningPhraseHoldsForTheSentence() {
+        #expect(keys("As a result of Russian attacks over the past day, 9 civilians were killed and 38 wounded.")
+            == ["ukraine civilian killed exact 9/day", "ukraine civilian wounded exact 38/day"])
+    }
+
+    @Test func aVerbWithNoSubjectOfItsOwnContinuesTheClausesPeriod() {
+        #expect(keys("In Kherson oblast for past day due to Russian shellings perished 1 person, wounded 14.")
+            == ["ukraine civilian killed exact 1/day", "ukraine civilian wounded exact 14/day"])
+        // A clause with a subject of its own keeps its own period.
+        #expect(keys("Over the past day shelling killed 1 person, and since May shelling has wounded 14 people.")
+            == ["ukraine civilian killed exact 1/day", "ukraine civilian wounded exact 14"])
+    }
 }

@@ -96,10 +96,11 @@ struct SubjectReader {
         let sentenceTopic = mentions.isEmpty ? nil : lastTopic(scope, before: readings[0].start)
         // "Over the past day, the defenders eliminated 680 occupiers": a rate
         // that opens the sentence holds for its figures.
-        // ("On its deadliest day, Russia lost 2,030": a word or two of the
-        // opening phrase may come before the rate.)
+        // ("On its deadliest day, Russia lost 2,030", "As a result of
+        // Russian attacks over the past day, 9 civilians were killed": the
+        // rate may close the opening phrase.)
         let opening = scope.skipQuotes(from: scope.range.lowerBound)
-        let leadingRate = (opening..<min(opening + 3, scope.range.upperBound)).lazy
+        let leadingRate = (opening..<min(opening + 10, scope.range.upperBound)).lazy
             .prefix { scope[$0].isWord }
             .compactMap { k in
                 scope.match(.rate, at: k).flatMap { found in
@@ -235,8 +236,10 @@ struct SubjectReader {
             // put out of action": so does a "when" clause.)
             var hangsOn: Int?
             if clauseStart - 1 > scope.range.lowerBound {
-                if scope[clauseStart - 1].mark == .comma, scope.isParticiple(clauseStart, endingWith: "ing"),
-                   scope.match(.figureVerb, at: clauseStart) != nil {
+                // ("perished 1 person, wounded 14": a verb with no subject
+                // of its own, right before its figure, continues the clause.)
+                if scope[clauseStart - 1].mark == .comma, let verb = scope.match(.figureVerb, at: clauseStart),
+                   scope.isParticiple(clauseStart, endingWith: "ing") || verb.end == hedges[first].start {
                     hangsOn = clauseStart - 1
                 } else if SubjectReader.hangingClauseHeads.contains(scope[clauseStart - 1].hash) {
                     hangsOn = scope[clauseStart - 2].mark == .comma ? clauseStart - 2 : clauseStart - 1
