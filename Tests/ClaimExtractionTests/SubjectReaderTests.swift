@@ -657,4 +657,9 @@ import Testing
         #expect(keys("Over the past day shelling killed 1 person, and since May shelling has wounded 14 people.")
             == ["ukraine civilian killed exact 1/day", "ukraine civilian wounded exact 14"])
     }
+    @Test func thePeopleASentenceOpensWithAreThoseItCounts() {
+        #expect(keys("And for civilians, the United Nations says at least 10,582 have been killed and nearly 20,000 injured.")
+            == ["ukraine civilian killed at_least 10582", "ukraine civilian wounded nearly 20000"])
+        #expect(keys("For Russian soldiers, the toll is worse: 70,000 have been killed.") == ["russia military killed exact 70000"])
+    }
 }

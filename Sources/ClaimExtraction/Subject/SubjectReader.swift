@@ -156,6 +156,7 @@ struct SubjectReader {
             }
             return otherWarAt.map { $0 < end } ?? false
         }
+        let openedWith = mentions.isEmpty ? nil : openingTopic(scope)
         var lastMetric: Metric?
         var lastEnd: Int?
         var lastRate: Rate?
@@ -543,6 +544,9 @@ struct SubjectReader {
                 if phrase.soldiersByDefault, !each, let governor, governor.metric != nil, !governor.sufferer, governor.sides.isEmpty {
                     population = .civilian
                 }
+                // "And for civilians, the United Nations says at least 10,582
+                // have been killed": the people the sentence opens with.
+                if population == nil, explicitPopulation == nil, let people = openedWith?.population { population = people }
                 if population == nil, let implied = metricPopulation(scope, metric) { population = implied }
                 // "2,500 civilians were killed, and 12,250 injured": a
                 // figure that names no one counts what the one before did.
@@ -591,7 +595,7 @@ struct SubjectReader {
                 }
                 // "For Ukraine, the numbers are 124,500 to 131,000": the side
                 // a sentence opens with as its topic.
-                if sides == nil, !each, let topic = openingFor(scope) { sides = [topic] }
+                if sides == nil, !each, let topic = openedWith?.side { sides = [topic] }
                 // "25 civilians were killed in Belgorod": civilians are the
                 // losses of the side where they live.
                 if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees, let place = civilianPlace(scope) {
@@ -1893,6 +1897,7 @@ struct SubjectReader {
 
     static let meetingVerbs = WordSet(["interviewed", "surveyed", "questioned", "visited", "polled"].map(WordHash.of))
     static let aloneHash = WordHash.of("alone")
+    static let amongHash = WordHash.of("among")
     /// Words that open a clause hanging on the one before its comma.
     static let hangingClauseHeads = WordSet(["when"].map(WordHash.of))
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
@@ -2028,13 +2033,28 @@ struct SubjectReader {
     static let periodOpeners = WordSet(["since", "from", "until", "till", "between"].map(WordHash.of))
 
     /// The side of an opening "For Ukraine," or "As for Russia,".
-    private func openingFor(_ scope: SentenceScope) -> Int? {
+    /// Whose losses of whom a sentence opens with, set apart by a comma:
+    /// "For Ukraine,", "And for civilians,", "As for Russian soldiers,",
+    /// "Among civilians,".
+    private func openingTopic(_ scope: SentenceScope) -> (side: Int?, population: Population?)? {
         var k = scope.skipQuotes(from: scope.range.lowerBound)
-        if k < scope.range.upperBound, scope[k].keyword == .as { k += 1 }
-        guard k + 2 < scope.range.upperBound, scope[k].keyword == .for,
-              let found = scope.match(.side, at: k + 1), found.end < scope.range.upperBound, scope[found.end].mark == .comma
-        else { return nil }
-        return Int(found.role.value)
+        let upper = scope.range.upperBound
+        if k < upper, scope[k].keyword == .and { k += 1 }
+        if k < upper, scope[k].keyword == .as { k += 1 }
+        guard k + 2 < upper, scope[k].keyword == .for || scope[k].hash == SubjectReader.amongHash else { return nil }
+        k += 1
+        var side: Int?
+        if let found = scope.match(.side, at: k) {
+            side = Int(found.role.value)
+            k = found.end
+        }
+        var population: Population?
+        if k < upper, let found = scope.match(.population, at: k) {
+            population = scope.lexicon.populations[Int(found.role.value)]
+            k = found.end
+        }
+        guard side != nil || population != nil, k < upper, scope[k].mark == .comma else { return nil }
+        return (side, population)
     }
 
     /// Words before a date that make it a bound of a period ("since
