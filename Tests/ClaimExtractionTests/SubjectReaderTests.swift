@@ -372,6 +372,8 @@ import Testing
         #expect(keys("The ministry says 41 of its citizens have died fighting for Russia.") == ["russia military killed exact 41"])
         #expect(keys("Five Ghanaian nationals recruited by the Russian army have been killed.") == ["russia military killed exact 5"])
         #expect(keys("At least 97 Brazilians who joined Ukraine's armed forces have died.") == ["ukraine military killed at_least 97"])
+        #expect(keys("The ministry said 114 Colombian nationals had died fighting in the ranks of the Ukrainian army.")
+            == ["ukraine military killed exact 114"])
     }
 
     @Test func aRelativeClauseOnTheFiguresNounIsSkippedForItsVerb() {

@@ -1735,7 +1735,7 @@ struct SubjectReader {
     func servingSide(_ scope: SentenceScope) -> Int? {
         for k in scope.range where SubjectReader.servingVerbs.contains(scope[k].hash) {
             var j = k + 1
-            while j < min(scope.range.upperBound, k + 5) {
+            while j < min(scope.range.upperBound, k + 7) {
                 if let found = scope.side(at: j), found.side != SentenceScope.enemy { return found.side }
                 guard scope[j].isWord, SubjectReader.ranksWords.contains(scope[j].hash) else { break }
                 j += 1
@@ -1751,7 +1751,7 @@ struct SubjectReader {
 
     /// The words between a verb of serving and the side served: "for", "with
     /// the", "into", "on the side of" (never "against").
-    static let ranksWords = WordSet(["for", "with", "in", "into", "alongside", "on", "the", "side", "of", "a", "by"].map(WordHash.of))
+    static let ranksWords = WordSet(["for", "with", "in", "into", "alongside", "on", "the", "side", "of", "a", "by", "ranks"].map(WordHash.of))
 
     static let servingVerbs = WordSet([
         "fight", "fights", "fighting", "serving", "recruited", "enlisted", "fought", "served", "conscripted",
