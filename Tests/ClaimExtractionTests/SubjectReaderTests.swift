@@ -664,4 +664,12 @@ import Testing
             == ["ukraine civilian killed at_least 10582", "ukraine civilian wounded nearly 20000"])
         #expect(keys("For Russian soldiers, the toll is worse: 70,000 have been killed.") == ["russia military killed exact 70000"])
     }
+    @Test func theMissingAreSoldiersUnlessNamedCiviliansBeforeTheFigure() {
+        #expect(keys("According to the Commissioner for Persons Missing under Special Circumstances, more than 70 thousand Ukrainians are registered as missing.")
+            == ["ukraine military missing at_least 70000"])
+        #expect(keys("More than 35,000 Ukrainians are listed as missing, of whom roughly 2,600 are civilians.")
+            == ["ukraine military missing at_least 35000", "ukraine civilian missing approximately 2600"])
+        // A headline in title case is no name.
+        #expect(keys("Russia Says Ukrainian Losses Top 5,000 In Kursk") == ["ukraine military casualties at_least 5000"])
+    }
 }

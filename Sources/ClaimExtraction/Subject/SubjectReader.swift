@@ -534,9 +534,13 @@ struct SubjectReader {
                 // "More than 63,000 people are registered as missing": the
                 // missing of a war, soldiers for the most part, unless named
                 // as civilians ("the search for residents considered
-                // missing … their number is 412 persons").
+                // missing … their number is 412 persons"; not a body's name,
+                // "the Commissioner for Persons Missing", nor a part after:
+                // "35,000 people …, of whom roughly 2,600 are civilians").
                 if metric == .missing, phrase.anyone, explicitPopulation == .civilian,
-                   !scope.range.contains(where: { SubjectReader.civilianNouns.contains(scope[$0].hash) }) {
+                   !(scope.range.lowerBound..<hedges[member].start).contains(where: { k in
+                       SubjectReader.civilianNouns.contains(scope[k].hash) && (k == scope.range.lowerBound || !scope[k].has(.capitalized))
+                   }) {
                     population = .military
                 }
                 // "Shelling killed five men": whom an attack killed, not what
@@ -2231,12 +2235,25 @@ struct SubjectReader {
     private func lastTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
         var j = end - 1
         while j >= scope.range.lowerBound {
-            if let found = scope.match(.metric, endingAt: j + 1) {
+            // (Not a loss word in a body's name: "the Commissioner for
+            // Persons Missing under Special Circumstances".)
+            if let found = scope.match(.metric, endingAt: j + 1), !inName(scope, found) {
                 return topic(scope, found)
             }
             j -= 1
         }
         return nil
+    }
+
+    /// Whether the words of `found` are capitalised inside a sentence that
+    /// is not a headline in title case: part of a name.
+    private func inName(_ scope: SentenceScope, _ found: PhraseMatch) -> Bool {
+        guard found.start > scope.range.lowerBound,
+              (found.start..<found.end).allSatisfy({ !scope[$0].isWord || scope[$0].has(.capitalized) })
+        else { return false }
+        // (A headline in title case has hardly a word in lower case.)
+        return scope.range.lazy.filter { scope[$0].isWord && !scope[$0].has(.capitalized) && !scope.english($0).contains(.function) }
+            .dropFirst().first != nil
     }
 
     private func topic(_ scope: SentenceScope, _ found: PhraseMatch) -> Topic {
