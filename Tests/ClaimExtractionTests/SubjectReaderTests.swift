@@ -672,4 +672,9 @@ import Testing
         // A headline in title case is no name.
         #expect(keys("Russia Says Ukrainian Losses Top 5,000 In Kursk") == ["ukraine military casualties at_least 5000"])
     }
+    @Test func anAsideMayStandBetweenTheLossAndItsLink() {
+        #expect(keys("Russia's irrecoverable losses, that is, killed, are somewhere over 300,000 people.")
+            == ["russia military killed at_least 300000"])
+        #expect(keys("Russian losses, the ministry said, are over 300,000.") == ["russia military casualties at_least 300000"])
+    }
 }

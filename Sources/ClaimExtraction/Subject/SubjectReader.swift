@@ -521,8 +521,11 @@ struct SubjectReader {
                 if attackVictims, explicitPopulation == nil, predicate.population == nil { population = .civilian }
                 // "Ukraine had lost about 25,000 people", "we have lost
                 // 31,000 people": a side's losses are its soldiers.
+                // ("Irrecoverable losses … are somewhere over 300,000 people":
+                // the losses a linking verb counts in people are soldiers.)
                 if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer,
-                   !governor.sides.isEmpty || each || speakersOwn {
+                   !governor.sides.isEmpty || each || speakersOwn
+                    || governor.linked && predicate.metrics.isEmpty && governor.metric != .missing && governor.metric != .refugees {
                     population = .military
                 }
                 // "returned 4,000 of its citizens from captivity", "1,000
@@ -1044,6 +1047,17 @@ struct SubjectReader {
         }
         if let link = scope.match(.linking, endingAt: k + 1) {
             var j = link.start - 1
+            // "Irrecoverable losses, that is, killed, are somewhere over
+            // 300,000": an aside between the subject and the link.
+            var subjectEnd = link.start
+            if j > scope.range.lowerBound, scope[j].mark == .comma, var opening = asideOpening(scope, endingAt: j) {
+                if opening - 3 >= scope.range.lowerBound, scope[opening - 3].mark == .comma,
+                   scope[opening - 2].keyword == .that, scope[opening - 1].hash == SubjectReader.isHash {
+                    opening -= 3
+                }
+                subjectEnd = opening
+                j = opening - 1
+            }
             while j >= scope.range.lowerBound, scope.english(j).contains(.filler), !scope.english(j).contains(.bodyPronoun) { j -= 1 }
             var topic: Topic?
             // "a daily tally of Russian losses, which stood at 861,270": a
@@ -1053,7 +1067,7 @@ struct SubjectReader {
                 || scope[j].keyword == .this || scope[j].keyword == .that || SubjectReader.themWords.contains(scope[j].hash) {
                 topic = lastTopic(scope, before: j) ?? previousTopic
             } else {
-                topic = clauseTopic(scope, before: link.start) ?? figureNounTopic(scope, before: link.start, previousTopic: previousTopic)
+                topic = clauseTopic(scope, before: subjectEnd) ?? figureNounTopic(scope, before: subjectEnd, previousTopic: previousTopic)
             }
             guard let topic else { return nil }
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true, linked: true)
@@ -1902,6 +1916,7 @@ struct SubjectReader {
     static let meetingVerbs = WordSet(["interviewed", "surveyed", "questioned", "visited", "polled"].map(WordHash.of))
     static let aloneHash = WordHash.of("alone")
     static let amongHash = WordHash.of("among")
+    static let isHash = WordHash.of("is")
     /// Words that open a clause hanging on the one before its comma.
     static let hangingClauseHeads = WordSet(["when"].map(WordHash.of))
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
