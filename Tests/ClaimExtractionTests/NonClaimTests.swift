@@ -100,4 +100,14 @@ import Testing
         ])
     }
 
+    @Test func aQuestionsFigureIsAskedNotStated() {
+        #expect(keys("Asked whether Poland was now home to three million Ukrainian refugees, the minister was categorical.") == [])
+        #expect(keys("It is unclear whether Russia lost 500 soldiers in the assault.") == [])
+        // The clause after the question states its own.
+        #expect(keys("Asked whether more had died, he said 500 Russian soldiers were killed.") == ["russia military killed exact 500"])
+    }
+
+    @Test func aLossStillToComeBeforeADeadlineIsNoClaim() {
+        #expect(keys("At this rate, the losses could exceed 100,000 before the end of the year.") == [])
+    }
 }

@@ -1585,6 +1585,12 @@ struct SubjectReader {
     /// pass": a figure the losses are to reach is a forecast, not a count.
     private func isForecast(_ scope: SentenceScope, before start: Int) -> Bool {
         let lower = scope.range.lowerBound
+        // "Asked whether Poland was now home to three million Ukrainian
+        // refugees, …": a question's figure is asked, not stated.
+        if let asked = (lower..<start).last(where: { scope[$0].hash == SubjectReader.whetherHash }),
+           !(asked..<start).contains(where: { scope.isClausePunctuation($0) }) {
+            return true
+        }
         // "If the war drags on, historians may conclude that the two armies
         // lost half a million": a condition's consequence is no claim.
         if scope[scope.skipQuotes(from: lower)].hash == SubjectReader.ifHash,
@@ -1701,7 +1707,8 @@ struct SubjectReader {
     /// 2026", "by the summer", "by next year".
     private func deadline(_ scope: SentenceScope) -> Bool {
         scope.range.contains { k in
-            guard scope[k].hash == SubjectReader.byHash, k + 1 < scope.range.upperBound else { return false }
+            guard scope[k].hash == SubjectReader.byHash || scope[k].hash == SubjectReader.beforeHash, k + 1 < scope.range.upperBound
+            else { return false }
             let next = scope[k + 1].keyword == .the && k + 2 < scope.range.upperBound ? k + 2 : k + 1
             return SubjectReader.deadlineWords.contains(scope[next].hash)
                 || (scope[next].kind == .number && scope[next].value >= 2000 && scope[next].value < 2100)
@@ -1917,6 +1924,8 @@ struct SubjectReader {
     static let aloneHash = WordHash.of("alone")
     static let amongHash = WordHash.of("among")
     static let isHash = WordHash.of("is")
+    static let beforeHash = WordHash.of("before")
+    static let whetherHash = WordHash.of("whether")
     /// Words that open a clause hanging on the one before its comma.
     static let hangingClauseHeads = WordSet(["when"].map(WordHash.of))
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
