@@ -352,6 +352,7 @@ import Testing
 
     @Test func prisonersExecutedAreKilled() {
         #expect(keys("Russian forces have executed at least 109 Ukrainian prisoners of war.") == ["ukraine military killed at_least 109"])
+        #expect(keys("More than 50 Ukrainian prisoners of war were killed in Olenivka.") == ["ukraine military killed at_least 50"])
     }
 
     @Test func anAsClauseAfterTheFigureIsNotItsPredicate() {

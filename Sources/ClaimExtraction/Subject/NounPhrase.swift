@@ -135,7 +135,14 @@ struct NounPhrase: Sendable, Hashable {
                 continue
             }
             if let found = scope.match(.metric, at: k) {
-                metrics.append(scope.lexicon.metrics[Int(found.role.value)].metric)
+                let metric = scope.lexicon.metrics[Int(found.role.value)].metric
+                // "50 prisoners of war were killed": what befell the captives
+                // (a verb, "were killed", after the head) is their loss.
+                if metrics == [.captured], metric == .killed, k > start, scope.english(k).contains(.copula) {
+                    metrics = [.killed]
+                } else {
+                    metrics.append(metric)
+                }
                 k = found.end
                 end = k
                 unknown = 0
