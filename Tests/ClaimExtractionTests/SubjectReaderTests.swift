@@ -59,6 +59,9 @@ import Testing
     @Test func refugeesUnderProtectionAndTakingRefuge() {
         #expect(keys("Some 310,000 Ukrainians have taken refuge in Romania.") == ["ukraine civilian refugees approximately 310000"])
         #expect(keys("About 140,000 Ukrainians are under temporary protection in Spain.") == ["ukraine civilian refugees approximately 140000"])
+        #expect(keys("2,682 Ukrainian evacuees were staying in Japan.") == ["ukraine civilian refugees exact 2682"])
+        #expect(keys("Some 37,000 Ukrainians who left their country after the invasion live in Türkiye.")
+            == ["ukraine civilian refugees approximately 37000"])
     }
 
     @Test func aTollsLossIsItsFirstFiguresWhenALaterVerbCountsTheRest() {
