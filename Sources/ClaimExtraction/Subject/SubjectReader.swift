@@ -1441,8 +1441,11 @@ struct SubjectReader {
                 // "Russia has not updated its death toll since 2022, when the
                 // ministry put the number at": a definite figure noun naming
                 // no side refers back, in its sentence or the one before.
+                // ("a daily figure for Russian 'personnel losses' that makes
+                // no distinction between killed and wounded, … the total":
+                // the nearest loss whose side the sentence names.)
                 if sides.isEmpty, j > scope.range.lowerBound, scope.english(j - 1).contains(.definite),
-                   let topic = lastTopic(scope, before: j - 1) ?? previousTopic {
+                   let topic = lastTopic(scope, before: j - 1, namingSide: true) ?? lastTopic(scope, before: j - 1) ?? previousTopic {
                     sides = topic.sides
                 }
                 return Topic(metric: metric, sides: sides, population: previousTopic?.population)
@@ -2256,13 +2259,14 @@ struct SubjectReader {
     }
 
     /// The last loss noun before `end` in the sentence.
-    private func lastTopic(_ scope: SentenceScope, before end: Int) -> Topic? {
+    private func lastTopic(_ scope: SentenceScope, before end: Int, namingSide: Bool = false) -> Topic? {
         var j = end - 1
         while j >= scope.range.lowerBound {
             // (Not a loss word in a body's name: "the Commissioner for
             // Persons Missing under Special Circumstances".)
             if let found = scope.match(.metric, endingAt: j + 1), !inName(scope, found) {
-                return topic(scope, found)
+                let topic = topic(scope, found)
+                if !namingSide || !topic.sides.isEmpty { return topic }
             }
             j -= 1
         }
