@@ -114,8 +114,16 @@ struct ClaimAssembler {
         Claim(
             side: side, population: figure.population, metric: figure.metric, qualifier: figure.reading.qualifier,
             low: Int(figure.mention.low.rounded()), high: figure.mention.high.map { Int($0.rounded()) },
-            per: figure.rate, speaker: attribution.speaker?.name, reportedBy: attribution.reportedBy,
+            per: figure.rate, speaker: speakerName(attribution.speaker, of: figure), reportedBy: attribution.reportedBy,
             statedOn: stated.date, statedOnSource: stated.source, quote: quote, span: sentences[sentence].span)
+    }
+
+    /// The name a claim gives its speaker: the body's own, or for a civilian
+    /// toll its whole reports, the part that counts them ("the UN says …
+    /// civilians have been killed": OHCHR).
+    private func speakerName(_ speaker: ResolvedSpeaker?, of figure: Figure) -> String? {
+        if figure.population == .civilian, figure.metric != .refugees, let counter = speaker?.civilianTollsBy { return counter }
+        return speaker?.name
     }
 
     /// Whether `claim`, with no period of its own, repeats one of the

@@ -801,7 +801,9 @@ struct AttributionResolver {
 
     private func resolved(_ number: Int) -> ResolvedSpeaker {
         let info = lexicon.speakers[number]
-        return ResolvedSpeaker(name: info.name, isPerson: info.isPerson, kind: info.kind, side: info.side, titleHeads: info.titleHeads)
+        return ResolvedSpeaker(
+            name: info.name, isPerson: info.isPerson, kind: info.kind, side: info.side, titleHeads: info.titleHeads,
+            civilianTollsBy: info.civilianTollsBy)
     }
 
     /// A name (not a pronoun) mention, resolved; a titled mention of an

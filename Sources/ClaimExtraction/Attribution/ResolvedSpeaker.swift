@@ -6,4 +6,6 @@ struct ResolvedSpeaker: Sendable, Hashable {
     var side: Side?
     /// Head words of the titles the speaker bears, for "the general".
     var titleHeads: Set<UInt64>
+    /// The part of the body that counts the civilian tolls it reports.
+    var civilianTollsBy: String?
 }

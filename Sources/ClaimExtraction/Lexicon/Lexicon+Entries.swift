@@ -221,10 +221,15 @@ extension Lexicon {
         /// has named it means it when it names that body ("according to
         /// the UN").
         public var within: String?
+        /// The body within which it is counts the civilian dead and
+        /// wounded its whole reports: "the UN says at least 10,582 civilians
+        /// have been killed" is OHCHR's count.
+        public var countsCivilianTolls: Bool
 
         /// An entry from its parts.
         public init(
-            name: String, kind: SpeakerKind, aliases: [String] = [], titles: [String] = [], side: Side? = nil, within: String? = nil
+            name: String, kind: SpeakerKind, aliases: [String] = [], titles: [String] = [], side: Side? = nil, within: String? = nil,
+            countsCivilianTolls: Bool = false
         ) {
             self.name = name
             self.kind = kind
@@ -232,9 +237,13 @@ extension Lexicon {
             self.titles = titles
             self.side = side
             self.within = within
+            self.countsCivilianTolls = countsCivilianTolls
         }
 
-        enum CodingKeys: String, CodingKey { case name, kind, aliases, titles, side, within }
+        enum CodingKeys: String, CodingKey {
+            case name, kind, aliases, titles, side, within
+            case countsCivilianTolls = "counts_civilian_tolls"
+        }
 
         /// Decodes the entry, with missing lists read as empty.
         public init(from decoder: any Decoder) throws {
@@ -245,6 +254,7 @@ extension Lexicon {
             titles = try c.decodeIfPresent([String].self, forKey: .titles) ?? []
             side = try c.decodeIfPresent(Side.self, forKey: .side)
             within = try c.decodeIfPresent(String.self, forKey: .within)
+            countsCivilianTolls = try c.decodeIfPresent(Bool.self, forKey: .countsCivilianTolls) ?? false
         }
     }
 

@@ -52,6 +52,9 @@ struct LexiconView: @unchecked Sendable {
         var within: Int?
         /// Whether other speakers are part of it.
         var hasParts = false
+        /// The name of its part that counts the civilian tolls it reports
+        /// (``Lexicon/Speaker/countsCivilianTolls``).
+        var civilianTollsBy: String?
     }
 
     /// What a group of `phraseGroups` holds, for skipping most of it: a
@@ -202,6 +205,9 @@ struct LexiconView: @unchecked Sendable {
             builder.add(lexicon.attribution.audienceVerbs, .audienceVerb, 0)
             let speakerNumbers = Dictionary(lexicon.speakers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
             let wholes = Set(lexicon.speakers.compactMap { $0.within.flatMap { speakerNumbers[$0] } })
+            let tollCounters = Dictionary(
+                lexicon.speakers.compactMap { part in part.countsCivilianTolls ? part.within.map { ($0, part.name) } : nil },
+                uniquingKeysWith: { first, _ in first })
             speakers = LexiconView.owned(lexicon.speakers.enumerated().map { number, speaker in
                 let isPerson = speaker.kind == .person
                 let surnames = isPerson
@@ -210,7 +216,8 @@ struct LexiconView: @unchecked Sendable {
                 return SpeakerInfo(
                     name: speaker.name, kind: speaker.kind, side: speaker.side, isPerson: isPerson,
                     titleHeads: Set(speaker.titles.compactMap { $0.split(separator: " ").last.map(WordHash.of) }),
-                    surnames: surnames, within: speaker.within.flatMap { speakerNumbers[$0] }, hasParts: wholes.contains(number))
+                    surnames: surnames, within: speaker.within.flatMap { speakerNumbers[$0] }, hasParts: wholes.contains(number),
+                    civilianTollsBy: tollCounters[speaker.name])
             })
             for (number, speaker) in lexicon.speakers.enumerated() {
                 builder.add(LexiconView.spellings(of: [speaker.name] + speaker.aliases), .speaker, number)
