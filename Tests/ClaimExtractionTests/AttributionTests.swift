@@ -713,4 +713,9 @@ import Testing
         // Refugees it reports stay the UN's.
         #expect(speakers("According to the United Nations, more than 800,000 civilians have fled Ukraine.") == ["United Nations"])
     }
+    @Test func aListRowsClosingBracketNamesItsSource() {
+        #expect(speakers("• 5.7 million — refugees from Ukraine recorded globally (UNHCR).") == ["UNHCR"])
+        // The place in a figure's noun is no subject of the participle after it.
+        #expect(speakers("There are 5.7 million refugees from Ukraine recorded in Europe.") == [nil])
+    }
 }

@@ -96,10 +96,13 @@ struct CueReader {
     }
 
     /// Whether the brackets opening at `open` end a row after its figure:
-    /// "Killed: 14,775, including 755 children (UN monitors, verified cases)".
+    /// "Killed: 14,775, including 755 children (UN monitors, verified cases)",
+    /// "• 5.7 million — refugees from Ukraine recorded globally (UNHCR).".
     private func endsRow(_ scope: SentenceScope, bracketAt open: Int) -> Bool {
-        guard scope.isLine, let last = scope.range.last, scope[last].mark == .closeParen,
-              (scope.range.lowerBound..<open).contains(where: { scope[$0].mark == .colon }),
+        guard scope.isLine, var last = scope.range.last else { return false }
+        if scope[last].mark == .period, last - 1 > open { last -= 1 }
+        guard scope[last].mark == .closeParen,
+              (scope.range.lowerBound..<open).contains(where: { scope[$0].mark == .colon || scope[$0].mark == .dash }),
               (scope.range.lowerBound..<open).contains(where: { scope[$0].kind == .number })
         else { return false }
         return !((open + 1)..<last).contains { scope[$0].mark == .openParen || scope[$0].mark == .closeParen }
@@ -390,7 +393,16 @@ struct CueReader {
         var segments = 0
         while j >= lower {
             let token = scope[j]
-            if let found = ending(j + 1) { return head(of: found) ?? locatedHead(of: found) ?? found }
+            if let found = ending(j + 1) {
+                // "5.7 million refugees from Ukraine recorded globally": a
+                // participle on a figure's noun, whose place is no subject.
+                if found.start - 1 > lower, scope[found.start - 1].keyword == .from || scope[found.start - 1].keyword == .in,
+                   scope.isParticiple(cue, endingWith: "ed"),
+                   (lower..<found.start).contains(where: { scope[$0].kind == .number }) {
+                    return nil
+                }
+                return head(of: found) ?? locatedHead(of: found) ?? found
+            }
             if scope.english(j).contains(.filler) || token.isQuote || inDate(j)
                 || (scope.english(j).contains(.datePreposition) && inDate(j + 1)) {
                 j -= 1
