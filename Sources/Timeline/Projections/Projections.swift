@@ -228,12 +228,14 @@ public struct Projections: Sendable, Equatable {
     public mutating func reserveCapacity(forEvents count: Int) {
         claimIndex.reserveCapacity(claimRows.count + count)
         claimRows.reserveCapacity(claimRows.count + count)
+        sourceIndex.reserveCapacity(claims: claimRows.count + count)
     }
 
     /// Applies events in order.
     public mutating func apply(_ events: some Sequence<Event>) {
         for event in events { apply(event) }
     }
+
 
     /// Whether a document with this SHA-256 has been received.
     public func hasDocument(sha256: String) -> Bool {
@@ -266,7 +268,7 @@ public struct Projections: Sendable, Equatable {
     /// count, retracted ones included.
     public var vocabulary: (sides: Set<String>, populations: Set<String>, metrics: Set<String>) {
         var known: (sides: Set<String>, populations: Set<String>, metrics: Set<String>) = ([], [], [])
-        for key in sourceIndex.sources.keys {
+        for key in sourceIndex.sources.lazy.map(\.key) {
             known.sides.insert(pool[key.quantity.side])
             known.populations.insert(pool[key.quantity.population])
             known.metrics.insert(pool[key.quantity.metric])

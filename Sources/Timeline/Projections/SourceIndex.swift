@@ -29,13 +29,13 @@ import ClaimExtraction
 struct SourceIndex: Sendable {
     /// One source's claims of one quantity.
     struct Source: Sendable {
+        /// Whose estimates: the quantity, rate and speaker.
+        let key: SourceKey
         /// Its claims' positions in seq order, retracted ones included.
         var positions: [UInt32] = []
         /// The position of its latest standing claim (by date, then seq);
         /// nil when every claim is retracted.
         var newest: Int?
-        /// Its claims by figure.
-        var figures: [FigureKey: Chain] = [:]
         /// Its dated claims by the month or year of their date.
         var dates: [DateBucket: Chain] = [:]
     }
@@ -45,14 +45,29 @@ struct SourceIndex: Sendable {
     struct Chain: Sendable {
         var first: UInt32
         var last: UInt32
+
+        /// A group with no claims yet.
+        static let empty = Chain(first: SourceIndex.end, last: SourceIndex.end)
     }
 
     /// The mark of a chain's end.
-    private static let end = UInt32.max
+    static let end = UInt32.max
 
-    private(set) var sources: [SourceKey: Source] = [:]
-    /// The claims of each document, by the pool id of its SHA-256.
-    private var documents: [UInt32: Chain] = [:]
+    /// Every source in the order first met, each changed in place as a
+    /// claim is added (a dictionary of sources would have to take a source
+    /// out and put it back to change it without copying its groups, and
+    /// that cost two hashes and a shift of its neighbours per claim). A
+    /// source whose claims corrections all moved elsewhere stays, empty,
+    /// out of `slots`.
+    private var all: [Source] = []
+    /// Where each source that has claims is in `all`.
+    private var slots: [SourceKey: Int] = [:]
+    /// Every source's claims by figure, by the source's place in `all`.
+    private var figures = FigureTable()
+    /// The claims of each document, by the pool id of its SHA-256
+    /// (``Chain/empty`` for an id that is no document with claims): an id
+    /// is a small number, so no hashing.
+    private var documents = ChunkedArray<Chain>()
     /// For each claim, the next claim of its source with the same figure.
     private var nextOfFigure = ChunkedArray<UInt32>()
     /// For each dated claim, the next claim of its source in the same date bucket.
@@ -60,34 +75,60 @@ struct SourceIndex: Sendable {
     /// For each claim, the next claim of its document.
     private var nextOfDocument = ChunkedArray<UInt32>()
 
+    /// The sources that have claims, in the order first met.
+    var sources: LazyFilterSequence<[Source]> { all.lazy.filter { !$0.positions.isEmpty } }
+
+    /// The source `key`, when it has claims.
+    subscript(key: SourceKey) -> Source? {
+        slots[key].map { all[$0] }
+    }
+
+    /// Makes room for `count` claims in all, as a snapshot load or a replay
+    /// that knows how many are coming does.
+    mutating func reserveCapacity(claims count: Int) {
+        nextOfFigure.reserveCapacity(count)
+        nextOfDate.reserveCapacity(count)
+        nextOfDocument.reserveCapacity(count)
+    }
+
+    /// The place of `key` in `all`, a new empty source if it has none.
+    private mutating func slot(_ key: SourceKey) -> Int {
+        if let slot = slots[key] { return slot }
+        all.append(Source(key: key))
+        slots[key] = all.count - 1
+        return all.count - 1
+    }
+
     /// Takes the claim at `position` (just added, or read from a snapshot)
     /// into account. Claims are added in position order, each once.
     mutating func add(_ position: Int, in rows: ChunkedArray<ClaimRow>) {
         let row = rows[position]
-        let key = SourceKey(row)
+        let slot = slot(SourceKey(row))
         let here = UInt32(position)
-        var source = sources.removeValue(forKey: key) ?? Source()
-        source.positions.append(here)
-        if row.isStanding, source.newest.map({ rows[$0].precedes(row) }) ?? true {
-            source.newest = position
+        all[slot].positions.append(here)
+        if row.isStanding, all[slot].newest.map({ rows[$0].precedes(row) }) ?? true {
+            all[slot].newest = position
         }
         nextOfFigure.append(Self.end)
         nextOfDate.append(Self.end)
         nextOfDocument.append(Self.end)
-        Self.link(here, into: &source.figures[FigureKey(row), default: Chain(first: here, last: here)], &nextOfFigure)
+        figures.update(SourceFigure(slot, row)) { Self.link(here, into: &$0, &nextOfFigure) }
         if let bucket = DateBucket(row.effectiveDate) {
-            Self.link(here, into: &source.dates[bucket, default: Chain(first: here, last: here)], &nextOfDate)
+            Self.link(here, into: &all[slot].dates[bucket, default: .empty], &nextOfDate)
         }
-        sources[key] = source
-        Self.link(here, into: &documents[row.documentSHA256, default: Chain(first: here, last: here)], &nextOfDocument)
+        let document = Int(row.documentSHA256)
+        while documents.count <= document { documents.append(.empty) }
+        documents.update(at: document) { Self.link(here, into: &$0, &nextOfDocument) }
     }
 
-    /// Puts `position` at the end of `chain` (a new chain starts and ends
-    /// with it already).
+    /// Puts `position`, after every position of `chain`, at its end.
     private static func link(_ position: UInt32, into chain: inout Chain, _ next: inout ChunkedArray<UInt32>) {
-        guard chain.last != position else { return }
-        next[Int(chain.last)] = position
-        chain.last = position
+        if chain.first == end {
+            chain = Chain(first: position, last: position)
+        } else if chain.last != position {
+            next[Int(chain.last)] = position
+            chain.last = position
+        }
     }
 
     /// The positions of a chain, in seq order.
@@ -106,13 +147,13 @@ struct SourceIndex: Sendable {
     /// claims was retracted: a person's correction, rare enough for a scan
     /// of the source's claims.
     mutating func recompute(_ key: SourceKey, in rows: ChunkedArray<ClaimRow>) {
-        guard var source = sources.removeValue(forKey: key) else { return }
-        source.newest = nil
-        for position in source.positions.lazy.map(Int.init) where rows[position].isStanding {
-            if let held = source.newest, !rows[held].precedes(rows[position]) { continue }
-            source.newest = position
+        guard let slot = slots[key] else { return }
+        var newest: Int?
+        for position in all[slot].positions.lazy.map(Int.init) where rows[position].isStanding {
+            if let held = newest, !rows[held].precedes(rows[position]) { continue }
+            newest = position
         }
-        sources[key] = source
+        all[slot].newest = newest
     }
 
     /// Moves the claim at `position` to the groups its row now belongs to,
@@ -124,24 +165,26 @@ struct SourceIndex: Sendable {
         let row = rows[position]
         let here = UInt32(position)
         let (oldKey, newKey) = (SourceKey(before), SourceKey(row))
-        let (oldFigure, newFigure) = (FigureKey(before), FigureKey(row))
+        guard let old = slots[oldKey] else { return }
+        let new = slot(newKey)
         let (oldBucket, newBucket) = (DateBucket(before.effectiveDate), DateBucket(row.effectiveDate))
-        if oldKey != newKey || oldFigure != newFigure {
-            Self.unlink(here, from: &sources[oldKey, default: Source()].figures[oldFigure], &nextOfFigure)
-            Self.insert(here, into: &sources[newKey, default: Source()].figures[newFigure], &nextOfFigure)
+        let (oldFigure, newFigure) = (SourceFigure(old, before), SourceFigure(new, row))
+        if oldFigure != newFigure {
+            Self.unlink(here, from: &figures[oldFigure], &nextOfFigure)
+            Self.insert(here, into: &figures[newFigure], &nextOfFigure)
         }
-        if oldKey != newKey || oldBucket != newBucket {
-            if let oldBucket { Self.unlink(here, from: &sources[oldKey, default: Source()].dates[oldBucket], &nextOfDate) }
-            if let newBucket { Self.insert(here, into: &sources[newKey, default: Source()].dates[newBucket], &nextOfDate) }
+        if old != new || oldBucket != newBucket {
+            if let oldBucket { Self.unlink(here, from: &all[old].dates[oldBucket], &nextOfDate) }
+            if let newBucket { Self.insert(here, into: &all[new].dates[newBucket], &nextOfDate) }
         }
-        if oldKey != newKey {
-            if var old = sources[oldKey] {
-                old.positions.removeAll { $0 == here }
-                sources[oldKey] = old.positions.isEmpty ? nil : old
+        if old != new {
+            all[old].positions.removeAll { $0 == here }
+            if all[old].positions.isEmpty {
+                all[old].newest = nil
+                slots[oldKey] = nil
             }
-            var new = sources[newKey] ?? Source()
-            new.positions.insert(here, at: new.positions.firstIndex { $0 > here } ?? new.positions.endIndex)
-            sources[newKey] = new
+            let at = all[new].positions.firstIndex { $0 > here } ?? all[new].positions.endIndex
+            all[new].positions.insert(here, at: at)
             recompute(oldKey, in: rows)
         }
         recompute(newKey, in: rows)
@@ -190,13 +233,8 @@ struct SourceIndex: Sendable {
     /// The positions of the claims of `key` with the figure of `row`, in
     /// seq order, retracted ones included.
     func positions(of key: SourceKey, withFigureOf row: ClaimRow) -> [Int] {
-        Self.positions(of: sources[key]?.figures[FigureKey(row)], nextOfFigure)
-    }
-
-    /// The positions of the claims of `key`, figure by figure, each in seq
-    /// order, retracted ones included.
-    func positionsByFigure(of key: SourceKey) -> [[Int]] {
-        (sources[key]?.figures.values).map { $0.map { Self.positions(of: $0, nextOfFigure) } } ?? []
+        guard let slot = slots[key] else { return [] }
+        return Self.positions(of: figures[SourceFigure(slot, row)], nextOfFigure)
     }
 
     /// The positions of the dated claims of `key` whose date may overlap
@@ -204,7 +242,7 @@ struct SourceIndex: Sendable {
     /// every claim dated in a month or year that overlaps them, in no
     /// particular order. A claim's own date decides whether it passes.
     func positions(of key: SourceKey, datedFrom since: Int?, to until: Int?) -> [Int] {
-        guard let source = sources[key] else { return [] }
+        guard let source = self[key] else { return [] }
         var result: [Int] = []
         for (bucket, chain) in source.dates where bucket.overlaps(from: since, to: until) {
             result += Self.positions(of: chain, nextOfDate)
@@ -215,7 +253,8 @@ struct SourceIndex: Sendable {
     /// The positions of the claims of the document whose SHA-256 has pool
     /// id `sha256`, in seq order, retracted ones included.
     func positions(inDocument sha256: UInt32) -> [Int] {
-        Self.positions(of: documents[sha256], nextOfDocument)
+        guard Int(sha256) < documents.count else { return [] }
+        return Self.positions(of: documents[Int(sha256)], nextOfDocument)
     }
 }
 

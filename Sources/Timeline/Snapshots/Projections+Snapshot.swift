@@ -261,6 +261,7 @@ extension Projections {
         let claimCount = try reader.count(ofItemsAtLeast: Self.claimRowSize, "claims")
         claimRows.reserveCapacity(claimCount)
         claimIndex.reserveCapacity(claimCount)
+        sourceIndex.reserveCapacity(claims: claimCount)
         var packedIDs: [PackedTable.Entry] = []
         packedIDs.reserveCapacity(claimCount)
         previousSeq = 0

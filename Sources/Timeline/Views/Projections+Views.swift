@@ -14,7 +14,8 @@ extension Projections {
         var rows = RowFilter(everyone, in: self)
         guard !rows.matchesNothing else { return [] }
         var measures: [Measure: [(key: SourceKey, position: Int)]] = [:]
-        for (key, source) in sourceIndex.sources where rows.matches(key, pool: pool) {
+        for source in sourceIndex.sources where rows.matches(source.key, pool: pool) {
+            let key = source.key
             var newest: Int?
             if rows.readsClaims {
                 for position in candidates(of: key, for: rows) where rows.matches(claimRows[position], pool: pool) {
@@ -62,7 +63,7 @@ extension Projections {
         guard !rows.matchesNothing else { return [] }
         var lookup = StatementLookup()
         var result: [(speaker: String?, measure: Measure, statements: [Statement])] = []
-        for key in sourceIndex.sources.keys where rows.matches(key, pool: pool) {
+        for key in sourceIndex.sources.map(\.key) where rows.matches(key, pool: pool) {
             var statements: [[ClaimRecord]]
             if rows.readsClaims {
                 // Only the figures of claims that pass can make statements
@@ -129,7 +130,7 @@ extension Projections {
             grouped[record.claim.speaker!, default: [:]][Measure(record.claim)] = series
         }
         var bySpeaker: [UInt32: [SourceKey]] = [:]
-        for key in sourceIndex.sources.keys { bySpeaker[key.speaker, default: []].append(key) }
+        for key in sourceIndex.sources.lazy.map(\.key) { bySpeaker[key.speaker, default: []].append(key) }
         return grouped.sorted { $0.key < $1.key }.flatMap { speaker, measures in
             let id = pool.existingID(speaker) ?? StringPool.none
             // A statement contradicting a report of the same occasion is no revision.
@@ -198,7 +199,7 @@ extension Projections {
         if let days = rows.days {
             return sourceIndex.positions(of: key, datedFrom: days.since, to: days.until)
         }
-        return sourceIndex.sources[key]?.positions.map(Int.init) ?? []
+        return sourceIndex[key]?.positions.map(Int.init) ?? []
     }
 
     /// The statements of the same source that conflict with `statement`
@@ -246,7 +247,7 @@ extension Projections {
 
     /// The standing claims of one source, in seq order.
     private func standingClaims(of key: SourceKey) -> [ClaimRecord] {
-        standingRecords((sourceIndex.sources[key]?.positions ?? []).map(Int.init))
+        standingRecords((sourceIndex[key]?.positions ?? []).map(Int.init))
     }
 
     /// The names of the documents of `reports`, each once, in order.
