@@ -59,15 +59,19 @@ public enum PastProjections {
     ///
     /// - Parameters:
     ///   - start: the state to begin from; its ``Projections/lastSeq`` must not be after `seq`.
+    ///     Pass it as the last use of the caller's value, so that its indexes change in place.
     ///   - seq: the last event to apply.
     ///   - log: the log holding the events after `start`.
     /// - Returns: the projections as they stood when the log reached `seq`.
     /// - Throws: ``EventDecodingError`` or `EventLogError` when a record cannot be read.
-    public static func replay(_ start: Projections, through seq: UInt64, of log: EventLog) throws -> Projections {
+    public static func replay(_ start: consuming Projections, through seq: UInt64, of log: EventLog) throws -> Projections {
         precondition(start.lastSeq <= seq, "a replay cannot go back: \(start.lastSeq) is after \(seq)")
+        let from = start.lastSeq
+        // Taken, not copied, when the caller is done with it: a copy would
+        // copy every index at the first event applied.
         var projections = start
-        projections.reserveCapacity(forEvents: Int(seq - start.lastSeq))
-        try LogReplay.apply(log, after: start.lastSeq, through: seq, to: &projections)
+        projections.reserveCapacity(forEvents: Int(seq - from))
+        try LogReplay.apply(log, after: from, through: seq, to: &projections)
         return projections
     }
 

@@ -236,6 +236,15 @@ public struct Projections: Sendable, Equatable {
         for event in events { apply(event) }
     }
 
+    /// Applies events in order, each moved out of `events` rather than
+    /// copied: a replay applies batches of thousands, and a copy would
+    /// retain and release every string of every event once more.
+    public mutating func apply(_ events: consuming [Event]) {
+        var events = events
+        // Reversed with moves (an array's own swaps copy), to pop in order.
+        events.withUnsafeMutableBufferPointer { $0.reverse() }
+        while let event = events.popLast() { apply(event) }
+    }
 
     /// Whether a document with this SHA-256 has been received.
     public func hasDocument(sha256: String) -> Bool {

@@ -105,9 +105,20 @@ struct PendingDecode {
             results.withLock { $0[part] = decoded }
         }
         return Result {
+            // Each part's events are moved over rather than copied, which
+            // would retain and release every string of every event once more.
+            // Taken out of the mutex, so that each part's array is held once
+            // and changes in place.
+            var decoded: [Result<[Event], any Error>?] = []
+            results.withLock { swap(&decoded, &$0) }
             var events: [Event] = []
             events.reserveCapacity(count)
-            for part in results.withLock({ $0 }) { events += try part!.get() }
+            for index in decoded.indices {
+                var part = try decoded[index].take()!.get()
+                // A buffer pointer's swaps move; an array's copy.
+                part.withUnsafeMutableBufferPointer { $0.reverse() }
+                while let event = part.popLast() { events.append(event) }
+            }
             return events
         }
     }
