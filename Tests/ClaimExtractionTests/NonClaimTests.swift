@@ -110,4 +110,12 @@ import Testing
     @Test func aLossStillToComeBeforeADeadlineIsNoClaim() {
         #expect(keys("At this rate, the losses could exceed 100,000 before the end of the year.") == [])
     }
+    @Test func peopleDisplacedInsideTheCountryAreNoRefugees() {
+        #expect(keys("There are over 8 million Ukrainian refugees across Europe and 5 million displaced inside the country.")
+            == ["ukraine civilian refugees at_least 8000000"])
+    }
+
+    @Test func theWarsOfTheFormerYugoslaviaAreAnotherWar() {
+        #expect(keys("It is the highest toll in Europe since the wars in the former Yugoslavia, in which some 140,000 people were killed.") == [])
+    }
 }
