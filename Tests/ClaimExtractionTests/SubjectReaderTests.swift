@@ -685,4 +685,8 @@ import Testing
         let text = "The General Staff, which publishes a daily figure for Russian 'personnel losses' that makes no distinction between killed and wounded, said the total had reached 1,149,610."
         #expect(keys(text) == ["russia military casualties exact 1149610"])
     }
+    @Test func aFigureNounOpeningAParagraphCountsTheLossJustCounted() {
+        let text = "Warsaw is hosting around 180,000 Ukrainian refugees, the mayor said.\n\nIn Kraków, the figure is somewhere near 100 000."
+        #expect(keys(text) == ["ukraine civilian refugees approximately 180000", "ukraine civilian refugees nearly 100000"])
+    }
 }

@@ -211,7 +211,7 @@ struct SubjectReader {
             // ("around 900,000, with daily losses averaging over 1,000").
             let closesAside = first < last && (heads[first].end..<hedges[last].start).contains { scope[$0].mark == .comma }
             let predicate = self.predicate(scope, from: heads[last].end, closingAside: closesAside, dates: dates)
-            let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic, dates: dates)
+            let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic ?? (first == 0 ? context : nil), dates: dates)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
             let otherWar = predicate.otherConflict || otherWarNamed(before: hedges[first].start)
                 || pastCentury(scope, from: clauseStart, after: heads[last].end)
@@ -1428,7 +1428,8 @@ struct SubjectReader {
             // "the total number of the vehicles lost … to 5,523".
             if (scope.isClausePunctuation(j) && !isDateComma(scope, j)) || scope.match(.countedThing, at: j) != nil { return nil }
             if let side = scope.side(endingAt: j + 1), side >= 0, !sides.contains(side) { sides.append(side) }
-            if SubjectReader.figureNouns.contains(scope[j].hash) {
+            // ("a community which numbers about 1,500 people": a verb.)
+            if SubjectReader.figureNouns.contains(scope[j].hash), j == scope.range.lowerBound || !scope[j - 1].keyword.isRelative {
                 let later = (end..<scope.range.upperBound).lazy.compactMap { scope.match(.metric, at: $0) }.first
                 // "1,245 bodies had been returned, bringing the total to
                 // 6,057": the loss the sentence counted before its total.
