@@ -689,4 +689,13 @@ import Testing
         let text = "Warsaw is hosting around 180,000 Ukrainian refugees, the mayor said.\n\nIn Kraków, the figure is somewhere near 100 000."
         #expect(keys(text) == ["ukraine civilian refugees approximately 180000", "ukraine civilian refugees nearly 100000"])
     }
+    @Test func prisonersRecruitedAreConvictsTurnedSoldiers() {
+        #expect(keys("Mediazona has confirmed 26,801 Russian soldiers killed. Of them, 5,032 were prisoners recruited by Wagner.")
+            == ["russia military killed exact 26801", "russia military killed exact 5032"])
+    }
+
+    @Test func aRelativeClauseIsReadPastAnOrdinalInTheNounsOfPhrase() {
+        #expect(keys("Verstka has identified 1,013 Russian servicemen of the 155th brigade who were killed.")
+            == ["russia military killed exact 1013"])
+    }
 }

@@ -136,6 +136,15 @@ struct NounPhrase: Sendable, Hashable {
             }
             if let found = scope.match(.metric, at: k) {
                 let metric = scope.lexicon.metrics[Int(found.role.value)].metric
+                // "5,032 were prisoners recruited by Wagner": convicts who
+                // became soldiers, not captives.
+                if metric == .captured, found.end < scope.range.upperBound, NounPhrase.recruited.contains(scope[found.end].hash) {
+                    if population == nil { population = .military }
+                    k = found.end
+                    end = k
+                    unknown = 0
+                    continue
+                }
                 // "50 prisoners of war were killed": what befell the captives
                 // (a verb, "were killed", after the head) is their loss.
                 if metrics == [.captured], metric == .killed, k > start, scope.english(k).contains(.copula) {
@@ -257,6 +266,8 @@ struct NounPhrase: Sendable, Hashable {
 
     static let modifiers = WordSet(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
     static let serving = WordSet(["fighting", "serving", "fought", "served"].map(WordHash.of))
+    /// Participles that make "prisoners" convicts turned soldiers.
+    static let recruited = WordSet(["recruited", "enlisted"].map(WordHash.of))
     static let determiners = WordSet(["its", "their", "our", "his", "her"].map(WordHash.of))
     static let demonstratives = WordSet(["those", "these", "the"].map(WordHash.of))
     static let sideWord = WordHash.of("side")

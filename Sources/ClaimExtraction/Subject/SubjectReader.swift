@@ -823,7 +823,11 @@ struct SubjectReader {
                 // the noun's own "of" phrase may stand between.)
                 let onNoun = k - start <= 2 && (start..<k).allSatisfy { scope[$0].isWord && scope.english($0).isEmpty }
                     || k - start <= 5 && scope[start].keyword == .of
-                        && (start + 1..<k).allSatisfy { scope[$0].isWord && (scope.english($0).isEmpty || scope.english($0).contains(.article)) }
+                        && (start + 1..<k).allSatisfy {
+                            // ("1,013 servicemen of the 155th brigade who were killed".)
+                            scope[$0].kind == .ordinal
+                                || scope[$0].isWord && (scope.english($0).isEmpty || scope.english($0).contains(.article))
+                        }
                 if onNoun, SubjectReader.relatives.contains(token.hash) {
                     relative = true
                     k += 1
@@ -836,8 +840,16 @@ struct SubjectReader {
             // opening a clause of its own.
             if token.keyword == .as, k + 1 < upper, !scope.english(k + 1).isDisjoint(with: SubjectReader.clauseSubjects) { break }
             if let found = scope.match(.metric, at: k) {
+                let metric = scope.lexicon.metrics[Int(found.role.value)].metric
+                // ("5,032 were prisoners recruited by Wagner": convicts who
+                // became soldiers, not captives.)
+                if metric == .captured, found.end < upper, NounPhrase.recruited.contains(scope[found.end].hash) {
+                    if predicate.population == nil { predicate.population = .military }
+                    k = found.end
+                    continue
+                }
                 if predicate.metrics.isEmpty, conjunction { predicate.afterConjunction = true }
-                predicate.metrics.append(scope.lexicon.metrics[Int(found.role.value)].metric)
+                predicate.metrics.append(metric)
                 k = found.end
                 continue
             }
