@@ -62,4 +62,8 @@ import Testing
                          low: 13_000, quote: "", span: ByteSpan(start: 0, end: 0))
         #expect(upTo.interval.description == "(-∞, 13000]")
     }
+    @Test func aHedgeGovernsTheSameCountElsewhere() {
+        #expect(keys("The ministry said up to 440 Ukrainian servicemen had been killed or wounded in the Zaporizhzhia direction over the past 24 hours and 285 in the Donetsk direction.")
+            == ["ukraine military casualties at_most 440/day", "ukraine military casualties at_most 285/day"])
+    }
 }

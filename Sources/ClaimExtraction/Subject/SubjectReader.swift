@@ -113,11 +113,18 @@ struct SubjectReader {
         // hedge of the first figure governs the one coordinated after it.
         var readings = readings
         for m in readings.indices.dropFirst() where readings[m].qualifier == .exact && !mentions[m].isRange {
-            let previous = readings[m - 1]
-            guard previous.qualifier != .exact, previous.qualifier != .range, previous.start < mentions[m - 1].start,
-                  readings[m].start - 1 > mentions[m - 1].end, scope[readings[m].start - 1].keyword == .and,
-                  !(mentions[m - 1].end..<readings[m].start).contains(where: { scope[$0].mark == .comma || scope[$0].mark == .semicolon || scope[$0].mark == .period }),
+            // (Past a period's figure: "up to 440 … over the past 24 hours
+            // and 285 in the Donetsk direction".)
+            var p = m - 1
+            while p > 0, mentions[p].end < scope.range.upperBound, SubjectReader.timeUnits.contains(scope[mentions[p].end].hash) { p -= 1 }
+            let previous = readings[p]
+            guard previous.qualifier != .exact, previous.qualifier != .range, previous.start < mentions[p].start,
+                  readings[m].start - 1 > mentions[p].end, scope[readings[m].start - 1].keyword == .and,
+                  !(mentions[p].end..<readings[m].start).contains(where: { scope[$0].mark == .comma || scope[$0].mark == .semicolon || scope[$0].mark == .period }),
                   elidedVerb(scope, after: mentions[m].end)
+                    // ("up to 440 … in the Zaporizhzhia direction … and 285 in
+                    // the Donetsk direction": the same count elsewhere.)
+                    || mentions[m].end < scope.range.upperBound && scope[mentions[m].end].keyword == .in
             else { continue }
             readings[m].qualifier = previous.qualifier
         }
