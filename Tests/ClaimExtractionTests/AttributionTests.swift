@@ -718,4 +718,8 @@ import Testing
         // The place in a figure's noun is no subject of the participle after it.
         #expect(speakers("There are 5.7 million refugees from Ukraine recorded in Europe.") == [nil])
     }
+    @Test func aVerbOfSayingWithACopulaAfterItIsANoun() {
+        #expect(speakers("Independent counts are far higher: about 125,000 Russian soldiers have died.") == [nil])
+        #expect(speakers("Ukraine's estimates are higher: about 125,000 Russian soldiers have died.") == ["Ukrainian government"])
+    }
 }

@@ -153,9 +153,13 @@ struct CueReader {
             }
             // ("the State Border Guard Service", "made in the United
             // States": a capitalised verb inside a name is part of the name.)
+            // ("Independent counts are far higher": a noun, with a copula
+            // after it; "Ukraine's estimates are" names its owner, the source.)
             if let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i),
                !(token.has(.capitalized) && i > scope.range.lowerBound
-                   && (namesBody(scope, from: i) || mentions.contains { $0.start < i && i < $0.end })) {
+                   && (namesBody(scope, from: i) || mentions.contains { $0.start < i && i < $0.end })),
+               !(verb.end < upper && scope.english(verb.end).contains(.copula)
+                   && !(i > scope.range.lowerBound && scope[i - 1].keyword == .possessive)) {
                 // "a new report by OHCHR", "as estimated by the ministry";
                 // a translation's "it was reported in the Ministry of
                 // Defence", "…, said in the ministry" (not "said in Kyiv").
