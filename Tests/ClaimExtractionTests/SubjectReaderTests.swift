@@ -698,4 +698,10 @@ import Testing
         #expect(keys("Verstka has identified 1,013 Russian servicemen of the 155th brigade who were killed.")
             == ["russia military killed exact 1013"])
     }
+    @Test func aSwapsPeopleNamedByTheirNationAloneAreCaptives() {
+        #expect(keys("The last exchange took place on 5 February: 150 Ukrainians returned home, and 150 Russian servicemen were handed over to Russia.")
+            == ["ukraine military captured exact 150", "russia military captured exact 150"])
+        // Not without a swap.
+        #expect(keys("Some 150 Ukrainians returned home from Poland last week.") == [])
+    }
 }

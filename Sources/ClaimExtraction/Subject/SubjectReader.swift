@@ -422,7 +422,11 @@ struct SubjectReader {
                 // controlled by Kyiv").
                 // (Not "one in five soldiers returned": soldiers come back
                 // of themselves; they are handed over by someone.)
-                if metrics.isEmpty, handover, let population = phrase.population,
+                // ("The last exchange took place on 5 February: 150
+                // Ukrainians returned home": a swap's people named by
+                // their nation alone.)
+                if metrics.isEmpty, handover,
+                   let population = phrase.population ?? (exchanged && !phrase.sides.isEmpty ? .military : nil),
                    exchanged || population == .military && scope.range.contains(where: { k in
                        SubjectReader.returns.contains(scope[k].hash)
                            && (k < mentions[member].start || k > scope.range.lowerBound && SubjectReader.passiveAuxiliaries.contains(scope[k - 1].hash))
