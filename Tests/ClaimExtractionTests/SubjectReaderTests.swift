@@ -680,6 +680,9 @@ import Testing
         #expect(keys("Russia's irrecoverable losses, that is, killed, are somewhere over 300,000 people.")
             == ["russia military killed at_least 300000"])
         #expect(keys("Russian losses, the ministry said, are over 300,000.") == ["russia military casualties at_least 300000"])
+        // People a loss word, not "losses", links to keep their own population.
+        #expect(keys("By its data, perished 12 164 civil persons. Wounded were 26 871 persons.")
+            == ["ukraine civilian killed exact 12164", "ukraine civilian wounded exact 26871"])
     }
     @Test func aDefiniteTotalTakesTheNearestLossWhoseSideTheSentenceNames() {
         let text = "The General Staff, which publishes a daily figure for Russian 'personnel losses' that makes no distinction between killed and wounded, said the total had reached 1,149,610."

@@ -533,10 +533,12 @@ struct SubjectReader {
                 // "Ukraine had lost about 25,000 people", "we have lost
                 // 31,000 people": a side's losses are its soldiers.
                 // ("Irrecoverable losses … are somewhere over 300,000 people":
-                // the losses a linking verb counts in people are soldiers.)
+                // the losses a linking verb counts in people are soldiers;
+                // not "Wounded were 26 871 persons".)
                 if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer,
                    !governor.sides.isEmpty || each || speakersOwn
-                    || governor.linked && predicate.metrics.isEmpty && governor.metric != .missing && governor.metric != .refugees {
+                    || governor.linked && predicate.metrics.isEmpty
+                        && (scope.range.lowerBound..<hedges[first].start).contains(where: { scope[$0].hash == SubjectReader.lossesHash }) {
                     population = .military
                 }
                 // "returned 4,000 of its citizens from captivity", "1,000
@@ -1953,6 +1955,7 @@ struct SubjectReader {
     static let isHash = WordHash.of("is")
     static let beforeHash = WordHash.of("before")
     static let whetherHash = WordHash.of("whether")
+    static let lossesHash = WordHash.of("losses")
     /// Words that open a clause hanging on the one before its comma.
     static let hangingClauseHeads = WordSet(["when"].map(WordHash.of))
     static let increments = WordSet(["another", "additional", "further", "extra"].map(WordHash.of))
