@@ -221,9 +221,9 @@ extension Lexicon {
         /// has named it means it when it names that body ("according to
         /// the UN").
         public var within: String?
-        /// The body within which it is counts the civilian dead and
-        /// wounded its whole reports: "the UN says at least 10,582 civilians
-        /// have been killed" is OHCHR's count.
+        /// Whether it counts the civilian dead and wounded that the body it
+        /// is within reports: "the UN says at least 10,582 civilians have
+        /// been killed" is OHCHR's count.
         public var countsCivilianTolls: Bool
 
         /// An entry from its parts.

@@ -218,7 +218,11 @@ struct SubjectReader {
             // ("around 900,000, with daily losses averaging over 1,000").
             let closesAside = first < last && (heads[first].end..<hedges[last].start).contains { scope[$0].mark == .comma }
             let predicate = self.predicate(scope, from: heads[last].end, closingAside: closesAside, dates: dates)
-            let governor = self.governor(scope, before: hedges[first].start, previousTopic: previousTopic ?? (first == 0 ? context : nil), dates: dates)
+            // (A sentence opening a paragraph reads back to the figures just
+            // before: "… hosting around 180,000 refugees. ¶ In Kraków, the
+            // figure is somewhere near 100 000".)
+            let topicBefore = previousTopic ?? (first == 0 ? context : nil)
+            let governor = self.governor(scope, before: hedges[first].start, previousTopic: topicBefore, dates: dates)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
             let otherWar = predicate.otherConflict || otherWarNamed(before: hedges[first].start)
                 || pastCentury(scope, from: clauseStart, after: heads[last].end)
@@ -2285,7 +2289,8 @@ struct SubjectReader {
         return separator.flatMap { scope[$0].mark == .comma ? $0 : nil }
     }
 
-    /// The last loss noun before `end` in the sentence.
+    /// The last loss noun before `end` in the sentence (with `namingSide`,
+    /// the last one whose side the sentence names).
     private func lastTopic(_ scope: SentenceScope, before end: Int, namingSide: Bool = false) -> Topic? {
         var j = end - 1
         while j >= scope.range.lowerBound {
