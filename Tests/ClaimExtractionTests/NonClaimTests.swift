@@ -115,6 +115,11 @@ import Testing
             == ["ukraine civilian refugees at_least 8000000"])
     }
 
+    @Test func refugeesOfThisWarInACountryNamedForAnotherAreClaims() {
+        #expect(keys("Israel has nonetheless taken in some 15,000 Ukrainian refugees.") == ["ukraine civilian refugees approximately 15000"])
+        #expect(keys("Israel says 1,200 of its soldiers have been killed.") == [])
+    }
+
     @Test func theWarsOfTheFormerYugoslaviaAreAnotherWar() {
         #expect(keys("It is the highest toll in Europe since the wars in the former Yugoslavia, in which some 140,000 people were killed.") == [])
     }

@@ -224,7 +224,10 @@ struct SubjectReader {
             let topicBefore = previousTopic ?? (first == 0 ? context : nil)
             let governor = self.governor(scope, before: hedges[first].start, previousTopic: topicBefore, dates: dates)
             let clauseStart = self.clauseStart(scope, before: hedges[first].start)
-            let otherWar = predicate.otherConflict || otherWarNamed(before: hedges[first].start)
+            // ("Israel has taken in some 15,000 Ukrainian refugees": refugees
+            // of a side of this war, wherever they are.)
+            let sidesRefugees = group.contains { heads[$0].metrics.contains(.refugees) && !heads[$0].sides.isEmpty }
+            let otherWar = predicate.otherConflict || !sidesRefugees && otherWarNamed(before: hedges[first].start)
                 || pastCentury(scope, from: clauseStart, after: heads[last].end)
             let forecast = isForecast(scope, before: hedges[first].start)
                 || promisedHandover(scope, from: clauseStart, before: hedges[first].start, after: heads[last].end)
