@@ -656,6 +656,14 @@ import Testing
             == ["ukraine civilian killed exact 9/day", "ukraine civilian wounded exact 38/day"])
     }
 
+    @Test func figuresAColonOpensWithTakeThePeriodOfTheClauseBefore() {
+        #expect(keys("Occupiers during day shelled Kherson oblast 87 times: 2 persons killed, 9 wounded")
+            == ["ukraine civilian killed exact 2/day", "ukraine civilian wounded exact 9/day"])
+        // Not a total the clause after the colon names.
+        #expect(keys("Russia lost 1,000 soldiers over the past day: the total is 500,000.")
+            == ["russia military casualties exact 1000/day", "russia military casualties exact 500000"])
+    }
+
     @Test func aVerbWithNoSubjectOfItsOwnContinuesTheClausesPeriod() {
         #expect(keys("In Kherson oblast for past day due to Russian shellings perished 1 person, wounded 14.")
             == ["ukraine civilian killed exact 1/day", "ukraine civilian wounded exact 14/day"])
