@@ -14,7 +14,7 @@ import Glibc
 ///   percentiles.
 func daemonBenchmark(_ arguments: [String]) async throws {
     let articles = Int(arguments.first ?? "") ?? 2_000
-    let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    let binaries = BenchmarkFolder.binaries
     let data = try BenchmarkFolder.make(prefix: "timelined-bench-daemon")
     defer { try? FileManager.default.removeItem(atPath: data) }
     let socket = data + "/run/io.timelined.Timeline"
@@ -111,6 +111,12 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
 
 /// A fresh temporary folder.
 enum BenchmarkFolder {
+    /// The folder of this binary, where the release `timelined` and
+    /// `timelinectl` it runs are built beside it.
+    static var binaries: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    }
+
     static func make(prefix: String) throws -> String {
         var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw BenchmarkFailure("cannot create a temporary folder") }

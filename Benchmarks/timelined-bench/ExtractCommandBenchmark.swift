@@ -12,7 +12,7 @@ import Glibc
 /// on a busy machine).
 func extractCommandBenchmark(_ arguments: [String]) async throws {
     let megabytes = arguments.first.flatMap(Int.init) ?? 50
-    let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    let binaries = BenchmarkFolder.binaries
     let timelinectl = binaries + "/timelinectl"
     guard FileManager.default.isExecutableFile(atPath: timelinectl) else {
         throw BenchmarkFailure("\(timelinectl) is not built: make bench builds it (make release)")

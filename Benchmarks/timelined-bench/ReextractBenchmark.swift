@@ -27,7 +27,7 @@ import Glibc
 /// during the run: the figures to compare between runs on a busy machine.
 func reextractBenchmark(_ arguments: [String]) async throws {
     let count = Int(arguments.first ?? "") ?? 10_000
-    let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    let binaries = BenchmarkFolder.binaries
     let data = try BenchmarkFolder.make(prefix: "timelined-bench-reextract")
     defer { try? FileManager.default.removeItem(atPath: data) }
     let socket = data + "/run/io.timelined.Timeline"

@@ -59,7 +59,7 @@ private struct Launch {
 private func launch(data: String, evict: Bool, keepSnapshots: Bool = true) async throws -> Launch {
     if !keepSnapshots { try? FileManager.default.removeItem(atPath: data + "/state/snapshots") }
     if evict { BenchmarkCache.evict(data + "/state") }
-    let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    let binaries = BenchmarkFolder.binaries
     let socket = data + "/run/io.timelined.Timeline"
     let daemon = Process()
     daemon.executableURL = URL(fileURLWithPath: binaries + "/timelined")

@@ -35,7 +35,7 @@ func viewsBenchmark(_ arguments: [String]) async throws {
         let written = try await SyntheticLog.write(events: count, to: URL(fileURLWithPath: logFolder))
         say("views: a log of \(written.claims) claims in \(written.documents) documents")
     }
-    let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    let binaries = BenchmarkFolder.binaries
     let socket = data + "/run/io.timelined.Timeline"
     let daemon = try startDaemon(binaries: binaries, data: data)
     defer { stop(daemon) }
