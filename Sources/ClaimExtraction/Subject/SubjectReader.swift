@@ -1160,8 +1160,8 @@ struct SubjectReader {
         if let period = scope.match(.rate, endingAt: j + 1) { j = period.start - 1 }
         var sides: [Int] = []
         while j > lower {
-            if let side = scope.side(endingAt: j + 1), let found = scope.match(.side, endingAt: j + 1) ?? scope.match(.enemy, endingAt: j + 1) {
-                if !sides.contains(side) { sides.append(side) }
+            if let found = scope.sideMatch(endingAt: j + 1) {
+                if !sides.contains(found.side) { sides.append(found.side) }
                 j = found.start - 1
             } else if let found = scope.match(.population, endingAt: j + 1), !sides.isEmpty || scope.side(endingAt: found.start) != nil {
                 j = found.start - 1

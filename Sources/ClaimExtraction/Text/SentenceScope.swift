@@ -129,8 +129,13 @@ struct SentenceScope {
     /// The side a phrase ending before `end` names: a lexicon side's index,
     /// or ``SentenceScope/enemy`` for "the enemy".
     func side(endingAt end: Int) -> Int? {
-        if let found = match(.side, endingAt: end) { return Int(found.role.value) }
-        if match(.enemy, endingAt: end) != nil { return SentenceScope.enemy }
+        sideMatch(endingAt: end)?.side
+    }
+
+    /// The side a phrase ending before `end` names, and where it starts.
+    func sideMatch(endingAt end: Int) -> (side: Int, start: Int)? {
+        if let found = match(.side, endingAt: end) { return (Int(found.role.value), found.start) }
+        if let found = match(.enemy, endingAt: end) { return (SentenceScope.enemy, found.start) }
         return nil
     }
 
