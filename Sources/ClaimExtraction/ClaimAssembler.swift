@@ -22,6 +22,9 @@ struct ClaimAssembler {
         var sentence: Int
         /// The statement's date came from the text around it.
         var datedByText: Bool
+        /// The sentence is a headline: a line of its own with no full stop,
+        /// whose figures the story gives with their hedges.
+        var headline = false
     }
 
     let lexicon: LexiconView
@@ -53,6 +56,8 @@ struct ClaimAssembler {
             // The sentence's text once, shared by its claims (a string is
             // copied by reference): one decoding of the bytes, not one a claim.
             let text = quote(sentences[index].span)
+            let scope = resolver.scope(index)
+            let headline = scope.isLine && scope[scope.range.upperBound - 1].mark != .period
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let recentSoldiers = soldiersSide.flatMap { index - $0.sentence <= ClaimAssembler.soldiersReach ? $0.side : nil }
@@ -71,7 +76,7 @@ struct ClaimAssembler {
                 for side in sides {
                     let draft = Draft(
                         claim: claim(figure, side: side, attribution: attribution, stated: stated, sentence: index, quote: text),
-                        sentence: index, datedByText: stated.date != nil)
+                        sentence: index, datedByText: stated.date != nil, headline: headline)
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
                         restated.append(draft)
@@ -279,7 +284,9 @@ struct ClaimAssembler {
             var words = 0
             for k in (cue + 1)..<date.start {
                 let token = scope[k]
-                if let figure, figure > cue, k >= figure { return false }
+                if let figure, figure > cue, k >= figure {
+                    return words <= 10 && datesObject(figureAt: figure, date: date, in: scope)
+                }
                 if token.keyword == .that || token.kind == .number || cues.contains(k) { return false }
                 switch token.mark {
                 case .semicolon, .colon, .period, .question, .exclamation, .openQuote, .closeQuote: return false
@@ -308,6 +315,37 @@ struct ClaimAssembler {
             if claimed, token.mark == .comma || token.mark == .dash { return false }
         }
         return true
+    }
+
+    /// Whether `date`, after the figure at `figure` that a verb of saying
+    /// takes as its object, closes that verb's clause: "acknowledged 6,000
+    /// deaths among its soldiers in September 2022", "put Russia's losses at
+    /// around 139,080 troops on Saturday"; not "500 were killed on Monday",
+    /// where a verb between dates what is counted, nor "1,200 a day in
+    /// June", a rate's period.
+    private func datesObject(figureAt figure: Int, date: DateExpression, in scope: SentenceScope) -> Bool {
+        guard var k = (figure..<date.start).first(where: { scope[$0].kind == .number }) else { return false }
+        while k < date.start, scope[k].kind == .number || scope[k].entry >= 0 && lexicon.entries[Int(scope[k].entry)].scale > 0 {
+            k += 1
+        }
+        var words = 0
+        while k < date.start {
+            let token = scope[k]
+            guard token.isWord, !token.keyword.opensClause, token.keyword != .that,
+                  scope.match(.figureVerb, at: k) == nil, scope.match(.attributionVerb, at: k) == nil, scope.match(.rate, at: k) == nil,
+                  !scope.english(k).contains(.copula), !CueReader.auxiliaries.contains(token.hash),
+                  !isParticiple(token)
+            else { return false }
+            words += 1
+            k += 1
+        }
+        return words <= 6
+    }
+
+    /// Whether a word ends in "-ed", as most past participles do.
+    private func isParticiple(_ token: Token) -> Bool {
+        let end = Int(token.end)
+        return end - Int(token.start) > 3 && bytes[end - 2] == UInt8(ascii: "e") && bytes[end - 1] == UInt8(ascii: "d")
     }
 
     /// Whether two speakers speak for one party: the same side, or, with
@@ -439,9 +477,8 @@ struct ClaimAssembler {
             }
             guard !drafts[position].datedByText, let speaker = drafts[position].claim.speaker,
                   let place = dated[key]?.first(where: { place in
-                      place < drafts.count
-                          ? Self.lendsDate(drafts[place].claim, to: drafts[position].claim, speaker: speaker)
-                          : Self.lendsDate(restated[place - drafts.count].claim, to: drafts[position].claim, speaker: speaker)
+                      let lender = place < drafts.count ? drafts[place].claim : restated[place - drafts.count].claim
+                      return Self.lendsDate(lender, to: drafts[position].claim, speaker: speaker, headline: drafts[position].headline)
                   })
             else { continue }
             let lender = place < drafts.count ? drafts[place].claim : restated[place - drafts.count].claim
@@ -451,8 +488,9 @@ struct ClaimAssembler {
     }
 
     /// Whether `lender`, a dated statement of the same figure, dates
-    /// `claim`, whose speaker is `speaker`: the same hedge, by the same speaker.
-    private static func lendsDate(_ lender: Claim, to claim: Claim, speaker: String) -> Bool {
-        lender.qualifier == claim.qualifier && lender.speaker.map { isSame($0, speaker) } ?? false
+    /// `claim`, whose speaker is `speaker`: the same hedge (any, for a
+    /// headline's, which drops hedges), by the same speaker.
+    private static func lendsDate(_ lender: Claim, to claim: Claim, speaker: String, headline: Bool) -> Bool {
+        (headline || lender.qualifier == claim.qualifier) && lender.speaker.map { isSame($0, speaker) } ?? false
     }
 }

@@ -722,4 +722,21 @@ import Testing
         #expect(speakers("Independent counts are far higher: about 125,000 Russian soldiers have died.") == [nil])
         #expect(speakers("Ukraine's estimates are higher: about 125,000 Russian soldiers have died.") == ["Ukrainian government"])
     }
+    @Test func aNameJoinedToAParticipleIsAModifier() {
+        #expect(speakers("A Washington-based think tank estimated that 75,000 Russian soldiers had been killed.") == [nil])
+        #expect(speakers("Kremlin-backed officials said 75 civilians had been killed in Donetsk.") != ["Russian government"])
+    }
+    @Test func estimatesAFigureIsComparedWithAreAnotherPartys() {
+        let text = "President Volodymyr Zelensky revealed on Sunday that 31,000 Ukrainian soldiers have been killed, "
+            + "a figure far below estimates by Western intelligence agencies."
+        #expect(speakers(text) == ["Volodymyr Zelensky"])
+        // An estimate with its own figure keeps its source.
+        #expect(speakers("Zelensky unveiled the figure, far above South Korea's estimate of around 1,100 North Korean casualties.")
+            == ["South Korean government"])
+    }
+    @Test func aPassiveVerbsAgentAfterItsDateSpeaks() {
+        let text = "The most detailed estimate was published on Monday by the Center for Strategic and International Studies. "
+            + "It calculated that Russia has suffered close to 950,000 casualties."
+        #expect(claims(text).map { "\($0.speaker ?? "-") \($0.statedOn?.iso ?? "-")" } == ["CSIS 2013-02-11"])
+    }
 }

@@ -188,6 +188,25 @@ import Testing
         #expect(claims(text).map(\.statedOn?.iso) == ["2013-02-10"])
     }
 
+    @Test func aHeadlineTakesItsStorysDateWhateverTheHedge() {
+        let text = "Zelensky says 31,000 Ukrainian troops killed\n\n"
+            + "Some 31,000 Ukrainian soldiers have been killed, President Volodymyr Zelensky said on Sunday."
+        #expect(claims(text).map(\.statedOn?.iso) == ["2013-02-10", "2013-02-10"])
+        // A sentence of the story does not.
+        let story = "Nearly 31,000 Ukrainian soldiers have been killed, Zelensky has said. "
+            + "Some 31,000 Ukrainian soldiers have been killed, President Volodymyr Zelensky said on Sunday."
+        #expect(claims(story).map(\.statedOn?.iso) == [nil, "2013-02-10"])
+    }
+
+    @Test func aDateClosingTheFigureAVerbOfSayingTakesDatesTheStatement() {
+        #expect(claims("Ukraine's General Staff put Russia's losses at around 139,080 troops on Saturday.").map(\.statedOn?.iso)
+            == ["2013-02-09"])
+        #expect(claims("Russia acknowledged 5,937 deaths among its soldiers in September 2022.").map(\.statedOn?.iso) == ["2022-09"])
+        // What a verb between dates is the count's; so is a rate's month.
+        #expect(claims("The ministry reported 500 soldiers killed on Monday near Bakhmut.").map(\.statedOn?.iso) == [nil])
+        #expect(claims("The ministry put Russian casualties at about 1,200 a day in January.").map(\.statedOn?.iso) == [nil])
+    }
+
     @Test func weekdayArithmetic() {
         #expect(CivilDate.weekday(days: CivilDate.days(year: 2013, month: 2, day: 12)) == 2)
         #expect(CivilDate.weekday(days: CivilDate.days(year: 2023, month: 1, day: 20)) == 5)

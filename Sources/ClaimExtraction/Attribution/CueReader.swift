@@ -154,12 +154,15 @@ struct CueReader {
             // ("the State Border Guard Service", "made in the United
             // States": a capitalised verb inside a name is part of the name.)
             // ("Independent counts are far higher": a noun, with a copula
-            // after it; "Ukraine's estimates are" names its owner, the source.)
+            // after it; "Ukraine's estimates are" names its owner, the source;
+            // "far below estimates by Western agencies": a noun compared
+            // with, its source another party.)
             if let verb = scope.match(.attributionVerb, at: i) ?? scope.match(.audienceVerb, at: i),
                !(token.has(.capitalized) && i > scope.range.lowerBound
                    && (namesBody(scope, from: i) || mentions.contains { $0.start < i && i < $0.end })),
                !(verb.end < upper && scope.english(verb.end).contains(.copula)
-                   && !(i > scope.range.lowerBound && scope[i - 1].keyword == .possessive)) {
+                   && !(i > scope.range.lowerBound && scope[i - 1].keyword == .possessive)),
+               !(isCompared(scope, before: i) && verb.end < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from)) {
                 // "a new report by OHCHR", "as estimated by the ministry";
                 // a translation's "it was reported in the Ministry of
                 // Defence", "…, said in the ministry" (not "said in Kyiv").
@@ -168,8 +171,10 @@ struct CueReader {
                 let preposition = dates.first { $0.start == verb.end || $0.start == day }?.end ?? verb.end
                 let impersonal = preposition < upper && scope[preposition].keyword == .in && i > scope.range.lowerBound
                     && (scope[i - 1].mark == .comma || isPassive(scope, before: i))
-                let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from || impersonal)
-                    ? mention(scope, at: (impersonal ? preposition : verb.end) + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
+                // ("was published on June 3 by CSIS": past the day too.)
+                let datedBy = preposition > verb.end && preposition + 1 < upper && scope[preposition].keyword == .by
+                let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from || impersonal || datedBy)
+                    ? mention(scope, at: (impersonal || datedBy ? preposition : verb.end) + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
                         // "was quoted by the BBC as saying": the outlet relays.
                         if case .outlet = found.referent { return nil }
                         // (A body, not a place: "told reporters in Brussels".)
@@ -270,7 +275,9 @@ struct CueReader {
                 // "a report by", "the statement made by", "data published by".
                 var by = noun.end
                 if by + 1 < upper, CueReader.participles.contains(scope[by].hash) { by += 1 }
-                guard scope[by].keyword == .from || scope[by].keyword == .by else {
+                // ("a figure far below estimates by Western agencies": the
+                // estimates compared with are another party's.)
+                guard scope[by].keyword == .from || scope[by].keyword == .by, !isCompared(scope, before: i) else {
                     i += 1
                     continue
                 }
@@ -288,6 +295,21 @@ struct CueReader {
         }
         return cues
     }
+
+    /// Whether a word that sets one figure against another ("below",
+    /// "higher than", "compared with") stands in the few words before `start`.
+    private func isCompared(_ scope: SentenceScope, before start: Int) -> Bool {
+        var k = start - 1
+        while k >= scope.range.lowerBound, k >= start - 4, scope[k].isWord {
+            if CueReader.contrasting.contains(scope[k].hash) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    static let contrasting = WordSet(
+        ["below", "above", "than", "beyond", "exceeding", "exceeds", "surpassing", "compared", "contradicting", "contradicts"]
+            .map(WordHash.of))
 
     /// Whether `scope` has a word that can start a cue: a verb of saying
     /// or telling, a source preposition, or a statement noun (which "by"

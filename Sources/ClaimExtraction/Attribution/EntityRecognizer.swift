@@ -126,6 +126,9 @@ struct EntityRecognizer {
             best = EntityMention(start: i, end: outlet.end, referent: .outlet(Int(outlet.role.value)))
         }
         if var best {
+            // "a Washington-based think tank", "Kremlin-backed separatists":
+            // a name joined to a participle is a modifier, not who speaks.
+            if isCompoundModifier(scope, after: best.end) { return nil }
             // "a Pentagon official", "UN spokesperson": one who speaks for
             // the body speaks its figures.
             // ("a senior Nato military official": a field may stand between.)
@@ -390,6 +393,14 @@ struct EntityRecognizer {
             k += 1
         }
         return false
+    }
+
+    /// Whether a hyphen at `end` joins the name before it to a word in
+    /// lower case ("Washington-based", "US-led", "Moscow-installed").
+    private func isCompoundModifier(_ scope: SentenceScope, after end: Int) -> Bool {
+        end + 1 < scope.range.upperBound && scope[end].mark == .hyphen && !scope[end].has(.spaceBefore)
+            && !scope[end + 1].has(.spaceBefore) && scope[end + 1].isWord && !scope[end + 1].has(.capitalized)
+            && !scope[end + 1].has(.allCaps)
     }
 
     private func hasCapital(_ scope: SentenceScope, _ match: PhraseMatch) -> Bool {
