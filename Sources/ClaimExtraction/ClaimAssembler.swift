@@ -22,7 +22,7 @@ struct ClaimAssembler {
         var sentence: Int
         /// The statement's date came from the text around it.
         var datedByText: Bool
-        /// The sentence is a headline: a line of its own with no full stop,
+        /// The sentence is a headline: a line of its own above the story,
         /// whose figures the story gives with their hedges.
         var headline = false
     }
@@ -36,6 +36,12 @@ struct ClaimAssembler {
     func claims(_ readings: [SentenceFigures], resolver: inout AttributionResolver) -> [Claim] {
         var drafts: [Draft] = []
         var restated: [Draft] = []
+        // The headline lines stand above the first sentence that ends in
+        // a full stop or runs on in its paragraph.
+        let firstProse = sentences.indices.first { index in
+            let scope = resolver.scope(index)
+            return !scope.isLine || scope[scope.range.upperBound - 1].mark == .period
+        } ?? sentences.count
         var given = Set<FigureKey>()
         // The daily figures given so far, by their bounds, for a figure
         // quoted again without its period.
@@ -56,8 +62,7 @@ struct ClaimAssembler {
             // The sentence's text once, shared by its claims (a string is
             // copied by reference): one decoding of the bytes, not one a claim.
             let text = quote(sentences[index].span)
-            let scope = resolver.scope(index)
-            let headline = scope.isLine && scope[scope.range.upperBound - 1].mark != .period
+            let headline = index < firstProse && resolver.scope(index).isLine
             for figure in reading.figures {
                 let attribution = resolver.attribution(at: figure.reading.start, in: index)
                 let recentSoldiers = soldiersSide.flatMap { index - $0.sentence <= ClaimAssembler.soldiersReach ? $0.side : nil }

@@ -207,6 +207,15 @@ import Testing
         #expect(claims("The ministry put Russian casualties at about 1,200 a day in January.").map(\.statedOn?.iso) == [nil])
     }
 
+    @Test func aTimeOfTheDayOfWritingDatesTheStatement() {
+        #expect(claims("The governor said this morning that 40 civilians had been killed.").map(\.statedOn?.iso) == ["2013-02-12"])
+        #expect(claims("The governor said in a post a few minutes ago that 40 civilians had been killed.").map(\.statedOn?.iso)
+            == ["2013-02-12"])
+        #expect(claims("The governor said last night that 40 civilians had been killed.").map(\.statedOn?.iso) == ["2013-02-11"])
+        // A time of day is no day's tally.
+        #expect(keys("This morning the General Staff had Russian losses at 389,560.") == ["russia military casualties exact 389560"])
+    }
+
     @Test func weekdayArithmetic() {
         #expect(CivilDate.weekday(days: CivilDate.days(year: 2013, month: 2, day: 12)) == 2)
         #expect(CivilDate.weekday(days: CivilDate.days(year: 2023, month: 1, day: 20)) == 5)

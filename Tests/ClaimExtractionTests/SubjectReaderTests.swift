@@ -715,4 +715,25 @@ import Testing
         // Not without a swap.
         #expect(keys("Some 150 Ukrainians returned home from Poland last week.") == [])
     }
+    @Test func aLossNounsOwnerNamesTheSideOfItsVerb() {
+        #expect(keys("Since the start of the year, the enemy's losses have exceeded 560,000 people, Belousov said.")
+            == ["ukraine military casualties at_least 560000"])
+        #expect(keys("Ukraine's losses have exceeded 400,000, the ministry said.") == ["ukraine military casualties at_least 400000"])
+    }
+    @Test func theMissingAfterCiviliansCountedAreCivilians() {
+        #expect(keys("Among the dead are five children, the governor said. Twenty people are still unaccounted for.")
+            == ["ukraine civilian killed exact 5", "ukraine civilian missing exact 20"])
+        // With no civilians before, the missing of a war are soldiers.
+        #expect(keys("More than 63,000 people are registered as missing.") == ["both military missing at_least 63000"])
+    }
+    @Test func theMercenaryGroupFightsForRussia() {
+        #expect(keys("The mercenary group had suffered more than 4,100 killed, Kirby said.") == ["russia military killed at_least 4100"])
+    }
+    @Test func aSecondObjectAfterABareFigureIsNotItsNoun() {
+        #expect(keys("An official put Ukrainian military deaths at 90,000 and Russian deaths at double that.")
+            == ["ukraine military killed exact 90000"])
+        // "put at" is no hedge.
+        #expect(keys("The General Staff reports only Russian losses, which it put at 894,330 killed and wounded.")
+            == ["russia military casualties exact 894330"])
+    }
 }

@@ -32,6 +32,9 @@ struct DateExpression: Sendable, Hashable {
     /// The date bounds a period or dates an event ("since February 24",
     /// "the invasion began on"), so it is not when something was said.
     var isAnchor: Bool
+    /// The words name a time within the day rather than the day ("this
+    /// morning", "hours ago"): when something was said, not a day's tally.
+    var isTimeOfDay = false
 
     /// Whether the year is missing, so that it must be inferred.
     var lacksYear: Bool {
@@ -43,7 +46,7 @@ struct DateExpression: Sendable, Hashable {
     /// March".
     var isSingleDay: Bool {
         switch value {
-        case .weekday, .previousWeekday, .today, .yesterday, .dayOfMonth: true
+        case .weekday, .previousWeekday, .today, .yesterday, .dayOfMonth: !isTimeOfDay
         case .calendar(_, _, let day), .monthOfYear(_, let day, _): day != nil
         default: false
         }

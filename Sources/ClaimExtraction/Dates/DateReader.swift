@@ -92,6 +92,10 @@ struct DateReader {
             value = .today
         } else if token.keyword == .yesterday {
             value = .yesterday
+        } else if DateReader.spansOfHours.contains(token.hash) {
+            // "a few minutes ago", "two hours ago": the day of writing.
+            guard i + 1 < end, tokens[i + 1].hash == DateReader.ago else { return nil }
+            return DateExpression(start: i, end: i + 2, value: .today, isAnchor: false, isTimeOfDay: true)
         } else if token.keyword == .last || token.keyword == .this || token.keyword == .earlier {
             var k = i + 1
             var isThis = token.keyword == .this
@@ -101,6 +105,14 @@ struct DateReader {
                 k += 1
             }
             guard k < end else { return nil }
+            // "this morning", "earlier this evening": the day of writing;
+            // "last night": the day before.
+            if tokens[k].isWord, isThis && DateReader.partsOfDay.contains(tokens[k].hash)
+                || token.keyword == .last && tokens[k].hash == DateReader.night {
+                return DateExpression(
+                    start: i, end: k + 1, value: isThis ? .today : .yesterday,
+                    isAnchor: isAnchor(tokens, before: i, floor: range.lowerBound), isTimeOfDay: true)
+            }
             // "last Sunday": the one before the day of writing, even on a Sunday.
             if token.keyword == .last, tokens[k].isWord, let entry = lexicon.entry(of: tokens[k]), entry.weekday > 0 {
                 value = .previousWeekday(Int(entry.weekday))
@@ -240,6 +252,11 @@ struct DateReader {
         guard Double(day) == token.value, (1...31).contains(day) else { return nil }
         return day
     }
+
+    private static let partsOfDay = WordSet(["morning", "afternoon", "evening"].map(WordHash.of))
+    private static let spansOfHours = WordSet(["minutes", "hours"].map(WordHash.of))
+    private static let night = WordHash.of("night")
+    private static let ago = WordHash.of("ago")
 
     private static let stretches = WordSet(["days", "weeks", "week", "half", "quarter", "fortnight"].map(WordHash.of))
 

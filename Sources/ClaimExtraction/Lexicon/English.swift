@@ -127,8 +127,8 @@ enum English {
     ]
 
     /// Words that start a date relative to the document's: "last month",
-    /// "earlier this week", "yesterday".
-    static let relativeDateWords = ["today", "yesterday", "last", "this", "earlier"]
+    /// "earlier this week", "yesterday", "tonight", "hours ago".
+    static let relativeDateWords = ["today", "tonight", "yesterday", "last", "this", "earlier", "minutes", "hours"]
 
     /// Words that take a full stop without ending a sentence.
     static let abbreviations: Set<String> = [

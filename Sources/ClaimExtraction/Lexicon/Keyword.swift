@@ -12,7 +12,7 @@ enum Keyword: UInt8, Sendable {
         "and": .and, "or": .or, "of": .of, "to": .to, "from": .from, "between": .between, "a": .a,
         "an": .an, "half": .half, "the": .the, "'s": .possessive, "by": .by, "out": .out, "at": .at,
         "including": .including, "this": .this, "that": .that, "which": .which, "who": .who,
-        "whom": .whom, "whose": .whose, "today": .today, "yesterday": .yesterday, "last": .last,
+        "whom": .whom, "whose": .whose, "today": .today, "tonight": .today, "yesterday": .yesterday, "last": .last,
         "earlier": .earlier, "week": .week, "month": .month, "year": .year, "since": .since,
         "after": .after, "before": .before, "until": .until, "till": .till, "on": .on, "in": .in,
         "early": .early, "late": .late, "mid": .mid, "end": .end, "during": .during, "as": .as, "for": .for,

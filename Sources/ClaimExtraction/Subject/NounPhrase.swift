@@ -239,7 +239,9 @@ struct NounPhrase: Sendable, Hashable {
                 // loss word is a verb of its own.
                 let joinsHead = next < limit && !ownFigure
                     && (joinedMetric != nil && (!metrics.isEmpty || population == nil) || scope.match(.population, at: next) != nil)
-                let joinsSide = token.mark != .comma && next < limit
+                // ("put Ukrainian deaths at 90,000 and Russian deaths at
+                // double that": right after a bare figure, another object.)
+                let joinsSide = token.mark != .comma && k > start && next < limit
                     && scope.match(.side, at: next).map { NounPhrase.headFollows(scope, $0.end, limit: limit) } == true
                 if joinsHead || joinsSide {
                     k = next

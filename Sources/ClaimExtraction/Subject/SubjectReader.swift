@@ -564,8 +564,10 @@ struct SubjectReader {
                 // as civilians ("the search for residents considered
                 // missing … their number is 412 persons"; not a body's name,
                 // "the Commissioner for Persons Missing", nor a part after:
-                // "35,000 people …, of whom roughly 2,600 are civilians").
-                if metric == .missing, phrase.anyone, explicitPopulation == .civilian,
+                // "35,000 people …, of whom roughly 2,600 are civilians"),
+                // nor after civilians just counted ("Among the dead are five
+                // children. Twenty people are still unaccounted for").
+                if metric == .missing, phrase.anyone, explicitPopulation == .civilian, context?.population != .civilian,
                    !(scope.range.lowerBound..<hedges[member].start).contains(where: { k in
                        SubjectReader.civilianNouns.contains(scope[k].hash) && (k == scope.range.lowerBound || !scope[k].has(.capitalized))
                    }) {
@@ -1290,6 +1292,13 @@ struct SubjectReader {
             if scope.match(.population, endingAt: j + 1) != nil || scope[j].keyword == .possessive
                 || english.contains(.article) || english.contains(.filler) {
                 j -= 1
+                steps += 1
+                continue
+            }
+            // "the enemy's losses have exceeded": the loss noun is the
+            // subject's head; its owner names the side.
+            if let loss = scope.match(.metric, endingAt: j + 1), loss.start > lower, scope[loss.start - 1].keyword == .possessive {
+                j = loss.start - 1
                 steps += 1
                 continue
             }
