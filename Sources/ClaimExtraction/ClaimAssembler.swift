@@ -25,6 +25,8 @@ struct ClaimAssembler {
         /// The sentence is a headline: a line of its own above the story,
         /// whose figures the story gives with their hedges.
         var headline = false
+        /// Where its figure starts.
+        var figureStart = 0
     }
 
     let lexicon: LexiconView
@@ -81,7 +83,7 @@ struct ClaimAssembler {
                 for side in sides {
                     let draft = Draft(
                         claim: claim(figure, side: side, attribution: attribution, stated: stated, sentence: index, quote: text),
-                        sentence: index, datedByText: stated.date != nil, headline: headline)
+                        sentence: index, datedByText: stated.date != nil, headline: headline, figureStart: figure.reading.start)
                     let key = FigureKey(draft.claim)
                     if figure.isGiven, given.contains(key) {
                         restated.append(draft)
@@ -101,9 +103,56 @@ struct ClaimAssembler {
                 }
             }
         }
+        carryDay(&drafts, resolver: &resolver)
         lendSpeakers(&drafts, restated: restated)
         return drafts.map(\.claim)
     }
+
+    /// A day's civilian toll holds for the parts a roundup gives after it:
+    /// "Russian attacks killed at least five people and injured 27 others
+    /// across Ukraine over the past day … In Donetsk Oblast, Russian attacks
+    /// killed three people and injured nine": a smaller figure of the same
+    /// loss, a few sentences on, in a sentence that dates nothing and names
+    /// no total. A larger one, or one with a date or a total, ends the day's.
+    private func carryDay(_ drafts: inout [Draft], resolver: inout AttributionResolver) {
+        var days: [Metric: (sentence: Int, draft: Int)] = [:]
+        for position in drafts.indices {
+            let claim = drafts[position].claim
+            guard claim.population == .civilian, claim.metric == .killed || claim.metric == .wounded else { continue }
+            if claim.per == .day {
+                days[claim.metric] = (drafts[position].sentence, position)
+                continue
+            }
+            guard claim.per == nil, let day = days[claim.metric] else { continue }
+            let sentence = drafts[position].sentence
+            let toll = drafts[day.draft].claim
+            if sentence > day.sentence, sentence - day.sentence <= ClaimAssembler.roundupReach, toll.side == claim.side,
+               (claim.high ?? claim.low) <= toll.low, resolver.dates[sentence].isEmpty,
+               !namesTotal(resolver.scope(sentence)), !namesOneAttack(resolver.scope(sentence), before: drafts[position].figureStart) {
+                drafts[position].claim.per = .day
+            } else {
+                days[claim.metric] = nil
+            }
+        }
+    }
+
+    /// How many sentences after a day's toll a roundup's parts of it run.
+    private static let roundupReach = 8
+
+    /// Whether a sentence counts more than a day: "since", "in total", "so far".
+    private func namesTotal(_ scope: SentenceScope) -> Bool {
+        scope.range.contains { scope[$0].keyword == .since || ClaimAssembler.totalWords.contains(scope[$0].hash) }
+    }
+
+    /// Whether one attack ("a strike on an apartment block killed one
+    /// person") is what the sentence counts the toll of, before its figure.
+    private func namesOneAttack(_ scope: SentenceScope, before end: Int) -> Bool {
+        let before = scope.range.lowerBound..<max(scope.range.lowerBound, end)
+        return before.contains { SubjectReader.singleAttacks.contains(scope[$0].hash) }
+            && !before.contains { SubjectReader.manyAttacks.contains(scope[$0].hash) }
+    }
+
+    static let totalWords = WordSet(["total", "overall", "cumulative", "far", "altogether", "all"].map(WordHash.of))
 
     /// Whether the drafts of sentence `index`, last in `drafts`, hold
     /// `claim` already. By index, comparing in place: a copy of each draft

@@ -736,4 +736,19 @@ import Testing
         #expect(keys("The General Staff reports only Russian losses, which it put at 894,330 killed and wounded.")
             == ["russia military casualties exact 894330"])
     }
+    @Test func aPeriodAfterVerbsInThePresentHoldsForTheFiguresBefore() {
+        #expect(keys("Russian attacks kill 5, injure 27 over past day\n\nThe text.")
+            == ["ukraine civilian killed exact 5/day", "ukraine civilian wounded exact 27/day"])
+    }
+    @Test func aRoundupsRegionalTollsArePartsOfTheDays() {
+        let text = "Russian attacks killed five people and injured 27 others across Ukraine over the past day, officials said. "
+            + "In Donetsk Oblast, Russian attacks killed three people and injured nine others, the governor said. "
+            + "In Kyiv, a strike on an apartment block killed one person, the mayor said. "
+            + "Since February 2022, 606 civilians have been killed in the region."
+        #expect(keys(text) == [
+            "ukraine civilian killed exact 5/day", "ukraine civilian wounded exact 27/day",
+            "ukraine civilian killed exact 3/day", "ukraine civilian wounded exact 9/day",
+            "ukraine civilian killed exact 1", "ukraine civilian killed exact 606",
+        ])
+    }
 }

@@ -702,7 +702,7 @@ struct SubjectReader {
         while k < next {
             defer { k += 1 }
             // "kill at least 9, injure 41 over the past day": a comma before a verb joins too.
-            if scope[k].mark == .comma, k + 1 < next, scope.match(.metric, at: k + 1) != nil {
+            if scope[k].mark == .comma, k + 1 < next, namesLoss(scope, at: k + 1) {
                 conjunction = true
                 continue
             }
@@ -716,7 +716,13 @@ struct SubjectReader {
             if scope.isClausePunctuation(k) || scope[k].kind == .number { return false }
             if scope[k].keyword == .and { conjunction = true }
         }
-        return conjunction && (end..<next).contains { scope.match(.metric, at: $0) != nil }
+        return conjunction && (end..<next).contains { namesLoss(scope, at: $0) }
+    }
+
+    /// Whether a loss word or a verb of a loss ("injure", "kills") starts at `k`.
+    private func namesLoss(_ scope: SentenceScope, at k: Int) -> Bool {
+        scope.match(.metric, at: k) != nil
+            || scope.match(.figureVerb, at: k).map { scope.lexicon.figureVerbs[Int($0.role.value)].metric != nil } == true
     }
 
     /// The last loss noun of a sentence with its side, for a pronoun in the
