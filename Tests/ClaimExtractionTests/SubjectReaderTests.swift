@@ -751,4 +751,17 @@ import Testing
             "ukraine civilian killed exact 1", "ukraine civilian killed exact 606",
         ])
     }
+    @Test func aFigureWithItsNounLeftOutRepeatsTheOneBefore() {
+        #expect(keys("UNHCR has recorded 5.97 million refugees from Ukraine in Europe, and some 6.5 million worldwide.")
+            == ["ukraine civilian refugees exact 5970000", "ukraine civilian refugees approximately 6500000"])
+        #expect(keys("More than 6.8 million Ukrainians are refugees abroad. "
+            + "Germany hosts the largest number, about 1.2 million, followed by Poland with nearly one million.")
+            == ["ukraine civilian refugees at_least 6800000", "ukraine civilian refugees approximately 1200000",
+                "ukraine civilian refugees nearly 1000000"])
+    }
+    @Test func aTollOfADaysAttackIsNoDaysTally() {
+        #expect(keys("The governor said 43 people had been wounded in Saturday's attack on a hardware store.")
+            == ["ukraine civilian wounded exact 43"])
+        #expect(keys("The United States lost fewer than 4,500 troops in nine years of war in Iraq.") == [])
+    }
 }

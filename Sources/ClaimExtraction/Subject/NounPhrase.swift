@@ -249,6 +249,8 @@ struct NounPhrase: Sendable, Hashable {
                 }
                 break
             }
+            // ("6.5 million worldwide": an adverb ends the phrase; it is no noun.)
+            if token.isWord, NounPhrase.placeAdverbs.contains(token.hash) { break }
             // An adjective the lexicon lacks ("brave soldiers") may stand
             // before the head.
             if token.isWord, token.entry < 0 || scope.english(k).isEmpty, unknown < 2, k - start < 4 {
@@ -266,6 +268,9 @@ struct NounPhrase: Sendable, Hashable {
         }
     }
 
+    static let placeAdverbs = WordSet([
+        "worldwide", "globally", "abroad", "overseas", "nationwide", "countrywide", "elsewhere", "overall", "altogether",
+    ].map(WordHash.of))
     static let modifiers = WordSet(["other", "additional", "further", "fellow", "more"].map(WordHash.of))
     static let serving = WordSet(["fighting", "serving", "fought", "served"].map(WordHash.of))
     /// Participles that make "prisoners" convicts turned soldiers.

@@ -901,8 +901,9 @@ struct SubjectReader {
             // "killed two people on Wednesday": the tally of one day; not
             // the day of a statement ("…, the mission said on Friday") or of
             // a handover ("received the bodies of 250 soldiers on Friday").
+            // ("43 had been wounded in Saturday's attack": one attack's toll.)
             if !saying, let date = dates.first(where: { $0.start == k || ($0.start == k + 1 && token.keyword == .on) }),
-               isTallyDay(scope, date, handoverBefore: scope.range.upperBound) {
+               isTallyDay(scope, date, handoverBefore: scope.range.upperBound), !namesOneAttack(scope, after: date) {
                 predicate.rate = .day
                 predicate.dayTally = true
                 k = date.end
@@ -1528,6 +1529,12 @@ struct SubjectReader {
         }
         guard k - 1 >= lower else { return false }
         if scope[k].keyword == .of || scope[k].keyword == .at { return SubjectReader.figureNouns.contains(scope[k - 1].hash) }
+        // ("hosts the largest number, about 1.2 million": the figure in
+        // apposition to the noun.)
+        if scope[k].mark == .comma, SubjectReader.figureNouns.contains(scope[k - 1].hash), k - 2 >= lower,
+           scope.english(k - 2).contains(.article) || scope[k - 2].isWord && SubjectReader.superlatives.contains(scope[k - 2].hash) {
+            return true
+        }
         guard let link = scope.match(.linking, endingAt: start), link.start - 1 > lower else { return false }
         var j = link.start - 1
         // (Past an aside on the figure: ", given by the defence ministry in
@@ -1628,7 +1635,8 @@ struct SubjectReader {
         return seen.count >= 2
     }
 
-    static let contrast = WordSet(["while", "whereas", "but"].map(WordHash.of))
+    /// "while", "but", "followed by Poland with": a figure set beside the one before.
+    static let contrast = WordSet(["while", "whereas", "but", "followed"].map(WordHash.of))
     /// "up from", "down from", "compared with": a figure set against another.
     static let comparing = WordSet(["up", "down", "compared", "rising", "falling", "increasing"].map(WordHash.of))
     /// "adding 1,040", "plus 950": a figure added to the one before.
@@ -2081,6 +2089,12 @@ struct SubjectReader {
         return single
     }
 
+    /// Whether a day's possessive names one attack: "Saturday's attack".
+    private func namesOneAttack(_ scope: SentenceScope, after date: DateExpression) -> Bool {
+        date.end + 1 < scope.range.upperBound && scope[date.end].keyword == .possessive
+            && SubjectReader.singleAttacks.contains(scope[date.end + 1].hash)
+    }
+
     static let singleAttacks = WordSet([
         "strike", "airstrike", "attack", "blast", "explosion", "raid", "missile", "bomb", "drone", "shell", "rocket",
     ].map(WordHash.of))
@@ -2188,6 +2202,7 @@ struct SubjectReader {
     static let ruins = WordSet(["rubble", "debris", "ruins", "toll"].map(WordHash.of))
     static let toll = WordHash.of("toll")
     static let exchanges = WordSet(["exchange", "exchanges", "swap", "swaps", "return"].map(WordHash.of))
+    static let superlatives = WordSet(["largest", "biggest", "highest", "greatest", "smallest", "lowest"].map(WordHash.of))
     static let figureNouns = WordSet([
         "number", "figure", "total", "tally", "estimate", "count", "toll", "average", "estimates", "figures", "counts",
     ].map(WordHash.of))
