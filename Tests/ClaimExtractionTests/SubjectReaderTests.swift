@@ -764,4 +764,27 @@ import Testing
             == ["ukraine civilian wounded exact 43"])
         #expect(keys("The United States lost fewer than 4,500 troops in nine years of war in Iraq.") == [])
     }
+    @Test func theFirstPersonWhoCountsIsNotTheLoser() {
+        #expect(keys("We have confirmed the deaths of 5,302 Russian officers.") == ["russia military killed exact 5302"])
+        #expect(keys("We have lost 31,000 soldiers, Zelensky said.") == ["ukraine military casualties exact 31000"])
+    }
+    @Test func aFigureOfAnotherOrderIsNotComparedWithARate() {
+        #expect(keys("Russia sustained an estimated 430,000 casualties, an average of 1,180 per day, compared with around 253,000 in 2023.")
+            == ["russia military casualties approximately 430000", "russia military casualties exact 1180/day",
+                "russia military casualties approximately 253000"])
+    }
+    @Test func executedPrisonersOfWarAreSoldiersAfterCivilians() {
+        #expect(keys("The Mission has verified 12,654 civilian deaths. "
+            + "It has documented the summary execution of at least 79 Ukrainian prisoners of war since August 2024.")
+            == ["ukraine civilian killed exact 12654", "ukraine military killed at_least 79"])
+    }
+    @Test func aShareOfAFigureIsNoRatio() {
+        #expect(keys("They make up a small share of the more than 6.3 million refugees from Ukraine.")
+            == ["ukraine civilian refugees at_least 6300000"])
+        #expect(keys("The ratio of losses in the Pokrovsk direction was 1 to 7.") == [])
+    }
+    @Test func theInjuredALinkingVerbCountsOfAnAttackAreCivilians() {
+        #expect(keys("The number of injured as a result of the morning attack on Zaporizhzhia has increased to 7.")
+            == ["ukraine civilian wounded exact 7"])
+    }
 }

@@ -315,8 +315,14 @@ struct NumberReader {
         }
         // "the ratio of losses in the Pokrovsk direction was 1 to 7".
         var k = before
+        // ("a small share of the more than 6.3 million refugees": the figure
+        // is the whole a share is of.)
         while k >= lower, k >= before - 8, !scope.isClausePunctuation(k) {
-            if word(k, NumberReader.ratioNouns) { return true }
+            if word(k, NumberReader.ratioNouns) {
+                let whole = k + 1 < mention.start && scope[k + 1].keyword == .of && mention.start - (k + 2) <= 4
+                    && (k + 2..<mention.start).allSatisfy { scope[$0].isWord }
+                return !whole
+            }
             k -= 1
         }
         return false

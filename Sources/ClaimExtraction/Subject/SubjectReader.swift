@@ -167,6 +167,8 @@ struct SubjectReader {
         var lastMetric: Metric?
         var lastEnd: Int?
         var lastRate: Rate?
+        // The figure the last rate was read for.
+        var lastRateFigure = 0.0
         var first = 0
         while first < mentions.count {
             var last = first
@@ -335,7 +337,8 @@ struct SubjectReader {
                 if phrase.describedByLoss, let verb = governor?.metric, verb == .captured || verb == .killed { metrics = [verb] }
                 // "32 prisoners of war had been executed": killed in captivity.
                 // "Russian forces have executed 109 prisoners of war" too.
-                if metrics == [.captured], predicate.metrics.contains(.killed) || governor?.metric == .killed { metrics = [.killed] }
+                let killedCaptives = metrics == [.captured] && (predicate.metrics.contains(.killed) || governor?.metric == .killed)
+                if killedCaptives { metrics = [.killed] }
                 // "220,450 soldiers to date, including 630 in the previous 24
                 // hours", "31,867 injured, including 2,022 children": a part
                 // of the figure just before.
@@ -451,7 +454,11 @@ struct SubjectReader {
                 let predicateRate = predicate.dayTally && (oneAttack || governor?.linked == true) ? nil : predicate.rate
                 // ("averaged 1,260 a day in February, down from 1,520": a
                 // figure compared with a rate is one too.)
-                let comparedRate: Rate? = compared && !phrase.hasHead ? lastRate : nil
+                // (Not "430,000 casualties, an average of 1,180 per day,
+                // compared with around 253,000 in 2023": a figure of another
+                // order is compared with the total.)
+                let sameOrder = (0.1...10).contains(mentions[member].low / max(lastRateFigure, 1))
+                let comparedRate: Rate? = compared && !phrase.hasHead && sameOrder ? lastRate : nil
                 var rate: Rate? = phrase.rate ?? (increment(scope, at: mentions[member].start) ? .day : nil)
                     ?? (partitive && member != last ? nil : predicateRate) ?? leadingRate
                     ?? (partitive && member != first ? nil : clauseRate) ?? (attackDay ? .day : nil)
@@ -467,6 +474,7 @@ struct SubjectReader {
                 // that day.
                 if rate == nil, member > first, scope[hedges[member].start - 1].keyword == .including { rate = lastRate }
                 lastRate = rate
+                lastRateFigure = mentions[member].low
 
                 var sides: [Int]? = phrase.sides.isEmpty ? nil : Array(Set(phrase.sides)).sorted()
                 var each = phrase.each || predicate.each || eachActs
@@ -480,8 +488,12 @@ struct SubjectReader {
                 // "A Russian attack on Kharkiv killed 1 and injured 12": whom an
                 // attack kills, named by no noun, are civilians of the side the
                 // attacker fights.
+                // ("The number of injured in the morning attack has increased
+                // to 7": so are those a linking verb counts of an attack.)
                 let attackVictims = phrase.population == nil && phrase.sides.isEmpty && ranks == nil && !handover
-                    && governor.map { !$0.sufferer && $0.metric != nil } == true
+                    && governor.map {
+                        !$0.sufferer && $0.metric != nil || $0.linked && $0.sides.isEmpty && $0.population == nil && $0.metric != .casualties
+                    } == true
                     && (clauseStart..<hedges[first].start).contains {
                         scope.match(.incident, at: $0) != nil || scope[$0].hash == SubjectReader.attackHash
                     }
@@ -542,6 +554,8 @@ struct SubjectReader {
 
                 var population = explicitPopulation ?? predicate.population ?? governor?.population ?? groupPopulation
                 if attackVictims, explicitPopulation == nil, predicate.population == nil { population = .civilian }
+                // (Prisoners of war executed are soldiers, whatever was counted before.)
+                if killedCaptives, explicitPopulation == nil { population = .military }
                 // "Ukraine had lost about 25,000 people", "we have lost
                 // 31,000 people": a side's losses are its soldiers.
                 // ("Irrecoverable losses … are somewhere over 300,000 people":
@@ -983,7 +997,22 @@ struct SubjectReader {
     /// Whether the clause before a figure has the speaker's own side as
     /// its subject: "we", "our".
     private func firstPersonLoser(_ scope: SentenceScope, from clauseStart: Int, before start: Int) -> Bool {
-        (clauseStart..<start).contains { scope.english($0).contains(.firstPersonPronoun) || scope[$0].hash == SubjectReader.our }
+        (clauseStart..<start).contains { k in
+            scope[k].hash == SubjectReader.our || scope.english(k).contains(.firstPersonPronoun) && !counts(scope, after: k, before: start)
+        }
+    }
+
+    /// Whether the pronoun at `k` is the subject of a verb of saying or of
+    /// counting: "We have confirmed the deaths of 5,302 officers" counts
+    /// another's dead.
+    private func counts(_ scope: SentenceScope, after k: Int, before start: Int) -> Bool {
+        var j = k + 1
+        while j < start, j < k + 4 {
+            if scope.match(.attributionVerb, at: j) != nil { return true }
+            guard scope[j].isWord, CueReader.auxiliaries.contains(scope[j].hash) || scope.english(j).contains(.filler) else { return false }
+            j += 1
+        }
+        return false
     }
 
     private static let our = WordHash.of("our")
