@@ -739,4 +739,17 @@ import Testing
             + "It calculated that Russia has suffered close to 950,000 casualties."
         #expect(claims(text).map { "\($0.speaker ?? "-") \($0.statedOn?.iso ?? "-")" } == ["CSIS 2013-02-11"])
     }
+    @Test func aDescriptionIsTheNearestBodyWhoseNameHasItsNoun() {
+        let text = "Some 87,000 refugees from Ukraine have been registered in Lithuania, the Migration Department said. "
+            + "According to the department, 48,350 Ukrainians hold temporary protection in the country."
+        #expect(speakers(text) == ["Migration Department", "Migration Department"])
+    }
+    @Test func whatIsRecordedAsSomethingIsNoSpeaker() {
+        #expect(speakers("About 7.8 million Ukrainians are recorded as refugees across Europe, according to UNHCR.") == ["UNHCR"])
+        #expect(speakers("Zaluzhny was quoted by the media as saying that 9,000 Ukrainian soldiers had been killed.")
+            == ["Valery Zaluzhnyi"])
+    }
+    @Test func aPassiveVerbsAgentPastAnAdverbSpeaks() {
+        #expect(speakers("They are a small share of the 6.3 million refugees from Ukraine recorded globally by UNHCR.") == ["UNHCR"])
+    }
 }

@@ -516,8 +516,12 @@ struct AttributionResolver {
             }) {
                 return found
             }
+            // "the Migration Department said … according to the department":
+            // the nearest body of that kind, or whose name has the noun.
+            let noun = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[mention.end - 1].start)..<Int(tokens[mention.end - 1].end)]), as: UTF8.self).lowercased()
             if let found = search(from: index, before: mention.start, { speaker in
-                speaker.kind.map { kinds.contains($0) } ?? false
+                speaker.kind.map { kinds.contains($0) }
+                    ?? (!speaker.isPerson && speaker.name.lowercased().split(separator: " ").contains { $0 == noun })
             }) {
                 return found
             }

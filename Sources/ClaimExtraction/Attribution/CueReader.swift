@@ -171,10 +171,14 @@ struct CueReader {
                 let preposition = dates.first { $0.start == verb.end || $0.start == day }?.end ?? verb.end
                 let impersonal = preposition < upper && scope[preposition].keyword == .in && i > scope.range.lowerBound
                     && (scope[i - 1].mark == .comma || isPassive(scope, before: i))
-                // ("was published on June 3 by CSIS": past the day too.)
-                let datedBy = preposition > verb.end && preposition + 1 < upper && scope[preposition].keyword == .by
+                // ("was published on June 3 by CSIS", "recorded globally by
+                // UNHCR": past the day or an adverb too.)
+                let adverb = verb.end + 1 < upper && preposition == verb.end
+                    && (NounPhrase.placeAdverbs.contains(scope[verb.end].hash) || scope.isParticiple(verb.end, endingWith: "ly"))
+                let by = adverb ? verb.end + 1 : preposition
+                let datedBy = by > verb.end && by + 1 < upper && scope[by].keyword == .by
                 let byAgent = verb.end + 1 < upper && (scope[verb.end].keyword == .by || scope[verb.end].keyword == .from || impersonal || datedBy)
-                    ? mention(scope, at: (impersonal || datedBy ? preposition : verb.end) + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
+                    ? mention(scope, at: (impersonal ? preposition : datedBy ? by : verb.end) + 1, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
                         // "was quoted by the BBC as saying": the outlet relays.
                         if case .outlet = found.referent { return nil }
                         // (A body, not a place: "told reporters in Brussels".)
@@ -204,8 +208,12 @@ struct CueReader {
                 // "6.9 million refugees were recorded": a passive verb's
                 // subject is what was said, not who said it.
                 // ("Zaluzhny was quoted by the media as saying": the subject speaks.)
+                // ("7.8 million Ukrainians are recorded as refugees": what
+                // is recorded, not who says.)
                 let passive = isPassive(scope, before: i)
-                    && !(verb.end..<min(upper, verb.end + 6)).contains { scope[$0].keyword == .as }
+                    && !(verb.end..<min(upper - 1, verb.end + 6)).contains {
+                        scope[$0].keyword == .as && (scope.isParticiple($0 + 1, endingWith: "ing") || scope[$0 + 1].hash == CueReader.having)
+                    }
                 // A name after the verb is its subject only when none stands
                 // before it or the name closes the clause ("Senior officials
                 // have said Russia's losses …": Russia says nothing).
@@ -554,6 +562,7 @@ struct CueReader {
         return k >= scope.range.lowerBound && CueReader.passiveAuxiliaries.contains(scope[k].hash)
     }
 
+    static let having = WordHash.of("having")
     static let passiveAuxiliaries = WordSet(["was", "were", "been", "being", "is", "are", "be"].map(WordHash.of))
     static let adverbs = WordSet(["officially", "reportedly", "also", "now", "already", "previously", "widely"].map(WordHash.of))
 
