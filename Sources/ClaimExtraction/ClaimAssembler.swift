@@ -316,7 +316,11 @@ struct ClaimAssembler {
             cues.indices.last { cues[$0] < cue && agents[$0].map { !Self.isSameParty($0, own) } ?? false }.map { cues[$0] }
         }
         var pool = candidates.filter { isAttached($0, to: cue, figure: figure, cues: cues, claimedBy: other, in: scope) }
-        if pool.isEmpty, figure == nil, !resolver.hasFigures[index] { pool = candidates }
+        // (Not a date inside what it reports: "noted that December is on
+        // course to become the costliest month".)
+        if pool.isEmpty, figure == nil, !resolver.hasFigures[index] {
+            pool = candidates.filter { date in date.start < cue || !(cue..<date.start).contains { scope[$0].keyword == .that } }
+        }
         guard let chosen = pool.min(by: { abs($0.start - cue) < abs($1.start - cue) }) else { return nil }
         return dates.dated(chosen.value)
     }

@@ -752,4 +752,9 @@ import Testing
     @Test func aPassiveVerbsAgentPastAnAdverbSpeaks() {
         #expect(speakers("They are a small share of the 6.3 million refugees from Ukraine recorded globally by UNHCR.") == ["UNHCR"])
     }
+    @Test func aDescriptionDoesNotReferBackToWhatAPrepositionGoverns() {
+        let text = "The Ministry of Defense of Ukraine noted that December is on course to become the costliest month for the Russian army. "
+            + "Russian losses this month have averaged 1,046 a day, the ministry said."
+        #expect(claims(text).map { "\($0.speaker ?? "-") \($0.statedOn?.iso ?? "-")" } == ["Ukrainian Ministry of Defence -"])
+    }
 }

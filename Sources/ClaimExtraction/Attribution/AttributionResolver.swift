@@ -892,28 +892,39 @@ struct AttributionResolver {
     /// document, then ahead (a headline's "the US senior general" is named
     /// in the paragraphs after it).
     private mutating func search(from index: Int, before position: Int, _ accepts: (ResolvedSpeaker) -> Bool) -> ResolvedSpeaker? {
+        // ("the costliest month for the Russian army … the ministry said":
+        // what a preposition governs is not who is referred back to.)
+        func candidate(_ mention: EntityMention, in sentence: Int) -> ResolvedSpeaker? {
+            let before = mention.start - 1
+            if before >= sentences[sentence].tokens.lowerBound, AttributionResolver.objectPrepositions.contains(tokens[before].hash) {
+                return nil
+            }
+            return direct(mention).flatMap { accepts($0) ? $0 : nil }
+        }
         for mention in mentions(index).reversed() where mention.end <= position {
-            if let speaker = direct(mention), accepts(speaker) { return speaker }
+            if let speaker = candidate(mention, in: index) { return speaker }
         }
         var other = index - 1
         // A long article's worth back: a description refers to a body or
         // person the article named, not one a hundred paragraphs earlier.
         while other >= 0, other >= index - AttributionResolver.reach * 8 {
             for mention in mentions(other).reversed() {
-                if let speaker = direct(mention), accepts(speaker) { return speaker }
+                if let speaker = candidate(mention, in: other) { return speaker }
             }
             other -= 1
         }
         for mention in mentions(index) where mention.start > position {
-            if let speaker = direct(mention), accepts(speaker) { return speaker }
+            if let speaker = candidate(mention, in: index) { return speaker }
         }
         other = index + 1
         while other < sentences.count, other <= index + AttributionResolver.reach * 4 {
             for mention in mentions(other) {
-                if let speaker = direct(mention), accepts(speaker) { return speaker }
+                if let speaker = candidate(mention, in: other) { return speaker }
             }
             other += 1
         }
         return nil
     }
+
+    static let objectPrepositions = WordSet(["for", "against", "into", "toward", "towards"].map(WordHash.of))
 }
