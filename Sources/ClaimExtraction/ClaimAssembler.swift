@@ -457,7 +457,7 @@ struct ClaimAssembler {
 
     /// The previous sentence's claims, for another side.
     private func repeated(for side: Side, in index: Int, after drafts: [Draft], resolver: inout AttributionResolver) -> [Draft] {
-        guard let last = drafts.last, last.sentence < index, index - last.sentence <= 2,
+        guard let last = drafts.last, last.sentence <= index, index - last.sentence <= 2,
               sentences[last.sentence].paragraph == sentences[index].paragraph || index - last.sentence == 1
         else { return [] }
         let sources = drafts.reversed().prefix { $0.sentence == last.sentence }.reversed()

@@ -191,6 +191,15 @@ public struct ClaimExtractor: Sendable {
             if !figures.isEmpty {
                 resolver.hasFigures[index] = true
                 found.append(.init(sentence: index, figures: figures, repeatsFor: nil))
+                // "… had seen 'well over 100,000' soldiers killed and wounded,
+                // and that it was 'probably the same' on the Ukrainian side":
+                // a clause after the figures that repeats them for another side.
+                let after = mentions[mentions.count - 1].end
+                if after < scope.range.upperBound,
+                   let side = anaphoraReader.side(SentenceScope(tokens: scope.tokens, range: after..<scope.range.upperBound, lexicon: scope.lexicon, bytes: scope.bytes)),
+                   !figures.contains(where: { $0.sides == [side] }) {
+                    found.append(.init(sentence: index, figures: [], repeatsFor: side))
+                }
             }
         }
         return found

@@ -787,4 +787,13 @@ import Testing
         #expect(keys("The number of injured as a result of the morning attack on Zaporizhzhia has increased to 7.")
             == ["ukraine civilian wounded exact 7"])
     }
+    @Test func peopleAddedToAFigureShareItsLoss() {
+        #expect(keys("She said that more than 100,000 Ukrainian soldiers had been killed since the invasion, along with more than 20,000 civilians.")
+            == ["ukraine military killed at_least 100000", "ukraine civilian killed at_least 20000"])
+    }
+    @Test func aClauseAfterTheFiguresRepeatsThemForAnotherSide() {
+        let text = "Milley said that Russia had seen \"well over 100,000\" soldiers killed and wounded, "
+            + "and that it was \"probably the same\" on the Ukrainian side."
+        #expect(keys(text) == ["russia military casualties well_over 100000", "ukraine military casualties well_over 100000"])
+    }
 }

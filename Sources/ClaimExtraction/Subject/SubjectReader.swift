@@ -403,6 +403,13 @@ struct SubjectReader {
                    }) {
                     metrics = [lastMetric]
                 }
+                // "… had been killed since the invasion, along with more than
+                // 20,000 civilians": people added to the figure before share its loss.
+                if metrics.isEmpty, phrase.population != nil, governor == nil, let lastMetric, let between,
+                   between.contains(where: { SubjectReader.alongWith.contains(scope[$0].hash) }),
+                   predicate.metrics.isEmpty {
+                    metrics = [lastMetric]
+                }
                 // "Of the civilians killed, 622 were children": the loss of the
                 // phrase the sentence opens with, before the figures' before it.
                 if metrics.isEmpty, let topic = sentenceTopic, SubjectReader.partitiveOpeners.contains(scope[scope.range.lowerBound].hash) {
@@ -1669,6 +1676,7 @@ struct SubjectReader {
     /// "up from", "down from", "compared with": a figure set against another.
     static let comparing = WordSet(["up", "down", "compared", "rising", "falling", "increasing"].map(WordHash.of))
     /// "adding 1,040", "plus 950": a figure added to the one before.
+    static let alongWith = WordSet(["along", "together", "plus"].map(WordHash.of))
     static let adding = WordSet(["adding", "added", "adds", "plus"].map(WordHash.of))
     static let partitiveOpeners = WordSet(["of", "among", "amongst"].map(WordHash.of))
     static let amongWords = WordSet(["among", "amongst"].map(WordHash.of))
