@@ -782,6 +782,9 @@ import Testing
         #expect(keys("They make up a small share of the more than 6.3 million refugees from Ukraine.")
             == ["ukraine civilian refugees at_least 6300000"])
         #expect(keys("The ratio of losses in the Pokrovsk direction was 1 to 7.") == [])
+        // A small figure further on in the ratio's clause is part of it too.
+        #expect(keys("The Economist pegged the wounded-to-killed ratio for Russians at three to four soldiers wounded for one killed.") == [])
+        #expect(keys("The estimates place the ratio of Russian to Ukrainian casualties at roughly 2.5 to 1.") == [])
     }
     @Test func theInjuredALinkingVerbCountsOfAnAttackAreCivilians() {
         #expect(keys("The number of injured as a result of the morning attack on Zaporizhzhia has increased to 7.")

@@ -317,7 +317,11 @@ struct NumberReader {
         var k = before
         // ("a small share of the more than 6.3 million refugees": the figure
         // is the whole a share is of.)
-        while k >= lower, k >= before - 8, !scope.isClausePunctuation(k) {
+        // (A small figure further on in the ratio's clause too: "the
+        // wounded-to-killed ratio for Russians at three to four soldiers
+        // wounded for one killed", "the ratio … at roughly 2.5 to 1".)
+        let reach = mention.low <= 100 ? 16 : 8
+        while k >= lower, k >= before - reach, !scope.isClausePunctuation(k) {
             if word(k, NumberReader.ratioNouns) {
                 let whole = k + 1 < mention.start && scope[k + 1].keyword == .of && mention.start - (k + 2) <= 4
                     && (k + 2..<mention.start).allSatisfy { scope[$0].isWord }
