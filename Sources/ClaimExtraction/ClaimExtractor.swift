@@ -67,11 +67,15 @@ public struct ClaimExtractor: Sendable {
                 source: frontMatter?.value("source", "outlet", "publisher"), url: frontMatter?.value("url", "link"))
             var resolver = AttributionResolver(lexicon: compiled, tokens: tokens, bytes: bytes, sentences: sentences, dates: dates)
             let readings = readFigures(scopes, sentences: sentences, dates: dates, resolver: &resolver, compiled: compiled)
+            // An undated text is no older than the latest event it names.
+            let began = published == nil ? EraReader(compiled.conflict.eras).latestStart(in: scopes).map {
+                max($0, compiled.conflict.began)
+            } ?? compiled.conflict.began : compiled.conflict.began
             extraction.claims = ClaimAssembler(
                 lexicon: compiled, bytes: bytes, sentences: sentences, dates: DateResolver(
                     reference: published?.date, source: published?.source,
-                    contextYear: published == nil ? dater.contextYear(dates) ?? compiled.conflict.began.year : nil,
-                    began: compiled.conflict.began)
+                    contextYear: published == nil ? max(dater.contextYear(dates) ?? began.year, began.year) : nil,
+                    began: began)
             ).claims(readings, resolver: &resolver)
             return extraction
         }

@@ -216,6 +216,19 @@ import Testing
         #expect(keys("This morning the General Staff had Russian losses at 389,560.") == ["russia military casualties exact 389560"])
     }
 
+    @Test func anUndatedTextIsNoOlderThanTheEventsItNames() {
+        let text = "Ukrainian forces have killed 6,662 Russian soldiers since the start of the Kursk incursion, "
+            + "Syrskyi claimed on Oct. 25.\n"
+        let claims = LexiconFixture.extractor.extract(Document(name: "k.txt", text: text)).claims
+        #expect(claims.map(\.statedOn?.iso) == ["2024-10-25"])
+        // A month before the event falls in the year after it.
+        let later = "Some 3,000 North Korean troops have been killed or wounded, Zelensky said in January.\n"
+        #expect(LexiconFixture.extractor.extract(Document(name: "n.txt", text: later)).claims.map(\.statedOn?.iso) == ["2025-01"])
+        // "former President Donald Trump" names no presidency.
+        let former = "Former President Donald Trump said in March that 75,000 Russian soldiers had been killed.\n"
+        #expect(LexiconFixture.extractor.extract(Document(name: "f.txt", text: former)).claims.map(\.statedOn?.iso) == ["2022-03"])
+    }
+
     @Test func weekdayArithmetic() {
         #expect(CivilDate.weekday(days: CivilDate.days(year: 2013, month: 2, day: 12)) == 2)
         #expect(CivilDate.weekday(days: CivilDate.days(year: 2023, month: 1, day: 20)) == 5)

@@ -11,19 +11,50 @@ extension Lexicon {
         /// Whose soldiers a figure counts when neither the text nor the
         /// speaker names a side: for a war of two, a combined total.
         public var militarySide: Side
+        /// Events of the conflict a text can only have been written after:
+        /// an undated text that names one dates its months and days no
+        /// earlier ("the Kursk incursion" puts "Oct. 25" in 2024 or later).
+        public var eras: [Era]
 
         /// An entry from its parts.
-        public init(name: String, began: PartialDate, civilianSide: Side, militarySide: Side) {
+        public init(name: String, began: PartialDate, civilianSide: Side, militarySide: Side, eras: [Era] = []) {
             self.name = name
             self.began = began
             self.civilianSide = civilianSide
             self.militarySide = militarySide
+            self.eras = eras
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            began = try c.decode(PartialDate.self, forKey: .began)
+            civilianSide = try c.decode(Side.self, forKey: .civilianSide)
+            militarySide = try c.decode(Side.self, forKey: .militarySide)
+            eras = try c.decodeIfPresent([Era].self, forKey: .eras) ?? []
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, began
+            case name, began, eras
             case civilianSide = "civilian_side"
             case militarySide = "military_side"
+        }
+    }
+
+    /// An event and the words that name it, with the day it began.
+    public struct Era: Hashable, Sendable, Codable {
+        /// When the event began: no text that names it is older.
+        public var from: PartialDate
+        /// How reporting names it, in lower case ("kursk incursion").
+        public var words: [String]
+
+        public init(from: PartialDate, words: [String]) {
+            self.from = from
+            self.words = words
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case from, words
         }
     }
 
