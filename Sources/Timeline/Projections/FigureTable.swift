@@ -141,16 +141,9 @@ struct FigureTable: Sendable {
     }
 
     private mutating func grow(to capacity: Int) {
-        var size = 8
-        while size < capacity * 2 { size <<= 1 }
-        let old = slots
-        slots = Array(repeating: .empty, count: size)
+        let size = OpenAddressing.slotCount(for: capacity)
         shift = 64 - size.trailingZeroBitCount
-        for slot in old where !slot.isEmpty {
-            var index = home(slot)
-            while !slots[index].isEmpty { index = (index + 1) & (size - 1) }
-            slots[index] = slot
-        }
+        slots = OpenAddressing.moved(slots, into: size, empty: .empty, isEmpty: \.isEmpty) { home($0) }
     }
 }
 

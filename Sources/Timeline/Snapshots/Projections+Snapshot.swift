@@ -194,7 +194,7 @@ extension Projections {
         // The pool's look-up table is built on another core while the rows
         // are read: checking them needs only the number of strings.
         let lookup = BackgroundWork { [strings] in StringPool.lookupTable(strings) }
-        pool = StringPool(strings: strings, lookup: [:])
+        pool = StringPool(strings: strings, lookup: StringTable())
 
         let chunkCount = try reader.count(ofItemsAtLeast: 1, "text chunks")
         var chunks: [Range<Int>] = []
@@ -290,10 +290,9 @@ extension Projections {
             throw reader.failure("claim \(ClaimIndex.unpack(twice)) appears twice")
         }
         try loadEdits(&reader)
-        let ids = lookup.value
         // A string twice would leave rows that name its first id out of
         // every filter that names it.
-        guard ids.count == strings.count - 1 else { throw reader.failure("the pool holds a string twice") }
+        guard let ids = lookup.value else { throw reader.failure("the pool holds a string twice") }
         pool = StringPool(strings: strings, lookup: ids)
     }
 
