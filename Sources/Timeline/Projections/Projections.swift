@@ -91,7 +91,9 @@ public struct Projections: Sendable, Equatable {
             }
             claimRows.append(row)
             sourceIndex.add(position, in: claimRows)
-            if let replaced = replacing.removeValue(forKey: extracted.id) {
+            // Looked at only when a re-extraction left a claim waiting:
+            // a look-up hashes the id even in an empty dictionary.
+            if !replacing.isEmpty, let replaced = replacing.removeValue(forKey: extracted.id) {
                 carryEdits(from: replaced, to: position)
             }
         case .documentRejected(let rejected):
