@@ -261,7 +261,6 @@ extension Projections {
         let claimCount = try reader.count(ofItemsAtLeast: Self.claimRowSize, "claims")
         claimRows.reserveCapacity(claimCount)
         claimIndex.reserveCapacity(claimCount)
-        sourceIndex.reserveCapacity(claims: claimCount)
         var packedIDs: [PackedTable.Entry] = []
         packedIDs.reserveCapacity(claimCount)
         previousSeq = 0
@@ -284,8 +283,10 @@ extension Projections {
             }
             if !row.isStanding { setAsideCount += 1 }
             claimRows.append(row)
-            sourceIndex.add(position, in: claimRows)
         }
+        // The source index is built on another core while the ids are
+        // indexed and the edits read: it needs nothing but the rows.
+        let sources = BackgroundWork { [claimRows] in SourceIndex(claims: claimRows) }
         if let twice = claimIndex.insert(packed: packedIDs) {
             throw reader.failure("claim \(ClaimIndex.unpack(twice)) appears twice")
         }
@@ -294,6 +295,7 @@ extension Projections {
         // every filter that names it.
         guard let ids = lookup.value else { throw reader.failure("the pool holds a string twice") }
         pool = StringPool(strings: strings, lookup: ids)
+        sourceIndex = sources.value
     }
 
     /// The edits section: each edited claim's position, what it holds, the
