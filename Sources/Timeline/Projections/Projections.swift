@@ -245,6 +245,13 @@ public struct Projections: Sendable, Equatable {
         var events = events
         // Reversed with moves (an array's own swaps copy), to pop in order.
         events.withUnsafeMutableBufferPointer { $0.reverse() }
+        apply(lastFirst: events)
+    }
+
+    /// Applies events given in reverse order (the last first), each moved
+    /// out of `events`: a replay's decoding threads hand them over so.
+    public mutating func apply(lastFirst events: consuming [Event]) {
+        var events = events
         while let event = events.popLast() { apply(event) }
     }
 
