@@ -30,6 +30,38 @@ import TimelineTestSupport
         #expect(pool.count == 3)
     }
 
+    @Test func thePoolFindsEveryStringItHoldsAndOnlyThose() {
+        var pool = StringPool()
+        // Every length around the eight-byte words the table hashes, and enough to grow it many times.
+        let strings = (0..<20_000).map { i in String(repeating: "abcdefghij", count: i % 7) + "\(i)" }
+        let ids = strings.map { pool.id($0) }
+        #expect(Set(ids).count == strings.count)
+        for (string, id) in zip(strings, ids) {
+            #expect(pool.existingID(string) == id)
+            #expect(pool[id] == string)
+        }
+        #expect(pool.existingID("abcdefghij") == nil)
+        #expect(StringPool.lookupTable(pool.strings) != nil)
+    }
+
+    @Test func thePoolComparesStringsAsStringDoes() {
+        var pool = StringPool()
+        // Canonically equivalent spellings are one string to `String`, and so one id.
+        let composed = pool.id("Zelens\u{E9}")
+        #expect(pool.id("Zelense\u{301}") == composed)
+        let kelvin = pool.id("\u{212A}yiv")
+        #expect(pool.existingID("Kyiv") == kelvin)
+        let k = pool.id("K")
+        #expect(pool.existingID("\u{212A}") == k)
+        #expect(pool.count == 4)
+        #expect(pool[composed] == "Zelens\u{E9}")
+        // A snapshot's pool that holds two spellings of one string is refused.
+        var twice = ChunkedArray<String>(["", "Kyiv", "\u{212A}yiv"])
+        #expect(StringPool.lookupTable(twice) == nil)
+        twice = ChunkedArray(["", "Kyiv", "Kiev"])
+        #expect(StringPool.lookupTable(twice) != nil)
+    }
+
     @Test func textsOfEverySizeComeBackWhole() {
         var arena = TextArena()
         let texts = [

@@ -161,9 +161,9 @@ struct JSONScanner {
 
     mutating func readString() throws -> String {
         let start = offset
-        let raw = try readRawString()
-        // readRawString leaves escapes in place; only then is there work.
-        if !raw.hasBackslash { return String(decoding: raw, as: UTF8.self) }
+        let (raw, escaped) = try scanString()
+        // scanString leaves escapes in place; only then is there work.
+        if !escaped { return String(decoding: raw, as: UTF8.self) }
         offset = start
         return try readEscapedString()
     }
@@ -175,8 +175,8 @@ struct JSONScanner {
     /// A string's bytes when it has no escapes, else nil (and nothing read).
     mutating func readPlainString() throws -> UnsafeRawBufferPointer? {
         let start = offset
-        let raw = try readRawString()
-        if raw.hasBackslash {
+        let (raw, escaped) = try scanString()
+        if escaped {
             offset = start
             return nil
         }
@@ -185,35 +185,57 @@ struct JSONScanner {
 
     /// The bytes between the quotes, escapes left as they are.
     private mutating func readRawString() throws -> UnsafeRawBufferPointer {
+        try scanString().bytes
+    }
+
+    /// The bytes between the quotes, escapes left as they are, and
+    /// whether there were any.
+    private mutating func scanString() throws -> (bytes: UnsafeRawBufferPointer, escaped: Bool) {
         try expect(0x22, "a string")
         let start = offset
-        // Keys and most values are short: look at the first bytes directly,
-        // where a call to memchr would cost more than the search.
-        let shortEnd = min(bytes.count, start + 24)
-        while offset < shortEnd {
-            let byte = bytes[offset]
-            if byte == 0x22 {
-                offset += 1
-                return UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)])
-            }
-            if byte == 0x5C { break }
-            offset += 1
-        }
-        offset = start
+        var escaped = false
         let base = bytes.baseAddress!
-        // memchr finds the closing quote with vector instructions; only a
-        // string with a backslash before that quote needs a closer look.
-        while let found = memchr(base + offset, 0x22, bytes.count - offset) {
-            let quote = base.distance(to: UnsafeRawPointer(found))
-            var backslashes = 0
-            while quote - backslashes - 1 >= start, bytes[quote - backslashes - 1] == 0x5C { backslashes += 1 }
-            if backslashes % 2 == 0 {
-                offset = quote + 1
-                return UnsafeRawBufferPointer(rebasing: bytes[start..<quote])
+        // Eight bytes at a time: a word is searched for a quote or a
+        // backslash with a few integer operations, where a byte loop took
+        // one byte per step and memchr cost more to call than a short
+        // string costs to read.
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let found = Self.zeroBytes(word ^ 0x2222_2222_2222_2222) | Self.zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+            if found == 0 {
+                offset += 8
+                continue
             }
-            offset = quote + 1
+            offset += found.trailingZeroBitCount / 8
+            if bytes[offset] == 0x22 {
+                offset += 1
+                return (UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)]), escaped)
+            }
+            // A backslash escapes the byte after it, which ends no string.
+            escaped = true
+            offset += 2
+        }
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x22:
+                offset += 1
+                return (UnsafeRawBufferPointer(rebasing: bytes[start..<(offset - 1)]), escaped)
+            case 0x5C:
+                escaped = true
+                offset += 2
+            default:
+                offset += 1
+            }
         }
         throw fail("the end of a string")
+    }
+
+    /// The high bit of each byte of `word` that is zero, and of no byte
+    /// before it (bytes after the first zero one may be marked wrongly,
+    /// so only the lowest mark counts).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     private mutating func readEscapedString() throws -> String {
@@ -321,13 +343,6 @@ struct JSONScanner {
 }
 
 extension UnsafeRawBufferPointer {
-    /// Whether these bytes hold a backslash: memchr looks with vector
-    /// instructions, where a loop over the bytes would take one at a time.
-    var hasBackslash: Bool {
-        guard let base = baseAddress, count > 0 else { return false }
-        return memchr(base, 0x5C, count) != nil
-    }
-
     /// Whether these bytes spell `literal`.
     @inline(__always)
     func equals(_ literal: StaticString) -> Bool {

@@ -131,18 +131,7 @@ struct PackedTable: Sendable {
     ///   when every key was inserted.
     mutating func insert(contentsOf entries: [Entry]) -> UInt64? {
         reserveCapacity(count + entries.count)
-        // A counting sort by the top bits of the home slot.
-        let bucketBits = min(12, slots.count.trailingZeroBitCount)
-        let bucketShift = slots.count.trailingZeroBitCount - bucketBits
-        var starts = [Int](repeating: 0, count: (1 << bucketBits) + 1)
-        for entry in entries { starts[home(entry.key) >> bucketShift + 1] += 1 }
-        for bucket in 0..<(1 << bucketBits) { starts[bucket + 1] += starts[bucket] }
-        var ordered = [Entry](repeating: Entry(key: 0, position: 0), count: entries.count)
-        for entry in entries {
-            let bucket = home(entry.key) >> bucketShift
-            ordered[starts[bucket]] = entry
-            starts[bucket] += 1
-        }
+        let ordered = OpenAddressing.homeOrder(entries.map { home($0.key) }, slotCount: slots.count).lazy.map { entries[$0] }
         for entry in ordered where insert(entry.key, at: Int(entry.position)) != nil {
             return entry.key
         }
@@ -155,15 +144,8 @@ struct PackedTable: Sendable {
     }
 
     private mutating func grow(to capacity: Int) {
-        var size = 8
-        while size < capacity * 2 { size <<= 1 }
-        let old = slots
-        slots = Array(repeating: Slot(key: 0, entry: 0), count: size)
+        let size = OpenAddressing.slotCount(for: capacity)
         shift = 64 - size.trailingZeroBitCount
-        for slot in old where slot.entry != 0 {
-            var index = home(slot.key)
-            while slots[index].entry != 0 { index = (index + 1) & (size - 1) }
-            slots[index] = slot
-        }
+        slots = OpenAddressing.moved(slots, into: size, empty: Slot(key: 0, entry: 0), isEmpty: { $0.entry == 0 }) { home($0.key) }
     }
 }

@@ -88,6 +88,25 @@ struct FigureTable: Sendable {
         precondition(!slots[index].isEmpty, "a figure's chain left empty in place")
     }
 
+    /// Calls `change` with the chain of each of `keys` in turn, and the
+    /// key's place in `keys`, as ``update(_:_:)`` does, but in the order
+    /// of their home slots rather than the order given: each lands near
+    /// the one before, in the caches, where keys in their own order would
+    /// each miss them (as a snapshot load adds a figure per claim). A
+    /// key's calls keep their order among themselves.
+    mutating func update(inHomeOrder keys: [SourceFigure], _ change: (Int, inout SourceIndex.Chain) -> Void) {
+        reserveCapacity(count + keys.count)
+        let ordered = OpenAddressing.homeOrder(keys.map { home(Slot($0, .empty)) }, slotCount: slots.count)
+        for place in ordered {
+            update(keys[place]) { change(place, &$0) }
+        }
+    }
+
+    /// Makes room for `capacity` figures in all.
+    mutating func reserveCapacity(_ capacity: Int) {
+        if capacity * 2 > slots.count { grow(to: capacity) }
+    }
+
     private func index(of probe: Slot) -> Int? {
         guard !slots.isEmpty else { return nil }
         var index = home(probe)
@@ -141,16 +160,9 @@ struct FigureTable: Sendable {
     }
 
     private mutating func grow(to capacity: Int) {
-        var size = 8
-        while size < capacity * 2 { size <<= 1 }
-        let old = slots
-        slots = Array(repeating: .empty, count: size)
+        let size = OpenAddressing.slotCount(for: capacity)
         shift = 64 - size.trailingZeroBitCount
-        for slot in old where !slot.isEmpty {
-            var index = home(slot)
-            while !slots[index].isEmpty { index = (index + 1) & (size - 1) }
-            slots[index] = slot
-        }
+        slots = OpenAddressing.moved(slots, into: size, empty: .empty, isEmpty: \.isEmpty) { home($0) }
     }
 }
 

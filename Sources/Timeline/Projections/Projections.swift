@@ -91,7 +91,9 @@ public struct Projections: Sendable, Equatable {
             }
             claimRows.append(row)
             sourceIndex.add(position, in: claimRows)
-            if let replaced = replacing.removeValue(forKey: extracted.id) {
+            // Looked at only when a re-extraction left a claim waiting:
+            // a look-up hashes the id even in an empty dictionary.
+            if !replacing.isEmpty, let replaced = replacing.removeValue(forKey: extracted.id) {
                 carryEdits(from: replaced, to: position)
             }
         case .documentRejected(let rejected):
@@ -243,6 +245,13 @@ public struct Projections: Sendable, Equatable {
         var events = events
         // Reversed with moves (an array's own swaps copy), to pop in order.
         events.withUnsafeMutableBufferPointer { $0.reverse() }
+        apply(lastFirst: events)
+    }
+
+    /// Applies events given in reverse order (the last first), each moved
+    /// out of `events`: a replay's decoding threads hand them over so.
+    public mutating func apply(lastFirst events: consuming [Event]) {
+        var events = events
         while let event = events.popLast() { apply(event) }
     }
 

@@ -83,12 +83,37 @@ struct SourceIndex: Sendable {
         slots[key].map { all[$0] }
     }
 
+    /// An index of no claims.
+    init() {}
+
+    /// The index of `rows`, each added in position order, as a snapshot
+    /// load builds it (on a core of its own: it needs nothing but the rows).
+    ///
+    /// The by-figure chains are linked last, in the figure table's order
+    /// (``FigureTable/update(inHomeOrder:_:)``): a claim's figure is
+    /// mostly one not seen before, and in position order each would be a
+    /// miss of the caches in a table of tens of MB.
+    init(claims rows: ChunkedArray<ClaimRow>) {
+        reserveCapacity(claims: rows.count)
+        var figureKeys: [SourceFigure] = []
+        figureKeys.reserveCapacity(rows.count)
+        for position in rows.indices {
+            figureKeys.append(SourceFigure(add(position, in: rows, linkingFigure: false), rows[position]))
+        }
+        figures.update(inHomeOrder: figureKeys) { position, chain in
+            Self.link(UInt32(position), into: &chain, &nextOfFigure)
+        }
+    }
+
     /// Makes room for `count` claims in all, as a snapshot load or a replay
-    /// that knows how many are coming does.
+    /// that knows how many are coming does. The by-figure table is made
+    /// big enough for a figure per claim, as most are: growing it step by
+    /// step moved every figure held at each step.
     mutating func reserveCapacity(claims count: Int) {
         nextOfFigure.reserveCapacity(count)
         nextOfDate.reserveCapacity(count)
         nextOfDocument.reserveCapacity(count)
+        figures.reserveCapacity(count)
     }
 
     /// The place of `key` in `all`, a new empty source if it has none.
@@ -102,6 +127,14 @@ struct SourceIndex: Sendable {
     /// Takes the claim at `position` (just added, or read from a snapshot)
     /// into account. Claims are added in position order, each once.
     mutating func add(_ position: Int, in rows: ChunkedArray<ClaimRow>) {
+        add(position, in: rows, linkingFigure: true)
+    }
+
+    /// ``add(_:in:)``, leaving the claim out of its figure's chain when
+    /// not `linkingFigure` (the caller links it).
+    /// - Returns: the place of the claim's source in `all`.
+    @discardableResult
+    private mutating func add(_ position: Int, in rows: ChunkedArray<ClaimRow>, linkingFigure: Bool) -> Int {
         let row = rows[position]
         let slot = slot(SourceKey(row))
         let here = UInt32(position)
@@ -112,13 +145,16 @@ struct SourceIndex: Sendable {
         nextOfFigure.append(Self.end)
         nextOfDate.append(Self.end)
         nextOfDocument.append(Self.end)
-        figures.update(SourceFigure(slot, row)) { Self.link(here, into: &$0, &nextOfFigure) }
+        if linkingFigure {
+            figures.update(SourceFigure(slot, row)) { Self.link(here, into: &$0, &nextOfFigure) }
+        }
         if let bucket = DateBucket(row.effectiveDate) {
             Self.link(here, into: &all[slot].dates[bucket, default: .empty], &nextOfDate)
         }
         let document = Int(row.documentSHA256)
         while documents.count <= document { documents.append(.empty) }
         documents.update(at: document) { Self.link(here, into: &$0, &nextOfDocument) }
+        return slot
     }
 
     /// Puts `position`, after every position of `chain`, at its end.

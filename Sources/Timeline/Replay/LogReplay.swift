@@ -38,12 +38,12 @@ public enum LogReplay {
             batch.append(body)
             guard batch.count == batchSize else { return }
             let next = PendingDecode(batch, parts: parts)
-            if let pending { projections.apply(try pending.events()) }
+            if let pending { try pending.apply(to: &projections) }
             pending = next
             batch = RecordBatch(firstSeq: recordSeq + 1)
         }
-        if let pending { projections.apply(try pending.events()) }
-        if batch.count > 0 { projections.apply(try PendingDecode(batch, parts: parts).events()) }
+        if let pending { try pending.apply(to: &projections) }
+        if batch.count > 0 { try PendingDecode(batch, parts: parts).apply(to: &projections) }
     }
 }
 
@@ -66,13 +66,15 @@ struct RecordBatch: Sendable {
         ends.append(bytes.count)
     }
 
-    /// Decodes records `range` of the batch.
-    func decode(_ range: Range<Int>) throws -> [Event] {
+    /// Decodes records `range` of the batch, the last first: the applying
+    /// thread pops them off the end in seq order, each moved out of the
+    /// array (an array's own reversal would copy each on that thread).
+    func decodeLastFirst(_ range: Range<Int>) throws -> [Event] {
         var decoder = EventReplayDecoder()
         var events: [Event] = []
         events.reserveCapacity(range.count)
         try bytes.withUnsafeBytes { raw in
-            for index in range {
+            for index in range.reversed() {
                 let start = index == 0 ? 0 : ends[index - 1]
                 events.append(try decoder.decode(
                     UnsafeRawBufferPointer(rebasing: raw[start..<ends[index]]), seq: firstSeq + UInt64(index)))
@@ -84,42 +86,38 @@ struct RecordBatch: Sendable {
 
 /// A batch being decoded on other threads, its parts on all cores at once.
 struct PendingDecode {
-    private let work: BackgroundWork<Result<[Event], any Error>>
+    private let work: BackgroundWork<Result<[[Event]], any Error>>
 
     init(_ batch: RecordBatch, parts: Int) {
         work = BackgroundWork { Self.decode(batch, parts: parts) }
     }
 
-    /// Waits for the batch and returns its events in seq order.
-    func events() throws -> [Event] {
-        try work.value.get()
+    /// Waits for the batch and applies its events in seq order.
+    /// - Throws: the first part's decoding error, before any event of the batch is applied.
+    func apply(to projections: inout Projections) throws {
+        // Each part's events are moved out rather than copied, which would
+        // retain and release every string of every event once more.
+        var parts = try work.value.get()
+        for index in parts.indices {
+            var part: [Event] = []
+            swap(&part, &parts[index])
+            projections.apply(lastFirst: part)
+        }
     }
 
-    private static func decode(_ batch: RecordBatch, parts: Int) -> Result<[Event], any Error> {
+    /// The batch's parts in order, each decoded last first.
+    private static func decode(_ batch: RecordBatch, parts: Int) -> Result<[[Event]], any Error> {
         let count = batch.count
         let parts = min(parts, max(1, count / 64))
         let results = Mutex<[Result<[Event], any Error>?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (part * count / parts)..<((part + 1) * count / parts)
-            let decoded = Result { try batch.decode(range) }
+            let decoded = Result { try batch.decodeLastFirst(range) }
             results.withLock { $0[part] = decoded }
         }
-        return Result {
-            // Each part's events are moved over rather than copied, which
-            // would retain and release every string of every event once more.
-            // Taken out of the mutex, so that each part's array is held once
-            // and changes in place.
-            var decoded: [Result<[Event], any Error>?] = []
-            results.withLock { swap(&decoded, &$0) }
-            var events: [Event] = []
-            events.reserveCapacity(count)
-            for index in decoded.indices {
-                var part = try decoded[index].take()!.get()
-                // A buffer pointer's swaps move; an array's copy.
-                part.withUnsafeMutableBufferPointer { $0.reverse() }
-                while let event = part.popLast() { events.append(event) }
-            }
-            return events
-        }
+        // Taken out of the mutex, so that each part's array is held once.
+        var decoded: [Result<[Event], any Error>?] = []
+        results.withLock { swap(&decoded, &$0) }
+        return Result { try decoded.map { try $0!.get() } }
     }
 }

@@ -194,7 +194,7 @@ extension Projections {
         // The pool's look-up table is built on another core while the rows
         // are read: checking them needs only the number of strings.
         let lookup = BackgroundWork { [strings] in StringPool.lookupTable(strings) }
-        pool = StringPool(strings: strings, lookup: [:])
+        pool = StringPool(strings: strings, lookup: StringTable())
 
         let chunkCount = try reader.count(ofItemsAtLeast: 1, "text chunks")
         var chunks: [Range<Int>] = []
@@ -261,7 +261,6 @@ extension Projections {
         let claimCount = try reader.count(ofItemsAtLeast: Self.claimRowSize, "claims")
         claimRows.reserveCapacity(claimCount)
         claimIndex.reserveCapacity(claimCount)
-        sourceIndex.reserveCapacity(claims: claimCount)
         var packedIDs: [PackedTable.Entry] = []
         packedIDs.reserveCapacity(claimCount)
         previousSeq = 0
@@ -284,17 +283,19 @@ extension Projections {
             }
             if !row.isStanding { setAsideCount += 1 }
             claimRows.append(row)
-            sourceIndex.add(position, in: claimRows)
         }
+        // The source index is built on another core while the ids are
+        // indexed and the edits read: it needs nothing but the rows.
+        let sources = BackgroundWork { [claimRows] in SourceIndex(claims: claimRows) }
         if let twice = claimIndex.insert(packed: packedIDs) {
             throw reader.failure("claim \(ClaimIndex.unpack(twice)) appears twice")
         }
         try loadEdits(&reader)
-        let ids = lookup.value
         // A string twice would leave rows that name its first id out of
         // every filter that names it.
-        guard ids.count == strings.count - 1 else { throw reader.failure("the pool holds a string twice") }
+        guard let ids = lookup.value else { throw reader.failure("the pool holds a string twice") }
         pool = StringPool(strings: strings, lookup: ids)
+        sourceIndex = sources.value
     }
 
     /// The edits section: each edited claim's position, what it holds, the

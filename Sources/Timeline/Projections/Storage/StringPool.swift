@@ -13,7 +13,7 @@
 struct StringPool: Sendable {
     /// The strings by id; index 0 holds the "none" placeholder.
     private(set) var strings: ChunkedArray<String>
-    private var ids: [String: UInt32] = [:]
+    private var ids = StringTable()
 
     /// The id that stands for no string.
     static let none: UInt32 = 0
@@ -25,16 +25,20 @@ struct StringPool: Sendable {
 
     /// A pool holding `strings` (the placeholder first), as a snapshot wrote
     /// them, with their ``lookupTable(_:)``.
-    init(strings: ChunkedArray<String>, lookup: [String: UInt32]) {
+    init(strings: ChunkedArray<String>, lookup: StringTable) {
         self.strings = strings
         ids = lookup
     }
 
-    /// The id of each of `strings` (the placeholder first) but the placeholder.
-    static func lookupTable(_ strings: ChunkedArray<String>) -> [String: UInt32] {
-        var ids: [String: UInt32] = [:]
+    /// The id of each of `strings` (the placeholder first) but the
+    /// placeholder; nil when two of them are the same string.
+    static func lookupTable(_ strings: ChunkedArray<String>) -> StringTable? {
+        var ids = StringTable()
         ids.reserveCapacity(strings.count)
-        for id in 1..<strings.count { ids[strings[id]] = UInt32(id) }
+        for id in 1..<strings.count {
+            guard ids.id(of: strings[id], in: strings) == nil else { return nil }
+            ids.insert(strings[id], id: UInt32(id))
+        }
         return ids
     }
 
@@ -43,10 +47,10 @@ struct StringPool: Sendable {
 
     /// The id of `string`, added if new.
     mutating func id(_ string: String) -> UInt32 {
-        if let id = ids[string] { return id }
+        if let id = ids.id(of: string, in: strings) { return id }
         let id = UInt32(strings.count)
         strings.append(string)
-        ids[string] = id
+        ids.insert(string, id: id)
         return id
     }
 
@@ -59,7 +63,7 @@ struct StringPool: Sendable {
     /// The id `string` has, without adding it: for a query, which must
     /// not grow the pool.
     func existingID(_ string: String) -> UInt32? {
-        ids[string]
+        ids.id(of: string, in: strings)
     }
 
     /// The string with this id.
