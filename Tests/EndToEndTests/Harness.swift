@@ -96,6 +96,20 @@ final class TestDaemon {
 
     var pid: Int32? { process?.processIdentifier }
 
+    /// Whether the daemon started is still running.
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    /// Waits for the daemon to end by itself, and returns its exit status.
+    ///
+    /// - Throws: ``TimedOut`` when it is still running after `timeout`.
+    func exitStatus(within timeout: Duration) throws -> Int32 {
+        guard let process else { return 0 }
+        try waitUntil("timelined exits", timeout: timeout) { !process.isRunning }
+        process.waitUntilExit()
+        self.process = nil
+        return process.terminationStatus
+    }
+
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     func ctl(_ arguments: String...) throws -> CommandResult {
