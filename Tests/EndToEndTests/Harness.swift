@@ -31,7 +31,9 @@ enum Paths {
 /// at it.
 final class TestDaemon {
     let data: String
-    let socket: String
+    /// Where the daemon's socket is: DATA/run unless a test puts it elsewhere
+    /// (and tells the daemon, with `socket:` in its configuration).
+    var socket: String
     var extraArguments: [String]
     /// The lexicon the daemon reads (and reads again on SIGHUP).
     var lexicon = Paths.lexicon
