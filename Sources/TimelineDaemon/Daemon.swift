@@ -199,7 +199,8 @@ public final class Daemon: Sendable {
             mailbox: mailbox, health: health, store: store, log: log,
             ingester: BatchIngester(
                 folders: folders,
-                ingestor: Ingestor(inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes),
+                ingestor: Ingestor(
+                    inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes, html: configuration.html),
                 logger: logger, acknowledged: acknowledged),
             lexicons: lexicons, lexicon: lexicon, found: found, missingReports: missingReports, notifier: notifier,
             logger: logger,
