@@ -5,20 +5,8 @@ import Testing
 import Glibc
 #endif
 
-/// The checkout, the built binaries and the corpus, found from this file.
-enum Paths {
-    static let checkout = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
-    /// The folder holding timelined and timelinectl: $TIMELINED_BIN_DIR, or
-    /// the one the test bundle was built into.
-    static let binaries: String = {
-        if let folder = ProcessInfo.processInfo.environment["TIMELINED_BIN_DIR"] { return folder }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().path
-    }()
-
-    static let lexicon = checkout + "/config/lexicon.yaml"
+/// The corpus beside the checkout.
+extension Paths {
     static let seeds = checkout + "/../shared/corpus/seeds"
 
     static func seedFiles() throws -> [String] {
