@@ -148,6 +148,13 @@ public func withTemporaryFolder<T>(
     return try await body(folder.path)
 }
 
+/// ``withTemporaryFolder(_:_:)`` for a body that works with URLs.
+public func withTemporaryDirectory<T>(
+    _ prefix: String = "timelined-test", _ body: (URL) async throws -> T
+) async throws -> T {
+    try await withTemporaryFolder(prefix) { try await body(URL(fileURLWithPath: $0, isDirectory: true)) }
+}
+
 /// Runs a synchronous test body on a thread of its own: its waits (polling
 /// a daemon's folders, reading a child's output to the end, a scorer's run
 /// over forty articles) then never hold
