@@ -228,8 +228,19 @@ extension FullDiskTests {
             return open >= 64
         }
         try Data("The council met on Tuesday.\n".utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/x1.txt"))
-        try waitUntil("the file is left in the inbox for now", timeout: patience) {
-            daemon.log.contains("left in the inbox for now")
+        do {
+            try waitUntil("the file is left in the inbox for now", timeout: patience) {
+                daemon.log.contains("left in the inbox for now")
+            }
+        } catch {
+            // Where the file went and what the daemon held say why.
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
+            Issue.record("""
+                the daemon has \(open) descriptors open; inbox \(daemon.files(in: daemon.inbox)), \
+                processed \(daemon.files(in: daemon.processed)), failed \(daemon.files(in: daemon.failed)); \
+                its log: \(daemon.log)
+                """)
+            throw error
         }
         #expect(daemon.files(in: daemon.failed).isEmpty, "\(daemon.log)")
         #expect(daemon.files(in: daemon.inbox) == ["x1.txt"])
