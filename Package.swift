@@ -115,11 +115,11 @@ let package = Package(
             dependencies: ["ClaimExtraction", "TimelineTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "TimelineTestSupport"]),
-        .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
+        .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles", "TimelineTestSupport"]),
         .testTarget(
             name: "TimelineDaemonTests",
             dependencies: [
-                "TimelineDaemon", "Timeline", "EventLog", "ClaimExtraction", "Varlink",
+                "TimelineDaemon", "Timeline", "EventLog", "ClaimExtraction", "Varlink", "TimelineTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
@@ -139,7 +139,8 @@ let package = Package(
             ]
         ),
         // What the tests share: running a command, waiting for a condition
-        // with a deadline, a generator that replays the same values.
+        // with a deadline, temporary folders, the checkout's paths, a
+        // generator that replays the same values.
         .target(name: "TimelineTestSupport", path: "Tests/TimelineTestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["DurableFiles", "EventLog", "Timeline", "TimelineTestSupport"]),
         .testTarget(

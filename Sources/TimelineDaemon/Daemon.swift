@@ -186,15 +186,24 @@ public final class Daemon: Sendable {
             logger.notice("finished a move a crash interrupted", metadata: ["file": "\(moved.name)", "moved_to": "\(moved.folder)"])
         }
         let found = try InboxWatcher.scan(folders.inbox)
+        let missingReports = try RejectionReport.missing(for: replayed.rejectedDocuments, in: folders.failed)
+        if !missingReports.isEmpty {
+            logger.notice("refused files in failed/ have no report; writing them from the log", metadata: [
+                "count": "\(missingReports.count)",
+                "files": "\(missingReports.prefix(5).map(\.movedTo.shown).joined(separator: ", "))",
+            ])
+        }
         let health = IngestHealth()
         let ingest = IngestService(
             folders: folders, rescanInterval: .seconds(configuration.rescanEverySeconds), watcher: watcher,
             mailbox: mailbox, health: health, store: store, log: log,
             ingester: BatchIngester(
                 folders: folders,
-                ingestor: Ingestor(inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes),
+                ingestor: Ingestor(
+                    inbox: folders.inbox, maxDocumentBytes: configuration.maxDocumentBytes, html: configuration.html),
                 logger: logger, acknowledged: acknowledged),
-            lexicons: lexicons, lexicon: lexicon, found: found, notifier: notifier, logger: logger,
+            lexicons: lexicons, lexicon: lexicon, found: found, missingReports: missingReports, notifier: notifier,
+            logger: logger,
             upgrade: configuration.reextractOnUpgrade
                 ? Reextractor(store: store, mailbox: mailbox, documents: folders.documents, logger: logger) : nil)
 

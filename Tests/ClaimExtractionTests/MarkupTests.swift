@@ -54,4 +54,14 @@ import Testing
         let original = String(decoding: bytes[claim.span.start..<claim.span.end], as: UTF8.self)
         #expect(original == "Russia&#8217;s army has lost <strong>70,000</strong> soldiers, the ministry said.")
     }
+
+    @Test func aTextHoldsHTMLByItsTagsNotByItsReferences() {
+        func holdsHTML(_ text: String) -> Bool { Document(name: "x", text: text).holdsHTML }
+        #expect(holdsHTML("<html><body><p>Russia has lost 5,000 soldiers.</p></body></html>"))
+        #expect(holdsHTML("Russia has lost <b>5,000</b> soldiers."))
+        #expect(holdsHTML("Russia has lost 5,000 soldiers.<!-- tracking -->"))
+        #expect(!holdsHTML("Russia has lost 5,000 soldiers, a spokesman said.\n\nLess than <5% remain."))
+        #expect(!holdsHTML("Russia &amp; Ukraine: 5,000 soldiers lost."), "a reference alone is plain text's too")
+        #expect(!holdsHTML("---\ntitle: <b>x</b>\n---\nRussia has lost 5,000 soldiers."), "front matter is not the page")
+    }
 }

@@ -1,6 +1,7 @@
 import DurableFiles
 import Foundation
 import Testing
+import TimelineTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimelineTestSupport
 import DurableFiles
 #if canImport(Glibc)
 import Glibc

@@ -78,6 +78,105 @@ import Glibc
     }
 }
 
+/// The per-user cap counts each user id apart: one user at its cap is
+/// refused its next connection, while another is answered and keeps its
+/// own idle connections (sd-varlink's per-uid limit).
+@Suite(.serialized) struct PerUserConnectionLimitTests {
+    static let patience: Duration = .seconds(90)
+    /// The second user: `nobody`, with its group and no other.
+    static let nobody = ["--reuid=65534", "--regid=65534", "--clear-groups"]
+
+    /// Whether this machine can run a client as `nobody`: root (to change
+    /// uid), setpriv (util-linux), and binaries that user may run (not
+    /// under a folder only root can enter).
+    static let secondUserAvailable: Bool = {
+        guard getuid() == 0, let setpriv = which("setpriv") else { return false }
+        let probe = try? run(setpriv, nobody + [Paths.binaries + "/timelinectl", "--help"])
+        return probe?.status == 0
+    }()
+
+    @Test(.enabled(if: secondUserAvailable, "needs root, setpriv, and binaries the user nobody may run"))
+    func oneUserAtItsCapIsRefusedWhileAnotherIsAnswered() async throws {
+        try await onOwnThread(oneUserAtItsCapIsRefusedWhileAnotherIsAnsweredBody)
+    }
+
+    private func oneUserAtItsCapIsRefusedWhileAnotherIsAnsweredBody() throws {
+        let setpriv = try #require(which("setpriv"))
+        let daemon = try TestDaemon()
+        // The socket where nobody can reach it, open to anyone.
+        let run = try TemporaryFolder("timelined-run")
+        #expect(chmod(run.path, 0o755) == 0)
+        let socket = run.path + "/io.timelined.Timeline"
+        let config = daemon.data + "/timelined.yaml"
+        try writeText(
+            """
+            socket: \(socket)
+            socket_mode: "0666"
+            connections:
+              max_total: 32
+              max_per_user: 3
+              idle_timeout_seconds: 600
+
+            """, to: config)
+        daemon.extraArguments = ["--config", config]
+        daemon.socket = socket
+        try daemon.start()
+        try daemon.dropArticle(1)
+        try waitUntil("an article is taken", timeout: Self.patience) { daemon.files(in: daemon.processed) == ["article-1.txt"] }
+
+        // Root's own idle connections, within its cap.
+        let rootIdle = try (0..<2).map { _ in try RawClient(connectingTo: socket) }
+        defer { rootIdle.forEach { $0.close() } }
+
+        // nobody fills its cap with followers: connections in a call, which
+        // no newcomer may close.
+        var followers: [Process] = []
+        defer {
+            for follower in followers where follower.isRunning {
+                kill(follower.processIdentifier, SIGKILL)
+                follower.waitUntilExit()
+            }
+        }
+        for n in 0..<3 {
+            let output = daemon.data + "/follower-\(n).out"
+            #expect(FileManager.default.createFile(atPath: output, contents: nil))
+            let follower = Process()
+            follower.executableURL = URL(fileURLWithPath: setpriv)
+            follower.arguments = Self.nobody + [Paths.binaries + "/timelinectl", "events", "--follow", "--socket", socket]
+            follower.environment = childEnvironment()
+            follower.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+            follower.standardError = follower.standardOutput
+            try follower.run()
+            followers.append(follower)
+            try waitUntil("nobody's follower \(n) streams", timeout: Self.patience) {
+                let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+                try #require(follower.isRunning, "nobody's follower \(n) ended: \(text)")
+                return text.contains("document.received")
+            }
+        }
+
+        // A fourth connection of nobody's is over its cap, with none idle to close.
+        let refused = try TimelineTestSupport.run(setpriv, Self.nobody + [Paths.binaries + "/timelinectl", "status", "--socket", socket])
+        #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("TooManyConnections"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("per_user"), "\(refused.stderr)")
+
+        // Root is answered, and its idle connections were not taken to make room.
+        #expect(try daemon.ctl("status").status == 0)
+        #expect(rootIdle.allSatisfy { !$0.isClosed(waiting: .zero) }, "root's idle connections stay open")
+
+        // Once nobody's followers leave, nobody is answered again.
+        for follower in followers {
+            kill(follower.processIdentifier, SIGTERM)
+            follower.waitUntilExit()
+        }
+        try waitUntil("nobody is answered again", timeout: Self.patience) {
+            try TimelineTestSupport.run(setpriv, Self.nobody + [Paths.binaries + "/timelinectl", "status", "--socket", socket]).status == 0
+        }
+        #expect(try daemon.stop() == 0)
+    }
+}
+
 /// A client of the control socket that speaks raw Varlink, or nothing at all.
 final class RawClient {
     let fd: Int32

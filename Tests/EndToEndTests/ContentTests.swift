@@ -84,4 +84,38 @@ import Testing
         for claims in perDocument.values { #expect(figures(claims) == figures(original)) }
         #expect(try daemon.stop() == 0)
     }
+
+    @Test func aDaemonConfiguredToRefuseHTMLRefusesPagesAndTakesPlainText() async throws {
+        try await onOwnThread(aDaemonConfiguredToRefuseHTMLRefusesPagesAndTakesPlainTextBody)
+    }
+
+    private func aDaemonConfiguredToRefuseHTMLRefusesPagesAndTakesPlainTextBody() throws {
+        let folder = try TemporaryFolder()
+        let (seed, _, page) = try variants(in: folder.path)
+        // Plain text with a character reference and a "<" that opens no tag.
+        let plain = folder.path + "/plain.txt"
+        try writeText(
+            "Ben Wallace said on Monday that 5000 Russian soldiers had been killed &amp; fewer than <5% returned.\n", to: plain)
+
+        let daemon = try TestDaemon()
+        let config = daemon.data + "/timelined.yaml"
+        try writeText("content:\n  html: refuse\n", to: config)
+        daemon.extraArguments = ["--config", config]
+        try daemon.start()
+        for file in [page, plain, seed] { try daemon.drop(file) }
+        try waitUntil("the page is refused and the texts taken") {
+            daemon.files(in: daemon.processed) == [URL(fileURLWithPath: seed).lastPathComponent, "plain.txt"].sorted()
+                && daemon.files(in: daemon.failed) == ["page.html", "page.html.error.json"]
+        }
+        let report = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: daemon.failed + "/page.html.error.json"))) as? Object
+        #expect(report?["reason"] as? String == "html")
+        #expect(report?["message"] as? String == "an HTML page; HTML is refused here (content.html: refuse)")
+        let documents = try daemon.documents()
+        let refused = try #require(documents.first { $0["document"] as? String == "page.html" })
+        #expect(refused["status"] as? String == "rejected")
+        let plainClaims = try #require(try daemon.ctl("claims", "--json", "--document", "plain.txt").json() as? [Object])
+        #expect(!plainClaims.isEmpty, "a plain text with a reference is read, not refused")
+        #expect(try daemon.stop() == 0)
+    }
 }

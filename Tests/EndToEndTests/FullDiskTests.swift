@@ -125,6 +125,60 @@ final class SmallFileSystem {
     }
 }
 
+extension FullDiskTests {
+    /// The state on a disk with room and the spool on a full one, as under
+    /// systemd (/var/lib and /var/spool): a refusal is recorded and its file
+    /// moved, but its report finds no room. A stop then holds it only in
+    /// the log, and the next start writes it from there.
+    @Test(.enabled(if: SmallFileSystem.available, "needs root and a tmpfs mount, which this machine does not allow"))
+    func aReportAFullDiskHeldBackIsWrittenByTheNextStart() async throws {
+        try await onOwnThread(aReportAFullDiskHeldBackIsWrittenByTheNextStartBody)
+    }
+
+    private func aReportAFullDiskHeldBackIsWrittenByTheNextStartBody() throws {
+        let patience: Duration = .seconds(90)
+        let disk = try #require(SmallFileSystem(megabytes: 8))
+        let state = try TemporaryFolder("timelined-state")
+        let daemon = try TestDaemon(in: disk.path, extraArguments: ["--state", state.path])
+        try daemon.start()
+        let pid = try #require(daemon.pid)
+        try writeText("The council met on Tuesday.\n", to: daemon.inbox + "/a0.txt")
+        try waitUntil("the first article is taken", timeout: patience) { daemon.files(in: daemon.processed) == ["a0.txt"] }
+
+        // Stopped while the link is made and the spool filled, so that the
+        // daemon meets the link only once there is no room for its report.
+        try stopProcess(pid)
+        #expect(symlink("/etc/hostname", daemon.inbox + "/link") == 0)
+        let filler = disk.path + "/filler"
+        try disk.fill(filler)
+        kill(pid, SIGCONT)
+        // The daemon's own log is on the full disk: the folders and the
+        // state it serves say what happened. Once the link is in failed/,
+        // an inbox no longer busy means its batch, report try included, is over.
+        try waitUntil("the link is refused", timeout: patience) { daemon.files(in: daemon.failed).contains("link") }
+        try waitUntil("the batch that refused it is over", timeout: patience) {
+            try daemon.inboxStatus()["state"] as? String != "busy"
+        }
+        #expect(daemon.files(in: daemon.failed) == ["link"], "no room for the report yet")
+        let refusal = try #require(try daemon.documents().first { $0["document"] as? String == "link" })
+        #expect(try daemon.stop() == 0)
+
+        try FileManager.default.removeItem(atPath: filler)
+        try daemon.start()
+        let report = daemon.failed + "/link.error.json"
+        try waitUntil("the next start writes the report", timeout: patience) { FileManager.default.fileExists(atPath: report) }
+        #expect(daemon.files(in: daemon.failed) == ["link", "link.error.json"], "\(daemon.log)")
+        let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? Object)
+        #expect(written["name"] as? String == "link")
+        #expect(written["reason"] as? String == "symlink")
+        #expect(written["seq"] as? Int == refusal["seq"] as? Int)
+        #expect(written["message"] as? String == refusal["message"] as? String)
+        #expect(daemon.log.contains("refused files in failed/ have no report; writing them from the log"), "\(daemon.log)")
+        #expect(try daemon.documents().count == 2, "the report adds no event")
+        #expect(try daemon.stop() == 0)
+    }
+}
+
 /// Out of file descriptors, a file is left in the inbox and taken once
 /// they are back, never refused for good (trial 3i′, D1).
 @Suite(.serialized) struct DescriptorExhaustionTests {
@@ -174,8 +228,19 @@ final class SmallFileSystem {
             return open >= 64
         }
         try Data("The council met on Tuesday.\n".utf8).write(to: URL(fileURLWithPath: daemon.inbox + "/x1.txt"))
-        try waitUntil("the file is left in the inbox for now", timeout: patience) {
-            daemon.log.contains("left in the inbox for now")
+        do {
+            try waitUntil("the file is left in the inbox for now", timeout: patience) {
+                daemon.log.contains("left in the inbox for now")
+            }
+        } catch {
+            // Where the file went and what the daemon held say why.
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
+            Issue.record("""
+                the daemon has \(open) descriptors open; inbox \(daemon.files(in: daemon.inbox)), \
+                processed \(daemon.files(in: daemon.processed)), failed \(daemon.files(in: daemon.failed)); \
+                its log: \(daemon.log)
+                """)
+            throw error
         }
         #expect(daemon.files(in: daemon.failed).isEmpty, "\(daemon.log)")
         #expect(daemon.files(in: daemon.inbox) == ["x1.txt"])

@@ -5,20 +5,8 @@ import Testing
 import Glibc
 #endif
 
-/// The checkout, the built binaries and the corpus, found from this file.
-enum Paths {
-    static let checkout = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
-    /// The folder holding timelined and timelinectl: $TIMELINED_BIN_DIR, or
-    /// the one the test bundle was built into.
-    static let binaries: String = {
-        if let folder = ProcessInfo.processInfo.environment["TIMELINED_BIN_DIR"] { return folder }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().path
-    }()
-
-    static let lexicon = checkout + "/config/lexicon.yaml"
+/// The corpus beside the checkout.
+extension Paths {
     static let seeds = checkout + "/../shared/corpus/seeds"
 
     static func seedFiles() throws -> [String] {
@@ -31,7 +19,9 @@ enum Paths {
 /// at it.
 final class TestDaemon {
     let data: String
-    let socket: String
+    /// Where the daemon's socket is: DATA/run unless a test puts it elsewhere
+    /// (and tells the daemon, with `socket:` in its configuration).
+    var socket: String
     var extraArguments: [String]
     /// The lexicon the daemon reads (and reads again on SIGHUP).
     var lexicon = Paths.lexicon
@@ -95,6 +85,20 @@ final class TestDaemon {
     }
 
     var pid: Int32? { process?.processIdentifier }
+
+    /// Whether the daemon started is still running.
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    /// Waits for the daemon to end by itself, and returns its exit status.
+    ///
+    /// - Throws: ``TimedOut`` when it is still running after `timeout`.
+    func exitStatus(within timeout: Duration) throws -> Int32 {
+        guard let process else { return 0 }
+        try waitUntil("timelined exits", timeout: timeout) { !process.isRunning }
+        process.waitUntilExit()
+        self.process = nil
+        return process.terminationStatus
+    }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 

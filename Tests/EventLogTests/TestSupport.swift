@@ -4,15 +4,6 @@ import Testing
 
 @testable import EventLog
 
-/// A fresh folder under the system's temporary directory, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
-    let url = FileManager.default.temporaryDirectory
-        .appending(path: "eventlog-tests-\(UUID().uuidString)", directoryHint: .isDirectory)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try await body(url)
-}
-
 
 /// A JSON-looking event body of roughly `size` bytes, different for each `n`.
 func eventBody(_ n: Int, size: Int = 120) -> [UInt8] {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import TimelineTestSupport
 @testable import TimelineDaemon
 
 /// The journal entry each log event becomes, checked as fields, without a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimelineTestSupport
 import Timeline
 @testable import TimelineDaemon
 
@@ -34,5 +35,19 @@ import Timeline
             try await applying("reextract_on_upgrade: sometimes\n")
         }
         #expect(error.message.contains("reextract_on_upgrade"), "\(error)")
+    }
+
+    @Test func htmlIsReadAsTextUnlessTheFileRefusesIt() async throws {
+        #expect(try await applying("").html == .text)
+        #expect(try await applying("content:\n  html: text\n").html == .text)
+        #expect(try await applying("content:\n  html: refuse\n").html == .refuse)
+        var shipped = DaemonConfiguration(dataDirectory: "var")
+        try shipped.apply(file: Self.shipped)
+        #expect(shipped.html == .text)
+        let error = try await #require(throws: ConfigurationError.self) {
+            try await applying("content:\n  html: strip\n")
+        }
+        #expect(error.message.contains("'content.html' should be 'text' or 'refuse', not 'strip'"), "\(error)")
+        await #expect(throws: ConfigurationError.self) { try await applying("content:\n  htm: refuse\n") }
     }
 }

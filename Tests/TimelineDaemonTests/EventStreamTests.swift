@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+import TimelineTestSupport
 import Timeline
 import Varlink
 @testable import TimelineDaemon

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Testing
+import TimelineTestSupport
 @testable import TimelineDaemon
 
 /// What a start takes as proof of how far the log had come: the newest

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Testing
+import TimelineTestSupport
 import Timeline
 
 @testable import TimelineDaemon

@@ -1,5 +1,6 @@
 import DurableFiles
 import Testing
+import Timeline
 @testable import TimelineDaemon
 
 /// What waits for a temporary failure to pass is counted, retried once
@@ -67,10 +68,9 @@ import Testing
     @Test func reportsStillUnwrittenKeepATryDue() {
         var retry = RetryState()
         retry.wake()
-        retry.unwrittenReports = [BatchIngester.PendingReport(
-            name: "x", movedTo: "x", rejection: Rejection(reason: "symlink", message: "a symbolic link"),
-            event: .init(recordedAt: .init(timeIntervalSince1970: 0), payload: .documentRejected(.init(
-                name: "x", reason: "symlink", message: "a symbolic link", movedTo: "failed/x", size: nil))))]
+        retry.unwrittenReports = [BatchIngester.PendingReport(movedTo: "x", report: RejectionReport(
+            DocumentRejected(name: "x", reason: "symlink", message: "a symbolic link", movedTo: "failed/x"),
+            seq: 1, recordedAt: .init(timeIntervalSince1970: 0)))]
         _ = retry.release()
         #expect(retry.due != nil)
     }

@@ -80,6 +80,11 @@ public func which(_ program: String) -> String? {
 /// The condition is checked once more at the deadline: a waiter that a
 /// busy machine kept from running past it fails only if what it waits for
 /// has still not happened, not because it woke too late to look.
+///
+/// - Important: it blocks its thread between checks. In an async test the
+///   asynchronous overload is the one chosen (this one is disfavoured), so
+///   that a wait never holds one of the few threads async tests share.
+@_disfavoredOverload
 public func waitUntil(
     _ what: String, timeout: Duration = .seconds(90), sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () throws -> Bool
@@ -90,6 +95,26 @@ public func waitUntil(
         usleep(20_000)
     }
     if try condition() { return }
+    Issue.record("timed out after \(timeout) waiting until \(what)", sourceLocation: sourceLocation)
+    throw TimedOut(what: what)
+}
+
+/// Waits until `condition` holds, checking it every few milliseconds and
+/// sleeping between checks without holding a thread: the wait of async tests.
+///
+/// - Throws: ``TimedOut`` (and records an issue) when it still does not
+///   hold after `timeout`; checked once more at the deadline, as the
+///   synchronous wait is.
+public func waitUntil(
+    _ what: String, timeout: Duration = .seconds(90), sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(5))
+    }
+    if try await condition() { return }
     Issue.record("timed out after \(timeout) waiting until \(what)", sourceLocation: sourceLocation)
     throw TimedOut(what: what)
 }
@@ -111,6 +136,23 @@ public final class TemporaryFolder {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Runs `body` with a new empty folder under the system's temporary
+/// folder, removed afterwards.
+public func withTemporaryFolder<T>(
+    _ prefix: String = "timelined-test", _ body: (String) async throws -> T
+) async throws -> T {
+    let folder = try TemporaryFolder(prefix)
+    defer { withExtendedLifetime(folder) {} }
+    return try await body(folder.path)
+}
+
+/// ``withTemporaryFolder(_:_:)`` for a body that works with URLs.
+public func withTemporaryDirectory<T>(
+    _ prefix: String = "timelined-test", _ body: (URL) async throws -> T
+) async throws -> T {
+    try await withTemporaryFolder(prefix) { try await body(URL(fileURLWithPath: $0, isDirectory: true)) }
 }
 
 /// Runs a synchronous test body on a thread of its own: its waits (polling

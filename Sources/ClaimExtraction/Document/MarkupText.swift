@@ -32,6 +32,14 @@ struct MarkupText: Sendable {
         return reducer.run()
     }
 
+    /// Whether the text after `body` holds a tag of HTML or a comment, the
+    /// markup of a page (character references alone are plain text's too).
+    static func hasTags(_ bytes: UnsafeBufferPointer<UInt8>, from body: Int) -> Bool {
+        var reducer = Reducer(bytes, body: body)
+        _ = reducer.hasMarkup()
+        return reducer.tagsFound
+    }
+
     /// Elements whose contents a reader never sees as the article: code,
     /// styles, page furniture. A `<script>` or `<style>` ends only at its own
     /// end tag; the others may nest.
@@ -80,6 +88,9 @@ extension MarkupText {
         /// Whether the page is laid out by block tags: then a single line
         /// break in the source is a space, as a browser shows it.
         var laidOut = false
+        /// Whether ``hasMarkup()`` found a tag or a comment, not only
+        /// character references.
+        var tagsFound = false
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, body: Int) {
             self.bytes = bytes
@@ -109,6 +120,7 @@ extension MarkupText {
                 if comment(at: at) != nil { found = true }
                 i = at + 1
             }
+            tagsFound = found
             if !found {
                 i = body
                 while let at = next(UInt8(ascii: "&"), from: i) {

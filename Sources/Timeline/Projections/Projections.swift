@@ -54,6 +54,12 @@ public struct Projections: Sendable, Equatable {
 
     /// Every document, in the order it was received or rejected.
     public var documents: DocumentList { DocumentList(rows: documentRows, pool: pool) }
+    /// The documents refused, in the order they were: what each
+    /// `document.rejected` event says, which is what its report says.
+    public var rejectedDocuments: [DocumentRecord] {
+        guard rejectedCount > 0, let rejected = pool.existingID(DocumentRecord.Status.rejected.rawValue) else { return [] }
+        return documentRows.indices.compactMap { documentRows[$0].status == rejected ? documentRows[$0].record(pool) : nil }
+    }
     /// Every claim, in seq order.
     public var claims: ClaimList { ClaimList(rows: claimRows, pool: pool, text: text, edits: edits) }
 

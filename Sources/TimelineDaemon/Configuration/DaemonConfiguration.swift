@@ -24,6 +24,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var lexiconPath: String?
     /// Files larger than this go to failed/.
     public var maxDocumentBytes: Int = 10 * 1024 * 1024
+    /// Whether a file holding HTML is read as its text or refused.
+    public var html: HTMLHandling = .text
     /// A Varlink message larger than this closes its connection.
     public var maxMessageBytes: Int = 1024 * 1024
     /// The log starts a new segment file past this size.
@@ -123,6 +125,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 maxMessageBytes = value
             }
         }
+        if let content = file.content, let value = content.html {
+            guard let handling = HTMLHandling.all.first(where: { $0.rawValue == value }) else {
+                throw ConfigurationError(file: path, message: "'content.html' should be \(HTMLHandling.all.map { "'\($0.rawValue)'" }.joined(separator: " or ")), not '\(value)'")
+            }
+            html = handling
+        }
         if let log = file.log, let value = log.segmentBytes {
             guard value >= 4096 else { throw ConfigurationError(file: path, message: "'log.segment_bytes' must be at least 4096") }
             segmentBytes = value
@@ -209,6 +217,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         var editorsGroup: String?
         var reextractOnUpgrade: Bool?
         var limits: Limits?
+        var content: Content?
         var log: Log?
         var snapshots: Snapshots?
         var rescan: Rescan?
@@ -257,6 +266,15 @@ public struct DaemonConfiguration: Sendable, Equatable {
             }
         }
 
+        struct Content: Decodable {
+            var html: String?
+            enum CodingKeys: String, CodingKey, CaseIterable { case html }
+            init(from decoder: any Decoder) throws {
+                try rejectUnknownKeys(decoder, CodingKeys.self)
+                html = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .html)
+            }
+        }
+
         struct Log: Decodable {
             var segmentBytes: Int?
             enum CodingKeys: String, CodingKey, CaseIterable { case segmentBytes = "segment_bytes" }
@@ -288,7 +306,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             case lexicon
             case editorsGroup = "editors_group"
             case reextractOnUpgrade = "reextract_on_upgrade"
-            case limits, log, snapshots, rescan, connections
+            case limits, content, log, snapshots, rescan, connections
         }
 
         init(from decoder: any Decoder) throws {
@@ -303,6 +321,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             editorsGroup = try c.decodeIfPresent(String.self, forKey: .editorsGroup)
             reextractOnUpgrade = try c.decodeIfPresent(Bool.self, forKey: .reextractOnUpgrade)
             limits = try c.decodeIfPresent(Limits.self, forKey: .limits)
+            content = try c.decodeIfPresent(Content.self, forKey: .content)
             log = try c.decodeIfPresent(Log.self, forKey: .log)
             snapshots = try c.decodeIfPresent(Snapshots.self, forKey: .snapshots)
             rescan = try c.decodeIfPresent(Rescan.self, forKey: .rescan)

@@ -64,11 +64,10 @@ struct BatchIngester: Sendable {
     }
 
     /// A refused file's report, to write beside it in failed/.
-    struct PendingReport: Sendable {
-        var name: FileName
+    struct PendingReport: Sendable, Equatable {
+        /// The refused file's name in failed/.
         var movedTo: FileName
-        var rejection: Rejection
-        var event: Event
+        var report: RejectionReport
     }
 
     /// Reads, extracts, records and moves `names`, or as many of them as
@@ -228,8 +227,11 @@ struct BatchIngester: Sendable {
                 ])
             case .rejected(let name, let rejection, let target, _):
                 let event = next.next()!
-                guard let movedTo = move(name, to: folders.failed, as: target, touched: &touched, result: &result) else { continue }
-                let report = PendingReport(name: name, movedTo: movedTo, rejection: rejection, event: event)
+                guard let movedTo = move(name, to: folders.failed, as: target, touched: &touched, result: &result),
+                      case .documentRejected(let rejected) = event.payload
+                else { continue }
+                let report = PendingReport(
+                    movedTo: movedTo, report: RejectionReport(rejected, seq: event.seq, recordedAt: event.recordedAt))
                 if !write(report) { result.unwrittenReports.append(report) }
                 logger.warning("rejected", metadata: [
                     "file": "\(name)", "reason": "\(rejection.reason)", "message": "\(rejection.message)",
@@ -321,13 +323,10 @@ struct BatchIngester: Sendable {
     ///
     /// - Returns: whether it is written; when not, the failure is logged.
     private func write(_ pending: PendingReport) -> Bool {
-        let (name, movedTo, rejection, event) = (pending.name, pending.movedTo, pending.rejection, pending.event)
-        let report = RejectionReport(
-            name: name.text, reason: rejection.reason, message: rejection.message, size: rejection.size,
-            rejectedAt: RFC3339.string(from: event.recordedAt), seq: event.seq)
+        let movedTo = pending.movedTo
         do {
             let written = try FileSystem.createNew(
-                Array(try TimelineJSON.encoder(pretty: true).encode(report)) + [0x0A],
+                Array(try TimelineJSON.encoder(pretty: true).encode(pending.report)) + [0x0A],
                 named: Self.reportName(for: movedTo), in: folders.failed)
             if written != Self.reportName(for: movedTo) {
                 logger.warning("the report's name was taken; written under another", metadata: [
@@ -376,21 +375,5 @@ struct BatchIngester: Sendable {
             try FileSystem.replace(folder + "/" + file.content.sha256, with: temporary!)
         }
         try FileSystem.syncDirectory(folder)
-    }
-}
-
-/// What failed/NAME.error.json says.
-struct RejectionReport: Encodable {
-    var name: String
-    var reason: String
-    var message: String
-    var size: Int?
-    var rejectedAt: String
-    var seq: UInt64
-
-    enum CodingKeys: String, CodingKey {
-        case name, reason, message, size
-        case rejectedAt = "rejected_at"
-        case seq
     }
 }

@@ -1,4 +1,5 @@
 import CLinux
+import ClaimExtraction
 import DurableFiles
 import Foundation
 import Timeline
@@ -84,6 +85,8 @@ struct Ingestor: Sendable {
 
     var inbox: String
     var maxDocumentBytes: Int
+    /// Whether a file holding HTML is read as its text or refused.
+    var html: HTMLHandling = .text
 
     /// Reads `name` from the inbox, unless it is still being written.
     ///
@@ -174,6 +177,10 @@ struct Ingestor: Sendable {
         let content = DocumentContent(bytes: bytes)
         if let refusal = content.refusal {
             return .rejected(Rejection(reason: refusal.reason, message: refusal.message, size: filled))
+        }
+        if html == .refuse, content.document(name: name.text).holdsHTML {
+            return .rejected(Rejection(
+                reason: "html", message: "an HTML page; HTML is refused here (content.html: refuse)", size: filled))
         }
         return .file(ReceivedFile(name: name, bytes: bytes, content: content, version: FileVersion(info)))
     }

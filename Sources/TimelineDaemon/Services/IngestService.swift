@@ -28,6 +28,9 @@ struct IngestService: Service {
     let lexicon: LexiconFile
     /// The names the start found in the inbox.
     let found: [FileName]
+    /// The reports of refused files the start found missing in failed/
+    /// (``RejectionReport/missing(for:in:)``), written first.
+    let missingReports: [BatchIngester.PendingReport]
     let notifier: SystemdNotifier
     let logger: Logger
     /// With `reextract_on_upgrade`: re-extracts, beside the loop, the
@@ -75,6 +78,10 @@ struct IngestService: Service {
         var stopping = false
         var retry = RetryState()
         var nextRescan = ContinuousClock.now + rescanInterval
+        // Written before any batch; those the disk has no room for yet wait
+        // for a try, as a batch's own would.
+        retry.unwrittenReports = ingester.write(missingReports)
+        if !retry.unwrittenReports.isEmpty { retry.wake() }
         /// Since when the inbox is gone (deleted or moved away), while it is.
         var inboxGoneSince: ContinuousClock.Instant?
 

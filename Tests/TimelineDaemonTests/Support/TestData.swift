@@ -6,14 +6,6 @@ import Synchronization
 import Testing
 import Timeline
 
-/// A fresh folder under the system's temporary directory, removed afterwards.
-func withTemporaryFolder<T>(_ body: (String) async throws -> T) async throws -> T {
-    let path = FileManager.default.temporaryDirectory.path + "/timelined-daemon-tests-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try await body(path)
-}
-
 /// Events shaped like ingestion's, with claims (the extractor is not
 /// needed to make them): each document is followed by its claims, and
 /// now and then a rejection or a retraction comes between.
@@ -113,22 +105,4 @@ final class CapturedLog: Sendable {
             log.add(([event.level.rawValue, "\(event.message)"] + fields).joined(separator: " "))
         }
     }
-}
-
-/// Waits until `condition` holds, checking as often as the runtime lets
-/// other work run; fails the test after `timeout`.
-func waitUntil(
-    _ what: String, timeout: Duration = .seconds(90), sourceLocation: SourceLocation = #_sourceLocation,
-    _ condition: () async throws -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(5))
-    }
-    // Once more at the deadline: a sleep the busy pool resumed late must
-    // not fail a wait whose condition came true meanwhile.
-    if try await condition() { return }
-    Issue.record("timed out after \(timeout) waiting until \(what)", sourceLocation: sourceLocation)
-    throw CancellationError()
 }
