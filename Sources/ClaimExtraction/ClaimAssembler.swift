@@ -234,6 +234,8 @@ struct ClaimAssembler {
         // "… Russia's losses … We counted on average 1,580 casualties per
         // day": soldiers of no named side are those the text was counting.
         if figure.population == .military, let soldiers { return soldiers }
+        // Soldiers of a text that has named one side only are its soldiers.
+        if figure.population == .military, speaker?.side == nil, let only = resolver.onlySideNamed(before: index) { return only }
         return defaultSide(figure.population)
     }
 
@@ -392,18 +394,12 @@ struct ClaimAssembler {
             guard token.isWord, !token.keyword.opensClause, token.keyword != .that,
                   scope.match(.figureVerb, at: k) == nil, scope.match(.attributionVerb, at: k) == nil, scope.match(.rate, at: k) == nil,
                   !scope.english(k).contains(.copula), !CueReader.auxiliaries.contains(token.hash),
-                  !isParticiple(token)
+                  !scope.isParticiple(k, endingWith: "ed")
             else { return false }
             words += 1
             k += 1
         }
         return words <= 6
-    }
-
-    /// Whether a word ends in "-ed", as most past participles do.
-    private func isParticiple(_ token: Token) -> Bool {
-        let end = Int(token.end)
-        return end - Int(token.start) > 3 && bytes[end - 2] == UInt8(ascii: "e") && bytes[end - 1] == UInt8(ascii: "d")
     }
 
     /// Whether two speakers speak for one party: the same side, or, with

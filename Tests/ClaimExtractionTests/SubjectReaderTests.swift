@@ -799,4 +799,13 @@ import Testing
             + "and that it was \"probably the same\" on the Ukrainian side."
         #expect(keys(text) == ["russia military casualties well_over 100000", "ukraine military casualties well_over 100000"])
     }
+    @Test func soldiersOfATextThatNamesOneSideAreItsSoldiers() {
+        let text = "The 155th Marine Brigade is one of the most decorated units of the Russian army. "
+            + "Verstka has established the names of 1,013 servicemen of the brigade who were killed."
+        #expect(keys(text) == ["russia military killed exact 1013"])
+        #expect(speakers(text) == ["Verstka"])
+        // A text that has named both sides leaves them unsaid.
+        #expect(keys("Russia and Ukraine have fought for two years. Some 500,000 soldiers have been killed or wounded.")
+            == ["both military casualties approximately 500000"])
+    }
 }

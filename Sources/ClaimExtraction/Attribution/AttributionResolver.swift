@@ -54,6 +54,8 @@ struct AttributionResolver {
     /// The parts of bodies (``LexiconView/SpeakerInfo/within``) the text
     /// names, by sentence; read once, when a body with parts is named.
     private var namedParts: [(sentence: Int, speaker: Int)]?
+    /// The sides each sentence and those before it name, as bits.
+    private var sidesNamed: [Int] = []
     /// The unlabelled interview the document is, once asked.
     private var interviewRead: InterviewReading?
     private struct InterviewReading {
@@ -768,6 +770,24 @@ struct AttributionResolver {
             other -= 1
         }
         return nil
+    }
+
+    /// The one side the text names before sentence `index` ("one of the
+    /// most decorated units of the Russian army … the names of 1,013
+    /// servicemen of the 155th brigade"), or nil when it names none or both.
+    mutating func onlySideNamed(before index: Int) -> Side? {
+        while sidesNamed.count < index {
+            let scope = scope(sidesNamed.count)
+            var named = sidesNamed.last ?? 0
+            for k in scope.range where scope[k].entry >= 0 {
+                if let match = scope.match(.side, at: k) { named |= 1 << min(Int(match.role.value), 62) }
+            }
+            sidesNamed.append(named)
+        }
+        guard index > 0 else { return nil }
+        let named = sidesNamed[index - 1]
+        guard named != 0, named & (named - 1) == 0 else { return nil }
+        return lexicon.sides[named.trailingZeroBitCount]
     }
 
     mutating func lastParty(before position: Int, in index: Int) -> Side? {
