@@ -182,6 +182,10 @@ struct ClaimAssembler {
     /// civilians have been killed": OHCHR).
     private func speakerName(_ speaker: ResolvedSpeaker?, of figure: Figure) -> String? {
         if figure.population == .civilian, figure.metric != .refugees, let counter = speaker?.civilianTollsBy { return counter }
+        // ("According to United Nations, more than 800,000 civilians have
+        // fled" after OHCHR's figures: refugees are the whole body's, not
+        // those of its part that counts the dead.)
+        if figure.metric == .refugees, let whole = speaker?.whole, whole.civilianTollsBy == speaker?.name { return whole.name }
         return speaker?.name
     }
 

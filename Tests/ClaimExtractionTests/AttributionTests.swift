@@ -757,4 +757,9 @@ import Testing
             + "Russian losses this month have averaged 1,046 a day, the ministry said."
         #expect(claims(text).map { "\($0.speaker ?? "-") \($0.statedOn?.iso ?? "-")" } == ["Ukrainian Ministry of Defence -"])
     }
+    @Test func refugeesTheUNReportsAfterItsMonitorsAreTheUNs() {
+        let text = "OHCHR recorded 227 civilian deaths in Ukraine. "
+            + "According to the United Nations, more than 800,000 civilians have so far fled Ukraine."
+        #expect(speakers(text) == ["OHCHR", "United Nations"])
+    }
 }

@@ -759,6 +759,11 @@ import Testing
             == ["ukraine civilian refugees at_least 6800000", "ukraine civilian refugees approximately 1200000",
                 "ukraine civilian refugees nearly 1000000"])
     }
+    @Test func aHandoverInAnotherClauseLeavesAnAttacksDayATally() {
+        #expect(keys("The exchange began on Friday, and Russian strikes, which on Sunday killed 12 people, have undermined it.")
+            == ["ukraine civilian killed exact 12/day"])
+        #expect(keys("The bodies of 1,000 soldiers were repatriated on Friday.") == ["both military killed exact 1000"])
+    }
     @Test func aTollOfADaysAttackIsNoDaysTally() {
         #expect(keys("The governor said 43 people had been wounded in Saturday's attack on a hardware store.")
             == ["ukraine civilian wounded exact 43"])

@@ -471,7 +471,11 @@ struct AttributionResolver {
     mutating func resolve(_ mention: EntityMention, in index: Int) -> ResolvedSpeaker? {
         switch mention.referent {
         case .speaker(let number):
-            return resolved(namedPart(of: number, through: index) ?? number)
+            guard let part = namedPart(of: number, through: index) else { return resolved(number) }
+            var speaker = resolved(part)
+            let whole = lexicon.speakers[number]
+            speaker.whole = .init(name: whole.name, civilianTollsBy: whole.civilianTollsBy)
+            return speaker
         case .person(let written):
             let name = AttributionResolver.asName(written)
             let full = fullName(of: name, before: index) ?? name

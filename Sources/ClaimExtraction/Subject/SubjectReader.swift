@@ -283,9 +283,15 @@ struct SubjectReader {
             // attack's toll is no day's tally.
             let oneAttack = singleAttack(scope, from: clauseStart, before: hedges[first].start)
             // ("the bodies of 1,000 were repatriated today": a handover's day.)
-            let attackDay = !oneAttack && !handover && governor?.metric != nil && dates.contains { date in
+            // (A handover in another clause is another matter: "the
+            // exchange, which began on Friday, … strikes, which on Sunday
+            // killed 12 people".)
+            var clauseEnd = mentions[last].end
+            while clauseEnd < scope.range.upperBound, !scope.isClausePunctuation(clauseEnd) { clauseEnd += 1 }
+            let clauseHandover = handover && (clauseStart..<clauseEnd).contains { SubjectReader.handovers.contains(scope[$0].hash) }
+            let attackDay = !oneAttack && !clauseHandover && governor?.metric != nil && dates.contains { date in
                 date.start >= clauseStart && date.end <= hedges[first].start
-                    && isTallyDay(scope, date, handoverBefore: hedges[first].start)
+                    && isTallyDay(scope, date, from: clauseStart, handoverBefore: hedges[first].start)
                     && !(date.end..<hedges[first].start).contains { scope.match(.attributionVerb, at: $0) != nil }
                     // ("said on Friday its forces had inflicted": the saying's
                     // day; but "said Monday's strikes killed" is the attack's.)
@@ -2140,11 +2146,14 @@ struct SubjectReader {
         "rockets", "shelling", "shellings", "bombardment", "barrage", "barrages",
     ].map(WordHash.of))
 
-    private func isTallyDay(_ scope: SentenceScope, _ date: DateExpression, handoverBefore end: Int) -> Bool {
+    /// Whether `date` names the day a tally counts, not a handover's day:
+    /// no handover stands in `from..<end` ("the exchange, which began on
+    /// Friday, … strikes, which on Sunday killed 12": another clause's).
+    private func isTallyDay(_ scope: SentenceScope, _ date: DateExpression, from start: Int? = nil, handoverBefore end: Int) -> Bool {
         guard date.isSingleDay, !boundsPeriod(scope, date) else { return false }
         let last = min(date.end, scope.range.upperBound - 1)
         if (date.start...last).contains(where: { scope[$0].mark == .hyphen || scope[$0].mark == .dash }) { return false }
-        return !(scope.range.lowerBound..<end).contains { SubjectReader.handovers.contains(scope[$0].hash) }
+        return !((start ?? scope.range.lowerBound)..<end).contains { SubjectReader.handovers.contains(scope[$0].hash) }
     }
 
     /// Whether a date bounds a period ("since Monday", "as of March 19")
