@@ -328,7 +328,32 @@ struct ClaimAssembler {
             pool = candidates.filter { date in date.start < cue || !(cue..<date.start).contains { scope[$0].keyword == .that } }
         }
         guard let chosen = pool.min(by: { abs($0.start - cue) < abs($1.start - cue) }) else { return nil }
-        return dates.dated(chosen.value)
+        guard chosen.refersBack else { return dates.dated(chosen.value) }
+        // "Kirby said the same month", "in September that year": of the
+        // date the text gave last before.
+        guard let before = dateGiven(before: chosen.start, in: index, resolver: &resolver),
+              let date = chosen.resolved(after: before.date)
+        else { return nil }
+        return (date, before.source)
+    }
+
+    /// How many sentences back "the same day" or "that year" looks for the
+    /// date it refers to.
+    private static let backReach = 6
+
+    /// The date the text gives last before token `position` of sentence
+    /// `index`, for words that refer back to it.
+    private func dateGiven(
+        before position: Int, in index: Int, resolver: inout AttributionResolver
+    ) -> (date: PartialDate, source: DateSource)? {
+        var other = index
+        while other >= 0, other >= index - ClaimAssembler.backReach {
+            for date in resolver.dates[other].reversed() where (other < index || date.end <= position) && !date.refersBack {
+                if let found = dates.dated(date.value) { return found }
+            }
+            other -= 1
+        }
+        return nil
     }
 
     /// Whether `date` belongs to the clause of the cue at `cue` rather than

@@ -229,6 +229,15 @@ import Testing
         #expect(LexiconFixture.extractor.extract(Document(name: "f.txt", text: former)).claims.map(\.statedOn?.iso) == ["2022-03"])
     }
 
+    @Test func wordsThatReferBackTakeTheDateGivenBefore() {
+        let month = "The slides are dated February. Kirby said the same month that Wagner had suffered more than 30,000 casualties."
+        #expect(claims(month).map(\.statedOn?.iso) == ["2013-02"])
+        let year = "The war began in 2012. In September that year, the ministry said 5,937 soldiers had been killed."
+        #expect(claims(year).map(\.statedOn?.iso) == ["2012-09"])
+        // With nothing given before, they date nothing.
+        #expect(claims("The ministry said the same day that 5,937 soldiers had been killed.").map(\.statedOn?.iso) == [nil])
+    }
+
     @Test func weekdayArithmetic() {
         #expect(CivilDate.weekday(days: CivilDate.days(year: 2013, month: 2, day: 12)) == 2)
         #expect(CivilDate.weekday(days: CivilDate.days(year: 2023, month: 1, day: 20)) == 5)

@@ -22,6 +22,12 @@ struct DateExpression: Sendable, Hashable {
         case lastMonth
         case thisYear
         case lastYear
+        /// "the same day", "that month", "later that month": the day, month
+        /// or year of a date the text gave before.
+        case earlier(PartialDate.Precision)
+        /// "in September that year", "in November of that year": a month of
+        /// the year of a date the text gave before.
+        case monthOfEarlierYear(month: Int, day: Int?)
     }
 
     /// The first token of the expression.
@@ -35,6 +41,28 @@ struct DateExpression: Sendable, Hashable {
     /// The words name a time within the day rather than the day ("this
     /// morning", "hours ago"): when something was said, not a day's tally.
     var isTimeOfDay = false
+
+    /// Whether the words refer to a date the text gave before.
+    var refersBack: Bool {
+        switch value {
+        case .earlier, .monthOfEarlierYear: true
+        default: false
+        }
+    }
+
+    /// The date the words mean, given `before`, the date the text gave last
+    /// before them; nil when they do not refer back.
+    func resolved(after before: PartialDate) -> PartialDate? {
+        switch value {
+        case .earlier(let precision):
+            return before.precision < precision ? before : before.truncated(to: precision)
+        case .monthOfEarlierYear(let month, let day):
+            if let day, !CivilDate.isValid(year: before.year, month: month, day: day) { return PartialDate(year: before.year, month: month) }
+            return PartialDate(year: before.year, month: month, day: day)
+        default:
+            return nil
+        }
+    }
 
     /// Whether the year is missing, so that it must be inferred.
     var lacksYear: Bool {
@@ -57,7 +85,7 @@ struct DateExpression: Sendable, Hashable {
     /// day a statement was made.
     var isYearOnly: Bool {
         switch value {
-        case .calendar(_, nil, _), .thisYear, .lastYear: true
+        case .calendar(_, nil, _), .thisYear, .lastYear, .earlier(.year): true
         default: false
         }
     }

@@ -56,7 +56,7 @@ struct DateReader {
             }
             value = .calendar(year: year, month: month, day: day)
             if year == nil, let relative = relativeYear(tokens, after: last, end: end) {
-                value = .monthOfYear(month: month, day: day, yearsBack: relative.back)
+                value = relative.back < 0 ? .monthOfEarlierYear(month: month, day: day) : .monthOfYear(month: month, day: day, yearsBack: relative.back)
                 last = relative.last
             }
             if day != nil, spansDays(tokens, after: last, end: end) { isPeriod = true }
@@ -83,11 +83,16 @@ struct DateReader {
             }
             value = .calendar(year: year, month: month, day: day)
             if year == nil, let relative = relativeYear(tokens, after: last, end: end) {
-                value = .monthOfYear(month: month, day: day, yearsBack: relative.back)
+                value = relative.back < 0 ? .monthOfEarlierYear(month: month, day: day) : .monthOfYear(month: month, day: day, yearsBack: relative.back)
                 last = relative.last
             }
         } else if token.isWord, let entry = lexicon.entry(of: token), entry.weekday > 0, token.has(.capitalized) {
             value = .weekday(Int(entry.weekday))
+        } else if token.keyword == .that || token.hash == DateReader.same {
+            // "the same day", "that month", "(later) that year".
+            guard i + 1 < end, let precision = DateReader.spans[tokens[i + 1].hash] else { return nil }
+            return DateExpression(
+                start: i, end: i + 2, value: .earlier(precision), isAnchor: isAnchor(tokens, before: i, floor: range.lowerBound))
         } else if token.keyword == .today {
             value = .today
         } else if token.keyword == .yesterday {
@@ -136,13 +141,16 @@ struct DateReader {
             isAnchor: isPeriod || isAnchor(tokens, before: i, floor: range.lowerBound))
     }
 
-    /// "this year", "last year" right after a month: the year it falls in.
+    /// "this year", "last year" right after a month: the year it falls in
+    /// (`back` -1 for "that year" or "of that year": a year given before).
     private func relativeYear(_ tokens: UnsafeBufferPointer<Token>, after last: Int, end: Int) -> (back: Int, last: Int)? {
-        let k = last + 1
+        var k = last + 1
+        if k < end, tokens[k].keyword == .of { k += 1 }
         guard k + 1 < end, tokens[k + 1].keyword == .year else { return nil }
         switch tokens[k].keyword {
-        case .this: return (0, k + 1)
-        case .last: return (1, k + 1)
+        case .this where k == last + 1: return (0, k + 1)
+        case .last where k == last + 1: return (1, k + 1)
+        case .that: return (-1, k + 1)
         default: return nil
         }
     }
@@ -253,6 +261,10 @@ struct DateReader {
         return day
     }
 
+    private static let same = WordHash.of("same")
+    private static let spans: [UInt64: PartialDate.Precision] = [
+        WordHash.of("day"): .day, WordHash.of("week"): .month, WordHash.of("month"): .month, WordHash.of("year"): .year,
+    ]
     private static let partsOfDay = WordSet(["morning", "afternoon", "evening"].map(WordHash.of))
     private static let spansOfHours = WordSet(["minutes", "hours"].map(WordHash.of))
     private static let night = WordHash.of("night")

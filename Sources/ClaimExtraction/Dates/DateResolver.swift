@@ -122,6 +122,9 @@ struct DateResolver: Sendable {
             return reference.map { PartialDate(year: $0.year) }
         case .lastYear:
             return reference.map { PartialDate(year: $0.year - 1) }
+        case .earlier, .monthOfEarlierYear:
+            // (Resolved against the date the text gave before, not the reference.)
+            return nil
         }
     }
 

@@ -128,7 +128,7 @@ enum English {
 
     /// Words that start a date relative to the document's: "last month",
     /// "earlier this week", "yesterday", "tonight", "hours ago".
-    static let relativeDateWords = ["today", "tonight", "yesterday", "last", "this", "earlier", "minutes", "hours"]
+    static let relativeDateWords = ["today", "tonight", "yesterday", "last", "this", "earlier", "minutes", "hours", "that", "same"]
 
     /// Words that take a full stop without ending a sentence.
     static let abbreviations: Set<String> = [
