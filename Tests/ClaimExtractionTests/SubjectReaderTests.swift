@@ -764,6 +764,12 @@ import Testing
             == ["ukraine civilian killed exact 12/day"])
         #expect(keys("The bodies of 1,000 soldiers were repatriated on Friday.") == ["both military killed exact 1000"])
     }
+    @Test func soldiersAndCiviliansWhoReturnedHomeWereCaptives() {
+        #expect(keys("Zelensky said 150 servicemen and seven civilians had returned home.")
+            == ["ukraine military captured exact 150", "ukraine civilian captured exact 7"])
+        // Civilians alone coming home are no captives.
+        #expect(keys("About 500 civilians have returned home to Kherson since the liberation.") == [])
+    }
     @Test func aTollOfADaysAttackIsNoDaysTally() {
         #expect(keys("The governor said 43 people had been wounded in Saturday's attack on a hardware store.")
             == ["ukraine civilian wounded exact 43"])

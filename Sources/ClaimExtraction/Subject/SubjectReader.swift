@@ -453,11 +453,15 @@ struct SubjectReader {
                 // ("The last exchange took place on 5 February: 150
                 // Ukrainians returned home": a swap's people named by
                 // their nation alone.)
+                // ("150 servicemen and seven civilians had returned home":
+                // they came home themselves; civilians beside soldiers too.)
+                let withSoldiers = group.contains { heads[$0].population == .military }
                 if metrics.isEmpty, handover,
                    let population = phrase.population ?? (exchanged && !phrase.sides.isEmpty ? .military : nil),
-                   exchanged || population == .military && scope.range.contains(where: { k in
+                   exchanged || (population == .military || withSoldiers) && scope.range.contains(where: { k in
                        SubjectReader.returns.contains(scope[k].hash)
-                           && (k < mentions[member].start || k > scope.range.lowerBound && SubjectReader.passiveAuxiliaries.contains(scope[k - 1].hash))
+                           && (k < mentions[member].start || k > scope.range.lowerBound && SubjectReader.passiveAuxiliaries.contains(scope[k - 1].hash)
+                               || k + 1 < scope.range.upperBound && scope[k + 1].hash == SubjectReader.home)
                    }) {
                     metrics = [.captured]
                 }
@@ -2243,6 +2247,7 @@ struct SubjectReader {
     /// Nouns that name civilians as such, unlike "people" or "persons".
     static let civilianNouns = WordSet(["civilians", "civilian", "residents", "inhabitants", "villagers"].map(WordHash.of))
     /// Verbs that hand living people over.
+    static let home = WordHash.of("home")
     static let returns = WordSet(["returned", "repatriated", "handed", "transferred", "exchanged", "swapped"].map(WordHash.of))
     static let passiveAuxiliaries = WordSet(["been", "were", "was", "are", "is", "be", "being"].map(WordHash.of))
     static let ruins = WordSet(["rubble", "debris", "ruins", "toll"].map(WordHash.of))
