@@ -770,6 +770,15 @@ import Testing
         // Civilians alone coming home are no captives.
         #expect(keys("About 500 civilians have returned home to Kherson since the liberation.") == [])
     }
+    @Test func whomACountryGrantsProtectionAreRefugees() {
+        #expect(keys("The Czech Republic has granted protection to nearly 500,000 Ukrainians.") == ["ukraine civilian refugees nearly 500000"])
+        #expect(keys("Estonia's Police and Border Guard Board said it had granted temporary protection to more than 51,000 people from Ukraine.")
+            == ["ukraine civilian refugees at_least 51000"])
+        #expect(keys("More than 6 million Ukrainians are refugees in Europe. "
+            + "Poland hosts the largest number, with over 1.56 million registered, followed by Germany with more than 1 million.")
+            == ["ukraine civilian refugees at_least 6000000", "ukraine civilian refugees at_least 1560000",
+                "ukraine civilian refugees at_least 1000000"])
+    }
     @Test func aTollOfADaysAttackIsNoDaysTally() {
         #expect(keys("The governor said 43 people had been wounded in Saturday's attack on a hardware store.")
             == ["ukraine civilian wounded exact 43"])

@@ -578,7 +578,7 @@ struct SubjectReader {
                 // ("Irrecoverable losses … are somewhere over 300,000 people":
                 // the losses a linking verb counts in people are soldiers;
                 // not "Wounded were 26 871 persons".)
-                if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer,
+                if phrase.weakPopulation, governor?.population == nil, let governor, governor.sufferer, governor.metric != .refugees,
                    !governor.sides.isEmpty || each || speakersOwn
                     || governor.linked && predicate.metrics.isEmpty
                         && (scope.range.lowerBound..<hedges[first].start).contains(where: { scope[$0].hash == SubjectReader.lossesHash }) {
@@ -1575,10 +1575,11 @@ struct SubjectReader {
         }
         guard k - 1 >= lower else { return false }
         if scope[k].keyword == .of || scope[k].keyword == .at { return SubjectReader.figureNouns.contains(scope[k - 1].hash) }
-        // ("hosts the largest number, about 1.2 million": the figure in
-        // apposition to the noun.)
-        if scope[k].mark == .comma, SubjectReader.figureNouns.contains(scope[k - 1].hash), k - 2 >= lower,
-           scope.english(k - 2).contains(.article) || scope[k - 2].isWord && SubjectReader.superlatives.contains(scope[k - 2].hash) {
+        // ("hosts the largest number, about 1.2 million", "…, with over
+        // 1.56 million": the figure in apposition to the noun.)
+        let comma = scope[k].hash == SubjectReader.with && k - 1 > lower ? k - 1 : k
+        if scope[comma].mark == .comma, SubjectReader.figureNouns.contains(scope[comma - 1].hash), comma - 2 >= lower,
+           scope.english(comma - 2).contains(.article) || scope[comma - 2].isWord && SubjectReader.superlatives.contains(scope[comma - 2].hash) {
             return true
         }
         guard let link = scope.match(.linking, endingAt: start), link.start - 1 > lower else { return false }
