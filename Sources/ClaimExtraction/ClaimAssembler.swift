@@ -126,9 +126,10 @@ struct ClaimAssembler {
             guard claim.per == nil, let day = days[claim.metric] else { continue }
             let sentence = drafts[position].sentence
             let toll = drafts[day.draft].claim
+            let scope = resolver.scope(sentence)
             if sentence > day.sentence, sentence - day.sentence <= ClaimAssembler.roundupReach, toll.side == claim.side,
-               (claim.high ?? claim.low) <= toll.low, resolver.dates[sentence].isEmpty,
-               !namesTotal(resolver.scope(sentence)), !namesOneAttack(resolver.scope(sentence), before: drafts[position].figureStart) {
+               (claim.high ?? claim.low) <= toll.low, resolver.dates[sentence].isEmpty, !namesTotal(scope),
+               !SubjectReader.singleAttack(scope, from: scope.range.lowerBound, before: drafts[position].figureStart) {
                 drafts[position].claim.per = .day
             } else {
                 days[claim.metric] = nil
@@ -142,14 +143,6 @@ struct ClaimAssembler {
     /// Whether a sentence counts more than a day: "since", "in total", "so far".
     private func namesTotal(_ scope: SentenceScope) -> Bool {
         scope.range.contains { scope[$0].keyword == .since || ClaimAssembler.totalWords.contains(scope[$0].hash) }
-    }
-
-    /// Whether one attack ("a strike on an apartment block killed one
-    /// person") is what the sentence counts the toll of, before its figure.
-    private func namesOneAttack(_ scope: SentenceScope, before end: Int) -> Bool {
-        let before = scope.range.lowerBound..<max(scope.range.lowerBound, end)
-        return before.contains { SubjectReader.singleAttacks.contains(scope[$0].hash) }
-            && !before.contains { SubjectReader.manyAttacks.contains(scope[$0].hash) }
     }
 
     static let totalWords = WordSet(["total", "overall", "cumulative", "far", "altogether", "all"].map(WordHash.of))

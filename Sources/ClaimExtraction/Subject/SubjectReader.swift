@@ -281,7 +281,7 @@ struct SubjectReader {
             // loss verb counts the toll of.
             // "A Russian guided bomb killed four people on Monday": one
             // attack's toll is no day's tally.
-            let oneAttack = singleAttack(scope, from: clauseStart, before: hedges[first].start)
+            let oneAttack = SubjectReader.singleAttack(scope, from: clauseStart, before: hedges[first].start)
             // ("the bodies of 1,000 were repatriated today": a handover's day.)
             // (A handover in another clause is another matter: "the
             // exchange, which began on Friday, … strikes, which on Sunday
@@ -2127,7 +2127,7 @@ struct SubjectReader {
     /// Whether the clause before a figure names one attack as what caused
     /// it ("a Russian guided bomb", "Saturday's attack", "the strike of 9
     /// May") and no attacks in the plural ("drone and missile strikes").
-    private func singleAttack(_ scope: SentenceScope, from start: Int, before end: Int) -> Bool {
+    static func singleAttack(_ scope: SentenceScope, from start: Int, before end: Int) -> Bool {
         var single = false
         let singleAttacks = SubjectReader.singleAttacks, manyAttacks = SubjectReader.manyAttacks
         for k in start..<end where scope[k].isWord {
