@@ -751,6 +751,13 @@ import Testing
             "ukraine civilian killed exact 1", "ukraine civilian killed exact 606",
         ])
     }
+    @Test func aFigureWithItsNounLeftOutRightAfterAndTakesTheHedgeToo() {
+        #expect(keys("The UN refugee agency said that about 5.7 million Ukrainians were recorded as refugees in Europe, and 6.9 million worldwide.")
+            == ["ukraine civilian refugees approximately 5700000", "ukraine civilian refugees approximately 6900000"])
+        // Not "another" figure.
+        #expect(keys("The model shows roughly 25,000 Russian soldiers' deaths in 2022 and another 22,000 in 2023.")
+            == ["russia military killed approximately 25000", "russia military killed exact 22000"])
+    }
     @Test func aFigureWithItsNounLeftOutRepeatsTheOneBefore() {
         #expect(keys("UNHCR has recorded 5.97 million refugees from Ukraine in Europe, and some 6.5 million worldwide.")
             == ["ukraine civilian refugees exact 5970000", "ukraine civilian refugees approximately 6500000"])

@@ -401,6 +401,9 @@ struct SubjectReader {
                 } ?? false
                 // ("put the total at 1,264,310, adding 1,040 over the previous
                 // 24 hours": so does a figure added to it.)
+                // ("about 5.7 million Ukrainians … in Europe, and 6.9 million
+                // worldwide": the hedge of the figure it repeats, with "and".)
+                var reading = hedges[member]
                 if metrics.isEmpty, !phrase.hasHead, phrase.sides.isEmpty, governor == nil, let lastMetric, let between,
                    scope.match(.linking, endingAt: hedges[member].start) == nil,
                    compared || between.contains(where: {
@@ -408,6 +411,12 @@ struct SubjectReader {
                            || SubjectReader.adding.contains(scope[$0].hash)
                    }) {
                     metrics = [lastMetric]
+                    // (Only right after "and": not "and another 22,000", nor
+                    // "and the IOM estimates that 7.1 million more".)
+                    if reading.qualifier == .exact, !compared, let before = figures.last, reading.start > scope.range.lowerBound,
+                       scope[reading.start - 1].keyword == .and {
+                        reading.qualifier = before.reading.qualifier
+                    }
                 }
                 // "… had been killed since the invasion, along with more than
                 // 20,000 civilians": people added to the figure before share its loss.
@@ -703,7 +712,7 @@ struct SubjectReader {
                 let before = scope.skipQuotes(back: hedges[member].start - 1)
                 let isGiven = before >= scope.range.lowerBound && scope.english(before).contains(.definite)
                 figures.append(Figure(
-                    mention: mentions[member], reading: hedges[member], sides: resolvedSides,
+                    mention: mentions[member], reading: reading, sides: resolvedSides,
                     population: resolvedPopulation, metric: metric, rate: rate,
                     isGiven: isGiven, againstSpeaker: againstSpeaker, contextSides: contextSides))
             }
