@@ -189,7 +189,10 @@ public struct ClaimExtractor: Sendable {
                 antecedent: antecedent)
             if let rate = figures.last(where: { $0.rate != nil })?.rate { period = (index, rate) }
             if let last = figures.last {
-                let sides = (last.sides ?? last.contextSides ?? []).compactMap { compiled.sides.firstIndex(of: $0) }
+                // ("the enemy has lost 52,000 soldiers … Of them, about
+                // 20,000": a part of the enemy's losses is the enemy's.)
+                let sides = last.againstSpeaker
+                    ? [SentenceScope.enemy] : (last.sides ?? last.contextSides ?? []).compactMap { compiled.sides.firstIndex(of: $0) }
                 context = (index, Topic(metric: last.metric, sides: sides, population: last.population))
             }
             if !figures.isEmpty {

@@ -835,4 +835,9 @@ import Testing
         #expect(keys("Russia and Ukraine have fought for two years. Some 500,000 soldiers have been killed or wounded.")
             == ["both military casualties approximately 500000"])
     }
+    @Test func aPartOfTheEnemysLossesInTheNextSentenceIsTheEnemys() {
+        let text = "Over these six months the enemy has lost 52,000 soldiers in the Kursk direction, Zelensky said. "
+            + "Of them, about 20,000 are irrecoverable losses."
+        #expect(keys(text) == ["russia military casualties exact 52000", "russia military killed approximately 20000"])
+    }
 }

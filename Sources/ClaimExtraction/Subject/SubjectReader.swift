@@ -693,8 +693,12 @@ struct SubjectReader {
                     contextSides = heading.sides.count > 1 ? [.both] : [scope.lexicon.sides[heading.sides[0]]]
                 }
 
-                // A row under a lead-in is of the lead-in's side, "the enemy"'s too.
-                if sides == nil, contextSides == nil, rowOfContext, let context, !context.sides.isEmpty { sides = context.sides }
+                // A row under a lead-in is of the lead-in's side, "the enemy"'s
+                // too, and so is a part of the enemy's losses just counted.
+                if sides == nil, contextSides == nil, let context, !context.sides.isEmpty,
+                   rowOfContext || context.sides == [SentenceScope.enemy] && partOfPrevious(scope, before: hedges[first].start) {
+                    sides = context.sides
+                }
                 var resolvedSides: [Side]?
                 let againstSpeaker = sides?.contains(SentenceScope.enemy) ?? false
                 if againstSpeaker { sides = nil }
