@@ -499,7 +499,7 @@ struct AttributionResolver {
             // "the regional administration", "the city council": a local
             // body is none of the country's, only one its name calls local.
             if let local = localWord(of: mention) {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[local].start)..<Int(tokens[local].end)]), as: UTF8.self)
+                let word = scope(index).text(local, local + 1)
                 if let found = search(from: index, before: mention.start, { speaker in
                     !speaker.isPerson && speaker.name.lowercased().contains(word.lowercased())
                 }) {
@@ -524,7 +524,7 @@ struct AttributionResolver {
             }
             // "the Migration Department said … according to the department":
             // the nearest body of that kind, or whose name has the noun.
-            let noun = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[mention.end - 1].start)..<Int(tokens[mention.end - 1].end)]), as: UTF8.self).lowercased()
+            let noun = scope(index).text(mention.end - 1, mention.end).lowercased()
             if let found = search(from: index, before: mention.start, { speaker in
                 speaker.kind.map { kinds.contains($0) }
                     ?? (!speaker.isPerson && speaker.name.lowercased().split(separator: " ").contains { $0 == noun })

@@ -291,7 +291,7 @@ struct SubjectReader {
             let clauseHandover = handover && (clauseStart..<clauseEnd).contains { SubjectReader.handovers.contains(scope[$0].hash) }
             let attackDay = !oneAttack && !clauseHandover && governor?.metric != nil && dates.contains { date in
                 date.start >= clauseStart && date.end <= hedges[first].start
-                    && isTallyDay(scope, date, from: clauseStart, handoverBefore: hedges[first].start)
+                    && isTallyDay(scope, date)
                     && !(date.end..<hedges[first].start).contains { scope.match(.attributionVerb, at: $0) != nil }
                     // ("said on Friday its forces had inflicted": the saying's
                     // day; but "said Monday's strikes killed" is the attack's.)
@@ -947,7 +947,8 @@ struct SubjectReader {
             // a handover ("received the bodies of 250 soldiers on Friday").
             // ("43 had been wounded in Saturday's attack": one attack's toll.)
             if !saying, let date = dates.first(where: { $0.start == k || ($0.start == k + 1 && token.keyword == .on) }),
-               isTallyDay(scope, date, handoverBefore: scope.range.upperBound), !namesOneAttack(scope, after: date) {
+               isTallyDay(scope, date), !namesOneAttack(scope, after: date),
+               !scope.range.contains(where: { SubjectReader.handovers.contains(scope[$0].hash) }) {
                 predicate.rate = .day
                 predicate.dayTally = true
                 k = date.end
@@ -2164,14 +2165,13 @@ struct SubjectReader {
         "rockets", "shelling", "shellings", "bombardment", "barrage", "barrages",
     ].map(WordHash.of))
 
-    /// Whether `date` names the day a tally counts, not a handover's day:
-    /// no handover stands in `from..<end` ("the exchange, which began on
-    /// Friday, … strikes, which on Sunday killed 12": another clause's).
-    private func isTallyDay(_ scope: SentenceScope, _ date: DateExpression, from start: Int? = nil, handoverBefore end: Int) -> Bool {
+    /// Whether `date` names one day a tally may count: not a bound of a
+    /// period, nor a span of days. (Whether a handover's day is meant
+    /// instead is for the caller's clause to say.)
+    private func isTallyDay(_ scope: SentenceScope, _ date: DateExpression) -> Bool {
         guard date.isSingleDay, !boundsPeriod(scope, date) else { return false }
         let last = min(date.end, scope.range.upperBound - 1)
-        if (date.start...last).contains(where: { scope[$0].mark == .hyphen || scope[$0].mark == .dash }) { return false }
-        return !((start ?? scope.range.lowerBound)..<end).contains { SubjectReader.handovers.contains(scope[$0].hash) }
+        return !(date.start...last).contains(where: { scope[$0].mark == .hyphen || scope[$0].mark == .dash })
     }
 
     /// Whether a date bounds a period ("since Monday", "as of March 19")
