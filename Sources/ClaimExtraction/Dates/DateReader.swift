@@ -54,11 +54,7 @@ struct DateReader {
                 year = y
                 last = k
             }
-            value = .calendar(year: year, month: month, day: day)
-            if year == nil, let relative = relativeYear(tokens, after: last, end: end) {
-                value = relative.back < 0 ? .monthOfEarlierYear(month: month, day: day) : .monthOfYear(month: month, day: day, yearsBack: relative.back)
-                last = relative.last
-            }
+            value = monthValue(month: month, day: day, year: year, tokens, last: &last, end: end)
             if day != nil, spansDays(tokens, after: last, end: end) { isPeriod = true }
         } else if let day = dayNumber(token) {
             var k = i + 1
@@ -81,11 +77,7 @@ struct DateReader {
                 year = number
                 last = y
             }
-            value = .calendar(year: year, month: month, day: day)
-            if year == nil, let relative = relativeYear(tokens, after: last, end: end) {
-                value = relative.back < 0 ? .monthOfEarlierYear(month: month, day: day) : .monthOfYear(month: month, day: day, yearsBack: relative.back)
-                last = relative.last
-            }
+            value = monthValue(month: month, day: day, year: year, tokens, last: &last, end: end)
         } else if token.isWord, let entry = lexicon.entry(of: token), entry.weekday > 0, token.has(.capitalized) {
             value = .weekday(Int(entry.weekday))
         } else if token.keyword == .that || token.hash == DateReader.same {
@@ -139,6 +131,19 @@ struct DateReader {
         return DateExpression(
             start: i, end: last + 1, value: value,
             isAnchor: isPeriod || isAnchor(tokens, before: i, floor: range.lowerBound))
+    }
+
+    /// A month (and day) with the year written after it, or named relative
+    /// to the reference or to a year given before ("July this year", "in
+    /// November of that year"); `last` moves past the words read.
+    private func monthValue(
+        month: Int, day: Int?, year: Int?, _ tokens: UnsafeBufferPointer<Token>, last: inout Int, end: Int
+    ) -> DateExpression.Value {
+        guard year == nil, let relative = relativeYear(tokens, after: last, end: end) else {
+            return .calendar(year: year, month: month, day: day)
+        }
+        last = relative.last
+        return relative.back < 0 ? .monthOfEarlierYear(month: month, day: day) : .monthOfYear(month: month, day: day, yearsBack: relative.back)
     }
 
     /// "this year", "last year" right after a month: the year it falls in
