@@ -366,8 +366,10 @@ struct ClaimAssembler {
             var words = 0
             for k in (cue + 1)..<date.start {
                 let token = scope[k]
-                if let figure, figure > cue, k >= figure {
-                    return words <= 10 && datesObject(figureAt: figure, date: date, in: scope)
+                // ("reported 13 dead and 40 wounded on Saturday": from the
+                // first of the object's figures.)
+                if let figure, figure > cue, k >= figure || token.kind == .number {
+                    return words <= 10 && datesObject(figureAt: k, date: date, in: scope)
                 }
                 if token.keyword == .that || token.kind == .number || cues.contains(k) { return false }
                 switch token.mark {
@@ -407,11 +409,24 @@ struct ClaimAssembler {
     /// June", a rate's period.
     private func datesObject(figureAt figure: Int, date: DateExpression, in scope: SentenceScope) -> Bool {
         guard var k = (figure..<date.start).first(where: { scope[$0].kind == .number }) else { return false }
-        while k < date.start, scope[k].kind == .number || scope[k].entry >= 0 && lexicon.entries[Int(scope[k].entry)].scale > 0 {
-            k += 1
+        // (A figure's own word of loss right after it is its noun: "13
+        // dead and 40 wounded".)
+        func pastNumber(_ k: inout Int) {
+            while k < date.start, scope[k].kind == .number || scope[k].entry >= 0 && lexicon.entries[Int(scope[k].entry)].scale > 0 {
+                k += 1
+            }
+            if k < date.start, let metric = scope.match(.metric, at: k) { k = metric.end }
         }
+        pastNumber(&k)
         var words = 0
         while k < date.start {
+            // ("reported 13 dead and 40 wounded on Saturday": figures
+            // coordinated in the one object.)
+            if scope[k].keyword == .and, k + 1 < date.start, scope[k + 1].kind == .number {
+                k += 1
+                pastNumber(&k)
+                continue
+            }
             let token = scope[k]
             guard token.isWord, !token.keyword.opensClause, token.keyword != .that,
                   scope.match(.figureVerb, at: k) == nil, scope.match(.attributionVerb, at: k) == nil, scope.match(.rate, at: k) == nil,

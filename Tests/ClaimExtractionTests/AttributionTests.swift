@@ -757,6 +757,17 @@ import Testing
             + "Russian losses this month have averaged 1,046 a day, the ministry said."
         #expect(claims(text).map { "\($0.speaker ?? "-") \($0.statedOn?.iso ?? "-")" } == ["Ukrainian Ministry of Defence -"])
     }
+    @Test func whomAVerbOfTellingTakesSaysNothing() {
+        let text = "Volodymyr Zelensky broke with that custom this month, telling an American interviewer that "
+            + "more than 46,000 Ukrainian soldiers had been killed."
+        #expect(speakers(text) == ["Volodymyr Zelensky"])
+    }
+    @Test func aSurnameTheTextGaveInFullIsThatPersonNotACloseLexiconName() {
+        let text = "The toll rose to 26, regional Gov. Yuriy Malashko said Monday. "
+            + "At least 61 people were wounded, 11 of them children, Malashko said."
+        #expect(speakers(text) == ["Yuriy Malashko", "Yuriy Malashko", "Yuriy Malashko"])
+        #expect(speakers("Marochko said 40 Ukrainian soldiers had been killed.") == ["Andrei Marochko"])
+    }
     @Test func refugeesTheUNReportsAfterItsMonitorsAreTheUNs() {
         let text = "OHCHR recorded 227 civilian deaths in Ukraine. "
             + "According to the United Nations, more than 800,000 civilians have so far fled Ukraine."

@@ -205,6 +205,9 @@ import Testing
         // What a verb between dates is the count's; so is a rate's month.
         #expect(claims("The ministry reported 500 soldiers killed on Monday near Bakhmut.").map(\.statedOn?.iso) == [nil])
         #expect(claims("The ministry put Russian casualties at about 1,200 a day in January.").map(\.statedOn?.iso) == [nil])
+        // Figures coordinated in the one object share its date.
+        #expect(claims("The governor initially reported 13 dead and 40 wounded on Saturday night.").map(\.statedOn?.iso)
+            == ["2013-02-09", "2013-02-09"])
     }
 
     @Test func aTimeOfTheDayOfWritingDatesTheStatement() {

@@ -471,6 +471,12 @@ struct AttributionResolver {
     mutating func resolve(_ mention: EntityMention, in index: Int) -> ResolvedSpeaker? {
         switch mention.referent {
         case .speaker(let number):
+            // "Gov. Yuriy Malashko said … Malashko initially reported": a
+            // surname the text gave in full before is that person, however
+            // close a lexicon name is spelt.
+            if mention.end - mention.start == 1, let full = fullName(of: scope(index).text(mention.start, mention.end), before: index) {
+                return ResolvedSpeaker(name: full, isPerson: true, kind: .person, side: nil, titleHeads: [])
+            }
             guard let part = namedPart(of: number, through: index) else { return resolved(number) }
             var speaker = resolved(part)
             let whole = lexicon.speakers[number]

@@ -217,7 +217,10 @@ struct CueReader {
                 // A name after the verb is its subject only when none stands
                 // before it or the name closes the clause ("Senior officials
                 // have said Russia's losses …": Russia says nothing).
-                let after = mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
+                // ("…, telling an American interviewer that": whom a verb
+                // of telling takes is told, and says nothing.)
+                let after = verb.role.kind == .audienceVerb ? nil
+                    : mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
                     // ("The update, published Monday, said Russia had
                     // suffered …": a name a verb follows opens the clause said.)
                     let opensClause = found.end < upper
@@ -421,6 +424,14 @@ struct CueReader {
             while k >= lower, k >= cue - 10, !scope.isClausePunctuation(k) {
                 if let found = ending(k + 1) { return head(of: found) ?? found }
                 k -= 1
+            }
+        }
+        // "Zelensky broke with that custom, telling an interviewer that": a
+        // participle after a comma has its sentence's subject.
+        if cue - 1 > lower, scope[cue - 1].mark == .comma, isParticiple(scope, cue) {
+            let first = scope.english(lower).contains(.article) ? lower + 1 : lower
+            if let subject = mentions.first(where: { $0.start == first && $0.end < cue - 1 }) {
+                if case .outlet = subject.referent {} else { return subject }
             }
         }
         var j = cue - 1
