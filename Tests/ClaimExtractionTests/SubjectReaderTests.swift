@@ -766,6 +766,22 @@ import Testing
             == ["ukraine civilian refugees at_least 6800000", "ukraine civilian refugees approximately 1200000",
                 "ukraine civilian refugees nearly 1000000"])
     }
+    @Test func aFigureSetBesideTheNounAVerbTakesIsTheVerbs() {
+        #expect(keys("Germany hosted the largest number (1.25 million), followed by Poland (955,000).")
+            == ["ukraine civilian refugees exact 1250000", "ukraine civilian refugees exact 955000"])
+    }
+    @Test func aPartTheSentenceOpensWithIsOfTheLossBefore() {
+        #expect(keys("More than 63,000 Ukrainian soldiers are missing. Roughly 55,000 of them are servicemen.")
+            == ["ukraine military missing at_least 63000", "ukraine military missing approximately 55000"])
+        // A bound on an age after people is no figure.
+        #expect(keys("More than a million Ukrainians are refugees in Germany. Around 350,000 of them are children and adolescents under 18.")
+            == ["ukraine civilian refugees at_least 1000000", "ukraine civilian refugees approximately 350000"])
+    }
+    @Test func whomTroopsFightIsNotWhoseRanksTheyAreIn() {
+        #expect(keys("North Korea has suffered about 4,900 casualties among the troops it sent to help Russia fight Ukraine, "
+            + "including some 650 killed.")
+            == ["russia military casualties approximately 4900", "russia military killed approximately 650"])
+    }
     @Test func aHandoverInAnotherClauseLeavesAnAttacksDayATally() {
         #expect(keys("The exchange began on Friday, and Russian strikes, which on Sunday killed 12 people, have undermined it.")
             == ["ukraine civilian killed exact 12/day"])

@@ -358,6 +358,10 @@ struct NumberReader {
 
     static let persons = WordSet(["boy", "girl", "man", "woman", "child", "teenager", "pensioner", "soldier"].map(WordHash.of))
     static let ageBounds = WordSet(["under", "over", "above", "below"].map(WordHash.of))
+    /// People a bound after them ages: "children under 18", "men over 60".
+    static let ofAnAge = WordSet([
+        "children", "adolescents", "minors", "teenagers", "youths", "boys", "girls", "men", "women", "people", "those",
+    ].map(WordHash.of))
     static let boundWords = WordSet(["under", "over", "above", "below", "more", "less", "than", "about", "around", "some", "nearly", "almost"].map(WordHash.of))
     static let age = WordHash.of("age")
     static let population = WordHash.of("population")
@@ -433,9 +437,11 @@ struct NumberReader {
             if scope[k - 1].hash == NumberReader.age { return .age }
             if scope[k - 1].hash == NumberReader.population { return .modifier }
         }
-        // "those aged under 25", "men aged over 60": a bound on an age.
+        // "those aged under 25", "men aged over 60", "children and
+        // adolescents under 18": a bound on an age.
         if !mention.isRange, mention.low < 120, mention.start - 2 >= lower,
-           NumberReader.ageBounds.contains(scope[mention.start - 1].hash), scope[mention.start - 2].hash == NumberReader.aged {
+           NumberReader.ageBounds.contains(scope[mention.start - 1].hash),
+           scope[mention.start - 2].hash == NumberReader.aged || NumberReader.ofAnAge.contains(scope[mention.start - 2].hash) {
             return .age
         }
         // "a boy of twelve", "a woman of 73": a person's age.

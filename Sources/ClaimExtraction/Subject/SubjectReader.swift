@@ -431,7 +431,12 @@ struct SubjectReader {
                     metrics = [topic.metric]
                 }
                 // "Among them, 13,781 were volunteers": a part of the figures before.
-                if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start) { metrics = [context.metric] }
+                // ("Roughly 55,000 of them are servicemen": so is one the
+                // sentence opens with.)
+                if metrics.isEmpty, let context, partOfPrevious(scope, before: hedges[first].start)
+                    || member == first && hedges[first].start == scope.range.lowerBound && partOfThem(scope, after: mentions[first].end) {
+                    metrics = [context.metric]
+                }
                 // "The total combat losses of the enemy are approximately: /
                 // personnel – about 819,980": a row under a lead-in counts
                 // the lead-in's loss.
@@ -1092,6 +1097,20 @@ struct SubjectReader {
                 k = m
             }
         }
+        // "hosted the largest number (1.25 million)", "hosts the largest
+        // number, with over 1.56 million": the verb of the noun the figure
+        // is set beside.
+        do {
+            var comma = k
+            if scope[comma].hash == SubjectReader.with, comma - 1 > scope.range.lowerBound { comma -= 1 }
+            if scope[comma].mark == .comma || scope[comma].mark == .openParen, comma - 2 > scope.range.lowerBound,
+               SubjectReader.figureNouns.contains(scope[comma - 1].hash) {
+                var m = comma - 2
+                if SubjectReader.superlatives.contains(scope[m].hash) { m -= 1 }
+                if m > scope.range.lowerBound, scope.english(m).contains(.article) { m -= 1 }
+                if m >= scope.range.lowerBound, scope.match(.figureVerb, endingAt: m + 1) != nil { k = m }
+            }
+        }
         // "the deaths of up to 13,000", "a casualty rate of 1,140".
         if scope.is(k, .of), let found = scope.match(.metric, endingAt: k)
             ?? (k > scope.range.lowerBound && SubjectReader.measureNouns.contains(scope[k - 1].hash)
@@ -1590,9 +1609,10 @@ struct SubjectReader {
         guard k - 1 >= lower else { return false }
         if scope[k].keyword == .of || scope[k].keyword == .at { return SubjectReader.figureNouns.contains(scope[k - 1].hash) }
         // ("hosts the largest number, about 1.2 million", "…, with over
-        // 1.56 million": the figure in apposition to the noun.)
+        // 1.56 million", "the largest number (1.25 million)": the figure in
+        // apposition to the noun.)
         let comma = scope[k].hash == SubjectReader.with && k - 1 > lower ? k - 1 : k
-        if scope[comma].mark == .comma, SubjectReader.figureNouns.contains(scope[comma - 1].hash), comma - 2 >= lower,
+        if scope[comma].mark == .comma || scope[comma].mark == .openParen, SubjectReader.figureNouns.contains(scope[comma - 1].hash), comma - 2 >= lower,
            scope.english(comma - 2).contains(.article) || scope[comma - 2].isWord && SubjectReader.superlatives.contains(scope[comma - 2].hash) {
             return true
         }
@@ -1887,7 +1907,12 @@ struct SubjectReader {
         for k in scope.range where SubjectReader.servingVerbs.contains(scope[k].hash) {
             var j = k + 1
             while j < min(scope.range.upperBound, k + 7) {
-                if let found = scope.side(at: j), found.side != SentenceScope.enemy { return found.side }
+                // ("the troops it sent to help Russia fight Ukraine": whom
+                // one fights is the enemy, not the ranks.)
+                if let found = scope.side(at: j), found.side != SentenceScope.enemy {
+                    if j == k + 1, SubjectReader.fightingVerbs.contains(scope[k].hash) { break }
+                    return found.side
+                }
                 guard scope[j].isWord, SubjectReader.ranksWords.contains(scope[j].hash) else { break }
                 j += 1
             }
@@ -1904,6 +1929,7 @@ struct SubjectReader {
     /// the", "into", "on the side of" (never "against").
     static let ranksWords = WordSet(["for", "with", "in", "into", "alongside", "on", "the", "side", "of", "a", "by", "ranks"].map(WordHash.of))
 
+    static let fightingVerbs = WordSet(["fight", "fights", "fighting", "fought"].map(WordHash.of))
     static let servingVerbs = WordSet([
         "fight", "fights", "fighting", "serving", "recruited", "enlisted", "fought", "served", "conscripted",
         "joined", "joining", "join", "joins",
