@@ -777,6 +777,16 @@ import Testing
         #expect(keys("More than a million Ukrainians are refugees in Germany. Around 350,000 of them are children and adolescents under 18.")
             == ["ukraine civilian refugees at_least 1000000", "ukraine civilian refugees approximately 350000"])
     }
+    @Test func aPartOfADaysTallyPastAClauseIsOfThatDay() {
+        #expect(keys("The ministry put the Ukrainian army's losses over the past 24 hours at up to 1,240 servicemen in all areas, "
+            + "including up to 440 troops in the area of the Battlegroup Tsentr.")
+            == ["ukraine military casualties at_most 1240/day", "ukraine military casualties at_most 440/day"])
+        #expect(keys("On that single day, 43 civilians were killed and 190 injured in Kyiv.")
+            == ["ukraine civilian killed exact 43/day", "ukraine civilian wounded exact 190/day"])
+    }
+    @Test func wordsSetOffBetweenAVerbAndItsFigure() {
+        #expect(keys("In November alone Russia lost, on average, 500 soldiers per day.") == ["russia military casualties exact 500/day"])
+    }
     @Test func whomTroopsFightIsNotWhoseRanksTheyAreIn() {
         #expect(keys("North Korea has suffered about 4,900 casualties among the troops it sent to help Russia fight Ukraine, "
             + "including some 650 killed.")

@@ -503,7 +503,7 @@ struct SubjectReader {
                 // "lost 1,150 servicemen over the past 24 hours, including up
                 // to 230 in the Kursk area": a part of a day's tally is of
                 // that day.
-                if rate == nil, member > first, scope[hedges[member].start - 1].keyword == .including { rate = lastRate }
+                if rate == nil, member > 0, scope[hedges[member].start - 1].keyword == .including { rate = lastRate }
                 lastRate = rate
                 lastRateFigure = mentions[member].low
 
@@ -1079,6 +1079,13 @@ struct SubjectReader {
             while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash) || scope[k].hash == SubjectReader.aloneHash {
                 k -= 1
             }
+        }
+        // "the enemy lost, on average, 500 soldiers per day": a few words
+        // set off between a verb and its figure.
+        if k > scope.range.lowerBound, scope[k].mark == .comma {
+            var p = k - 1
+            while p > scope.range.lowerBound, p >= k - 4, scope[p].isWord { p -= 1 }
+            if p > scope.range.lowerBound, p < k - 1, scope[p].mark == .comma, scope.match(.figureVerb, endingAt: p) != nil { k = p - 1 }
         }
         guard k >= scope.range.lowerBound else { return nil }
         // "lost another 1,110", "killed an additional 300": a further figure
