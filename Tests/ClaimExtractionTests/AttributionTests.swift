@@ -768,6 +768,18 @@ import Testing
         #expect(speakers(text) == ["Yuriy Malashko", "Yuriy Malashko", "Yuriy Malashko"])
         #expect(speakers("Marochko said 40 Ukrainian soldiers had been killed.") == ["Andrei Marochko"])
     }
+    @Test func aFullNameBeforeAnAppositiveSpeaksPastAnOpeningPhrase() {
+        let text = "Speaking in Milan last week, Matviy Bidnyi, Ukraine's minister of youth and sports, "
+            + "said that more than 650 Ukrainian athletes had been killed."
+        #expect(speakers(text) == ["Matviy Bidnyi"])
+    }
+    @Test func aFullNameWithATitleBesideItIsWhomAPronounTakesUp() {
+        let text = "Among them was Mamuka Mamulashvili, commander of the Georgian Legion. "
+            + "Speaking after the ceremony, he said that at least 56 Georgian citizens had been killed fighting for Ukraine."
+        #expect(speakers(text) == ["Mamuka Mamulashvili"])
+        // A place before a title heading a name is no person.
+        #expect(speakers("In Donetsk Oblast, Governor Vadym Filashkin said that 5 civilians had been killed.") == ["Vadym Filashkin"])
+    }
     @Test func refugeesTheUNReportsAfterItsMonitorsAreTheUNs() {
         let text = "OHCHR recorded 227 civilian deaths in Ukraine. "
             + "According to the United Nations, more than 800,000 civilians have so far fled Ukraine."

@@ -496,8 +496,10 @@ struct CueReader {
                 let apposition = p >= lower && p + 1 < j && (scope[p + 1].keyword == .a || scope[p + 1].keyword == .an)
                 if !relative, !apposition, let found = ending(pastAcronym(j)) { return found }
                 // "A spokesperson for the office, Liz Throssell, said": a full
-                // name set off by commas before the verb.
-                if !relative, segments == 0, p >= lower, let start = recognizer.nameRun(scope, endingAt: j), start == p + 1, j - start >= 2 {
+                // name set off by commas before the verb, or before an
+                // appositive ("Speaking in Milan, Matviy Bidnyi, Ukraine's
+                // minister of youth and sports, said").
+                if !relative, segments <= 1, p >= lower, let start = recognizer.nameRun(scope, endingAt: j), start == p + 1, j - start >= 2 {
                     return EntityMention(start: start, end: j, referent: recognizer.person(scope, start, j, titleHead: nil))
                 }
                 // "The update, published on Monday, said": the subject

@@ -63,6 +63,13 @@ struct EntityRecognizer {
                 i += 1
                 continue
             }
+            // "Mamuka Mamulashvili, commander of the Georgian Legion,": a
+            // full name the lexicon lacks, its title set beside it.
+            if token.isWord, token.has(.capitalized), i == lower || !covered[i - 1 - lower], let person = apposedTitle(scope, at: i) {
+                add(person)
+                i = person.end
+                continue
+            }
             // "the top general", and "Ukraine's commander-in-chief".
             if token.keyword == .the || token.keyword == .possessive, let description = description(scope, at: i, covered: covered) {
                 add(description)
@@ -90,6 +97,23 @@ struct EntityRecognizer {
         let article = token.keyword == .the || token.keyword == .a || token.keyword == .an
         guard kinds & names != 0 || article else { return nil }
         return name(scope, at: i, article: article)
+    }
+
+    /// A person's full name of two or three words at `i` with a title
+    /// after a comma ("…, commander of the Georgian Legion", "…, the
+    /// head of the agency").
+    private func apposedTitle(_ scope: SentenceScope, at i: Int) -> EntityMention? {
+        let upper = scope.range.upperBound
+        guard let end = nameRun(scope, from: i), end - i >= 2, end + 2 < upper, scope[end].mark == .comma else { return nil }
+        var title = end + 1
+        if scope.english(title).contains(.article) { title += 1 }
+        // (Not a place before a title that heads a name of its own: "In
+        // Donetsk Oblast, Governor Vadym Filashkin said".)
+        guard title < upper, let found = scope.match(.title, at: title), found.end >= upper || !isNameWord(scope, found.end),
+              i == scope.range.lowerBound || !CueReader.placePrepositions.contains(scope[i - 1].hash) && scope[i - 1].keyword != .in
+                && scope[i - 1].keyword != .of && scope[i - 1].keyword != .from && scope[i - 1].keyword != .at
+        else { return nil }
+        return EntityMention(start: i, end: end, referent: person(scope, i, end, titleHead: nil))
     }
 
     /// "the ministry of external affairs (MEA)": a name written in lower
