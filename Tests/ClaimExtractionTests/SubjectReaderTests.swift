@@ -784,6 +784,23 @@ import Testing
         #expect(keys("On that single day, 43 civilians were killed and 190 injured in Kyiv.")
             == ["ukraine civilian killed exact 43/day", "ukraine civilian wounded exact 190/day"])
     }
+    @Test func aPartOfADaysTallyByOfWhomOrOfThemIsOfThatDay() {
+        #expect(keys("Russia lost 402 people over the past day in his sector, of whom 151 were killed.")
+            == ["russia military casualties exact 402/day", "russia military killed exact 151/day"])
+        #expect(keys("Russia lost 214 troops on this axis over the past day, 131 of them irrecoverably.")
+            == ["russia military casualties exact 214/day", "russia military killed exact 131/day"])
+        // A larger figure is a part of another.
+        #expect(keys("Russian forces lost 48,240 personnel killed and wounded in January — or roughly 1,556 casualties per day — "
+            + "and Ukrainian forces inflicted 15,120 of those casualties in the Pokrovsk direction alone.")
+            == ["russia military casualties exact 48240", "russia military casualties approximately 1556/day",
+                "russia military casualties exact 15120"])
+    }
+    @Test func aListOfEquipmentLostBesideTheFigureSharesItsPeriod() {
+        #expect(keys("The Ukrainian army lost up to 425 troops, a tank, four armored combat vehicles, including a US-made M113 "
+            + "armored personnel carrier, and six motor vehicles over the past day.") == ["ukraine military casualties at_most 425/day"])
+        #expect(keys("Ukraine lost up to 190 troops, an infantry fighting vehicle and a Bradley fighting vehicle made in the United States over the past day.")
+            == ["ukraine military casualties at_most 190/day"])
+    }
     @Test func wordsSetOffBetweenAVerbAndItsFigure() {
         #expect(keys("In November alone Russia lost, on average, 500 soldiers per day.") == ["russia military casualties exact 500/day"])
     }

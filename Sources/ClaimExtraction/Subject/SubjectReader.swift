@@ -503,7 +503,16 @@ struct SubjectReader {
                 // "lost 1,150 servicemen over the past 24 hours, including up
                 // to 230 in the Kursk area": a part of a day's tally is of
                 // that day.
-                if rate == nil, member > 0, scope[hedges[member].start - 1].keyword == .including { rate = lastRate }
+                // ("lost 402 people over the past day, of whom 151 were
+                // killed", "214 … over the past day, 131 of them": so is one
+                // that names itself a part; not one larger than the figure
+                // before, a part of another: "48,240 in January — roughly
+                // 1,556 per day — and 15,120 of those casualties".)
+                if rate == nil, member > 0, mentions[member].low <= lastRateFigure,
+                   scope[hedges[member].start - 1].keyword == .including
+                    || partOfThem(scope, after: mentions[member].end) || partOfThem(scope, before: hedges[member].start) {
+                    rate = lastRate
+                }
                 lastRate = rate
                 lastRateFigure = mentions[member].low
 
@@ -834,6 +843,31 @@ struct SubjectReader {
 
     // MARK: After the figures
 
+    /// The period that closes a list of equipment lost beside the figure
+    /// before the comma at `comma`: "lost up to 190 troops, an infantry
+    /// fighting vehicle and three motor vehicles over the past day". Nil
+    /// when the list names another loss of people or no equipment soon.
+    private func rateAfterEquipment(_ scope: SentenceScope, after comma: Int) -> Rate? {
+        let upper = scope.range.upperBound
+        guard (comma + 1..<min(upper, comma + 6)).contains(where: { scope.match(.countedThing, at: $0) != nil }) else { return nil }
+        var k = comma + 1
+        while k < upper, k < comma + 40 {
+            if scope[k].mark == .period || scope[k].mark == .semicolon || scope[k].mark == .colon { return nil }
+            if let rate = scope.match(.rate, at: k) { return scope.lexicon.rates[Int(rate.role.value)] }
+            if let thing = scope.match(.countedThing, at: k) {
+                k = thing.end
+                continue
+            }
+            if scope.match(.metric, at: k) != nil || scope.match(.population, at: k) != nil
+                || scope.match(.attributionVerb, at: k) != nil && !scope[k].has(.capitalized)
+                || scope[k].isWord && scope[k].keyword != .including && scope.english(k).contains(.clauseOpener) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
     private func predicate(_ scope: SentenceScope, from start: Int, closingAside: Bool, dates: [DateExpression]) -> Predicate {
         var predicate = Predicate()
         var k = start
@@ -876,6 +910,7 @@ struct SubjectReader {
                     k = next
                     continue
                 }
+                if predicate.rate == nil, let rate = rateAfterEquipment(scope, after: k) { predicate.rate = rate }
                 break
             }
             // "694 Ukrainian fighters – including members of the Azov
