@@ -90,6 +90,16 @@ import TimelineTestSupport
         #expect(extraction.claims.map(\.low) == [990_000])
     }
 
+    @Test func aFieldBlockAboveAYAMLBlockIsOneFrontMatter() {
+        let text = "Published: 2023-08-22\n\n---\ntitle: Polish volunteers among the fallen\n"
+            + "url: https://example.com/72310455/polish-volunteers\n---\n"
+            + "At least 22 Polish citizens have been killed fighting on Ukraine's side.\n"
+        let extraction = extractor.extract(Document(name: "p.txt", text: text))
+        #expect(extraction.published?.iso == "2023-08-22")
+        #expect(extraction.url == "https://example.com/72310455/polish-volunteers")
+        #expect(extraction.claims.map(\.low) == [22])
+    }
+
     @Test func aWireDateline() {
         let text = "KYIV, Jan 20 (Reuters) - Ukraine says Russia has lost 120,000 soldiers.\n"
         let extraction = extractor.extract(Document(name: "c.txt", text: text))

@@ -29,9 +29,10 @@ struct FrontMatter: Sendable, Hashable {
     ]
 
     /// The front matter at the start of `bytes`, if the file has one: every
-    /// line of its first block is `Key: value` and one key is known; or a
-    /// YAML block between `---` lines, whose `Key: value` lines are read
-    /// (lists and nested values are skipped).
+    /// line of its first block is `Key: value` and one key is known (with
+    /// a YAML block right after it, if there is one); or a YAML block
+    /// between `---` lines, whose `Key: value` lines are read (lists and
+    /// nested values are skipped).
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> FrontMatter? {
         var lineStart = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
@@ -45,7 +46,11 @@ struct FrontMatter: Sendable, Hashable {
             while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == 0x0D || bytes[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
             if trimmedEnd == lineStart {
                 guard !fields.isEmpty, known else { return nil }
-                return FrontMatter(fields: fields, body: min(lineEnd + 1, bytes.count))
+                let after = min(lineEnd + 1, bytes.count)
+                // ("Published: 2023-08-22" a feed puts above the file's own
+                // YAML block: both are the front matter, the first first.)
+                if let fenced = fenced(bytes, from: after) { return FrontMatter(fields: fields + fenced.fields, body: fenced.body) }
+                return FrontMatter(fields: fields, body: after)
             }
             guard let field = field(bytes, lineStart, trimmedEnd) else { return nil }
             if knownKeys.contains(field.key) { known = true }
