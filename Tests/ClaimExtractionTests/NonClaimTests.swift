@@ -20,6 +20,8 @@ import Testing
         "The session on February 23 will vote on the resolution.",
         "A 19-year-old soldier from Lviv was among those buried on Friday.",
         "Men aged 18 to 60 may not leave the country.",
+        "The average age of the soldiers identified in the latest update is 37, older than in the first year of the war.",
+        "The Interior Ministry expects the number of Ukrainian refugees in Germany to exceed 1.3 million by next spring.",
         "Ukraine has lost 30% of its artillery, officials said.",
         "The army has lost 40 percent of its soldiers' equipment.",
         "The US has sent $1.5 billion in aid to Ukraine.",

@@ -380,7 +380,8 @@ struct NumberReader {
         while k >= scope.range.lowerBound, k >= start - 3, !links(k) { k -= 1 }
         guard k >= scope.range.lowerBound, links(k) else { return false }
         var j = k - 1
-        while j >= scope.range.lowerBound, j >= k - 8, !scope.isClausePunctuation(j) {
+        // ("The average age of the soldiers identified in the latest update is 37".)
+        while j >= scope.range.lowerBound, j >= k - 12, !scope.isClausePunctuation(j) {
             if NumberReader.ageWords.contains(scope[j].hash) { return true }
             j -= 1
         }

@@ -1887,8 +1887,15 @@ struct SubjectReader {
 
     /// Whether a word of expecting stands a few words before the "to" at
     /// `to`: "expect Russian casualties to", "are set to", "likely to".
+    /// ("expects the number of Ukrainian refugees in Germany to exceed": the
+    /// verb's object between, within its clause.)
     private func expected(_ scope: SentenceScope, before to: Int) -> Bool {
-        (max(scope.range.lowerBound, to - 5)..<to).contains { SubjectReader.expectations.contains(scope[$0].hash) }
+        var k = to - 1
+        while k >= scope.range.lowerBound, k >= to - 10, !scope.isClausePunctuation(k) {
+            if SubjectReader.expectations.contains(scope[k].hash) { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// Whether the sentence sets a deadline: "by the end of the year", "by
