@@ -780,6 +780,11 @@ import Testing
         // A place before a title heading a name is no person.
         #expect(speakers("In Donetsk Oblast, Governor Vadym Filashkin said that 5 civilians had been killed.") == ["Vadym Filashkin"])
     }
+    @Test func aEuropeanIntelligenceOfficialIsAGenericSource() {
+        let text = "A senior European intelligence official, who spoke on condition of anonymity to discuss classified material, "
+            + "put Russia's dead at between 115,000 and 160,000."
+        #expect(speakers(text) == ["European intelligence officials"])
+    }
     @Test func refugeesTheUNReportsAfterItsMonitorsAreTheUNs() {
         let text = "OHCHR recorded 227 civilian deaths in Ukraine. "
             + "According to the United Nations, more than 800,000 civilians have so far fled Ukraine."
