@@ -135,3 +135,77 @@ extension AnalystViewsTests {
         }
     }
 }
+
+extension AnalystViewsTests {
+    /// The README's tour for analysts is what this build prints: each
+    /// command of its "For analysts" section, run against the seeds, gives
+    /// the output shown there (times of recording aside), and the chart it
+    /// shows is the one `chart` draws now. When the extractor reads the
+    /// seeds differently, the section is to be run again.
+    @Test func theREADMEsTourForAnalystsIsWhatThisBuildPrints() async throws {
+        try await onOwnThread {
+            let readme = try String(contentsOfFile: Paths.checkout + "/README.md", encoding: .utf8)
+            let start = try #require(readme.firstRange(of: "\n## For analysts\n"), "the README has no tour for analysts")
+            let section = readme[start.upperBound...]
+            let tour = Self.commands(in: section[..<(section.firstRange(of: "\n## ")?.lowerBound ?? section.endIndex)])
+            #expect(tour.map(\.command).contains { $0.hasPrefix("sources") }, "\(tour.map(\.command))")
+            #expect(tour.map(\.command).contains { $0.hasPrefix("statements --conflicts") }, "\(tour.map(\.command))")
+            #expect(tour.map(\.command).contains { $0.contains("--csv") }, "\(tour.map(\.command))")
+
+            let daemon = try Self.daemonWithTheSeeds()
+            let committedChart = "docs/chart-seeds.svg", chart = daemon.data + "/chart.svg"
+            for (command, shown) in tour {
+                let drawsTheChart = command.contains("--output \(committedChart)")
+                let line = Paths.binaries + "/timelinectl " + command.replacingOccurrences(of: committedChart, with: chart)
+                let result = try run("/bin/sh", ["-c", line], environment: ["TIMELINED_SOCKET": daemon.socket])
+                #expect(result.status == 0, "\(command): \(result.stderr)")
+                if drawsTheChart {
+                    let drawn = try String(contentsOfFile: chart, encoding: .utf8)
+                    let committed = try String(contentsOfFile: Paths.checkout + "/" + committedChart, encoding: .utf8)
+                    #expect(drawn == committed, "\(committedChart) is not the chart this build draws of the seeds")
+                } else {
+                    // CSV's lines end in CRLF, which a README cannot show.
+                    let printed = result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+                    #expect(Self.timesMasked(printed) == Self.timesMasked(shown), """
+                        the README shows for `timelinectl \(command)`:
+                        \(shown)
+                        this build prints:
+                        \(result.stdout)
+                        """)
+                }
+            }
+            #expect(try daemon.stop() == 0)
+        }
+    }
+
+    /// The `$ timelinectl …` lines of a README's text, without the
+    /// program's name, each with the lines shown under it up to the next
+    /// command or the end of its block.
+    static func commands(in text: Substring) -> [(command: String, output: String)] {
+        var found: [(command: String, output: String)] = []
+        var output: [Substring]?
+        func close() {
+            guard let lines = output else { return }
+            found[found.count - 1].output = lines.map { $0 + "\n" }.joined()
+            output = nil
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("$ timelinectl ") {
+                close()
+                found.append((String(line.dropFirst("$ timelinectl ".count)), ""))
+                output = []
+            } else if line.hasPrefix("$ ") || line.hasPrefix("```") {
+                close()
+            } else {
+                output?.append(line)
+            }
+        }
+        close()
+        return found.map { ($0.command, $0.output.replacing(/\n+\z/, with: "\n")) }
+    }
+
+    /// `text` with each RFC 3339 time (when a claim was recorded) as `TIME`.
+    static func timesMasked(_ text: String) -> String {
+        text.replacing(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/, with: "TIME")
+    }
+}
