@@ -5,7 +5,7 @@ import Testing
 /// The seeds' chart as a browser draws it: `timelinectl chart` against a
 /// daemon holding the seeds, rendered to PNG by headless Chromium at the
 /// desktop size the issue asks it to be readable at (1200×600) and at a
-/// phone's (390×844), and its text measured there by the browser.
+/// phone's (390×844), and its text and marks measured there by the browser.
 @Suite(.serialized, .timeLimit(.minutes(5))) struct ChartRenderTests {
     @Test(.enabled(
         if: Chromium.path != nil,
@@ -18,8 +18,13 @@ import Testing
         let chromium = Chromium(try #require(Chromium.path))
         let daemon = try AnalystViewsTests.daemonWithTheSeeds()
         let svg = daemon.data + "/chart.svg"
-        let chart = try daemon.ctl(["chart", "--output", svg, "--side", "russia", "--population", "military", "--metric", "killed"])
+        let quantity = ["--side", "russia", "--population", "military", "--metric", "killed"]
+        let chart = try daemon.ctl(["chart", "--output", svg] + quantity)
         #expect(chart.status == 0, "\(chart.stderr)")
+        // The chart places every claim of its quantity that has a date.
+        let claims = try #require(
+            try daemon.ctl(["claims", "--per", "total", "--json"] + quantity).json() as? [[String: Any]])
+        let dated = claims.filter { !($0["stated_on"] is NSNull && $0["published"] is NSNull) }.count
         #expect(try daemon.stop() == 0)
 
         // What "drew something" is measured against: the chart's own frame
@@ -48,12 +53,14 @@ import Testing
             #expect(text.shown > 10, "\(width)×\(height): only \(text.shown) texts shown")
             #expect(text.smallestFontPixels >= 11, "\(width)×\(height): text as small as \(text.smallestFontPixels) px")
             #expect(text.outside == 0, "\(width)×\(height): \(text.outside) texts run past the chart's edges")
+            // One mark per dated claim, each drawn inside the plot.
+            #expect(text.marks == dated && dated >= 1, "\(width)×\(height): \(text.marks) marks drawn for \(dated) dated claims")
         }
     }
 }
 
 extension Chromium {
-    /// What the browser shows of an SVG's text.
+    /// What the browser shows of an SVG's text and marks.
     struct TextMeasure {
         /// The texts displayed.
         var shown: Int
@@ -62,9 +69,12 @@ extension Chromium {
         var smallestFontPixels: Double
         /// How many reach past the SVG's box.
         var outside: Int
+        /// The marks (`g.mark`, one per claim) drawn with a size, within
+        /// the SVG's box.
+        var marks: Int
     }
 
-    /// Measures the text of the SVG `file` as Chromium lays it out in a
+    /// Measures the text and marks of the SVG `file` as Chromium lays it out in a
     /// window of `width`×`height`: the SVG put inline in a page, whose
     /// script reads each text's computed size and box and writes them into
     /// the DOM that `--dump-dom` prints.
@@ -86,15 +96,21 @@ extension Chromium {
               const r = text.getBoundingClientRect();
               if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) outside += 1;
             }
-            document.getElementById("measure").textContent = `measured shown=${shown} smallest=${smallest.toFixed(2)} outside=${outside}`;
+            let marks = 0;
+            for (const mark of svg.querySelectorAll("g.mark")) {
+              const r = mark.getBoundingClientRect();
+              if (r.width > 0 && r.height > 0 && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom) marks += 1;
+            }
+            document.getElementById("measure").textContent = `measured shown=${shown} smallest=${smallest.toFixed(2)} outside=${outside} marks=${marks}`;
             </script></body></html>
             """, to: page)
         let dom = try run(["--dump-dom", "--window-size=\(width),\(height)", URL(fileURLWithPath: page).absoluteString], file: page)
-        guard let found = dom.firstMatch(of: /measured shown=(\d+) smallest=([0-9.]+) outside=(\d+)/),
-              let shown = Int(found.1), let smallest = Double(found.2), let outside = Int(found.3) else {
+        guard let found = dom.firstMatch(of: /measured shown=(\d+) smallest=([0-9.]+) outside=(\d+) marks=(\d+)/),
+              let shown = Int(found.1), let smallest = Double(found.2), let outside = Int(found.3),
+              let marks = Int(found.4) else {
             throw ScreenshotFailed(file: page, status: 0, killed: false, output: dom)
         }
-        return TextMeasure(shown: shown, smallestFontPixels: smallest, outside: outside)
+        return TextMeasure(shown: shown, smallestFontPixels: smallest, outside: outside, marks: marks)
     }
 }
 
