@@ -168,7 +168,7 @@ struct FigureTable: Sendable {
 
 /// A figure of one source: the source's place in ``SourceIndex``'s list
 /// and the figure.
-struct SourceFigure: Equatable {
+struct SourceFigure: Hashable {
     var source: Int
     var figure: FigureKey
 

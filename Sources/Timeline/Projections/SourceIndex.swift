@@ -19,7 +19,11 @@ import ClaimExtraction
 ///   `until`;
 /// - by document: every claim of a document, for `document` filters and
 ///   for the documents that report one statement together, which decide
-///   conflicts.
+///   conflicts;
+/// - the figures more than one document reports (``sharedFigures``): only
+///   documents that report one of a speaker's figures together can hold
+///   that speaker's conflicting statements, so `statements --conflicts`
+///   starts from them instead of every statement of the log.
 ///
 /// Each of these is a chain through the claims' positions: the first and
 /// last position of a group, and for each claim the next one of its group
@@ -74,6 +78,10 @@ struct SourceIndex: Sendable {
     private var nextOfDate = ChunkedArray<UInt32>()
     /// For each claim, the next claim of its document.
     private var nextOfDocument = ChunkedArray<UInt32>()
+    /// The figures of a speaker's source whose claims come from more than
+    /// one document, retracted claims included (so it may hold a figure
+    /// whose reports now stand in one document: a reader checks).
+    private(set) var sharedFigures = Set<SourceFigure>()
 
     /// The sources that have claims, in the order first met.
     var sources: LazyFilterSequence<[Source]> { all.lazy.filter { !$0.positions.isEmpty } }
@@ -100,9 +108,19 @@ struct SourceIndex: Sendable {
         for position in rows.indices {
             figureKeys.append(SourceFigure(add(position, in: rows, linkingFigure: false), rows[position]))
         }
+        var shared = Set<SourceFigure>()
         figures.update(inHomeOrder: figureKeys) { position, chain in
+            if Self.joinsAnotherDocument(chain, rows[position], in: rows) { shared.insert(figureKeys[position]) }
             Self.link(UInt32(position), into: &chain, &nextOfFigure)
         }
+        sharedFigures = shared
+    }
+
+    /// Whether a claim `row` added to the figure chain `chain` makes it a
+    /// figure of more than one document. A chain of one document's claims
+    /// has that document first; one of several is shared already.
+    private static func joinsAnotherDocument(_ chain: Chain, _ row: ClaimRow, in rows: ChunkedArray<ClaimRow>) -> Bool {
+        row.speaker != StringPool.none && chain.first != end && rows[Int(chain.first)].documentSHA256 != row.documentSHA256
     }
 
     /// Makes room for `count` claims in all, as a snapshot load or a replay
@@ -146,7 +164,13 @@ struct SourceIndex: Sendable {
         nextOfDate.append(Self.end)
         nextOfDocument.append(Self.end)
         if linkingFigure {
-            figures.update(SourceFigure(slot, row)) { Self.link(here, into: &$0, &nextOfFigure) }
+            let figure = SourceFigure(slot, row)
+            var shared = false
+            figures.update(figure) { chain in
+                shared = Self.joinsAnotherDocument(chain, row, in: rows)
+                Self.link(here, into: &chain, &nextOfFigure)
+            }
+            if shared { sharedFigures.insert(figure) }
         }
         if let bucket = DateBucket(row.effectiveDate) {
             Self.link(here, into: &all[slot].dates[bucket, default: .empty], &nextOfDate)
@@ -208,6 +232,8 @@ struct SourceIndex: Sendable {
         if oldFigure != newFigure {
             Self.unlink(here, from: &figures[oldFigure], &nextOfFigure)
             Self.insert(here, into: &figures[newFigure], &nextOfFigure)
+            let documents = Set(Self.positions(of: figures[newFigure], nextOfFigure).map { rows[$0].documentSHA256 })
+            if row.speaker != StringPool.none, documents.count > 1 { sharedFigures.insert(newFigure) }
         }
         if old != new || oldBucket != newBucket {
             if let oldBucket { Self.unlink(here, from: &all[old].dates[oldBucket], &nextOfDate) }
@@ -282,6 +308,19 @@ struct SourceIndex: Sendable {
         var result: [Int] = []
         for (bucket, chain) in source.dates where bucket.overlaps(from: since, to: until) {
             result += Self.positions(of: chain, nextOfDate)
+        }
+        return result
+    }
+
+    /// For each speaker, the documents (pool ids of their SHA-256) that
+    /// report one of its figures together with another document: the
+    /// only documents where the speaker's statements can conflict
+    /// (``StatementRule``). Work grows with the shared figures' claims.
+    func documentsSharingFigures(in rows: ChunkedArray<ClaimRow>) -> [UInt32: Set<UInt32>] {
+        var result: [UInt32: Set<UInt32>] = [:]
+        for shared in sharedFigures {
+            let documents = Self.positions(of: figures[shared], nextOfFigure).map { rows[$0].documentSHA256 }
+            result[all[shared.source].key.speaker, default: []].formUnion(documents)
         }
         return result
     }

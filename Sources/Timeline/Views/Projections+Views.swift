@@ -58,20 +58,26 @@ extension Projections {
     /// or not) and its conflicts; with `conflictsOnly`, only statements that
     /// conflict with another. Ordered by speaker (unattributed last),
     /// quantity, rate, then time.
+    ///
+    /// With `conflictsOnly` the work grows with the claims in documents
+    /// that report one of a speaker's figures together (the only ones that
+    /// can conflict), not with the log.
     public func statements(matching filter: ClaimFilter, conflictsOnly: Bool = false) -> [Statement] {
         var rows = RowFilter(filter, in: self)
         guard !rows.matchesNothing else { return [] }
         var lookup = StatementLookup()
         var result: [(speaker: String?, measure: Measure, statements: [Statement])] = []
+        let linked = conflictsOnly ? claimsInLinkedDocuments() : nil
         for key in sourceIndex.sources.map(\.key) where rows.matches(key, pool: pool) {
             var statements: [[ClaimRecord]]
-            if rows.readsClaims {
+            if rows.readsClaims || linked != nil {
                 // Only the figures of claims that pass can make statements
                 // that pass; each is grouped whole, as its statements span it.
                 var passing = Set<UInt64>()
                 var figures = Set<FigureKey>()
                 var records: [ClaimRecord] = []
-                for position in candidates(of: key, for: rows) where rows.matches(claimRows[position], pool: pool) {
+                let positions = linked.map { $0[key] ?? [] } ?? candidates(of: key, for: rows)
+                for position in positions where rows.matches(claimRows[position], pool: pool) {
                     passing.insert(claimRows[position].seq)
                     guard figures.insert(FigureKey(claimRows[position])).inserted else { continue }
                     records += standingRecords(sourceIndex.positions(of: key, withFigureOf: claimRows[position]))
@@ -186,6 +192,24 @@ extension Projections {
         let same = standingRecords(sourceIndex.positions(of: key, withFigureOf: claimRows[position]))
         let statement = StatementRule.statements(same).first { $0.contains { $0.id == record.id } } ?? [record]
         return Set(statement.map(\.documentSHA256)).count
+    }
+
+    /// The standing claims of each speaker in the documents that report
+    /// one of the speaker's figures together with another document
+    /// (``SourceIndex/documentsSharingFigures(in:)``), by source: every
+    /// claim that can report a statement with a conflict.
+    private func claimsInLinkedDocuments() -> [SourceKey: [Int]] {
+        var result: [SourceKey: [Int]] = [:]
+        for (speaker, documents) in sourceIndex.documentsSharingFigures(in: claimRows) {
+            for document in documents {
+                for position in sourceIndex.positions(inDocument: document) {
+                    let row = claimRows[position]
+                    guard row.isStanding, row.speaker == speaker else { continue }
+                    result[SourceKey(row), default: []].append(position)
+                }
+            }
+        }
+        return result
     }
 
     /// The positions of the claims of `key` that may pass a filter that
