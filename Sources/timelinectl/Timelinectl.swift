@@ -409,8 +409,7 @@ struct ChartCommand: AsyncParsableCommand {
                 + (until.map { ["--until", $0] } ?? []))
         try filters.validate()
         let client = try DaemonClient(path: connection.socketPath)
-        let reply: TimelineInterface.ClaimsReply = try client.call(TimelineInterface.Method.claims, filters.filter)
-        let svg = SVGChart(title: "\(side) \(population) \(metric)".lowercased()).render(reply.claims)
+        let svg = try (client.call(TimelineInterface.Method.chart, filters.filter) as TimelineInterface.ChartReply).svg
         guard let output else { return Output.print(svg) }
         do {
             try Data(svg.utf8).write(to: URL(fileURLWithPath: output))

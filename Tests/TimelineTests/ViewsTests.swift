@@ -200,7 +200,7 @@ import FoundationXML
 @Suite struct SVGChartTests {
     @Test func aChartHasOneMarkPerDatedClaimAndParsesAsXML() throws {
         let projections = ViewsTests.projections([("a.txt", nil, [
-            ViewsTests.claim(.exact, 100_000, speaker: "Mark Milley", statedOn: "2022-11-10", quote: "a <b> & \"c\""),
+            ViewsTests.claim(.exact, 100_000, speaker: "Mark Milley", statedOn: "2022-11-10", quote: "a <b> & \"c\"\u{1}‘é’"),
             ViewsTests.claim(.range, 1_500_000, high: 3_000_000, speaker: "United Nations", statedOn: "2023-01"),
             ViewsTests.claim(.wellOver, 100_000, speaker: nil, statedOn: "2023-01-20"),
             ViewsTests.claim(.nearly, 200_000, speaker: "US officials", statedOn: "2023-02"),
@@ -210,7 +210,7 @@ import FoundationXML
         #expect(svg.components(separatedBy: "class=\"mark\"").count - 1 == 4)
         #expect(svg.contains("<circle") && svg.contains("stroke-width=\"10\"") && svg.contains("<path"))
         #expect(svg.contains("3,000,000") || svg.contains("2,000,000"))
-        #expect(svg.contains("a &lt;b&gt; &amp; &quot;c&quot;"))
+        #expect(svg.contains("a &lt;b&gt; &amp; &quot;c&quot; ‘é’"))
         #expect(svg.contains("1 undated claim not shown"))
         #expect(svg.contains(">unattributed</text>") && svg.contains(">Mark Milley</text>"))
         let parser = XMLParser(data: Data(svg.utf8))

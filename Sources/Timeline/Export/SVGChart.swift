@@ -43,10 +43,10 @@ public struct SVGChart: Sendable {
         let speakers = Array(Set(dated.map { $0.claim.speaker ?? "" })).sorted { a, b in
             a.isEmpty != b.isEmpty ? !a.isEmpty : a < b
         }
-        func colour(_ speaker: String?) -> String {
-            guard let speaker, let i = speakers.firstIndex(of: speaker) else { return "#888888" }
-            return Self.palette[i % Self.palette.count]
-        }
+        let colours = Dictionary(uniqueKeysWithValues: speakers.enumerated().map { i, speaker in
+            (speaker, Self.palette[i % Self.palette.count])
+        })
+        func colour(_ speaker: String?) -> String { speaker.flatMap { colours[$0] } ?? "#888888" }
         let days = dated.map { Self.middle($0.effectiveDate!) }
         let first = (days.min() ?? 0) - 15, last = max((days.max() ?? 0) + 15, first + 30)
         let ceiling = Self.niceCeiling(dated.map { Double($0.claim.interval.upper ?? $0.claim.interval.lower ?? $0.claim.low) }.max() ?? 1)
@@ -57,7 +57,11 @@ public struct SVGChart: Sendable {
         let legendTop = top + plotHeight + 110
         let height = Int(legendTop + Double(max(speakers.count, 1) - 1) * legendLine + (undated > 0 ? 70 : 24))
 
-        var svg = """
+        var svg = ""
+        // A mark takes about 400 bytes with its quote: one allocation, not
+        // a copy at every doubling of ten thousand marks' megabytes.
+        svg.reserveCapacity(4_096 + dated.count * 512)
+        svg += """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.width) \(height)" width="100%" \
             preserveAspectRatio="xMidYMid meet" font-family="sans-serif">
@@ -150,24 +154,28 @@ public struct SVGChart: Sendable {
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
     }
 
-    /// Text safe inside an element or an attribute.
+    /// Text safe inside an element or an attribute. Read byte by byte:
+    /// every byte it changes is ASCII, and a chart escapes a quote per
+    /// mark, which character by character cost a fifth of drawing it.
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default:
-                // XML 1.0 allows no control characters but tab and line breaks.
-                if let ascii = character.asciiValue, ascii < 0x20, ascii != 0x09, ascii != 0x0A, ascii != 0x0D {
-                    escaped += " "
-                } else {
-                    escaped.append(character)
-                }
+        // XML 1.0 allows no control characters but tab and line breaks.
+        func changes(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+        }
+        guard text.utf8.contains(where: changes) else { return text }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): escaped += "&amp;".utf8
+            case UInt8(ascii: "<"): escaped += "&lt;".utf8
+            case UInt8(ascii: ">"): escaped += "&gt;".utf8
+            case UInt8(ascii: "\""): escaped += "&quot;".utf8
+            case _ where changes(byte): escaped.append(UInt8(ascii: " "))
+            default: escaped.append(byte)
             }
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -15,6 +15,7 @@ public enum TimelineInterface {
         public static let claims = "io.timelined.Timeline.Claims"
         public static let sources = "io.timelined.Timeline.Sources"
         public static let statements = "io.timelined.Timeline.Statements"
+        public static let chart = "io.timelined.Timeline.Chart"
         public static let documents = "io.timelined.Timeline.Documents"
         public static let verify = "io.timelined.Timeline.Verify"
         public static let events = "io.timelined.Timeline.Events"
@@ -322,6 +323,15 @@ public enum TimelineInterface {
           conflicts: ?bool
         ) -> (statements: []Statement)
 
+        # One quantity's total estimates over time as an SVG document
+        # (SVGChart): side, population and metric are needed, per is
+        # total, document is not taken. Drawn by the daemon, which holds
+        # the claims, so that a chart of thousands of claims sends the
+        # drawing, not the claims.
+        method Chart(
+        \(filterParameters)
+        ) -> (svg: string)
+
         # Each speaker's estimates over time, statement by statement.
         method History(
         \(filterParameters),
@@ -587,6 +597,12 @@ public enum TimelineInterface {
     public struct StatementsReply: Sendable, Equatable, Codable {
         public var statements: [Statement]
         public init(statements: [Statement]) { self.statements = statements }
+    }
+
+    /// The reply of `Chart`: the SVG document.
+    public struct ChartReply: Sendable, Equatable, Codable {
+        public var svg: String
+        public init(svg: String) { self.svg = svg }
     }
 
     /// The reply of `History`; with `asOf`, the point

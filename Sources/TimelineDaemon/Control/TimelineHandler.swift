@@ -32,6 +32,18 @@ struct TimelineHandler: VarlinkHandler {
             var parameters = try call.parameters(as: TimelineInterface.StatementsParameters.self)
             parameters.filter = try await validated(parameters.filter)
             try await replies.send(TimelineInterface.StatementsReply(statements: await store.statements(parameters)))
+        case "Chart":
+            var filter = try await validated(call.parameters(as: ClaimFilter.self))
+            guard let side = filter.side, let population = filter.population, let metric = filter.metric else {
+                let missing = filter.side == nil ? "side" : filter.population == nil ? "population" : "metric"
+                throw try Self.invalid(missing, "a chart is of one quantity: give side, population and metric")
+            }
+            guard filter.document == nil else { throw try Self.invalid("document", "a chart takes no document") }
+            filter.per = ClaimFilter.totals
+            // Drawn here, off the store's actor: the claims are values.
+            let claims = await store.claims(filter)
+            let title = "\(side.rawValue) \(population.rawValue) \(metric.rawValue)".lowercased()
+            try await replies.send(TimelineInterface.ChartReply(svg: SVGChart(title: title).render(claims)))
         case "History":
             let parameters = try call.parameters(as: TimelineInterface.AsOfParameters<ClaimFilter>.self)
             if case let (asOf, past)? = try await past(parameters.asOf) {
