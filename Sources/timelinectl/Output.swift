@@ -64,6 +64,22 @@ struct Export {
         if csv!.bytes.count >= 1 << 16 { FileHandle.standardOutput.write(Data(csv!.take())) }
     }
 
+    /// Writes each element of the array `member` of the JSON object
+    /// `json` as a line, as the daemon wrote it (``JSONLines``).
+    ///
+    /// - Throws: ``CommandFailure`` with exit code 1 when the JSON is not
+    ///   such an object.
+    mutating func writeLines(rowsOf member: StaticString, in json: Data) throws {
+        precondition(csv == nil, "writeLines on an export of CSV")
+        do {
+            try JSONLines.append(rowsOf: member, in: json, to: &lines)
+        } catch {
+            throw CommandFailure(
+                message: "the daemon's reply does not have the expected form: \(error)", exitCode: CommandFailure.daemonError)
+        }
+        if lines.count >= 1 << 16 { flush() }
+    }
+
     mutating func finish() {
         if csv != nil { FileHandle.standardOutput.write(Data(csv!.take())) }
         flush()

@@ -359,8 +359,7 @@ struct ClaimsCommand: AsyncParsableCommand {
                     // claim to flatten it again cost ten times the rest.
                     return try out.writeCSV(rowsOf: "claims", in: reply.parameters.jsonData(), as: ClaimRecord.self)
                 }
-                let page = try reply.parameters(as: TimelineInterface.ClaimsReply.self)
-                for claim in page.claims { try out.write(claim) }
+                return try out.writeLines(rowsOf: "claims", in: reply.parameters.jsonData())
             }
             return out.finish()
         }

@@ -66,6 +66,12 @@ import Testing
         // --jsonl: one object per line, the same as --json's array.
         let lines = try daemon.ctl("sources", "--jsonl").stdout.split(separator: "\n")
         #expect(lines.count == (try #require(try daemon.ctl("sources", "--json").json() as? [Object])).count)
+        // claims --jsonl, which streams, gives the claims of --json.
+        let claimLines = try daemon.ctl("claims", "--jsonl").stdout.split(separator: "\n").map { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary
+        }
+        let claims = try #require(try daemon.ctl("claims", "--json").json() as? [NSDictionary])
+        #expect(!claims.isEmpty && claimLines == claims.map { Optional($0) })
         #expect(try daemon.stop() == 0)
     }
 
