@@ -27,6 +27,8 @@ struct ClaimJSON {
         enum Value {
             case string(String?)
             case int(Int)
+            /// An array or object, written by the closure.
+            case written((inout JSONWriter) -> Void)
         }
 
         var key: StaticString
@@ -44,10 +46,7 @@ struct ClaimJSON {
         func writeExtras(before name: StaticString?) {
             while let extra = pending.first, name.map({ Self.precedes(extra.key, $0) }) ?? true {
                 writer.key(extra.key)
-                switch extra.value {
-                case .string(let text): writer.string(text)
-                case .int(let number): writer.int(number)
-                }
+                extra.value.write(to: &writer)
                 pending.removeFirst()
             }
         }
@@ -104,5 +103,16 @@ struct ClaimJSON {
     private static func precedes(_ a: StaticString, _ b: StaticString) -> Bool {
         let order = memcmp(a.utf8Start, b.utf8Start, min(a.utf8CodeUnitCount, b.utf8CodeUnitCount))
         return order < 0 || (order == 0 && a.utf8CodeUnitCount < b.utf8CodeUnitCount)
+    }
+}
+
+extension ClaimJSON.Extra.Value {
+    /// Writes the value as the next one `writer` expects.
+    func write(to writer: inout JSONWriter) {
+        switch self {
+        case .string(let text): writer.string(text)
+        case .int(let number): writer.int(number)
+        case .written(let write): write(&writer)
+        }
     }
 }

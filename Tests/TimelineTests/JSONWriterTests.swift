@@ -162,6 +162,29 @@ struct ReplyJSONTests {
         #expect(latest.json == Array(try TimelineJSON.encoder().encode(latest)))
     }
 
+    @Test func aChartReplyIsWhatJSONEncoderWrites() throws {
+        let svg = SVGChart(title: "russia \"military\" / killed").render(Self.records(9))
+        let reply = TimelineInterface.ChartReply(svg: svg + "\u{1}\t\\ — 😀")
+        #expect(reply.json == Array(try TimelineJSON.encoder().encode(reply)))
+    }
+
+    @Test func aStatementsReplyIsWhatJSONEncoderWrites() throws {
+        let records = Self.records(9)
+        let statements = records.enumerated().map { i, record in
+            Statement(
+                record: record, reportClaims: records.prefix(i % 3 + 1).map(\.id),
+                reportDocuments: ["a “b”.txt", "c\\d.txt"].suffix(i % 2 + 1),
+                conflicts: (0..<(i % 3)).map { j in
+                    Statement.Conflict(
+                        statement: records[j].id, qualifier: records[j].claim.qualifier, low: records[j].claim.low,
+                        high: records[j].claim.high, documents: ["e \"\(j)\".txt"])
+                })
+        }
+        for reply in [TimelineInterface.StatementsReply(statements: []), TimelineInterface.StatementsReply(statements: statements)] {
+            #expect(reply.json == Array(try TimelineJSON.encoder().encode(reply)))
+        }
+    }
+
     /// Pages of claims read into CSV straight from their JSON, in one
     /// writer, give the bytes of each claim decoded and flattened.
     @Test func csvFromTheRepliesJSONIsCSVFromTheDecodedClaims() throws {

@@ -39,17 +39,21 @@ public struct SVGChart: Sendable {
 
     /// The SVG document for `records`.
     public func render(_ records: [ClaimRecord]) -> String {
-        let dated = records.filter { $0.effectiveDate != nil }
-        let speakers = Array(Set(dated.map { $0.claim.speaker ?? "" })).sorted { a, b in
+        // Positions, not a copy of each record: ten thousand copies were a tenth of the drawing.
+        let dated = records.indices.filter { records[$0].effectiveDate != nil }
+        let speakers = Array(Set(dated.map { records[$0].claim.speaker ?? "" })).sorted { a, b in
             a.isEmpty != b.isEmpty ? !a.isEmpty : a < b
         }
         let colours = Dictionary(uniqueKeysWithValues: speakers.enumerated().map { i, speaker in
             (speaker, Self.palette[i % Self.palette.count])
         })
         func colour(_ speaker: String?) -> String { speaker.flatMap { colours[$0] } ?? "#888888" }
-        let days = dated.map { Self.middle($0.effectiveDate!) }
+        let days = dated.map { Self.middle(records[$0].effectiveDate!) }
         let first = (days.min() ?? 0) - 15, last = max((days.max() ?? 0) + 15, first + 30)
-        let ceiling = Self.niceCeiling(dated.map { Double($0.claim.interval.upper ?? $0.claim.interval.lower ?? $0.claim.low) }.max() ?? 1)
+        let ceiling = Self.niceCeiling(dated.map { i in
+            let claim = records[i].claim
+            return Double(claim.interval.upper ?? claim.interval.lower ?? claim.low)
+        }.max() ?? 1)
         let plotWidth = Double(Self.width) - left - right
         func x(_ day: Int) -> Double { left + plotWidth * Double(day - first) / Double(last - first) }
         func y(_ value: Double) -> Double { top + plotHeight * (1 - min(value, ceiling) / ceiling) }
@@ -95,7 +99,8 @@ public struct SVGChart: Sendable {
         }
         svg += "</g>\n"
         // One mark per dated claim.
-        for (record, day) in zip(dated, days) {
+        for (position, day) in zip(dated, days) {
+            let record = records[position]
             let claim = record.claim, cx = Self.n(x(day)), c = colour(claim.speaker)
             let tip = "\(claim.speaker ?? "unattributed"), \(record.effectiveDate!.iso) (\(record.dateSource)): \(claim.quote)"
             svg += "<g class=\"mark\" data-claim=\"\(Self.escape(record.id))\" stroke=\"\(c)\" fill=\"\(c)\" stroke-width=\"4\">"

@@ -767,6 +767,26 @@ extension TimelineInterface.SourcesReply {
     public var json: [UInt8] { JSONWriter.object(member: "sources", sources) { $0.write(to: &$1) } }
 }
 
+extension TimelineInterface.StatementsReply {
+    /// The reply as `TimelineJSON` encodes it.
+    public var json: [UInt8] {
+        JSONWriter.object(member: "statements", statements, capacity: statements.count * 1536) { $0.write(to: &$1) }
+    }
+}
+
+extension TimelineInterface.ChartReply {
+    /// The reply as `TimelineJSON` encodes it: megabytes of SVG, whose
+    /// every character JSONEncoder's writer took one by one.
+    public var json: [UInt8] {
+        var writer = JSONWriter(capacity: svg.utf8.count + svg.utf8.count / 4 + 16)
+        writer.openObject()
+        writer.key("svg")
+        writer.string(svg)
+        writer.closeObject()
+        return writer.bytes
+    }
+}
+
 extension JSONWriter {
     /// `{"NAME":[…]}`, compact, each element written by `write`; with
     /// `asOf`, `{"as_of":{…},"NAME":[…]}`.

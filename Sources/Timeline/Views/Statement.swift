@@ -83,3 +83,43 @@ public struct Statement: Sendable, Equatable, Codable {
         try c.encode(conflicts, forKey: .conflicts)
     }
 }
+
+extension Statement {
+    /// Writes the statement as `TimelineJSON` encodes it, as the next
+    /// value `writer` expects.
+    public func write(to writer: inout JSONWriter) {
+        func strings(_ values: [String]) -> ClaimJSON.Extra.Value {
+            .written { writer in
+                writer.openArray()
+                for value in values {
+                    writer.element()
+                    writer.string(value)
+                }
+                writer.closeArray()
+            }
+        }
+        let conflicts = self.conflicts
+        record.json.write(to: &writer, extras: [
+            .init(key: "conflicts", value: .written { writer in
+                writer.openArray()
+                for conflict in conflicts {
+                    writer.element()
+                    writer.openObject()
+                    writer.key("documents"); strings(conflict.documents).write(to: &writer)
+                    writer.key("high"); writer.int(conflict.high)
+                    writer.key("low"); writer.int(conflict.low)
+                    writer.key("qualifier"); writer.string(conflict.qualifier.rawValue)
+                    writer.key("statement"); writer.string(conflict.statement)
+                    writer.closeObject()
+                }
+                writer.closeArray()
+            }),
+            .init(key: "date", value: .string(record.effectiveDate?.iso)),
+            .init(key: "date_source", value: .string(record.dateSource)),
+            .init(key: "report_claims", value: strings(reportClaims)),
+            .init(key: "report_documents", value: strings(reportDocuments)),
+            .init(key: "reports", value: .int(reportDocuments.count)),
+            .init(key: "statement", value: .string(record.id)),
+        ])
+    }
+}

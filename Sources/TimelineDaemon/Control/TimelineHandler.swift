@@ -31,7 +31,7 @@ struct TimelineHandler: VarlinkHandler {
         case "Statements":
             var parameters = try call.parameters(as: TimelineInterface.StatementsParameters.self)
             parameters.filter = try await validated(parameters.filter)
-            try await replies.send(TimelineInterface.StatementsReply(statements: await store.statements(parameters)))
+            try await replies.send(json: TimelineInterface.StatementsReply(statements: await store.statements(parameters)).json)
         case "Chart":
             var filter = try await validated(call.parameters(as: ClaimFilter.self))
             guard let side = filter.side, let population = filter.population, let metric = filter.metric else {
@@ -43,7 +43,7 @@ struct TimelineHandler: VarlinkHandler {
             // Drawn here, off the store's actor: the claims are values.
             let claims = await store.claims(filter)
             let title = "\(side.rawValue) \(population.rawValue) \(metric.rawValue)".lowercased()
-            try await replies.send(TimelineInterface.ChartReply(svg: SVGChart(title: title).render(claims)))
+            try await replies.send(json: TimelineInterface.ChartReply(svg: SVGChart(title: title).render(claims)).json)
         case "History":
             let parameters = try call.parameters(as: TimelineInterface.AsOfParameters<ClaimFilter>.self)
             if case let (asOf, past)? = try await past(parameters.asOf) {
