@@ -92,8 +92,12 @@ extension Projections {
     /// - Throws: ``FilterError`` when nothing matches, or a prefix
     ///   matches several names.
     func documentPositions(named wanted: String) throws(FilterError) -> [Int] {
-        let named = documentRows.indices.filter { pool[documentRows[$0].name] == wanted }
-        if !named.isEmpty { return named }
+        // A name the pool holds is compared as its id: reading back every
+        // document's name took 10 ms a query over 125,000 documents.
+        if let id = pool.existingID(wanted) {
+            let named = documentRows.indices.filter { documentRows[$0].name == id }
+            if !named.isEmpty { return named }
+        }
         let hex = wanted.lowercased()
         if hex.count >= 6, hex.allSatisfy(\.isHexDigit) {
             let hashed = documentRows.indices.filter { pool[optional: documentRows[$0].sha256]?.hasPrefix(hex) == true }
