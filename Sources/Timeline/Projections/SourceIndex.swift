@@ -312,6 +312,14 @@ struct SourceIndex: Sendable {
         return result
     }
 
+    /// Whether the figure of the claim `row` is one that claims of more
+    /// than one document report (or were, before a retraction): when it is
+    /// not, its statement is reported by its document alone.
+    func figureIsShared(_ row: ClaimRow) -> Bool {
+        guard let slot = slots[SourceKey(row)] else { return false }
+        return sharedFigures.contains(SourceFigure(slot, row))
+    }
+
     /// For each speaker, the documents (pool ids of their SHA-256) that
     /// report one of its figures together with another document: the
     /// only documents where the speaker's statements can conflict

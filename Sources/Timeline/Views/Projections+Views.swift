@@ -243,7 +243,8 @@ extension Projections {
             var partners = Set<UInt32>()
             for position in sourceIndex.positions(inDocument: document) {
                 let row = claimRows[position]
-                guard row.isStanding, row.speaker == key.speaker else { continue }
+                // A figure no other document reports links this one to none.
+                guard row.isStanding, row.speaker == key.speaker, sourceIndex.figureIsShared(row) else { continue }
                 for report in lookup.statement(containing: position, in: self) {
                     if let sha256 = pool.existingID(report.documentSHA256) { partners.insert(sha256) }
                 }
