@@ -95,6 +95,11 @@ import TimelineTestSupport
         ClaimFilter(since: PartialDate(iso: "2022-11-05"), until: PartialDate(iso: "2022-11-25")),
         ClaimFilter(metric: .casualties, speaker: "Mark Milley", since: PartialDate(iso: "2022")),
         ClaimFilter(document: "doc3.txt"), ClaimFilter(document: "doc7.txt", since: PartialDate(iso: "2022-11")),
+        // Few enough claims for `claims` to read the sources' instead of every row.
+        ClaimFilter(side: .ukraine, metric: .killed, speaker: "Milley"),
+        ClaimFilter(side: .russia, metric: .casualties, speaker: "nations", per: ClaimFilter.totals,
+                    since: PartialDate(iso: "2022-11-05")),
+        ClaimFilter(side: .russia, metric: .killed, speaker: "staff", document: "doc5.txt"),
     ]
 
     /// The standing claims of each source, in seq order, by a scan.
@@ -179,6 +184,13 @@ import TimelineTestSupport
 
     static func expectScans(_ projections: Projections, _ comment: String) {
         for filter in filters {
+            for all in [false, true] {
+                var rows = RowFilter(filter, in: projections)
+                let scan = rows.matchesNothing ? [] : projections.claimRows.indices.filter {
+                    rows.matches(projections.claimRows[$0], pool: projections.pool, includingRetracted: all)
+                }
+                #expect(projections.positions(matching: filter, includingRetracted: all) == scan, "\(comment) \(filter)")
+            }
             #expect(projections.sources(matching: filter) == scanSources(projections, filter), "\(comment) \(filter)")
             var totals = filter
             if totals.per == nil { totals.per = ClaimFilter.totals }

@@ -282,10 +282,30 @@ public struct Projections: Sendable, Equatable {
     /// superseded ones too when `includingRetracted`) that pass `filter`, in seq order, found
     /// by comparing the rows' numbers: a claim is read back into a record
     /// only when it is part of the answer.
+    ///
+    /// When the sources the filter allows (``SourceIndex``) hold less than
+    /// a quarter of the claims, only theirs are read (by the months of
+    /// `since` and `until`, or the documents named): a chart of one
+    /// quantity over a million claims read every row, a third of its time.
     public func positions(matching filter: ClaimFilter, includingRetracted: Bool = false) -> [Int] {
         var rows = RowFilter(filter, in: self)
         guard !rows.matchesNothing else { return [] }
-        return claimRows.indices.filter { rows.matches(claimRows[$0], pool: pool, includingRetracted: includingRetracted) }
+        var keys: [SourceKey] = []
+        var held = 0
+        for source in sourceIndex.sources where rows.matches(source.key, pool: pool) {
+            keys.append(source.key)
+            held += source.positions.count
+        }
+        guard held < claimRows.count / 4 else {
+            return claimRows.indices.filter { rows.matches(claimRows[$0], pool: pool, includingRetracted: includingRetracted) }
+        }
+        var positions: [Int] = []
+        for key in keys {
+            positions += candidates(of: key, for: rows).filter {
+                rows.matches(claimRows[$0], pool: pool, includingRetracted: includingRetracted)
+            }
+        }
+        return positions.sorted()
     }
 
     /// The sides, populations and metrics that claims in the projections

@@ -216,7 +216,7 @@ extension Projections {
     /// reads claims (``RowFilter/readsClaims``): those of the documents it
     /// names, else those dated in the months and years its `since` and
     /// `until` overlap. In no particular order; each claim's row decides.
-    private func candidates(of key: SourceKey, for rows: RowFilter) -> [Int] {
+    func candidates(of key: SourceKey, for rows: RowFilter) -> [Int] {
         if let documents = rows.documentSHA256s {
             return documents.flatMap { sourceIndex.positions(inDocument: $0) }.filter { SourceKey(claimRows[$0]) == key }
         }
