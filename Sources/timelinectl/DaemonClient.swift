@@ -8,6 +8,11 @@ struct DaemonClient {
     let path: String
     private let client: VarlinkClient
 
+    /// The largest reply taken: a view's answer comes in one reply (but
+    /// `claims` exported, which streams), and Varlink's 16 MiB is some
+    /// ten thousand statements, which an export of a large log passes.
+    static let maximumReplyBytes = 512 << 20
+
     /// Connects to the daemon's socket.
     ///
     /// - Parameters:
@@ -18,7 +23,7 @@ struct DaemonClient {
     init(path: String, timeout: Duration? = .seconds(30)) throws {
         self.path = path
         do {
-            client = try VarlinkClient(connectingTo: path, timeout: timeout)
+            client = try VarlinkClient(connectingTo: path, timeout: timeout, maximumMessageSize: Self.maximumReplyBytes)
         } catch {
             throw CommandFailure(message: Self.explain(error, path: path), exitCode: CommandFailure.unreachable)
         }
@@ -27,12 +32,17 @@ struct DaemonClient {
     /// Calls `method` and decodes its reply.
     ///
     /// - Throws: ``CommandFailure``: exit code 1 for an error the daemon
-    ///   answered with, 3 for a connection that failed.
+    ///   answered with or an answer too large to take, 3 for a connection
+    ///   that failed.
     func call<Reply: Decodable>(_ method: String, _ parameters: some Encodable) throws -> Reply {
         do {
             return try client.call(method, parameters: parameters, returning: Reply.self)
         } catch let error as VarlinkError {
             throw CommandFailure(message: Self.explain(error), exitCode: CommandFailure.daemonError)
+        } catch let error as VarlinkTransportError where error.code == .messageTooLarge {
+            throw CommandFailure(
+                message: "the answer is larger than \(Self.maximumReplyBytes >> 20) MiB: narrow it (--side, --metric, --speaker, --since, --until, --document)",
+                exitCode: CommandFailure.daemonError)
         } catch {
             throw CommandFailure(message: Self.explain(error, path: path), exitCode: CommandFailure.unreachable)
         }
