@@ -6,6 +6,13 @@ import Timeline
 /// A log of generated events shaped like ingestion's: a `document.received`
 /// followed by its `claim.extracted` events, eight to a document, with
 /// claims of the size real ones have (a quoted sentence, a speaker, dates).
+///
+/// Claim `i` is of side `i % 3`, metric and speaker `i % 4`, stated on a
+/// day of 2023 that goes through the months every 12 claims and through
+/// the days every 144, so that a speaker's quantity has claims on every
+/// day. Every ``retellingEvery``th document retells the one before it (the
+/// same statements, its last figure ten times larger, as a mistranslation
+/// makes it): statements with two reports, and conflicts.
 enum SyntheticLog {
     /// What was written.
     struct Written {
@@ -16,6 +23,12 @@ enum SyntheticLog {
     }
 
     static let claimsPerDocument = 8
+    static let retellingEvery = 2_000
+
+    /// The day claim `i` (or the claim it retells) was stated on.
+    static func statedOn(_ i: Int) -> PartialDate {
+        PartialDate(year: 2023, month: 1 + (i / 12) % 12, day: 1 + (i / 144) % 28)
+    }
 
     /// Appends `events` events to the log in `directory` (created if needed),
     /// in batches of one document and its claims.
@@ -44,10 +57,14 @@ enum SyntheticLog {
                 written.documents += 1
             } else {
                 let i = written.claims
-                let quote = "Officials said that about \(i) soldiers had been killed or wounded since the start of the invasion, a figure that cannot be verified."
+                // The document's number: the count includes it already.
+                let retelling = (written.documents - 1) % retellingEvery == 1
+                let j = retelling ? i - claimsPerDocument : i
+                let low = (1_000 + j) * (retelling && slot == claimsPerDocument ? 10 : 1)
+                let quote = "Officials said that about \(low) soldiers had been killed or wounded since the start of the invasion, a figure that cannot be verified."
                 let claim = Claim(
-                    side: sides[i % 3], population: .military, metric: metrics[i % 4], qualifier: .approximately,
-                    low: 1_000 + i, speaker: speakers[i % 4], statedOn: PartialDate(year: 2023, month: 1 + i % 12),
+                    side: sides[j % 3], population: .military, metric: metrics[j % 4], qualifier: .approximately,
+                    low: low, speaker: speakers[j % 4], statedOn: statedOn(j),
                     quote: quote, span: ByteSpan(start: slot * 200, end: slot * 200 + quote.utf8.count))
                 payloads.append(try codec.encode(Event(recordedAt: recordedAt, payload: .claimExtracted(ClaimExtracted(
                     id: ClaimID.make(document: document, claim: claim), document: document, extractor: extractor,
