@@ -320,15 +320,19 @@ struct SourceIndex: Sendable {
         return sharedFigures.contains(SourceFigure(slot, row))
     }
 
-    /// For each speaker, the documents (pool ids of their SHA-256) that
-    /// report one of its figures together with another document: the
-    /// only documents where the speaker's statements can conflict
-    /// (``StatementRule``). Work grows with the shared figures' claims.
-    func documentsSharingFigures(in rows: ChunkedArray<ClaimRow>) -> [UInt32: Set<UInt32>] {
-        var result: [UInt32: Set<UInt32>] = [:]
+    /// For each speaker, the pairs of documents (pool ids of their
+    /// SHA-256, the smaller first) that report one of its figures
+    /// together: the only documents where the speaker's statements can
+    /// conflict (``StatementRule``). Work grows with the shared figures'
+    /// claims.
+    func documentPairsSharingFigures(in rows: ChunkedArray<ClaimRow>) -> [UInt32: Set<DocumentIDPair>] {
+        var result: [UInt32: Set<DocumentIDPair>] = [:]
         for shared in sharedFigures {
-            let documents = Self.positions(of: figures[shared], nextOfFigure).map { rows[$0].documentSHA256 }
-            result[all[shared.source].key.speaker, default: []].formUnion(documents)
+            let documents = Set(Self.positions(of: figures[shared], nextOfFigure).map { rows[$0].documentSHA256 }).sorted()
+            let speaker = all[shared.source].key.speaker
+            for (i, first) in documents.enumerated() {
+                for second in documents[(i + 1)...] { result[speaker, default: []].insert(DocumentIDPair(first, second)) }
+            }
         }
         return result
     }
@@ -338,6 +342,16 @@ struct SourceIndex: Sendable {
     func positions(inDocument sha256: UInt32) -> [Int] {
         guard Int(sha256) < documents.count else { return [] }
         return Self.positions(of: documents[Int(sha256)], nextOfDocument)
+    }
+}
+
+/// Two documents by the pool ids of their SHA-256, the smaller first.
+struct DocumentIDPair: Hashable {
+    let first: UInt32
+    let second: UInt32
+
+    init(_ first: UInt32, _ second: UInt32) {
+        (self.first, self.second) = first < second ? (first, second) : (second, first)
     }
 }
 

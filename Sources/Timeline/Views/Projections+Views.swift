@@ -194,22 +194,38 @@ extension Projections {
         return Set(statement.map(\.documentSHA256)).count
     }
 
-    /// The standing claims of each speaker in the documents that report
-    /// one of the speaker's figures together with another document
-    /// (``SourceIndex/documentsSharingFigures(in:)``), by source: every
-    /// claim that can report a statement with a conflict.
+    /// The claims that can report a statement with a conflict, by source:
+    /// for each two documents that report one of a speaker's figures
+    /// together (``SourceIndex/documentPairsSharingFigures(in:)``), the
+    /// speaker's standing claims in one whose source has a claim of
+    /// another figure in the other, with every claim of their figures
+    /// (a statement's other reports, which a filter may pass alone). Read
+    /// as rows, so that only these are made records and grouped.
     private func claimsInLinkedDocuments() -> [SourceKey: [Int]] {
-        var result: [SourceKey: [Int]] = [:]
-        for (speaker, documents) in sourceIndex.documentsSharingFigures(in: claimRows) {
-            for document in documents {
+        var found: [SourceKey: Set<Int>] = [:]
+        for (speaker, pairs) in sourceIndex.documentPairsSharingFigures(in: claimRows) {
+            func claims(in document: UInt32) -> [SourceKey: [Int]] {
+                var bySource: [SourceKey: [Int]] = [:]
                 for position in sourceIndex.positions(inDocument: document) {
                     let row = claimRows[position]
-                    guard row.isStanding, row.speaker == speaker else { continue }
-                    result[SourceKey(row), default: []].append(position)
+                    if row.isStanding, row.speaker == speaker { bySource[SourceKey(row), default: []].append(position) }
+                }
+                return bySource
+            }
+            for pair in pairs {
+                let second = claims(in: pair.second)
+                for (key, positions) in claims(in: pair.first) {
+                    for a in positions {
+                        for b in second[key] ?? [] where FigureKey(claimRows[a]) != FigureKey(claimRows[b]) {
+                            for claim in [a, b] where !found[key, default: []].contains(claim) {
+                                found[key, default: []].formUnion(sourceIndex.positions(of: key, withFigureOf: claimRows[claim]))
+                            }
+                        }
+                    }
                 }
             }
         }
-        return result
+        return found.mapValues { Array($0) }
     }
 
     /// The positions of the claims of `key` that may pass a filter that
