@@ -46,8 +46,22 @@ final class TestDaemon {
     var processed: String { data + "/processed" }
     var failed: String { data + "/failed" }
 
-    /// Starts the daemon and waits until it answers on its socket.
-    func start() throws {
+    /// What ``start(until:)`` waits for.
+    enum Readiness {
+        /// `timelinectl status` answers. The socket answers before the
+        /// start-up step is over (the inbox watched and listed), and the
+        /// daemon closes each status call's connection in its own time.
+        case answering
+        /// The daemon says it is ready: its start-up step is over and its
+        /// services run. Nothing is asked, so the daemon holds no connection
+        /// but its listening socket: the start a test that counts the
+        /// daemon's descriptors needs.
+        case ready
+    }
+
+    /// Starts the daemon and waits until it answers on its socket, or
+    /// until it says it is ready.
+    func start(until readiness: Readiness = .answering) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Paths.binaries + "/timelined")
         process.arguments = ["--data", data, "--lexicon", lexicon] + extraArguments
@@ -66,11 +80,25 @@ final class TestDaemon {
         process.standardOutput = log
         try process.run()
         self.process = process
-        try waitUntil("timelined answers on \(socket)") {
+        try waitUntil(readiness == .ready ? "timelined says it is ready" : "timelined answers on \(socket)") {
             guard process.isRunning else {
                 throw DaemonExited(status: process.terminationStatus, log: self.log)
             }
-            return try ctl("status").status == 0
+            return switch readiness {
+            case .answering: try ctl("status").status == 0
+            case .ready: logged("ready")
+            }
+        }
+    }
+
+    /// Whether the daemon logged a line whose message (after the `<N>`
+    /// priority) begins with `message` followed by its metadata or the
+    /// line's end.
+    func logged(_ message: String) -> Bool {
+        log.split(separator: "\n").contains { line in
+            guard let priorityEnd = line.firstIndex(of: ">") else { return false }
+            let text = line[line.index(after: priorityEnd)...]
+            return text == message || text.hasPrefix(message + " ")
         }
     }
 
