@@ -140,7 +140,7 @@ let package = Package(
         ),
         // What the tests share: running a command, waiting for a condition
         // with a deadline, temporary folders, the checkout's paths, a
-        // generator that replays the same values.
+        // generator that replays the same values, a raw Unix socket client.
         .target(name: "TimelineTestSupport", path: "Tests/TimelineTestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["DurableFiles", "EventLog", "Timeline", "TimelineTestSupport"]),
         .testTarget(

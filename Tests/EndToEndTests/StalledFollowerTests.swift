@@ -21,7 +21,7 @@ import Glibc
             let follower = try RawClient(connectingTo: daemon.socket)
             var size: Int32 = 4096
             setsockopt(follower.fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-            try follower.send(#"{"method":"io.timelined.Timeline.Events","parameters":{"follow":true},"more":true}"#)
+            try follower.send(#"{"method":"io.timelined.Timeline.Events","parameters":{"follow":true},"more":true}"# + "\0")
             return follower
         }
         defer { followers.forEach { $0.close() } }

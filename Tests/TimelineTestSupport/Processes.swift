@@ -120,9 +120,10 @@ public func waitUntil(
 }
 
 /// A wait that ran out of time.
-public struct TimedOut: Error {
+public struct TimedOut: Error, CustomStringConvertible {
     public var what: String
     public init(what: String) { self.what = what }
+    public var description: String { "timed out waiting for \(what)" }
 }
 
 /// A temporary folder, removed when the value goes away.

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TimelineTestSupport
 import Varlink
 
 @Suite("Client errors")
@@ -18,12 +19,7 @@ struct ClientTests {
         let directory = try TemporaryDirectory()
         let path = directory.file("stale.sock")
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8) + [0]) }
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        #expect(try withUnixAddress(of: path) { bind(fd, $0, $1) } == 0)
         close(fd)
         let error = #expect(throws: VarlinkTransportError.self) { try VarlinkClient(connectingTo: path) }
         #expect(error?.code == .connectionRefused)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimelineTestSupport
 import Varlink
 
 /// The connection caps and the idle timeout, on a real socket.
@@ -14,7 +15,7 @@ import Varlink
                 // since the answer, before the next one arrives (connections
                 // are served concurrently, so one merely opened first may be
                 // counted second).
-                let idle = try RawSocket(connectingTo: path)
+                let idle = try RawClient(connectingTo: path)
                 try idle.send(#"{"method":"org.example.test.Add","parameters":{"a":2,"b":2}}"# + "\0")
                 #expect(try idle.receive()?.contains("4") == true)
                 let reply = try VarlinkClient(connectingTo: path, timeout: patience)
@@ -31,13 +32,13 @@ import Varlink
         try await withServer(configuration: configuration) { _, path in
             try await blocking {
                 let followers = try (0..<2).map { _ in
-                    let follower = try RawSocket(connectingTo: path)
+                    let follower = try RawClient(connectingTo: path)
                     try follower.send(#"{"method":"org.example.test.Follow","more":true}"# + "\0")
                     // A first tick: the stream is under way, so the connection is busy.
                     #expect(try follower.receive()?.contains("tick") == true)
                     return follower
                 }
-                let refused = try RawSocket(connectingTo: path)
+                let refused = try RawClient(connectingTo: path)
                 try refused.send(#"{"method":"org.example.test.Add","parameters":{"a":1,"b":2}}"# + "\0")
                 let answer = try refused.receiveUntilClosed()
                 #expect(answer.count == 1)
@@ -52,7 +53,7 @@ import Varlink
         let configuration = VarlinkServer.Configuration(idleTimeout: .milliseconds(200))
         try await withServer(configuration: configuration) { _, path in
             try await blocking {
-                let idle = try RawSocket(connectingTo: path)
+                let idle = try RawClient(connectingTo: path)
                 #expect(try idle.receiveUntilClosed() == [])
             }
         }

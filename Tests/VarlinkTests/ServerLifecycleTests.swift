@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TimelineTestSupport
 import Varlink
 
 @Suite("Server lifecycle", .timeLimit(.minutes(2)))
@@ -118,7 +119,7 @@ struct ServerLifecycleTests {
             let (connected, connectedSignal) = AsyncStream<Void>.makeStream()
             let outcome = Task {
                 try await blocking {
-                    let idle = try RawSocket(connectingTo: path)
+                    let idle = try RawClient(connectingTo: path)
                     let client = try VarlinkClient(connectingTo: path, timeout: patience)
                     let replies = try client.callMore("org.example.test.Follow")
                     _ = try replies.next()

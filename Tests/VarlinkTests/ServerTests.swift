@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TimelineTestSupport
 import Varlink
 
 @Suite("Server and client over a socket", .timeLimit(.minutes(2)))
@@ -240,7 +241,7 @@ struct ServerTests {
     @Test func pipelinedCallsAreAnsweredInOrder() async throws {
         try await withServer { _, path in
             let replies = try await blocking {
-                let socket = try RawSocket(connectingTo: path)
+                let socket = try RawClient(connectingTo: path)
                 try socket.send(
                     #"{"method":"org.example.test.Add","parameters":{"a":1,"b":1}}"# + "\0"
                         + #"{"method":"org.example.test.Count","parameters":{"count":2},"more":true}"# + "\0"
@@ -264,7 +265,7 @@ struct ServerTests {
     @Test func halfClosedClientStillGetsItsReplies() async throws {
         try await withServer { _, path in
             let replies = try await blocking {
-                let socket = try RawSocket(connectingTo: path)
+                let socket = try RawClient(connectingTo: path)
                 try socket.send(#"{"method":"org.example.test.Add","parameters":{"a":1,"b":2}}"# + "\0")
                 socket.finishSending()
                 return try socket.receiveUntilClosed()
@@ -276,7 +277,7 @@ struct ServerTests {
     @Test func largeReplyToAHalfClosedClientArrivesWhole() async throws {
         try await withServer { _, path in
             let replies = try await blocking {
-                let socket = try RawSocket(connectingTo: path)
+                let socket = try RawClient(connectingTo: path)
                 try socket.send(#"{"method":"org.example.test.Big","parameters":{"count":1000000}}"# + "\0")
                 socket.finishSending()
                 return try socket.receiveUntilClosed()
@@ -289,7 +290,7 @@ struct ServerTests {
         try await withServer { _, path in
             let (replies, sum) = try await blocking {
                 let healthy = try VarlinkClient(connectingTo: path, timeout: patience)
-                let broken = try RawSocket(connectingTo: path)
+                let broken = try RawClient(connectingTo: path)
                 try broken.send("this is not json\0")
                 let replies = try broken.receiveUntilClosed()
                 let sum = try healthy.call("org.example.test.Add", parameters: T.AddParameters(a: 1, b: 1), returning: T.Sum.self)
@@ -303,7 +304,7 @@ struct ServerTests {
     @Test func callWithoutMethodGetsAnErrorAndItsConnectionClosed() async throws {
         try await withServer { _, path in
             let replies = try await blocking {
-                let socket = try RawSocket(connectingTo: path)
+                let socket = try RawClient(connectingTo: path)
                 try socket.send(#"{"parameters":{}}"# + "\0" + #"{"method":"org.example.test.Add"}"# + "\0")
                 return try socket.receiveUntilClosed()
             }
@@ -316,7 +317,7 @@ struct ServerTests {
         try await withServer(configuration: configuration) { _, path in
             let (replies, sum) = try await blocking {
                 let healthy = try VarlinkClient(connectingTo: path, timeout: patience)
-                let flooding = try RawSocket(connectingTo: path)
+                let flooding = try RawClient(connectingTo: path)
                 // No NUL ever comes: the server must give up after 4096 bytes, not buffer on.
                 try? flooding.send(#"{"method":"org.example.test.Echo","parameters":{"text":""# + String(repeating: "a", count: 100_000))
                 let replies = try flooding.receiveUntilClosed()
@@ -365,7 +366,7 @@ struct ServerTests {
     @Test func upgradeCallsAreRefused() async throws {
         try await withServer { _, path in
             let replies = try await blocking {
-                let socket = try RawSocket(connectingTo: path)
+                let socket = try RawClient(connectingTo: path)
                 try socket.send(#"{"method":"org.example.test.Add","upgrade":true}"# + "\0")
                 return [try socket.receive()]
             }

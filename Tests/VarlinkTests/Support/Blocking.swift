@@ -1,4 +1,5 @@
 import Foundation
+import TimelineTestSupport
 
 /// Runs blocking work (the synchronous client, a child process) on a thread
 /// of its own, so it never holds one of the few cooperative threads the
@@ -9,11 +10,6 @@ func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
             continuation.resume(with: Result { try body() })
         }
     }
-}
-
-struct TimedOut: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
 }
 
 /// Waits for `body`, failing after `limit` instead of hanging the suite.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimelineTestSupport
 import Varlink
 
 let testInfo = VarlinkServiceInfo(
