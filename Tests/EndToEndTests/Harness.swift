@@ -29,14 +29,14 @@ final class TestDaemon {
     var fileLimit: Int?
     private var process: Process?
     private(set) var logPath: String
+    /// The data folder, removed once the daemon is stopped (deinit).
+    private let folder: TemporaryFolder
 
     /// - Parameter parent: the folder to make the data folder in; the
     ///   system's temporary folder unless given.
     init(in parent: String? = nil, extraArguments: [String] = []) throws {
-        let template = (parent ?? FileManager.default.temporaryDirectory.path) + "/timelined-e2e-XXXXXX"
-        var buffer = Array(template.utf8CString)
-        guard let made = mkdtemp(&buffer) else { throw CocoaError(.fileWriteUnknown) }
-        data = String(cString: made)
+        folder = try TemporaryFolder("timelined-e2e", in: parent)
+        data = folder.path
         socket = data + "/run/io.timelined.Timeline"
         logPath = data + "/timelined.log"
         self.extraArguments = extraArguments
@@ -165,7 +165,6 @@ final class TestDaemon {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(atPath: data)
     }
 }
 

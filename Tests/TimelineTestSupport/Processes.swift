@@ -127,13 +127,29 @@ public struct TimedOut: Error, CustomStringConvertible {
 }
 
 /// A temporary folder, removed when the value goes away.
-public final class TemporaryFolder {
+public final class TemporaryFolder: Sendable {
     public let path: String
 
-    public init(_ prefix: String = "timelined-test") throws {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
+    /// Makes a new empty folder named `prefix` and six random characters.
+    ///
+    /// - Parameter parent: the folder to make it in; the system's
+    ///   temporary folder unless given.
+    public init(_ prefix: String = "timelined-test", in parent: String? = nil) throws {
+        let parent = parent ?? FileManager.default.temporaryDirectory.path
+        var template = Array((parent + "/\(prefix)-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
         path = String(cString: made)
+    }
+
+    /// A folder under /tmp, whatever TMPDIR says: the path of a Unix
+    /// socket in it stays under the 108 bytes of an address.
+    public static func forSockets(_ prefix: String = "timelined-socket") throws -> TemporaryFolder {
+        try TemporaryFolder(prefix, in: "/tmp")
+    }
+
+    /// The path of `name` in the folder.
+    public func file(_ name: String) -> String {
+        path + "/" + name
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }

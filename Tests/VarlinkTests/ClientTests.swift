@@ -7,7 +7,7 @@ import Varlink
 @Suite("Client errors")
 struct ClientTests {
     @Test func connectingToAMissingSocketSaysNoSuchFile() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("missing.sock")
         let error = #expect(throws: VarlinkTransportError.self) { try VarlinkClient(connectingTo: path) }
         #expect(error?.code == .noSuchFile)
@@ -16,7 +16,7 @@ struct ClientTests {
     }
 
     @Test func connectingToASocketNobodyListensOnSaysConnectionRefused() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("stale.sock")
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #expect(try withUnixAddress(of: path) { bind(fd, $0, $1) } == 0)
@@ -41,7 +41,7 @@ struct ClientTests {
     }
 
     @Test func serverClosingBeforeTheReplySaysConnectionClosed() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("closing.sock")
         let fd = try listeningSocket(at: path)
         defer { close(fd) }

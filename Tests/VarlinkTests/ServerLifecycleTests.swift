@@ -9,7 +9,7 @@ struct ServerLifecycleTests {
     typealias T = TestInterface
 
     @Test func boundSocketGetsTheRequestedModeAndIsRemovedAfterShutdown() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("mode.sock")
         try await withServer(endpoint: { _ in .unixSocket(path: path, mode: 0o600) }) { _, _ in
             var status = stat()
@@ -21,7 +21,7 @@ struct ServerLifecycleTests {
     }
 
     @Test func staleSocketFileIsReplaced() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("stale.sock")
         // A socket bound and closed without unlinking: what a crashed server leaves.
         close(try listeningSocket(at: path))
@@ -44,7 +44,7 @@ struct ServerLifecycleTests {
     }
 
     @Test func bindingOverAFileThatIsNotASocketFails() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("precious.txt")
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
         let server = try VarlinkServer(endpoint: .unixSocket(path: path), info: testInfo, interfaces: [])
@@ -54,7 +54,7 @@ struct ServerLifecycleTests {
     }
 
     @Test func servesAListeningSocketPassedAsADescriptor() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("activated.sock")
         let fd = try listeningSocket(at: path)
         let sum = try await withServer(endpoint: { _ in .listeningSocket(fileDescriptor: fd) }) { _, _ in
@@ -79,7 +79,7 @@ struct ServerLifecycleTests {
     @Test func gracefulShutdownLetsTheCallInFlightFinish() async throws {
         let log = EventLog()
         let gate = Gate()
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("graceful.sock")
         let server = try VarlinkServer(
             endpoint: .unixSocket(path: path),
@@ -108,7 +108,7 @@ struct ServerLifecycleTests {
 
     @Test func shutdownCancelsStreamsAndClosesIdleConnections() async throws {
         let log = EventLog()
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("streams.sock")
         let server = try VarlinkServer(endpoint: .unixSocket(path: path), info: testInfo, interfaces: [T.make(log: log)])
         do {
@@ -142,7 +142,7 @@ struct ServerLifecycleTests {
 
     @Test func shutdownWhileClientsKeepConnectingStopsCleanly() async throws {
         let log = EventLog()
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("busy.sock")
         let server = try VarlinkServer(endpoint: .unixSocket(path: path), info: testInfo, interfaces: [T.make(log: log)])
         let (listening, signal) = AsyncStream<Void>.makeStream()
@@ -170,7 +170,7 @@ struct ServerLifecycleTests {
 
     @Test func cancellingRunStopsTheServer() async throws {
         let log = EventLog()
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder.forSockets("varlink-test")
         let path = directory.file("cancel.sock")
         let server = try VarlinkServer(endpoint: .unixSocket(path: path), info: testInfo, interfaces: [T.make(log: log)])
         let (listening, signal) = AsyncStream<Void>.makeStream()

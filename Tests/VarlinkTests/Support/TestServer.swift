@@ -15,10 +15,10 @@ let testInfo = VarlinkServiceInfo(
 func withServer<T: Sendable>(
     interfaces: [VarlinkInterface]? = nil,
     configuration: VarlinkServer.Configuration = VarlinkServer.Configuration(),
-    endpoint makeEndpoint: ((TemporaryDirectory) throws -> VarlinkEndpoint)? = nil,
+    endpoint makeEndpoint: ((TemporaryFolder) throws -> VarlinkEndpoint)? = nil,
     _ body: @escaping @Sendable (VarlinkServer, String) async throws -> T
 ) async throws -> T {
-    let directory = try TemporaryDirectory()
+    let directory = try TemporaryFolder.forSockets("varlink-test")
     let path = directory.file("test.sock")
     let endpoint = try makeEndpoint?(directory) ?? .unixSocket(path: path)
     let server = try VarlinkServer(
