@@ -15,7 +15,7 @@ import TimelineTestSupport
                 for n in 0..<50 {
                     group.addTask { try await log.append([eventBody(n)]) }
                 }
-                await waitUntil { log.pendingAppendCountForTesting == 50 }
+                try await waitUntil("the 50 appends wait for the paused writer") { log.pendingAppendCountForTesting == 50 }
                 #expect(log.lastSeq == 0)
                 log.resumeWriterForTesting()
                 var ranges: [ClosedRange<UInt64>] = []
@@ -50,7 +50,7 @@ import TimelineTestSupport
                         return mine
                     }
                 }
-                await waitUntil { log.pendingAppendCountForTesting == writers }
+                try await waitUntil("the first append of every writer waits for the paused writer") { log.pendingAppendCountForTesting == writers }
                 log.resumeWriterForTesting()
                 var all: [(ClosedRange<UInt64>, [[UInt8]])] = []
                 for try await mine in group {

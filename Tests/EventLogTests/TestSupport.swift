@@ -1,6 +1,5 @@
 import Foundation
 import Synchronization
-import Testing
 
 @testable import EventLog
 
@@ -65,18 +64,6 @@ func isAllZeros(_ bytes: ArraySlice<UInt8>) -> Bool {
 
 /// The size of a record's frame on disk.
 func frameLength(_ record: DecodedRecord) -> Int { Int(record.end - record.offset) }
-
-/// Waits, without sleeping, until `condition` holds; fails the test after `seconds`.
-func waitUntil(seconds: Int = 90, _ condition: () -> Bool) async {
-    let deadline = ContinuousClock.now + .seconds(seconds)
-    while !condition() {
-        if ContinuousClock.now > deadline {
-            Issue.record("the condition did not hold within \(seconds) s")
-            return
-        }
-        await Task.yield()
-    }
-}
 
 /// Collects the log's messages for a test to inspect.
 final class MessageCollector: Sendable {
