@@ -251,9 +251,5 @@ import TimelineTestSupport
 
 /// Runs `body` on a thread of its own, outside the pool that tasks share.
 private func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) -> Task<T, any Error> {
-    Task {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
-        }
-    }
+    Task { try await blocking(body) }
 }

@@ -119,11 +119,3 @@ struct Recording: VarlinkHandler {
     let seen: Seen
     func handle(_ call: VarlinkCall, replies: VarlinkReplies) async throws { await seen.add(call.method) }
 }
-
-/// Runs blocking work (the synchronous client) on a thread of its own, so
-/// that it never holds one of the few threads the server's tasks need.
-func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
-    }
-}

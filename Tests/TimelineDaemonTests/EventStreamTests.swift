@@ -59,22 +59,18 @@ import Varlink
     private func collect(
         socket: String, after: UInt64?, follow: Bool, until last: UInt64? = nil, pause: Duration = .zero
     ) async throws -> [UInt64] {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    let client = try VarlinkClient(connectingTo: socket, timeout: .seconds(30))
-                    let replies = try client.callMore(
-                        TimelineInterface.Method.events,
-                        parameters: TimelineInterface.EventsParameters(after: after, follow: follow))
-                    var seqs: [UInt64] = []
-                    while let reply = try replies.next(as: Line.self) {
-                        if let seq = reply.event?.seq { seqs.append(seq) }
-                        if let last, seqs.last == last { break }
-                        if pause > .zero { Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18) }
-                    }
-                    return seqs
-                })
+        try await blocking {
+            let client = try VarlinkClient(connectingTo: socket, timeout: .seconds(30))
+            let replies = try client.callMore(
+                TimelineInterface.Method.events,
+                parameters: TimelineInterface.EventsParameters(after: after, follow: follow))
+            var seqs: [UInt64] = []
+            while let reply = try replies.next(as: Line.self) {
+                if let seq = reply.event?.seq { seqs.append(seq) }
+                if let last, seqs.last == last { break }
+                if pause > .zero { Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18) }
             }
+            return seqs
         }
     }
 
@@ -131,17 +127,13 @@ import Varlink
 
     @Test func aCallWithoutMoreIsRefused() async throws {
         try await withDaemonParts(capacity: 100) { _, _, socket in
-            let error = try await withCheckedThrowingContinuation { continuation in
-                Thread.detachNewThread {
-                    continuation.resume(with: Result {
-                        let client = try VarlinkClient(connectingTo: socket, timeout: .seconds(30))
-                        do {
-                            _ = try client.call(TimelineInterface.Method.events, parameters: TimelineInterface.EventsParameters())
-                            return ""
-                        } catch let error as VarlinkError {
-                            return error.name
-                        }
-                    })
+            let error = try await blocking {
+                let client = try VarlinkClient(connectingTo: socket, timeout: .seconds(30))
+                do {
+                    _ = try client.call(TimelineInterface.Method.events, parameters: TimelineInterface.EventsParameters())
+                    return ""
+                } catch let error as VarlinkError {
+                    return error.name
                 }
             }
             #expect(error == VarlinkError.expectedMoreName)
@@ -151,13 +143,9 @@ import Varlink
     @Test func verifyReportsTheLogThroughTheSocket() async throws {
         try await withDaemonParts(capacity: 100) { log, store, socket in
             try await ingest(TestEvents.batches(count: 50), log: log, store: store)
-            let report = try await withCheckedThrowingContinuation { continuation in
-                Thread.detachNewThread {
-                    continuation.resume(with: Result {
-                        try VarlinkClient(connectingTo: socket, timeout: .seconds(30))
-                            .call(TimelineInterface.Method.verify, returning: TimelineInterface.VerifyReply.self).report
-                    })
-                }
+            let report = try await blocking {
+                try VarlinkClient(connectingTo: socket, timeout: .seconds(30))
+                    .call(TimelineInterface.Method.verify, returning: TimelineInterface.VerifyReply.self).report
             }
             #expect(report.isClean)
             #expect(report.records == 50 && report.lastSeq == 50 && report.segments == 1)

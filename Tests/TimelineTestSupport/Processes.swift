@@ -192,6 +192,16 @@ public func onOwnThread<T>(_ body: () async throws -> T) async throws -> T {
     try await withTaskExecutorPreference(QueueExecutor()) { try await body() }
 }
 
+/// Runs blocking work (a synchronous client, a child process) on a thread
+/// of its own and waits for it without holding a thread: so that it never
+/// holds one of the few cooperative threads a server's tasks need on a
+/// two-core machine, however long it blocks.
+public func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}
+
 /// Stops `pid` with SIGSTOP and waits until every thread of it is stopped.
 ///
 /// `kill` returns before the process stops: the signal is handled by one

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimelineTestSupport
 import Varlink
 
 /// Calls the server with the reference Python implementation (`pip install

@@ -1,17 +1,6 @@
 import Foundation
 import TimelineTestSupport
 
-/// Runs blocking work (the synchronous client, a child process) on a thread
-/// of its own, so it never holds one of the few cooperative threads the
-/// server's tasks need on a two-core machine.
-func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            continuation.resume(with: Result { try body() })
-        }
-    }
-}
-
 /// Waits for `body`, failing after `limit` instead of hanging the suite.
 /// How long a test waits for what must happen: long, because a busy
 /// two-core machine (a build beside the tests) delays a reply by seconds,
