@@ -117,7 +117,7 @@ public final class VarlinkClient {
     /// - Throws: As ``call(_:parameters:returning:)``.
     public func call(_ method: String, parameters: some Encodable = VarlinkEmpty()) throws -> VarlinkReply {
         try checkIdle()
-        try send(VarlinkWire.encodeCall(method: method, parameters: parameters, more: false, oneway: false))
+        try sendExpectingReplies(VarlinkWire.encodeCall(method: method, parameters: parameters, more: false, oneway: false))
         let reply = try receiveReply()
         guard !reply.continues else {
             throw VarlinkTransportError(
@@ -148,10 +148,12 @@ public final class VarlinkClient {
     ///   - parameters: The input; must encode to a JSON object.
     /// - Returns: The replies; read them with ``VarlinkReplyStream/next()``
     ///   until it returns nil (after the reply without `continues`).
-    /// - Throws: ``VarlinkTransportError`` if the call could not be sent.
+    /// - Throws: ``VarlinkTransportError`` if the call could not be sent;
+    ///   ``VarlinkError`` if the server answered before the call arrived
+    ///   and closed the connection (a connection refused over a cap).
     public func callMore(_ method: String, parameters: some Encodable = VarlinkEmpty()) throws -> VarlinkReplyStream {
         try checkIdle()
-        try send(VarlinkWire.encodeCall(method: method, parameters: parameters, more: true, oneway: false))
+        try sendExpectingReplies(VarlinkWire.encodeCall(method: method, parameters: parameters, more: true, oneway: false))
         stream = .open
         return VarlinkReplyStream(client: self, method: method)
     }
@@ -208,6 +210,26 @@ public final class VarlinkClient {
                 message: "the reply of \(path) to \(method) does not have the expected form\(member ?? "")",
                 path: path
             )
+        }
+    }
+
+    /// Sends a call that expects replies. A server may answer before the
+    /// call arrives and close the connection (a connection over a cap is
+    /// refused before its first call): the send then fails, but the answer
+    /// is still there to read, and it is the answer that is thrown.
+    /// Whether the send or the close comes first is up to the scheduler.
+    private func sendExpectingReplies(_ message: Data) throws {
+        do {
+            try send(message)
+        } catch let failure where failure.code == .connectionClosed {
+            do {
+                _ = try receiveReply()
+            } catch let answer as VarlinkError {
+                throw answer
+            } catch {
+                // Nothing was left to read: the failed send says what happened.
+            }
+            throw failure
         }
     }
 

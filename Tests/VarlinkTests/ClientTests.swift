@@ -61,6 +61,28 @@ struct ClientTests {
         try await server.value
     }
 
+    /// A server may answer a connection before its first call (one over a
+    /// cap is refused so) and close it. Sent after the close, the call
+    /// cannot be sent, and what it throws is the answer, not the failed
+    /// send: on a busy machine the close often comes first.
+    @Test func anAnswerSentBeforeTheCallIsThrownThoughTheCallCannotBeSent() async throws {
+        let directory = try TemporaryFolder.forSockets("varlink-test")
+        let path = directory.file("refusing.sock")
+        let fd = try listeningSocket(at: path)
+        defer { close(fd) }
+        let error = try await blocking {
+            let client = try VarlinkClient(connectingTo: path, timeout: patience)
+            let connection = accept(fd, nil, nil)
+            let refusal = #"{"error":"\#(VarlinkError.tooManyConnectionsName)","parameters":{"limit":"total","maximum":2}}"#
+            let bytes = Array(refusal.utf8) + [0]
+            #expect(send(connection, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count)
+            close(connection)
+            return Result { try client.call("org.example.test.Add") }.failure
+        }
+        let refused = try #require(error as? VarlinkError, "\(String(describing: error))")
+        #expect(refused.name == VarlinkError.tooManyConnectionsName)
+    }
+
     @Test func replyThatTakesLongerThanTheTimeoutSaysTimedOut() async throws {
         let gate = Gate()
         try await withServer(interfaces: [TestInterface.make(gate: gate)]) { _, path in
