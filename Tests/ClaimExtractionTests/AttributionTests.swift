@@ -780,6 +780,10 @@ import Testing
         // A place before a title heading a name is no person.
         #expect(speakers("In Donetsk Oblast, Governor Vadym Filashkin said that 5 civilians had been killed.") == ["Vadym Filashkin"])
     }
+    @Test func thePresidentsOfficeIsABodyOfItsOwn() {
+        #expect(speakers("Ukraine's presidential office said Friday that at least six civilians had been killed over the previous 24 hours.")
+            == ["Office of the President of Ukraine"])
+    }
     @Test func aEuropeanIntelligenceOfficialIsAGenericSource() {
         let text = "A senior European intelligence official, who spoke on condition of anonymity to discuss classified material, "
             + "put Russia's dead at between 115,000 and 160,000."
