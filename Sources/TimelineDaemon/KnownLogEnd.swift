@@ -9,7 +9,7 @@ import Foundation
 /// stops the start instead of being cut; `timelined verify` and
 /// `timelined recover` compare the log with it too.
 ///
-/// Snapshots are read by their headers alone (64 bytes each), newest
+/// Snapshots are read by their headers alone (80 bytes at most), newest
 /// first, and the first whose header is whole and agrees with its name
 /// counts: a snapshot's body may be of another version or damaged, its
 /// seq still shows the log held it.

@@ -152,4 +152,71 @@ import TimelineTestSupport
             #expect(throws: EventLogError.self) { try store.coveredSeq(of: files[0]) }
         }
     }
+
+    @Test func aSnapshotKeepsItsRecordsLocationAndTheLoadReadsTheChainHeadThere() async throws {
+        try await withTemporaryDirectory { directory in
+            var options = smallSegments(2048)
+            let logDirectory = directory.appending(path: "log")
+            do {
+                let log = try EventLog.open(directory: logDirectory, options: options)
+                defer { log.close() }
+                for n in 0..<60 { _ = try await log.append([eventBody(n)]) }
+            }
+            // As a start with a snapshot opens it: the sealed segments are
+            // trusted by their seals, and no record of theirs is indexed.
+            options.openCheck = .sealsAndTail
+            let log = try EventLog.open(directory: logDirectory, options: options)
+            defer { log.close() }
+            let location = try log.location(of: 23)
+            #expect(location.seq == 23)
+            #expect(location.segmentFirstSeq > 1 && location.segmentFirstSeq <= 23)
+            let store = SnapshotStore(directory: directory.appending(path: "snapshots"), keep: 5)
+            try store.write([23], seq: 23, chainHead: try log.chainHead(at: 23), location: location, version: "v1")
+
+            let loaded = try #require(try store.loadNewest(version: "v1", matching: log).snapshot)
+            #expect(loaded.location == location)
+            #expect(loaded.chainHead == (try log.chainHead(at: 23)))
+            // The log now starts a read after 23 at that record.
+            #expect(log.index.withLock { $0.entry(atOrBefore: 24) } == SparseIndex.Entry(seq: 23, segmentFirstSeq: location.segmentFirstSeq, offset: location.offset))
+            #expect(try log.records(after: 23, limit: 1).first?.body == eventBody(23))
+
+            // A location that holds no such record is passed over: the
+            // chain head is read from the segment, as without one.
+            for wrong in [
+                EventLog.RecordLocation(seq: 23, segmentFirstSeq: location.segmentFirstSeq, offset: location.offset + 1),
+                EventLog.RecordLocation(seq: 23, segmentFirstSeq: location.segmentFirstSeq, offset: 1 << 40),
+                EventLog.RecordLocation(seq: 23, segmentFirstSeq: 999, offset: location.offset),
+                try log.location(of: 22).withSeq(23),
+            ] {
+                #expect(try log.chainHead(at: 23, location: wrong) == (try log.chainHead(at: 23)))
+            }
+            #expect(log.index.withLock { $0.entries.contains { $0.seq == 23 && $0.offset != location.offset } } == false)
+        }
+    }
+
+    @Test func aSnapshotOfTheFirstFormatLoadsWithoutALocation() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = SnapshotStore(directory: directory)
+            let name = try store.write(Array("body".utf8), seq: 4, chainHead: head, version: "v1")
+            // The same snapshot as format 1 wrote it: a 64-byte header.
+            let url = directory.appending(path: name)
+            var bytes = [UInt8](try Data(contentsOf: url))
+            bytes[8] = 1
+            bytes.removeSubrange(64..<80)
+            bytes.removeLast(4)
+            withUnsafeBytes(of: CRC32C.checksum(bytes).littleEndian) { bytes.append(contentsOf: $0) }
+            try Data(bytes).write(to: url)
+
+            #expect(try store.coveredSeq(of: try store.files()[0]) == 4)
+            let loaded = try #require(try store.loadNewest(version: "v1").snapshot)
+            #expect(loaded == Snapshot(seq: 4, chainHead: head, version: "v1", body: Array("body".utf8), fileName: name))
+        }
+    }
+}
+
+extension EventLog.RecordLocation {
+    /// This place, said to hold another record.
+    fileprivate func withSeq(_ seq: UInt64) -> Self {
+        Self(seq: seq, segmentFirstSeq: segmentFirstSeq, offset: offset)
+    }
 }

@@ -5,6 +5,9 @@ public struct Snapshot: Sendable, Hashable {
     public let seq: UInt64
     /// The chain head after ``seq`` when the snapshot was taken.
     public let chainHead: ChainHash
+    /// Where record ``seq`` was in the log when the snapshot was taken, if
+    /// the writer said (format 1 files do not).
+    public let location: EventLog.RecordLocation?
     /// The writer's version string (the projection code's version); a
     /// snapshot is used only by the same version.
     public let version: String
@@ -17,16 +20,21 @@ public struct Snapshot: Sendable, Hashable {
     /// - Parameters:
     ///   - seq: the last seq covered.
     ///   - chainHead: the chain head after it.
+    ///   - location: where record `seq` is in the log, if known.
     ///   - version: the writer's version string.
     ///   - body: the bytes.
     ///   - fileName: the file's name.
-    public init(seq: UInt64, chainHead: ChainHash, version: String, body: [UInt8], fileName: String) {
-        self.init(seq: seq, chainHead: chainHead, version: version, body: Body(body), fileName: fileName)
+    public init(
+        seq: UInt64, chainHead: ChainHash, location: EventLog.RecordLocation? = nil, version: String, body: [UInt8],
+        fileName: String
+    ) {
+        self.init(seq: seq, chainHead: chainHead, location: location, version: version, body: Body(body), fileName: fileName)
     }
 
-    init(seq: UInt64, chainHead: ChainHash, version: String, body: Body, fileName: String) {
+    init(seq: UInt64, chainHead: ChainHash, location: EventLog.RecordLocation?, version: String, body: Body, fileName: String) {
         self.seq = seq
         self.chainHead = chainHead
+        self.location = location
         self.version = version
         self.body = body
         self.fileName = fileName

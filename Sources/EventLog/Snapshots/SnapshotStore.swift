@@ -15,16 +15,20 @@ import Glibc
 /// File layout (integers little-endian; docs/LOG-FORMAT.md has the details):
 /// ```
 ///  0   8  magic 89 45 56 53 4E 41 50 0A ("\x89EVSNAP\n")
-///  8   2  format version (1)
+///  8   2  format version (2)
 /// 10   2  zero
 /// 12   4  version string length v
 /// 16   8  seq
 /// 24  32  chain head at seq
 /// 56   8  body length b
-/// 64   v  version string (UTF-8)
-/// 64+v b  body
+/// 64   8  first seq of the segment holding record seq (0: not recorded)
+/// 72   8  byte offset of that record's frame in its segment
+/// 80   v  version string (UTF-8)
+/// 80+v b  body
 ///  …   4  CRC32C of every byte before it
 /// ```
+/// Format 1, which files written before the location was kept have, is
+/// format 2 without the location: a 64-byte header.
 ///
 /// - Important: one process writes a store at a time (the daemon); readers may
 ///   load concurrently.
@@ -39,8 +43,17 @@ public struct SnapshotStore: Sendable {
     public let keepSpread: Int
 
     static let magic: [UInt8] = [0x89, 0x45, 0x56, 0x53, 0x4E, 0x41, 0x50, 0x0A]
-    static let formatVersion: UInt16 = 1
-    static let headerLength = 64
+    static let formatVersion: UInt16 = 2
+    /// The header's length in each format, by format version.
+    static func headerLength(format: UInt16) -> Int? {
+        switch format {
+        case 1: 64
+        case 2: 80
+        default: nil
+        }
+    }
+    /// The longest header, and the most a reader of the header alone reads.
+    static let longestHeader = 80
     static let fileExtension = "snap"
 
     /// A store in a directory (created on the first write).
@@ -64,12 +77,18 @@ public struct SnapshotStore: Sendable {
     ///   - seq: the last seq the state covers.
     ///   - chainHead: the log's chain head at `seq` (take both from one
     ///     ``EventLog/position``, or use ``EventLog/chainHead(at:)``).
+    ///   - location: where record `seq` is in the log (``EventLog/location(of:)``),
+    ///     so that a load checks the chain head by reading that one record
+    ///     and the replay after it starts there; nil when not known.
     ///   - version: the version of the code that made `body`; a load asks for one.
     /// - Returns: the file's name.
     /// - Throws: ``EventLogError`` with ``EventLogError/Code/io`` when a system call fails.
     /// - Important: a snapshot for a seq that already has one replaces it.
     @discardableResult
-    public func write(_ body: [UInt8], seq: UInt64, chainHead: ChainHash, version: String) throws -> String {
+    public func write(
+        _ body: [UInt8], seq: UInt64, chainHead: ChainHash, location: EventLog.RecordLocation? = nil, version: String
+    ) throws -> String {
+        precondition(location == nil || location?.seq == seq, "a snapshot keeps the location of its own record")
         try fileStep(path) { try FileSystem.makeDirectory(path, mode: 0o755) }
         let name = Self.fileName(seq: seq)
         let temporaryName = "\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -82,6 +101,8 @@ public struct SnapshotStore: Sendable {
         header.appendLittleEndian(seq)
         header.append(contentsOf: chainHead.bytes)
         header.appendLittleEndian(UInt64(body.count))
+        header.appendLittleEndian(location?.segmentFirstSeq ?? 0)
+        header.appendLittleEndian(UInt64(bitPattern: location?.offset ?? 0))
         header.append(contentsOf: versionBytes)
         var crc = CRC32C()
         crc.update(header)
@@ -147,7 +168,7 @@ public struct SnapshotStore: Sendable {
                 }
                 let head: ChainHash
                 do {
-                    head = try log.chainHead(at: snapshot.seq)
+                    head = try log.chainHead(at: snapshot.seq, location: snapshot.location)
                 } catch let error as EventLogError {
                     skipped.append(.init(fileName: name, reason: "the log's chain head at seq \(snapshot.seq) could not be read: \(error.message)"))
                     continue
@@ -199,8 +220,7 @@ public struct SnapshotStore: Sendable {
         defer { opened.close() }
         let size = try opened.size()
         try Self.checkSize(size, name: file.name)
-        let bytes = try opened.read(count: Self.headerLength, at: 0)
-        guard bytes.count == Self.headerLength else { throw Self.damaged(file.name, "it ends within its header") }
+        let bytes = try opened.read(count: Int(min(size, Int64(Self.longestHeader))), at: 0)
         let header = try bytes.withUnsafeBytes { try Self.header($0, size: Int(size), name: file.name) }
         guard header.seq == file.seq else {
             throw Self.damaged(file.name, "its header says it covers seq \(header.seq) but its name says \(file.seq)")
@@ -230,38 +250,44 @@ public struct SnapshotStore: Sendable {
         guard stored == computed else {
             throw Self.damaged(name, "CRC32C mismatch (stored \(hex32(stored)), computed \(hex32(computed)))")
         }
-        let versionEnd = Self.headerLength + header.versionLength
-        let version = String(decoding: raw[Self.headerLength..<versionEnd], as: UTF8.self)
+        let versionEnd = header.length + header.versionLength
+        let version = String(decoding: raw[header.length..<versionEnd], as: UTF8.self)
         return Snapshot(
-            seq: header.seq, chainHead: header.chainHead, version: version,
+            seq: header.seq, chainHead: header.chainHead, location: header.location, version: version,
             body: Snapshot.Body(mapped, versionEnd..<(raw.count - 4)), fileName: name)
     }
 
     /// The fixed fields at the start of a snapshot file.
     private struct Header {
+        /// The header's own length, which its format gives.
+        var length: Int
         var versionLength: Int
         var seq: UInt64
         var chainHead: ChainHash
+        var location: EventLog.RecordLocation?
     }
 
     private static func damaged(_ name: String, _ detail: String) -> EventLogError {
         EventLogError(.snapshot, "damaged: \(detail)", segment: name)
     }
 
+    /// The shortest a snapshot file can be: the shortest header and the CRC.
     private static func checkSize(_ size: Int64, name: String) throws {
-        guard size >= Int64(headerLength + 4) else { throw damaged(name, "\(size) bytes is too short for a snapshot") }
+        guard size >= Int64(64 + 4) else { throw damaged(name, "\(size) bytes is too short for a snapshot") }
     }
 
-    /// Reads and checks the header at the start of `raw` (at least
-    /// ``headerLength`` bytes) of a file of `size` bytes: magic, format, and
-    /// lengths that add up to the size.
+    /// Reads and checks the header at the start of `raw` (the whole file,
+    /// or its first ``longestHeader`` bytes) of a file of `size` bytes:
+    /// magic, format, and lengths that add up to the size.
     private static func header(_ raw: UnsafeRawBufferPointer, size: Int, name: String) throws -> Header {
+        guard raw.count >= 64 else { throw damaged(name, "it ends within its header") }
         let base = raw.baseAddress!
         guard raw.prefix(8).elementsEqual(magic) else { throw damaged(name, "not a snapshot file (bad magic)") }
         let format = base.loadLittleEndian(at: 8, as: UInt16.self)
-        guard format == formatVersion else {
-            throw damaged(name, "snapshot format \(format); this build reads format \(formatVersion)")
+        guard let headerLength = headerLength(format: format) else {
+            throw damaged(name, "snapshot format \(format); this build reads formats 1 and \(formatVersion)")
         }
+        guard raw.count >= headerLength, size >= headerLength + 4 else { throw damaged(name, "it ends within its header") }
         let versionLength = Int(base.loadLittleEndian(at: 12, as: UInt32.self))
         let seq = base.loadLittleEndian(at: 16, as: UInt64.self)
         let chainHead = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: raw[24..<56]))
@@ -271,7 +297,16 @@ public struct SnapshotStore: Sendable {
               bodyLength == UInt64(size) - 4 - UInt64(headerLength) - UInt64(versionLength) else {
             throw damaged(name, "its lengths do not add up to its size of \(size) bytes (cut short?)")
         }
-        return Header(versionLength: versionLength, seq: seq, chainHead: chainHead)
+        var location: EventLog.RecordLocation?
+        if headerLength >= 80 {
+            let segmentFirstSeq = base.loadLittleEndian(at: 64, as: UInt64.self)
+            let offset = Int64(bitPattern: base.loadLittleEndian(at: 72, as: UInt64.self))
+            // A location is a hint the log checks; one that cannot be is none.
+            if segmentFirstSeq > 0, segmentFirstSeq <= seq, offset > 0 {
+                location = EventLog.RecordLocation(seq: seq, segmentFirstSeq: segmentFirstSeq, offset: offset)
+            }
+        }
+        return Header(length: headerLength, versionLength: versionLength, seq: seq, chainHead: chainHead, location: location)
     }
 
     /// Removes all but the newest ``keep`` snapshots and ``keepSpread``

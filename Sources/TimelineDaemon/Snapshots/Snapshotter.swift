@@ -124,10 +124,13 @@ actor Snapshotter {
         do {
             let (name, bytes) = try await BlockingWork.run(on: queue) {
                 // The chain head from the log itself, at the snapshot's seq:
-                // a later load checks the log still has that history.
+                // a later load checks the log still has that history, by
+                // reading that one record where it is.
                 let head = try log.chainHead(at: seq)
+                let location = try log.location(of: seq)
                 let body = content.encoded()
-                let name = try store.write(body, seq: seq, chainHead: head, version: Projections.snapshotVersion)
+                let name = try store.write(
+                    body, seq: seq, chainHead: head, location: location, version: Projections.snapshotVersion)
                 return (name, body.count)
             }
             snapshotSeq = seq
