@@ -183,6 +183,20 @@ struct JSONScanner {
         return raw
     }
 
+    /// A string's bytes between the quotes, escapes left as they are, and
+    /// whether there are any (which are checked: a bad one throws).
+    mutating func readStringBytes() throws -> (bytes: UnsafeRawBufferPointer, escaped: Bool) {
+        let start = offset
+        let string = try scanString()
+        if string.escaped {
+            let end = offset
+            offset = start
+            _ = try readEscapedString()
+            offset = end
+        }
+        return string
+    }
+
     /// The bytes between the quotes, escapes left as they are.
     private mutating func readRawString() throws -> UnsafeRawBufferPointer {
         try scanString().bytes

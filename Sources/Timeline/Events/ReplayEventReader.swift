@@ -24,19 +24,45 @@ struct ReplayEventReader {
     private var qualifier = RecentString()
     private var source = RecentString()
 
+    /// What a record holds, as replay reads it.
+    enum Record: Sendable {
+        case event(Event)
+        /// A `claim.extracted` event, its strings left in the record's bytes.
+        case claim(ExtractedClaimFields)
+    }
+
     static func read(_ buffer: UnsafeRawBufferPointer, seq: UInt64) -> Event? {
         var reader = ReplayEventReader()
         return reader.read(buffer, seq: seq)
     }
 
     mutating func read(_ buffer: UnsafeRawBufferPointer, seq: UInt64) -> Event? {
+        guard let base = buffer.baseAddress else { return nil }
+        switch readRecord(buffer, seq: seq, base: base) {
+        case .event(let event)?: return event
+        case .claim(let fields)?: return Event(seq: seq, schema: 1, recordedAt: fields.recordedAt, payload: .claimExtracted(claim(fields, in: buffer)))
+        case nil: return nil
+        }
+    }
+
+    /// Reads a record that is a `claim.extracted` or `document.received`
+    /// event of schema 1 as ``EventCodec`` writes it; nil for anything
+    /// else, which JSONDecoder then reads (or says what is wrong with).
+    ///
+    /// - Parameters:
+    ///   - buffer: the record's bytes.
+    ///   - seq: its seq.
+    ///   - base: where the offsets of a claim's strings count from (the
+    ///     start of `buffer`, or of a larger buffer holding it).
+    mutating func readRecord(_ buffer: UnsafeRawBufferPointer, seq: UInt64, base: UnsafeRawPointer) -> Record? {
         do {
             // Keys are written sorted, so "data" comes before "type": the
             // body's first key says which kind it is ("claim" for a claim,
             // "document" for a received document), and the type, read
             // after it, must agree.
             var scanner = JSONScanner(buffer)
-            var payload: Event.Payload?
+            var claim: ExtractedClaimFields?
+            var received: DocumentReceived?
             var type: KnownType?
             var schema: Int?
             var recordedAt: Date?
@@ -44,9 +70,9 @@ struct ReplayEventReader {
                 if key.equals("data") {
                     switch try scanner.peekFirstKey() {
                     case let first? where first.equals("claim"):
-                        payload = try readClaimExtracted(&scanner).map { .claimExtracted($0) }
+                        claim = try ExtractedClaimFields.read(&scanner, base: base)
                     case let first? where first.equals("document"):
-                        payload = try readDocumentReceived(&scanner).map { .documentReceived($0) }
+                        received = try readDocumentReceived(&scanner)
                     default:
                         try scanner.skipValue()
                     }
@@ -63,16 +89,44 @@ struct ReplayEventReader {
                     try scanner.skipValue()
                 }
             }
-            guard scanner.atEnd(), schema == 1, let recordedAt, let type, let payload else { return nil }
-            switch (type, payload) {
-            case (.claimExtracted, .claimExtracted), (.documentReceived, .documentReceived):
-                return Event(seq: seq, schema: 1, recordedAt: recordedAt, payload: payload)
-            default:
-                return nil
+            guard scanner.atEnd(), schema == 1, let recordedAt, let type else { return nil }
+            switch type {
+            case .claimExtracted:
+                guard var claim else { return nil }
+                claim.seq = seq
+                claim.recordedAt = recordedAt
+                return .claim(claim)
+            case .documentReceived:
+                guard let received else { return nil }
+                return .event(Event(seq: seq, schema: 1, recordedAt: recordedAt, payload: .documentReceived(received)))
             }
         } catch {
             return nil
         }
+    }
+
+    /// The event of a claim read in place, its strings made (those that
+    /// repeat from the record before, once).
+    ///
+    /// - Parameters:
+    ///   - fields: the claim's fields, read from `buffer`.
+    ///   - buffer: the bytes their offsets count from.
+    mutating func claim(_ fields: ExtractedClaimFields, in buffer: UnsafeRawBufferPointer) -> ClaimExtracted {
+        func recent(_ string: inout RecentString, _ range: JSONStringRange) -> String {
+            range.escaped ? range.string(in: buffer) : string.string(range.bytes(in: buffer))
+        }
+        var claim = Claim(
+            side: Side(recent(&side, fields.side)), population: Population(recent(&population, fields.population)),
+            metric: Metric(recent(&metric, fields.metric)), qualifier: Qualifier(recent(&qualifier, fields.qualifier)),
+            low: fields.low, high: fields.high, per: fields.per.map { Rate($0.string(in: buffer)) },
+            speaker: fields.speaker.map { recent(&speaker, $0) }, reportedBy: fields.reportedBy?.string(in: buffer),
+            statedOn: fields.statedOn, statedOnSource: fields.statedOnSource.map { DateSource(rawValue: $0.string(in: buffer)) },
+            quote: fields.quote.string(in: buffer), span: fields.span)
+        if let interval = fields.interval { claim.interval = interval }
+        return ClaimExtracted(
+            id: fields.id.string(in: buffer), document: recent(&document, fields.document),
+            extractor: ExtractorInfo(version: recent(&version, fields.version), lexicon: recent(&lexicon, fields.lexicon)),
+            claim: claim)
     }
 
     private enum KnownType {
@@ -92,7 +146,7 @@ struct ReplayEventReader {
             case 8 where key.equals("document"): document = try self.document.read(&scanner)
             case 9 where key.equals("published"):
                 if try !scanner.readNull() {
-                    guard let date = try Self.readPartialDate(&scanner) else { unknownShape = true; return }
+                    guard let date = try ExtractedClaimFields.readPartialDate(&scanner) else { unknownShape = true; return }
                     published = date
                 }
             case 14 where key.equals("published_from"):
@@ -109,111 +163,6 @@ struct ReplayEventReader {
             source: source, url: url, repairedEncoding: repaired)
     }
 
-    private mutating func readClaimExtracted(_ scanner: inout JSONScanner) throws -> ClaimExtracted? {
-        var id: String?, document: String?, extractor: ExtractorInfo?
-        var side: String?, population: String?, metric: String?, qualifier: String?
-        var low: Int?, high: Int?, per: String?, interval: Interval?
-        var speaker: String?, reportedBy: String?, statedOn: PartialDate?, quote: String?, span: ByteSpan?
-        var statedOnSource: DateSource?
-        var unknownShape = false
-        try scanner.readObject { scanner, key in
-            switch key.count {
-            case 3 where key.equals("low"): low = try scanner.readInt()
-            case 3 where key.equals("per"): per = try scanner.readOptionalString()
-            case 4 where key.equals("high"): high = try scanner.readOptionalInt()
-            case 4 where key.equals("side"): side = try self.side.read(&scanner)
-            case 4 where key.equals("span"): span = try Self.readSpan(&scanner)
-            case 5 where key.equals("claim"): id = try scanner.readString()
-            case 5 where key.equals("quote"): quote = try scanner.readString()
-            case 6 where key.equals("metric"): metric = try self.metric.read(&scanner)
-            case 7 where key.equals("speaker"): speaker = try scanner.readNull() ? nil : self.speaker.read(&scanner)
-            case 8 where key.equals("document"): document = try self.document.read(&scanner)
-            case 8 where key.equals("interval"): interval = try Self.readInterval(&scanner)
-            case 9 where key.equals("extractor"): extractor = try readExtractor(&scanner)
-            case 9 where key.equals("qualifier"): qualifier = try self.qualifier.read(&scanner)
-            case 9 where key.equals("stated_on"):
-                if try !scanner.readNull() {
-                    guard let date = try Self.readPartialDate(&scanner) else { unknownShape = true; return }
-                    statedOn = date
-                }
-            case 10 where key.equals("population"): population = try self.population.read(&scanner)
-            case 11 where key.equals("reported_by"): reportedBy = try scanner.readOptionalString()
-            case 16 where key.equals("stated_on_source"):
-                statedOnSource = try scanner.readOptionalString().map { DateSource(rawValue: $0) }
-            case 19 where key.equals("stated_on_precision"): try scanner.skipValue()
-            default:
-                // A field this reader does not know: let JSONDecoder judge it.
-                unknownShape = true
-                try scanner.skipValue()
-            }
-        }
-        guard !unknownShape, let id, let document, let extractor, let side, let population, let metric,
-              let qualifier, let low, let quote, let span else { return nil }
-        var claim = Claim(
-            side: Side(side), population: Population(population), metric: Metric(metric),
-            qualifier: Qualifier(qualifier), low: low, high: high, per: per.map { Rate($0) },
-            speaker: speaker, reportedBy: reportedBy, statedOn: statedOn, statedOnSource: statedOnSource,
-            quote: quote, span: span)
-        if let interval { claim.interval = interval }
-        return ClaimExtracted(id: id, document: document, extractor: extractor, claim: claim)
-    }
-
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` read from the bytes, as
-    /// `PartialDate(iso:)` reads them, without splitting a string; nil for
-    /// anything else (JSONDecoder then says what is wrong).
-    private static func readPartialDate(_ scanner: inout JSONScanner) throws -> PartialDate? {
-        guard let raw = try scanner.readPlainString(), raw.count == 4 || raw.count == 7 || raw.count == 10 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = Int(raw[i]) &- 48
-                guard digit >= 0 && digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let year = number(0..<4) else { return nil }
-        guard raw.count > 4 else { return PartialDate(year: year) }
-        guard raw[4] == 0x2D, let month = number(5..<7), (1...12).contains(month) else { return nil }
-        guard raw.count > 7 else { return PartialDate(year: year, month: month) }
-        guard raw[7] == 0x2D, let day = number(8..<10), (1...31).contains(day) else { return nil }
-        return PartialDate(year: year, month: month, day: day)
-    }
-
-    private static func readSpan(_ scanner: inout JSONScanner) throws -> ByteSpan? {
-        var start: Int?, end: Int?
-        try scanner.readObject { scanner, key in
-            if key.equals("start") { start = try scanner.readInt() }
-            else if key.equals("end") { end = try scanner.readInt() }
-            else { try scanner.skipValue() }
-        }
-        guard let start, let end, start <= end else { return nil }
-        return ByteSpan(start: start, end: end)
-    }
-
-    private static func readInterval(_ scanner: inout JSONScanner) throws -> Interval? {
-        var lower: Int?, upper: Int?, lowerClosed: Bool?, upperClosed: Bool?
-        try scanner.readObject { scanner, key in
-            if key.equals("lower") { lower = try scanner.readOptionalInt() }
-            else if key.equals("upper") { upper = try scanner.readOptionalInt() }
-            else if key.equals("lower_closed") { lowerClosed = try scanner.readBool() }
-            else if key.equals("upper_closed") { upperClosed = try scanner.readBool() }
-            else { try scanner.skipValue() }
-        }
-        guard let lowerClosed, let upperClosed else { return nil }
-        return Interval(lower: lower, lowerClosed: lowerClosed, upper: upper, upperClosed: upperClosed)
-    }
-
-    private mutating func readExtractor(_ scanner: inout JSONScanner) throws -> ExtractorInfo? {
-        var version: String?, lexicon: String?
-        try scanner.readObject { scanner, key in
-            if key.equals("version") { version = try self.version.read(&scanner) }
-            else if key.equals("lexicon") { lexicon = try self.lexicon.read(&scanner) }
-            else { try scanner.skipValue() }
-        }
-        guard let version, let lexicon else { return nil }
-        return ExtractorInfo(version: version, lexicon: lexicon)
-    }
 }
 
 /// The last string read for one field, reused while the bytes repeat.
@@ -223,6 +172,11 @@ struct RecentString {
 
     mutating func read(_ scanner: inout JSONScanner) throws -> String {
         guard let raw = try scanner.readPlainString() else { return try scanner.readString() }
+        return string(raw)
+    }
+
+    /// The string these bytes (a string's, without escapes) spell.
+    mutating func string(_ raw: UnsafeRawBufferPointer) -> String {
         if raw.count == bytes.count, bytes.withUnsafeBytes({ raw.count == 0 || memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }) {
             return value
         }

@@ -29,6 +29,13 @@ struct ClaimIndex: Sendable {
         return nil
     }
 
+    /// Records that the claim whose id's UTF-8 is `id` (read in place) is
+    /// at `position`, as ``insert(_:at:)`` does.
+    mutating func insert(utf8 id: UnsafeRawBufferPointer, at position: Int) -> Int? {
+        if let key = Self.pack(utf8: id) { return table.insert(key, at: position) }
+        return insert(String(decoding: id, as: UTF8.self), at: position)
+    }
+
     /// Records many claims at once, as a snapshot load does: each packed
     /// id (``pack(_:)``) with its position.
     /// - Returns: the first id found twice (in `entries` or already known), or nil.
@@ -55,20 +62,23 @@ struct ClaimIndex: Sendable {
     /// else (upper-case digits too, so that no two ids share a key).
     static func pack(_ id: String) -> UInt64? {
         var id = id
-        return id.withUTF8 { utf8 -> UInt64? in
-            guard utf8.count == 16 else { return nil }
-            var value: UInt64 = 0
-            for byte in utf8 {
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
-                default: return nil
-                }
-                value = value << 4 | UInt64(digit)
+        return id.withUTF8 { pack(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// ``pack(_:)`` of the id whose UTF-8 is `utf8`.
+    static func pack(utf8: UnsafeRawBufferPointer) -> UInt64? {
+        guard utf8.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in utf8 {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
+            default: return nil
             }
-            return value
+            value = value << 4 | UInt64(digit)
         }
+        return value
     }
 }
 

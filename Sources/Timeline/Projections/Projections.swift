@@ -71,37 +71,7 @@ public struct Projections: Sendable, Equatable {
         case .documentReceived(let received):
             receive(received, seq: event.seq, at: event.recordedAt)
         case .claimExtracted(let extracted):
-            let d: Int
-            if let recent = recentDocument, recent.sha256 == extracted.document {
-                d = recent.index
-            } else {
-                guard let found = documentIndex[extracted.document] else { return }
-                d = found
-                recentDocument = (extracted.document, found)
-            }
-            guard claimIndex.insert(extracted.id, at: claimRows.count) == nil else { return }
-            let document = documentRows.update(at: d) { document in
-                document.claims += 1
-                return document
-            }
-            let position = claimRows.count
-            let row = ClaimRow(
-                id: extracted.id, seq: event.seq, recordedAt: event.recordedAt, document: document,
-                extractor: extracted.extractor, claim: extracted.claim, pool: &pool, text: &text)
-            // A document's first claim says which extractor read it.
-            if document.extractorVersion == StringPool.none {
-                documentRows.update(at: d) { document in
-                    document.extractorVersion = row.extractorVersion
-                    document.extractorLexicon = row.extractorLexicon
-                }
-            }
-            claimRows.append(row)
-            sourceIndex.add(position, in: claimRows)
-            // Looked at only when a re-extraction left a claim waiting:
-            // a look-up hashes the id even in an empty dictionary.
-            if !replacing.isEmpty, let replaced = replacing.removeValue(forKey: extracted.id) {
-                carryEdits(from: replaced, to: position)
-            }
+            add(EventClaim(extracted: extracted, seq: event.seq, recordedAt: event.recordedAt))
         case .documentRejected(let rejected):
             rejectedCount += 1
             documentRows.append(DocumentRow(DocumentRecord(
@@ -137,6 +107,55 @@ public struct Projections: Sendable, Equatable {
             }
             supersede(revised.superseded, ClaimSupersession(
                 reason: .revised, document: revised.received.document, by: nil, at: event.recordedAt, seq: event.seq))
+        }
+    }
+
+    /// Applies a `claim.extracted` event read in place from its record
+    /// (replay): the same as ``apply(_:)`` with the event the record holds.
+    ///
+    /// - Parameters:
+    ///   - fields: the record's fields, with no escapes in their strings
+    ///     (``ExtractedClaimFields/hasEscapes``).
+    ///   - buffer: the bytes their offsets count from.
+    mutating func apply(_ fields: ExtractedClaimFields, in buffer: UnsafeRawBufferPointer) {
+        guard fields.seq > lastSeq else { return }
+        lastSeq = fields.seq
+        add(RecordClaim(fields: fields, buffer: buffer))
+    }
+
+    /// Adds the claim a `claim.extracted` event records, unless its
+    /// document is not held or a claim of its id is: the one reducer of
+    /// the event, however it was read.
+    private mutating func add(_ claim: some ExtractedClaimSource) {
+        let d: Int
+        if let recent = recentDocument, claim.isOfDocument(recent.sha256) {
+            d = recent.index
+        } else {
+            let sha256 = claim.document
+            guard let found = documentIndex[sha256] else { return }
+            d = found
+            recentDocument = (sha256, found)
+        }
+        guard claim.insertID(into: &claimIndex, at: claimRows.count) == nil else { return }
+        let document = documentRows.update(at: d) { document in
+            document.claims += 1
+            return document
+        }
+        let position = claimRows.count
+        let row = claim.row(document: document, pool: &pool, text: &text)
+        // A document's first claim says which extractor read it.
+        if document.extractorVersion == StringPool.none {
+            documentRows.update(at: d) { document in
+                document.extractorVersion = row.extractorVersion
+                document.extractorLexicon = row.extractorLexicon
+            }
+        }
+        claimRows.append(row)
+        sourceIndex.add(position, in: claimRows)
+        // Looked at only when a re-extraction left a claim waiting:
+        // a look-up hashes the id even in an empty dictionary.
+        if !replacing.isEmpty, let replaced = replacing.removeValue(forKey: claim.id) {
+            carryEdits(from: replaced, to: position)
         }
     }
 

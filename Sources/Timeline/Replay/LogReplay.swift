@@ -69,26 +69,46 @@ struct RecordBatch: Sendable {
     /// Decodes records `range` of the batch, the last first: the applying
     /// thread pops them off the end in seq order, each moved out of the
     /// array (an array's own reversal would copy each on that thread).
-    func decodeLastFirst(_ range: Range<Int>) throws -> [Event] {
-        var decoder = EventReplayDecoder()
-        var events: [Event] = []
-        events.reserveCapacity(range.count)
+    /// A claim whose strings have no escapes (nearly all) is read in place,
+    /// its strings left in ``bytes`` for the applying thread.
+    func decodeLastFirst(_ range: Range<Int>) throws -> [ReplayEventReader.Record] {
+        var reader = ReplayEventReader()
+        let codec = EventCodec()
+        var records: [ReplayEventReader.Record] = []
+        records.reserveCapacity(range.count)
         try bytes.withUnsafeBytes { raw in
             for index in range.reversed() {
                 let start = index == 0 ? 0 : ends[index - 1]
-                events.append(try decoder.decode(
-                    UnsafeRawBufferPointer(rebasing: raw[start..<ends[index]]), seq: firstSeq + UInt64(index)))
+                let body = UnsafeRawBufferPointer(rebasing: raw[start..<ends[index]])
+                let seq = firstSeq + UInt64(index)
+                switch reader.readRecord(body, seq: seq, base: raw.baseAddress!) {
+                case .claim(let fields)? where fields.hasEscapes:
+                    records.append(.event(Event(
+                        seq: seq, schema: 1, recordedAt: fields.recordedAt,
+                        payload: .claimExtracted(reader.claim(fields, in: raw)))))
+                case let record?:
+                    records.append(record)
+                case nil:
+                    records.append(.event(try codec.decodeWithFoundation(Array(body), seq: seq)))
+                }
             }
         }
-        return events
+        return records
+    }
+
+    /// Lends the records' bytes, which the offsets of the claims read in place count from.
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBytes(body)
     }
 }
 
 /// A batch being decoded on other threads, its parts on all cores at once.
 struct PendingDecode {
-    private let work: BackgroundWork<Result<[[Event]], any Error>>
+    private let batch: RecordBatch
+    private let work: BackgroundWork<Result<[[ReplayEventReader.Record]], any Error>>
 
     init(_ batch: RecordBatch, parts: Int) {
+        self.batch = batch
         work = BackgroundWork { Self.decode(batch, parts: parts) }
     }
 
@@ -98,25 +118,32 @@ struct PendingDecode {
         // Each part's events are moved out rather than copied, which would
         // retain and release every string of every event once more.
         var parts = try work.value.get()
-        for index in parts.indices {
-            var part: [Event] = []
-            swap(&part, &parts[index])
-            projections.apply(lastFirst: part)
+        batch.withUnsafeBytes { bytes in
+            for index in parts.indices {
+                var part: [ReplayEventReader.Record] = []
+                swap(&part, &parts[index])
+                while let record = part.popLast() {
+                    switch consume record {
+                    case .event(let event): projections.apply(event)
+                    case .claim(let fields): projections.apply(fields, in: bytes)
+                    }
+                }
+            }
         }
     }
 
     /// The batch's parts in order, each decoded last first.
-    private static func decode(_ batch: RecordBatch, parts: Int) -> Result<[[Event]], any Error> {
+    private static func decode(_ batch: RecordBatch, parts: Int) -> Result<[[ReplayEventReader.Record]], any Error> {
         let count = batch.count
         let parts = min(parts, max(1, count / 64))
-        let results = Mutex<[Result<[Event], any Error>?]>(Array(repeating: nil, count: parts))
+        let results = Mutex<[Result<[ReplayEventReader.Record], any Error>?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (part * count / parts)..<((part + 1) * count / parts)
             let decoded = Result { try batch.decodeLastFirst(range) }
             results.withLock { $0[part] = decoded }
         }
         // Taken out of the mutex, so that each part's array is held once.
-        var decoded: [Result<[Event], any Error>?] = []
+        var decoded: [Result<[ReplayEventReader.Record], any Error>?] = []
         results.withLock { swap(&decoded, &$0) }
         return Result { try decoded.map { try $0!.get() } }
     }

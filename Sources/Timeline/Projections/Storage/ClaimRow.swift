@@ -89,21 +89,58 @@ struct ClaimRow: Sendable, Equatable {
         setFields(of: claim, pool: &pool)
     }
 
+    /// The row for the claim of a `claim.extracted` record read in place
+    /// (replay): the row ``init(id:seq:recordedAt:document:extractor:claim:pool:text:)``
+    /// makes of the event the record holds, its strings looked up in
+    /// `pool` in the same order, from their bytes.
+    ///
+    /// - Parameters:
+    ///   - fields: the record's fields, with no escapes in their strings
+    ///     (``ExtractedClaimFields/hasEscapes``).
+    ///   - buffer: the bytes their offsets count from.
+    ///   - document: the row of the claim's document.
+    init(
+        _ fields: ExtractedClaimFields, in buffer: UnsafeRawBufferPointer, document: DocumentRow,
+        pool: inout StringPool, text: inout TextArena
+    ) {
+        var flags: Flags = []
+        let idBytes = fields.id.bytes(in: buffer)
+        if let packed = ClaimIndex.pack(utf8: idBytes) {
+            id = packed
+        } else {
+            id = UInt64(pool.id(utf8: idBytes))
+            flags.insert(.textID)
+        }
+        seq = fields.seq
+        recordedAt = fields.recordedAt.timeIntervalSinceReferenceDate
+        spanStart = Int64(fields.span.start)
+        spanEnd = Int64(fields.span.end)
+        published = document.published
+        quote = text.append(utf8: fields.quote.bytes(in: buffer))
+        documentName = document.name
+        documentSHA256 = document.sha256
+        extractorVersion = pool.id(utf8: fields.version.bytes(in: buffer))
+        extractorLexicon = pool.id(utf8: fields.lexicon.bytes(in: buffer))
+        reportedBy = fields.reportedBy.map { pool.id(utf8: $0.bytes(in: buffer)) } ?? StringPool.none
+        low = 0; high = 0; lower = 0; upper = 0; statedOn = .none
+        side = 0; population = 0; metric = 0; qualifier = 0; per = 0; speaker = 0; statedOnSource = 0
+        retraction = StringPool.none
+        self.flags = flags
+        setFigures(low: fields.low, high: fields.high, interval: fields.effectiveInterval(in: buffer), statedOn: fields.statedOn)
+        side = pool.id(utf8: fields.side.bytes(in: buffer))
+        population = pool.id(utf8: fields.population.bytes(in: buffer))
+        metric = pool.id(utf8: fields.metric.bytes(in: buffer))
+        qualifier = pool.id(utf8: fields.qualifier.bytes(in: buffer))
+        per = fields.per.map { pool.id(utf8: $0.bytes(in: buffer)) } ?? StringPool.none
+        speaker = fields.speaker.map { pool.id(utf8: $0.bytes(in: buffer)) } ?? StringPool.none
+        statedOnSource = fields.statedOnSource.map { pool.id(utf8: $0.bytes(in: buffer)) } ?? StringPool.none
+    }
+
     /// Sets the fields a correction may change (``ClaimFields``: whose
     /// losses, the figures, hedge and interval, rate, speaker, date) to
     /// those of `claim`, adding its strings to `pool`.
     mutating func setFields(of claim: Claim, pool: inout StringPool) {
-        flags.subtract(.fields)
-        low = Int64(claim.low)
-        high = claim.high.map(Int64.init) ?? 0
-        if claim.high != nil { flags.insert(.high) }
-        lower = claim.interval.lower.map(Int64.init) ?? 0
-        if claim.interval.lower != nil { flags.insert(.lower) }
-        if claim.interval.lowerClosed { flags.insert(.lowerClosed) }
-        upper = claim.interval.upper.map(Int64.init) ?? 0
-        if claim.interval.upper != nil { flags.insert(.upper) }
-        if claim.interval.upperClosed { flags.insert(.upperClosed) }
-        statedOn = PackedDate(claim.statedOn)
+        setFigures(low: claim.low, high: claim.high, interval: claim.interval, statedOn: claim.statedOn)
         side = pool.id(claim.side.rawValue)
         population = pool.id(claim.population.rawValue)
         metric = pool.id(claim.metric.rawValue)
@@ -111,6 +148,21 @@ struct ClaimRow: Sendable, Equatable {
         per = pool.id(claim.per?.rawValue)
         speaker = pool.id(claim.speaker)
         statedOnSource = pool.id(claim.statedOnSource?.rawValue)
+    }
+
+    /// The figures, their interval and the date, and the flags they set.
+    private mutating func setFigures(low: Int, high: Int?, interval: Interval, statedOn: PartialDate?) {
+        flags.subtract(.fields)
+        self.low = Int64(low)
+        self.high = high.map(Int64.init) ?? 0
+        if high != nil { flags.insert(.high) }
+        lower = interval.lower.map(Int64.init) ?? 0
+        if interval.lower != nil { flags.insert(.lower) }
+        if interval.lowerClosed { flags.insert(.lowerClosed) }
+        upper = interval.upper.map(Int64.init) ?? 0
+        if interval.upper != nil { flags.insert(.upper) }
+        if interval.upperClosed { flags.insert(.upperClosed) }
+        self.statedOn = PackedDate(statedOn)
     }
 
     /// A row with every field zero, to be filled by a snapshot's reader.

@@ -54,6 +54,14 @@ struct StringPool: Sendable {
         return id
     }
 
+    /// The id of the string whose UTF-8 is `utf8`, added if new: a string
+    /// read in place, made a `String` only when the pool does not hold it
+    /// as ASCII already.
+    mutating func id(utf8: UnsafeRawBufferPointer) -> UInt32 {
+        if let id = ids.id(ofUTF8: utf8, in: strings) { return id }
+        return id(String(decoding: utf8, as: UTF8.self))
+    }
+
     /// The id of `string`, or ``none`` for nil.
     mutating func id(_ string: String?) -> UInt32 {
         guard let string else { return Self.none }

@@ -53,6 +53,29 @@ struct StringTable: Sendable {
         return other.isEmpty ? nil : other[string]
     }
 
+    /// The id of the string whose UTF-8 is `utf8`, when it is ASCII and
+    /// held as such: the look-up of a string read in place, with no
+    /// `String` made. Nil when it is not found so, which ``id(of:in:)``
+    /// then settles (a string of other characters, one equivalent to a
+    /// string of other characters held, or one not held).
+    func id(ofUTF8 utf8: UnsafeRawBufferPointer, in strings: ChunkedArray<String>) -> UInt32? {
+        let (hash, isASCII) = Self.hash(utf8: utf8)
+        guard isASCII, !slots.isEmpty else { return nil }
+        var index = home(hash)
+        while true {
+            let slot = slots[index]
+            if slot.id == 0 { return nil }
+            if slot.hash == hash {
+                var held = strings[Int(slot.id)]
+                let equal = held.withUTF8 { held in
+                    held.count == utf8.count && (utf8.count == 0 || memcmp(held.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
+                }
+                if equal { return slot.id }
+            }
+            index = (index + 1) & (slots.count - 1)
+        }
+    }
+
     /// Records that `string`, equivalent to no string held (``id(of:in:)``
     /// found none), has id `id`.
     mutating func insert(_ string: String, id: UInt32) {
@@ -96,29 +119,30 @@ struct StringTable: Sendable {
     /// (wyhash's mixing), the length last.
     private static func hash(_ string: String) -> (hash: UInt32, isASCII: Bool) {
         var string = string
-        return string.withUTF8 { utf8 in
-            var state = seed
-            var bits: UInt64 = 0
-            let count = utf8.count
-            var offset = 0
-            if let base = utf8.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while offset + 8 <= count {
-                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    bits |= word
-                    state = mix(state ^ word, 0xA076_1D64_78BD_642F)
-                    offset += 8
-                }
-                if offset < count {
-                    var word: UInt64 = 0
-                    for i in 0..<(count - offset) { word |= UInt64(base[offset + i]) << UInt64(8 * i) }
-                    bits |= word
-                    state = mix(state ^ word, 0xE703_7ED1_A0B4_28DB)
-                }
+        return string.withUTF8 { hash(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func hash(utf8: UnsafeRawBufferPointer) -> (hash: UInt32, isASCII: Bool) {
+        var state = seed
+        var bits: UInt64 = 0
+        let count = utf8.count
+        var offset = 0
+        if let raw = utf8.baseAddress {
+            while offset + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                bits |= word
+                state = mix(state ^ word, 0xA076_1D64_78BD_642F)
+                offset += 8
             }
-            let hash = mix(state ^ UInt64(count), 0x5899_65CC_7537_4CC3)
-            return (UInt32(truncatingIfNeeded: hash), bits & 0x8080_8080_8080_8080 == 0)
+            if offset < count {
+                var word: UInt64 = 0
+                for i in 0..<(count - offset) { word |= UInt64(utf8[offset + i]) << UInt64(8 * i) }
+                bits |= word
+                state = mix(state ^ word, 0xE703_7ED1_A0B4_28DB)
+            }
         }
+        let hash = mix(state ^ UInt64(count), 0x5899_65CC_7537_4CC3)
+        return (UInt32(truncatingIfNeeded: hash), bits & 0x8080_8080_8080_8080 == 0)
     }
 
     private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {

@@ -43,18 +43,21 @@ struct TextArena: Sendable {
     /// Stores `text`; a text longer than a chunk gets a chunk of its own.
     mutating func append(_ text: String) -> TextRef {
         var text = text
-        return text.withUTF8 { utf8 in
-            if let last = owned.last, last.count + utf8.count <= max(Self.chunkSize, last.capacity) {
-                // Fits in the chunk being filled.
-            } else {
-                var chunk: [UInt8] = []
-                chunk.reserveCapacity(max(Self.chunkSize, utf8.count))
-                owned.append(chunk)
-            }
-            let offset = owned[owned.count - 1].count
-            owned[owned.count - 1].append(contentsOf: utf8)
-            return TextRef(chunk: UInt32(chunkCount - 1), offset: UInt32(offset), length: UInt32(utf8.count))
+        return text.withUTF8 { append(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Stores the text whose UTF-8 is `utf8`.
+    mutating func append(utf8: UnsafeRawBufferPointer) -> TextRef {
+        if let last = owned.last, last.count + utf8.count <= max(Self.chunkSize, last.capacity) {
+            // Fits in the chunk being filled.
+        } else {
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(max(Self.chunkSize, utf8.count))
+            owned.append(chunk)
         }
+        let offset = owned[owned.count - 1].count
+        owned[owned.count - 1].append(contentsOf: utf8)
+        return TextRef(chunk: UInt32(chunkCount - 1), offset: UInt32(offset), length: UInt32(utf8.count))
     }
 
     /// The text at `ref`, which must come from this arena (or be checked
