@@ -6,15 +6,20 @@ import Synchronization
 /// Replays a log into projections, as a start does, with every core at work.
 ///
 /// Decoding the JSON of each record is most of a replay's cost, and each
-/// record decodes alone; applying must go in seq order. So the caller's
-/// thread reads the records a batch at a time and applies the events of
-/// one batch while the next is decoded, split across the cores.
-/// `Projections.apply` stays the one reducer, called in seq order on one
-/// thread: the result is the same as a replay on one thread.
+/// record decodes alone; applying must go in seq order. So one thread
+/// reads the records a batch at a time and starts each batch's decoding,
+/// split across the cores, while the caller's thread applies the events of
+/// the batches decoded before, a few batches behind at most. On two cores
+/// the applying thread, the longest of the three steps, then does nothing
+/// else. `Projections.apply` stays the one reducer, called in seq order on
+/// one thread: the result is the same as a replay on one thread.
 public enum LogReplay {
     /// Records per batch: enough to keep the decoding threads busy, small
     /// enough (about 1.5 MB of JSON) to stay in the caches.
     static let batchSize = 2_048
+    /// How many batches the reading may be ahead of the applying: enough
+    /// to keep both busy, few enough to bound the memory.
+    static let batchesAhead = 3
 
     /// Applies every event of `log` after `seq` to `projections`, in seq
     /// order, up to `last` (the end of the log unless given).
@@ -32,18 +37,92 @@ public enum LogReplay {
         _ log: EventLog, after seq: UInt64, through last: UInt64 = .max, to projections: inout Projections
     ) throws {
         let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        var batch = RecordBatch(firstSeq: seq + 1)
-        var pending: PendingDecode?
-        try log.forEachRecord(after: seq, through: last) { recordSeq, body in
-            batch.append(body)
-            guard batch.count == batchSize else { return }
-            let next = PendingDecode(batch, parts: parts)
-            if let pending { try pending.apply(to: &projections) }
-            pending = next
-            batch = RecordBatch(firstSeq: recordSeq + 1)
+        let batches = Handoff<Result<PendingDecode, any Error>>(capacity: batchesAhead)
+        let reading = BackgroundWork {
+            do {
+                var batch = RecordBatch(firstSeq: seq + 1)
+                try log.forEachRecord(after: seq, through: last) { recordSeq, body in
+                    batch.append(body)
+                    guard batch.count == batchSize else { return }
+                    guard batches.put(.success(PendingDecode(batch, parts: parts))) else { throw CancellationError() }
+                    batch = RecordBatch(firstSeq: recordSeq + 1)
+                }
+                if batch.count > 0 { _ = batches.put(.success(PendingDecode(batch, parts: parts))) }
+            } catch is CancellationError {
+                // The applying thread stopped first, and has its error.
+            } catch {
+                _ = batches.put(.failure(error))
+            }
+            batches.finish()
         }
-        if let pending { try pending.apply(to: &projections) }
-        if batch.count > 0 { try PendingDecode(batch, parts: parts).apply(to: &projections) }
+        // Whatever ends the loop, the reading stops before this returns.
+        defer {
+            batches.cancel()
+            _ = reading.value
+        }
+        while let next = batches.take() {
+            try next.get().apply(to: &projections)
+        }
+    }
+}
+
+/// Hands items from one thread to another in order, holding at most a
+/// few: the reading of a replay to its applying.
+final class Handoff<Item: Sendable>: Sendable {
+    private struct State {
+        var items: [Item] = []
+        var finished = false
+        var cancelled = false
+    }
+
+    private let state = Mutex(State())
+    /// Signalled once per free place.
+    private let places: DispatchSemaphore
+    /// Signalled once per item put, and once at the finish.
+    private let ready = DispatchSemaphore(value: 0)
+
+    init(capacity: Int) {
+        places = DispatchSemaphore(value: capacity)
+    }
+
+    /// Adds an item, waiting for a free place.
+    /// - Returns: false, and nothing added, when the taker has cancelled.
+    func put(_ item: Item) -> Bool {
+        places.wait()
+        let added = state.withLock { state in
+            guard !state.cancelled else { return false }
+            state.items.append(item)
+            return true
+        }
+        if added { ready.signal() } else { places.signal() }
+        return added
+    }
+
+    /// Says that no item will follow: ``take()`` returns nil after the last.
+    func finish() {
+        state.withLock { $0.finished = true }
+        ready.signal()
+    }
+
+    /// The next item, waiting for it; nil when the putter has finished and
+    /// every item was taken. Call it from one thread, not after nil.
+    func take() -> Item? {
+        while true {
+            ready.wait()
+            let item: Item?? = state.withLock { state in
+                if !state.items.isEmpty { return .some(state.items.removeFirst()) }
+                return state.finished ? .some(nil) : nil
+            }
+            guard let item else { continue }
+            if item != nil { places.signal() }
+            return item
+        }
+    }
+
+    /// Tells the putter to stop: its waiting ``put(_:)`` and every later one return false.
+    func cancel() {
+        state.withLock { $0.cancelled = true }
+        places.signal()
     }
 }
 
@@ -103,7 +182,7 @@ struct RecordBatch: Sendable {
 }
 
 /// A batch being decoded on other threads, its parts on all cores at once.
-struct PendingDecode {
+struct PendingDecode: Sendable {
     private let batch: RecordBatch
     private let work: BackgroundWork<Result<[[ReplayEventReader.Record]], any Error>>
 
