@@ -1,4 +1,4 @@
-import EventLog
+@testable import EventLog
 import Foundation
 import Testing
 import TimelineTestSupport
@@ -58,6 +58,46 @@ import Timeline
             let before = try await names(19)
             #expect(after.first == "from-the-snapshot.txt")
             #expect(!before.contains("from-the-snapshot.txt"))
+        }
+    }
+
+    /// As a daemon with snapshots opens the log: the sealed segments are
+    /// trusted by their seals and none of their records is indexed. An
+    /// answer from a snapshot in one starts the replay at the snapshot's
+    /// recorded place, and is the replay of the prefix all the same.
+    @Test func anAnswerFromASnapshotInASealedSegmentStartsAtItsRecordedPlace() async throws {
+        try await withTemporaryFolder { data in
+            let directory = URL(fileURLWithPath: data + "/log")
+            var options = EventLog.Options(segmentBytes: 16 << 10)
+            let snapshots = SnapshotStore(directory: URL(fileURLWithPath: data + "/snapshots"), keep: 3, keepSpread: 4)
+            do {
+                let log = try EventLog.open(directory: directory, options: options)
+                defer { log.close() }
+                try await TestEvents.append(TestEvents.batches(count: 120), to: log)
+                for seq in stride(from: UInt64(25), to: log.lastSeq, by: 25) {
+                    let projections = try PastProjections.replay(Projections(), through: seq, of: log)
+                    try snapshots.write(
+                        projections.snapshotContent.encoded(), seq: seq, chainHead: try log.chainHead(at: seq),
+                        location: try log.location(of: seq), version: Projections.snapshotVersion)
+                }
+            }
+            options.openCheck = .sealsAndTail
+            let log = try EventLog.open(directory: directory, options: options)
+            defer { log.close() }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count > 3, "several segments")
+            let past = PastTimeline(log: log, snapshots: snapshots)
+            let snapshot = try #require(try snapshots.loadNewest(version: Projections.snapshotVersion, through: 60).snapshot)
+            let place = try #require(snapshot.location)
+            #expect(place.segmentFirstSeq > 1, "in a sealed segment")
+            #expect(!log.index.withLock { $0.entries.contains { $0.seq == snapshot.seq } })
+            for seq: UInt64 in [60, 33, 100, 26, 25] {
+                let (_, projections) = try await past.projections(asOf: .seq(seq)) { _ in nil }
+                #expect(projections == (try PastProjections.replay(Projections(), through: seq, of: log)), "seq \(seq)")
+                if seq == 60 {
+                    let entry = SparseIndex.Entry(seq: snapshot.seq, segmentFirstSeq: place.segmentFirstSeq, offset: place.offset)
+                    #expect(log.index.withLock { $0.entries.contains(entry) }, "the snapshot's place is remembered")
+                }
+            }
         }
     }
 }
