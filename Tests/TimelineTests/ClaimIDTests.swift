@@ -1,6 +1,6 @@
 import ClaimExtraction
 import Testing
-import Timeline
+@testable import Timeline
 
 /// A claim's id never changes for the same claim: the log and every reader
 /// of it hold the ids already given.
@@ -28,5 +28,22 @@ struct ClaimIDTests {
         let claim = Claim(side: .russia, population: .military, metric: .killed, qualifier: .exact, low: -5, high: 0,
                           quote: "", span: ByteSpan(start: 0, end: 0))
         #expect(ClaimID.make(document: "", claim: claim) == "e32a5df0d48da0a3")
+    }
+}
+
+/// The claim index keeps an id of 16 lower-case hex digits as its 64 bits,
+/// and any other id by its text, so that no two ids share a key.
+@Suite struct ClaimIndexPackingTests {
+    @Test(arguments: ["0123456789abcdef", "ffffffffffffffff", "0000000000000000", "6828c061fbf8e05a"])
+    func sixteenLowerCaseHexDigitsPackAndUnpack(_ id: String) throws {
+        let packed = try #require(ClaimIndex.pack(id))
+        #expect(packed == UInt64(id, radix: 16))
+        #expect(ClaimIndex.unpack(packed) == id)
+    }
+
+    @Test(arguments: ["0123456789ABCDEF", "0123456789abcdeg", "0123456789abcde", "0123456789abcdef0", "claim-1",
+                      "0123456789abcde/", "0123456789abcde:", "0123456789abcde`", "", "０123456789abcde"])
+    func anythingElseIsKeptAsText(_ id: String) {
+        #expect(ClaimIndex.pack(id) == nil)
     }
 }

@@ -3,24 +3,28 @@ import Foundation
 
 /// Where a JSON string's text is in the bytes a record was read from:
 /// the bytes between its quotes, and whether escapes are among them.
+///
+/// Kept in 32-bit fields (a batch of records is a few MB, a record at
+/// most 16 MiB): a claim's fields are moved from the decoding threads to
+/// the applying one, and their size is what is moved.
 struct JSONStringRange: Sendable {
     /// The offset of its first byte from the start of the buffer the
     /// reader was told of (``ExtractedClaimFields/read(_:base:)``).
-    var start: Int
-    var count: Int
+    var start: UInt32
+    var count: UInt32
     var escaped: Bool
 
     /// The text's bytes, when it has no escapes.
     @inline(__always)
     func bytes(in buffer: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: buffer[start..<(start + count)])
+        UnsafeRawBufferPointer(rebasing: buffer[Int(start)..<(Int(start) + Int(count))])
     }
 
     /// The string, escapes decoded.
     func string(in buffer: UnsafeRawBufferPointer) -> String {
         guard escaped else { return String(decoding: bytes(in: buffer), as: UTF8.self) }
         // The escapes were checked when the record was read.
-        var scanner = JSONScanner(buffer, offset: start - 1)
+        var scanner = JSONScanner(buffer, offset: Int(start) - 1)
         return (try? scanner.readString()) ?? ""
     }
 }
@@ -87,7 +91,9 @@ struct ExtractedClaimFields: Sendable {
         var unknownShape = false
         func string(_ scanner: inout JSONScanner) throws -> JSONStringRange {
             let (bytes, escaped) = try scanner.readStringBytes()
-            return JSONStringRange(start: bytes.baseAddress! - base, count: bytes.count, escaped: escaped)
+            let start = bytes.baseAddress! - base
+            guard start >= 0, start + bytes.count <= Int(UInt32.max) else { throw JSONScanner.Malformed(offset: start, expected: "a record under 4 GiB") }
+            return JSONStringRange(start: UInt32(start), count: UInt32(bytes.count), escaped: escaped)
         }
         func optionalString(_ scanner: inout JSONScanner) throws -> JSONStringRange? {
             try scanner.readNull() ? nil : string(&scanner)

@@ -69,16 +69,17 @@ struct ClaimIndex: Sendable {
     static func pack(utf8: UnsafeRawBufferPointer) -> UInt64? {
         guard utf8.count == 16 else { return nil }
         var value: UInt64 = 0
+        var invalid = false
+        // Without a branch per digit: which of a digit or a letter a byte
+        // of a hash is cannot be predicted, and a replay packs an id per claim.
         for byte in utf8 {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
+            let digit = byte &- UInt8(ascii: "0")
+            let letter = byte &- UInt8(ascii: "a")
+            let isDigit = digit < 10
+            invalid = invalid || (!isDigit && letter >= 6)
+            value = value << 4 | UInt64(isDigit ? digit : letter &+ 10)
         }
-        return value
+        return invalid ? nil : value
     }
 }
 
