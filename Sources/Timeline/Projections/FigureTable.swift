@@ -128,35 +128,19 @@ struct FigureTable: Sendable {
     /// Empties the slot at `index`, moving back the entries after it that
     /// probed past it, so that every key stays reachable from its home.
     private mutating func remove(at index: Int) {
-        let mask = slots.count - 1
-        var hole = index
-        var next = (index + 1) & mask
-        while !slots[next].isEmpty {
-            let home = home(slots[next])
-            // Whether `home` lies cyclically in (hole, next]: then the entry stays.
-            let stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next)
-            if !stays {
-                slots[hole] = slots[next]
-                hole = next
-            }
-            next = (next + 1) & mask
-        }
-        slots[hole] = .empty
+        let shift = self.shift
+        OpenAddressing.remove(at: index, in: &slots, empty: .empty, isEmpty: \.isEmpty) { Self.home($0, shift: shift) }
         count -= 1
     }
 
-    /// Two rounds of a 64-by-64 multiplication folded to 64 bits
-    /// (wyhash's mixing), then the top bits.
     private func home(_ slot: Slot) -> Int {
-        func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-            let product = a.multipliedFullWidth(by: b)
-            return product.high ^ product.low
-        }
-        let a = UInt64(bitPattern: slot.low) ^ Self.seed
-        let b = UInt64(bitPattern: slot.high) ^ 0xA076_1D64_78BD_642F
-        let c = (UInt64(slot.source) << 32 | UInt64(slot.qualifier)) ^ 0xE703_7ED1_A0B4_28DB
-        let hash = mix(mix(a, b) ^ c, 0x9E37_79B9_7F4A_7C15)
-        return Int(truncatingIfNeeded: hash >> UInt64(shift))
+        Self.home(slot, shift: shift)
+    }
+
+    private static func home(_ slot: Slot, shift: Int) -> Int {
+        OpenAddressing.home(
+            UInt64(bitPattern: slot.low), UInt64(bitPattern: slot.high), UInt64(slot.source) << 32 | UInt64(slot.qualifier),
+            seed: seed, shift: shift)
     }
 
     private mutating func grow(to capacity: Int) {

@@ -27,6 +27,41 @@ enum OpenAddressing {
         return slots
     }
 
+    /// The home slot of a key of three words, in a table whose top `64 -
+    /// shift` bits of a hash pick the slot: two rounds of a 64-by-64
+    /// multiplication folded to 64 bits (wyhash's mixing), seeded per
+    /// table and process as `Hasher` is, so that keys chosen to collide in
+    /// one run do not in another.
+    static func home(_ a: UInt64, _ b: UInt64, _ c: UInt64, seed: UInt64, shift: Int) -> Int {
+        func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            let product = a.multipliedFullWidth(by: b)
+            return product.high ^ product.low
+        }
+        let hash = mix(mix(a ^ seed, b ^ 0xA076_1D64_78BD_642F) ^ c ^ 0xE703_7ED1_A0B4_28DB, 0x9E37_79B9_7F4A_7C15)
+        return Int(truncatingIfNeeded: hash >> UInt64(shift))
+    }
+
+    /// Empties slot `index` of `slots`, moving back the entries after it
+    /// that probed past it, so that every key stays reachable from its home.
+    static func remove<Slot>(
+        at index: Int, in slots: inout [Slot], empty: Slot, isEmpty: (Slot) -> Bool, home: (Slot) -> Int
+    ) {
+        let mask = slots.count - 1
+        var hole = index
+        var next = (index + 1) & mask
+        while !isEmpty(slots[next]) {
+            let home = home(slots[next])
+            // Whether `home` lies cyclically in (hole, next]: then the entry stays.
+            let stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next)
+            if !stays {
+                slots[hole] = slots[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        slots[hole] = empty
+    }
+
     /// The places of `homes` (home slots in a table of `slotCount` slots)
     /// in the order of their homes' top bits, each place's order kept
     /// among equal ones: inserting keys so, each lands near the one before,

@@ -65,7 +65,7 @@ struct SourceIndex: Sendable {
     /// out of `slots`.
     private var all: [Source] = []
     /// Where each source that has claims is in `all`.
-    private var slots: [SourceKey: Int] = [:]
+    private var slots = SourceTable()
     /// Every source's claims by figure, by the source's place in `all`.
     private var figures = FigureTable()
     /// The claims of each document, by the pool id of its SHA-256
@@ -363,9 +363,13 @@ struct SourceKey: Hashable, Sendable {
     var speaker: UInt32
 
     init(_ row: ClaimRow) {
-        quantity = row.quantity
-        per = row.per
-        speaker = row.speaker
+        self.init(quantity: row.quantity, per: row.per, speaker: row.speaker)
+    }
+
+    init(quantity: QuantityKey, per: UInt32, speaker: UInt32) {
+        self.quantity = quantity
+        self.per = per
+        self.speaker = speaker
     }
 }
 
