@@ -47,9 +47,9 @@ struct ClientTests {
         defer { close(fd) }
         let server = Task {
             try await blocking {
-                let connection = accept(fd, nil, nil)
+                let connection = acceptConnection(fd)
                 var call = [UInt8](repeating: 0, count: 4096)
-                _ = recv(connection, &call, call.count, 0)
+                while recv(connection, &call, call.count, 0) < 0, errno == EINTR {}
                 close(connection)
             }
         }
@@ -72,7 +72,7 @@ struct ClientTests {
         defer { close(fd) }
         let error = try await blocking {
             let client = try VarlinkClient(connectingTo: path, timeout: patience)
-            let connection = accept(fd, nil, nil)
+            let connection = acceptConnection(fd)
             let refusal = #"{"error":"\#(VarlinkError.tooManyConnectionsName)","parameters":{"limit":"total","maximum":2}}"#
             let bytes = Array(refusal.utf8) + [0]
             #expect(send(connection, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count)
