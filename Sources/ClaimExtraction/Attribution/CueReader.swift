@@ -119,6 +119,13 @@ struct CueReader {
         return false
     }
 
+    /// Whether `token` is a preposition of place or origin ("in", "of",
+    /// "at", "from", "near"): the name after it is where, not who.
+    static func placesWhatFollows(_ token: Token) -> Bool {
+        token.keyword == .of || token.keyword == .in || token.keyword == .at || token.keyword == .from
+            || placePrepositions.contains(token.hash)
+    }
+
     static let placePrepositions = WordSet([
         "near", "outside", "around", "toward", "towards", "into", "on", "to", "across", "against", "over", "through",
         "inside", "within", "along", "behind", "beyond",
@@ -622,9 +629,7 @@ struct CueReader {
             var start = first
             while start - 1 > lower, start > first - 3, scope[start - 1].isWord, scope[start - 1].has(.capitalized) { start -= 1 }
             // ("near Bakhmut, a military spokesman said").
-            return start > lower && (scope[start - 1].keyword == .of || scope[start - 1].keyword == .in
-                || scope[start - 1].keyword == .at || scope[start - 1].keyword == .from || scope[start - 1].keyword == .by
-                || CueReader.placePrepositions.contains(scope[start - 1].hash))
+            return start > lower && (CueReader.placesWhatFollows(scope[start - 1]) || scope[start - 1].keyword == .by)
         }
         let opener = scope[j + 1]
         guard opener.keyword == .the || opener.keyword == .a || opener.keyword == .an || scope.match(.title, at: j + 1) != nil

@@ -110,8 +110,7 @@ struct EntityRecognizer {
         // (Not a place before a title that heads a name of its own: "In
         // Donetsk Oblast, Governor Vadym Filashkin said".)
         guard title < upper, let found = scope.match(.title, at: title), found.end >= upper || !isNameWord(scope, found.end),
-              i == scope.range.lowerBound || !CueReader.placePrepositions.contains(scope[i - 1].hash) && scope[i - 1].keyword != .in
-                && scope[i - 1].keyword != .of && scope[i - 1].keyword != .from && scope[i - 1].keyword != .at
+              i == scope.range.lowerBound || !CueReader.placesWhatFollows(scope[i - 1])
         else { return nil }
         return EntityMention(start: i, end: end, referent: person(scope, i, end, titleHead: nil))
     }

@@ -1142,16 +1142,9 @@ struct SubjectReader {
         // "hosted the largest number (1.25 million)", "hosts the largest
         // number, with over 1.56 million": the verb of the noun the figure
         // is set beside.
-        do {
-            var comma = k
-            if scope[comma].hash == SubjectReader.with, comma - 1 > scope.range.lowerBound { comma -= 1 }
-            if scope[comma].mark == .comma || scope[comma].mark == .openParen, comma - 2 > scope.range.lowerBound,
-               SubjectReader.figureNouns.contains(scope[comma - 1].hash) {
-                var m = comma - 2
-                if SubjectReader.superlatives.contains(scope[m].hash) { m -= 1 }
-                if m > scope.range.lowerBound, scope.english(m).contains(.article) { m -= 1 }
-                if m >= scope.range.lowerBound, scope.match(.figureVerb, endingAt: m + 1) != nil { k = m }
-            }
+        if let beside = appositionNoun(scope, before: k), beside.noun - 1 > scope.range.lowerBound,
+           beside.phraseStart - 1 >= scope.range.lowerBound, scope.match(.figureVerb, endingAt: beside.phraseStart) != nil {
+            k = beside.phraseStart - 1
         }
         // "the deaths of up to 13,000", "a casualty rate of 1,140".
         if scope.is(k, .of), let found = scope.match(.metric, endingAt: k)
@@ -1653,11 +1646,7 @@ struct SubjectReader {
         // ("hosts the largest number, about 1.2 million", "…, with over
         // 1.56 million", "the largest number (1.25 million)": the figure in
         // apposition to the noun.)
-        let comma = scope[k].hash == SubjectReader.with && k - 1 > lower ? k - 1 : k
-        if scope[comma].mark == .comma || scope[comma].mark == .openParen, SubjectReader.figureNouns.contains(scope[comma - 1].hash), comma - 2 >= lower,
-           scope.english(comma - 2).contains(.article) || scope[comma - 2].isWord && SubjectReader.superlatives.contains(scope[comma - 2].hash) {
-            return true
-        }
+        if let beside = appositionNoun(scope, before: k), beside.phraseStart < beside.noun { return true }
         guard let link = scope.match(.linking, endingAt: start), link.start - 1 > lower else { return false }
         var j = link.start - 1
         // (Past an aside on the figure: ", given by the defence ministry in
@@ -1669,6 +1658,23 @@ struct SubjectReader {
             j = p - 1
         }
         return SubjectReader.figureNouns.contains(scope[j].hash) || SubjectReader.spanNouns.contains(scope[j].hash)
+    }
+
+    /// The figure noun that the figure after token `k` is set beside, past
+    /// a comma, an opening bracket or ", with" ("the largest number, about
+    /// 1.2 million", "the largest number (1.25 million)", "…, with over
+    /// 1.56 million"), and where the noun's phrase starts, past a
+    /// superlative and an article before it.
+    private func appositionNoun(_ scope: SentenceScope, before k: Int) -> (noun: Int, phraseStart: Int)? {
+        let lower = scope.range.lowerBound
+        let comma = scope[k].hash == SubjectReader.with && k - 1 > lower ? k - 1 : k
+        guard scope[comma].mark == .comma || scope[comma].mark == .openParen, comma - 1 > lower,
+              SubjectReader.figureNouns.contains(scope[comma - 1].hash)
+        else { return nil }
+        var start = comma - 1
+        if start - 1 >= lower, scope[start - 1].isWord, SubjectReader.superlatives.contains(scope[start - 1].hash) { start -= 1 }
+        if start - 1 >= lower, scope.english(start - 1).contains(.article) { start -= 1 }
+        return (comma - 1, start)
     }
 
     static let spanNouns = WordSet(["interval", "range"].map(WordHash.of))
