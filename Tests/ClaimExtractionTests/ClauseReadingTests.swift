@@ -244,6 +244,18 @@ import Testing
             == ["ukraine civilian killed approximately 3000"])
     }
 
+    @Test func civiliansOfLandOneSideHoldsAreTheOtherSides() {
+        // Whoever fired, the land is the other side's.
+        #expect(keys("In Russian-occupied Horlivka, the Moscow-installed mayor claimed that Ukrainian drones had killed two civilians.")
+            == ["ukraine civilian killed exact 2"])
+        #expect(keys("Ukrainian shelling killed 9 civilians in the Donetsk People's Republic, its leader said.")
+            == ["ukraine civilian killed exact 9"])
+        #expect(keys("Ukrainian shelling killed two civilians in the Ukrainian-occupied part of Kursk, the governor said.")
+            == ["russia civilian killed exact 2"])
+        // Soldiers of a proclaimed state fight for the side that set it up.
+        #expect(keys("The DPR militia said it had lost 20 fighters.") == ["russia military casualties exact 20"])
+    }
+
     @Test func troopsFightingForASideAreThatSides() {
         #expect(keys("More than 2,000 North Korean troops have been killed or wounded, Kyiv says.")
             == ["russia military casualties at_least 2000"])

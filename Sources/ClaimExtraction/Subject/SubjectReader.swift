@@ -537,6 +537,7 @@ struct SubjectReader {
                     && (clauseStart..<hedges[first].start).contains {
                         scope.match(.incident, at: $0) != nil || scope[$0].hash == SubjectReader.attackHash
                     }
+                if sides == nil, attackVictims, let land = occupiedLand(scope) { sides = [land] }
                 if sides == nil, attackVictims, let attacker = attacker(scope, through: heads[last].end),
                    let victim = scope.opposite(attacker) {
                     sides = [victim]
@@ -686,7 +687,8 @@ struct SubjectReader {
                 if sides == nil, !each, let topic = openedWith?.side { sides = [topic] }
                 // "25 civilians were killed in Belgorod": civilians are the
                 // losses of the side where they live.
-                if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees, let place = civilianPlace(scope) {
+                if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees,
+                   let place = occupiedLand(scope) ?? civilianPlace(scope) {
                     sides = [place]
                 }
                 // "Russian drone and missile strikes on Ukraine, which on
@@ -1489,6 +1491,41 @@ struct SubjectReader {
         }
         return true
     }
+
+    /// The side whose land a sentence says another side holds: "in
+    /// Russian-occupied Horlivka", "the Moscow-installed mayor", "occupied
+    /// by Russia", "in the Donetsk People's Republic". Civilians there are
+    /// the losses of the side the land belongs to, whoever fired.
+    private func occupiedLand(_ scope: SentenceScope) -> Int? {
+        var k = scope.range.lowerBound
+        while k < scope.range.upperBound {
+            guard let found = scope.match(.side, at: k) else {
+                // "occupied by Russian forces".
+                if SubjectReader.occupied.contains(scope[k].hash), k + 1 < scope.range.upperBound,
+                   scope[k + 1].hash == SubjectReader.by, let occupier = scope.match(.side, at: k + 1) {
+                    return scope.opposite(Int(occupier.role.value))
+                }
+                k += 1
+                continue
+            }
+            let occupier = Int(found.role.value)
+            // "Russian-occupied", "Moscow-installed".
+            if found.end + 1 < scope.range.upperBound, scope[found.end].mark == .hyphen,
+               SubjectReader.occupied.contains(scope[found.end + 1].hash) {
+                return scope.opposite(occupier)
+            }
+            // "the Donetsk People's Republic", "DPR": a state one side set
+            // up on the other's land.
+            if (found.start..<found.end).contains(where: { SubjectReader.proclaimedStates.contains(scope[$0].hash) }) {
+                return scope.opposite(occupier)
+            }
+            k = found.end
+        }
+        return nil
+    }
+
+    static let occupied = WordSet(["occupied", "installed", "appointed", "controlled", "held", "occupation"].map(WordHash.of))
+    static let proclaimedStates = WordSet(["republic", "republics", "dpr", "lpr", "dnr", "lnr"].map(WordHash.of))
 
     /// The side a sentence places its events in: "in Belgorod", "in
     /// Russia's Kursk region", "in the city of Kyiv".
