@@ -692,6 +692,18 @@ import Testing
         ])
     }
 
+    @Test func aTotalBesideADaysTallyKeepsNoDay() {
+        #expect(keys("The ministry said Ukraine had lost up to 320 servicemen over the past 24 hours and more than 13,000 since the start of the incursion.")
+            == ["ukraine military casualties at_most 320/day", "ukraine military casualties at_least 13000"])
+        #expect(keys("The General Staff reported 1,030 Russian personnel losses over the past 24 hours, taking its running total to 1,146,500.")
+            == ["russia military casualties exact 1030/day", "russia military casualties exact 1146500"])
+        // A total said for the day is that day's.
+        #expect(keys("Over the past day Russia lost a total of 1,140 soldiers.") == ["russia military casualties exact 1140/day"])
+        // A relative clause tells of its noun, not of the figure's period.
+        #expect(keys("Ukraine's General Staff, which publishes a daily tally, put Russia's losses at 1,121,370.")
+            == ["russia military casualties exact 1121370"])
+    }
+
     @Test func theDeadAHandoverReturnsAreSoldiersAfterParagraphsOnCivilians() {
         let text = """
             Russian missiles killed at least 19 civilians in Kyiv overnight, officials said.

@@ -500,6 +500,14 @@ struct SubjectReader {
                     at < hedges[member].start || !(mentions[member].end..<at).contains { scope.isClausePunctuation($0) }
                 } ?? false
                 if rate == nil { rate = (ownPeriod ? period : nil) ?? comparedRate }
+                // "lost up to 320 servicemen over the past 24 hours and more
+                // than 13,000 since the start of the incursion", "taking its
+                // running total to 1,146,500": a figure that names itself a
+                // total keeps no period said for another.
+                if rate != nil, phrase.rate == nil, member > 0,
+                   namesTotal(scope, before: hedges[member].start, after: heads[member].end) {
+                    rate = nil
+                }
                 // "lost 1,150 servicemen over the past 24 hours, including up
                 // to 230 in the Kursk area": a part of a day's tally is of
                 // that day.
@@ -2060,9 +2068,17 @@ struct SubjectReader {
     /// A rate said earlier in the figure's clause: "that over the previous
     /// day Russia had lost 860 troops", "a daily average of 931". A word
     /// like "daily" that names a report ("the daily update") is no rate.
+    /// ("Ukraine's General Staff, which publishes a daily tally, gave a
+    /// figure of 1,121,370": a relative clause set off by commas tells of
+    /// a noun, not of the figure's period.)
     private func clauseRate(_ scope: SentenceScope, from start: Int, before end: Int) -> Rate? {
         var k = start
         while k < end {
+            if scope[k].mark == .comma, k + 1 < end, scope[k + 1].keyword.isRelative,
+               let close = ((k + 2)..<end).first(where: { scope[$0].mark == .comma }) {
+                k = close + 1
+                continue
+            }
             if let found = scope.match(.rate, at: k) {
                 // ("the average daily figure was around 1,280": an average's.)
                 let averaged = k > scope.range.lowerBound && scope[k - 1].hash == SubjectReader.averageHash
@@ -2076,6 +2092,20 @@ struct SubjectReader {
         }
         return nil
     }
+
+    /// Whether a figure is named a running total: "a total of 497,770",
+    /// "its running total to 1,146,500", "more than 13,000 since the start".
+    private func namesTotal(_ scope: SentenceScope, before start: Int, after end: Int) -> Bool {
+        if end < scope.range.upperBound, scope[end].keyword == .since { return true }
+        var k = start - 1
+        while k >= scope.range.lowerBound, k >= start - 4, scope[k].isWord {
+            if SubjectReader.totalWords.contains(scope[k].hash) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    static let totalWords = WordSet(["total", "totals", "cumulative", "overall", "tally"].map(WordHash.of))
 
     /// Whether ", an average of" (or ", a daily average of") stands right
     /// before a figure.
