@@ -777,6 +777,13 @@ import Testing
         #expect(keys("More than a million Ukrainians are refugees in Germany. Around 350,000 of them are children and adolescents under 18.")
             == ["ukraine civilian refugees at_least 1000000", "ukraine civilian refugees approximately 350000"])
     }
+    @Test func aPartInWordsNamedByOfThemCountsAsItsDigitsWould() {
+        #expect(keys("A missile strike on Kryvyi Rih killed 20 people, nine of them children.")
+            == ["ukraine civilian killed exact 20", "ukraine civilian killed exact 9"])
+        // One of them is a person, and "two of the soldiers" a partitive.
+        #expect(keys("Three Ukrainian soldiers were killed, one of them a commander.") == ["ukraine military killed exact 3"])
+        #expect(keys("Two of the soldiers later died.").isEmpty)
+    }
     @Test func aPartOfADaysTallyPastAClauseIsOfThatDay() {
         #expect(keys("The ministry put the Ukrainian army's losses over the past 24 hours at up to 1,240 servicemen in all areas, "
             + "including up to 440 troops in the area of the Battlegroup Tsentr.")

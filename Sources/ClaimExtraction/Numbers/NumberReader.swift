@@ -388,6 +388,8 @@ struct NumberReader {
         return false
     }
 
+    static let partPronouns = WordSet(["them", "whom", "those", "these"].map(WordHash.of))
+
     /// "The youngest of the freed soldiers is 22": words that make what a
     /// copula gives an age.
     static let ageWords = WordSet(["age", "ages", "youngest", "oldest"].map(WordHash.of))
@@ -492,7 +494,12 @@ struct NumberReader {
                !scope[after + 1].has(.spaceBefore) {
                 return .time
             }
-            if atom.inWords, next.keyword == .of, lexicon.english(next).contains(.partitiveOf) { return .partitive }
+            // "two of the soldiers" is a partitive; but "forty-two were
+            // injured, six of them children" counts a part, as its digits would.
+            if atom.inWords, next.keyword == .of, lexicon.english(next).contains(.partitiveOf),
+               atom.value < 2 || after + 1 >= upper || !NumberReader.partPronouns.contains(scope[after + 1].hash) {
+                return .partitive
+            }
         }
         return .count
     }
