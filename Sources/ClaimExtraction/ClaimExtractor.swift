@@ -193,7 +193,7 @@ public struct ClaimExtractor: Sendable {
                 // 20,000": a part of the enemy's losses is the enemy's.)
                 let sides = last.againstSpeaker
                     ? [SentenceScope.enemy] : (last.sides ?? last.contextSides ?? []).compactMap { compiled.sides.firstIndex(of: $0) }
-                context = (index, Topic(metric: last.metric, sides: sides, population: last.population))
+                context = (index, Topic(metric: last.metric, sides: sides, population: last.population, rate: last.rate, low: last.mention.low))
             }
             if !figures.isEmpty {
                 resolver.hasFigures[index] = true

@@ -784,6 +784,13 @@ import Testing
         #expect(keys("Three Ukrainian soldiers were killed, one of them a commander.") == ["ukraine military killed exact 3"])
         #expect(keys("Two of the soldiers later died.").isEmpty)
     }
+    @Test func aPartASentenceOpensWithIsOfTheDayOfTheTallyBefore() {
+        #expect(keys("Ukraine lost up to 1,350 servicemen over the past day. Of these, up to 415 were lost near Kharkiv.")
+            == ["ukraine military casualties at_most 1350/day", "ukraine military casualties at_most 415/day"])
+        // Not a figure larger than the tally.
+        #expect(keys("Ukraine lost up to 1,350 servicemen over the past day. Of these, 20,000 had been mobilised.")
+            .allSatisfy { !$0.contains("20000/day") })
+    }
     @Test func aPartOfADaysTallyPastAClauseIsOfThatDay() {
         #expect(keys("The ministry put the Ukrainian army's losses over the past 24 hours at up to 1,240 servicemen in all areas, "
             + "including up to 440 troops in the area of the Battlegroup Tsentr.")

@@ -521,6 +521,13 @@ struct SubjectReader {
                     || partOfThem(scope, after: mentions[member].end) || partOfThem(scope, before: hedges[member].start) {
                     rate = lastRate
                 }
+                // "… lost up to 1,350 servicemen over the past day. Of these,
+                // up to 415 were lost in the Kharkiv region": so is a part a
+                // sentence opens with.
+                if rate == nil, member == 0, let context, let contextRate = context.rate, mentions[member].low <= context.low,
+                   openingPartitive(scope, before: hedges[first].start) {
+                    rate = contextRate
+                }
                 lastRate = rate
                 lastRateFigure = mentions[member].low
 

@@ -4,6 +4,11 @@ struct Topic: Sendable, Hashable {
     var metric: Metric
     var sides: [Int]
     var population: Population?
+    /// The period and the figure of the last figure counted, when the topic
+    /// is the figures of a sentence before: "lost 1,350 over the past day.
+    /// Of these, 415 …".
+    var rate: Rate? = nil
+    var low: Double = 0
 }
 
 /// Whose losses of whom the rows under a heading count: "Russian Armed
