@@ -101,9 +101,13 @@ public struct ClaimExtractor: Sendable {
         var table: PipeTable?
         // The paragraph whose figures so far were another war's.
         var otherWar: Int?
+        // The side the text last said foreigners serve: "recruited into
+        // the Russian army".
+        var served: Int?
         let furniture = PageFurniture.lines(scopes)
         for (index, scope) in scopes.enumerated() where !furniture[index] {
             let survey = survey(scope, compiled: compiled)
+            if let side = subjectReader.servingSide(scope) { served = side }
             if let cells = PipeTable.cells(scope) {
                 if let columns = table, survey.figures, cells.count == columns.columns.count {
                     let figures = tableRow(
@@ -186,7 +190,7 @@ public struct ClaimExtractor: Sendable {
             let figures = subjectReader.read(
                 scope, mentions: mentions, readings: readings, previousTopic: previousTopic, context: recent,
                 heading: row ? heading : nil, period: period.flatMap { index - $0.sentence <= 6 ? $0.rate : nil }, dates: dates,
-                antecedent: antecedent)
+                antecedent: antecedent, servedBefore: served)
             if let rate = figures.last(where: { $0.rate != nil })?.rate { period = (index, rate) }
             if let last = figures.last {
                 // ("the enemy has lost 52,000 soldiers … Of them, about

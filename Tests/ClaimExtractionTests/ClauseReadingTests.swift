@@ -263,6 +263,14 @@ import Testing
             == ["russia military killed at_least 40000"])
     }
 
+    @Test func aNationsPeopleTheTextSaidServeASideAreStillInItsRanks() {
+        let recruited = "Hundreds of men from Nepal and India were recruited into the Russian army.\n\n"
+        #expect(keys(recruited + "Nepal says at least 33 Nepalis have been killed.") == ["russia military killed at_least 33"])
+        #expect(keys(recruited + "India said 12 Indian nationals had lost their lives.") == ["russia military killed exact 12"])
+        // Not the people of a place.
+        #expect(keys(recruited + "A Russian strike killed 20 Kharkiv residents.") == ["ukraine civilian killed exact 20"])
+    }
+
     // MARK: Population and metric carried through
 
     @Test func aBreakdownInheritsItsHeadFigure() {

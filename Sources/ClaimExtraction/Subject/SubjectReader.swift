@@ -74,7 +74,7 @@ struct SubjectReader {
     func read(
         _ scope: SentenceScope, mentions: [NumberMention], readings: [QualifierReader.Reading], previousTopic: Topic?,
         context: Topic? = nil, heading: Heading? = nil, period: Rate? = nil, dates: [DateExpression] = [],
-        antecedent: [Int] = []
+        antecedent: [Int] = [], servedBefore: Int? = nil
     ) -> [Figure] {
         let phrases = zip(mentions, readings).map { mention, reading in
             var from = max(reading.end, mention.end)
@@ -334,7 +334,11 @@ struct SubjectReader {
             }
             for member in group {
                 let phrase = heads[member]
-                let foreigners = phrase.blocked && ranks != nil && scope[mentions[member].end].has(.capitalized)
+                // "Hundreds of Nepalis were recruited into the Russian army.
+                // … at least 33 Nepalis have been killed": a nation's people
+                // the text said serve a side are still in its ranks.
+                let memberRanks = ranks ?? servedBefore.flatMap { namesNationals(scope, after: mentions[member].end) ? $0 : nil }
+                let foreigners = phrase.blocked && memberRanks != nil && scope[mentions[member].end].has(.capitalized)
                 guard !phrase.excluded, !phrase.blocked || foreigners, !otherWar, !forecast, !denied, !strength, !met else { continue }
                 var metrics = phrase.metrics
                 // "11,400 of those losses were irrecoverable": the part's loss.
@@ -545,7 +549,7 @@ struct SubjectReader {
                 // attacker fights.
                 // ("The number of injured in the morning attack has increased
                 // to 7": so are those a linking verb counts of an attack.)
-                let attackVictims = phrase.population == nil && phrase.sides.isEmpty && ranks == nil && !handover
+                let attackVictims = phrase.population == nil && phrase.sides.isEmpty && memberRanks == nil && !handover
                     && governor.map {
                         !$0.sufferer && $0.metric != nil || $0.linked && $0.sides.isEmpty && $0.population == nil && $0.metric != .casualties
                     } == true
@@ -577,9 +581,9 @@ struct SubjectReader {
                 }
                 // "48 of its citizens have died fighting for Russia": people
                 // of a nation in a side's ranks are its soldiers.
-                let enlisted = ranks != nil && phrase.anyone && phrase.population == .civilian
+                let enlisted = memberRanks != nil && phrase.anyone && phrase.population == .civilian
                 let explicitPopulation = enlisted ? .military : phrase.population ?? (foreigners ? .military : nil)
-                if sides == nil, let ranks, explicitPopulation != .civilian { sides = [ranks] }
+                if sides == nil, let ranks = memberRanks, explicitPopulation != .civilian { sides = [ranks] }
                 // "at least 290 of them had been killed", "Of the confirmed
                 // dead, 20,117 were convicts": a part of the people the
                 // sentences before were about is of their side.
@@ -685,7 +689,7 @@ struct SubjectReader {
                 // "the death toll had risen to six", "16 bodies had been
                 // recovered and the toll was likely to rise": a toll no side
                 // is named for is an attack's, on civilians.
-                if population == nil, governor?.sides.isEmpty ?? true, !each, ranks == nil,
+                if population == nil, governor?.sides.isEmpty ?? true, !each, memberRanks == nil,
                    (clauseStart..<scope.range.upperBound).contains(where: { scope[$0].hash == SubjectReader.toll }) {
                     population = .civilian
                 }
@@ -2026,6 +2030,25 @@ struct SubjectReader {
         }
         return nil
     }
+
+    /// Whether the words right after a figure name a nation's people the
+    /// lexicon does not know as a side: "33 Nepalis", "12 Indian nationals".
+    private func namesNationals(_ scope: SentenceScope, after end: Int) -> Bool {
+        var k = end
+        while k < scope.range.upperBound, k < end + 3, scope[k].isWord {
+            if scope.match(.side, at: k) != nil { return false }
+            if scope[k].has(.capitalized), scope.english(k).isEmpty, scope.match(.population, at: k) == nil,
+               SubjectReader.demonymEndings.contains(where: { scope.text(k, k + 1).lowercased().hasSuffix($0) }) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// How the names of a nation's people end: "Kenyans", "Nepalis",
+    /// "Indian", "Sri Lankans", "Congolese".
+    static let demonymEndings = ["an", "ans", "i", "is", "ese", "ish"]
 
     static let by = WordHash.of("by")
     static let locatives = WordSet(["in", "at", "near", "inside", "across", "around", "outside", "on", "into", "over"].map(WordHash.of))
