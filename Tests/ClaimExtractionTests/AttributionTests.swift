@@ -768,6 +768,18 @@ import Testing
         #expect(speakers(text) == ["Yuriy Malashko", "Yuriy Malashko", "Yuriy Malashko"])
         #expect(speakers("Marochko said 40 Ukrainian soldiers had been killed.") == ["Andrei Marochko"])
     }
+    @Test func aBodysNameHoldsNoDayAndNoPerson() {
+        #expect(speakers("On Thursday the General Staff reported 1,030 Russian personnel losses.") == ["Ukrainian General Staff"])
+        #expect(speakers("Chief of the General Staff of the Russian Armed Forces Valery Gerasimov said Ukraine lost 2,000 troops.")
+            == ["Valery Gerasimov"])
+        #expect(speakers("In March the Kharkiv Regional Prosecutor's Office said 40 civilians were killed.")
+            == ["Kharkiv Regional Prosecutor's Office"])
+    }
+    @Test func accordingToTakesThePersonPastTheWordsOfAnOffice() {
+        #expect(speakers("According to Ukraine's Prosecutor General Andriy Kostin, 500 children were killed.") == ["Andriy Kostin"])
+        #expect(speakers("According to Donetsk People's Republic Human Rights Commissioner Darya Morozova, 142 civilians were killed.")
+            == ["Darya Morozova"])
+    }
     @Test func aFullNameBeforeAnAppositiveSpeaksPastAnOpeningPhrase() {
         let text = "Speaking in Milan last week, Matviy Bidnyi, Ukraine's minister of youth and sports, "
             + "said that more than 650 Ukrainian athletes had been killed."

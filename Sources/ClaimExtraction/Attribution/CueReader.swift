@@ -646,9 +646,23 @@ struct CueReader {
     /// lacks.
     private func mention(_ scope: SentenceScope, at k: Int, mentions: [EntityMention], recognizer: EntityRecognizer) -> EntityMention? {
         guard k < scope.range.upperBound else { return nil }
+        let name = scope.english(k).contains(.article) ? k + 1 : k
+        // "according to Donetsk People's Republic Human Rights Commissioner
+        // Darya Morozova", "Ukraine's Prosecutor General Andriy Kostin": a
+        // person after the capitalised words of an office.
+        var j = name + 1
+        while j < min(scope.range.upperBound, name + 9), scope[j].isWord, scope[j].has(.capitalized) || scope[j].keyword == .possessive {
+            if let found = mentions.first(where: { $0.start == j }) {
+                switch found.referent {
+                case .person: return found
+                case .speaker(let number) where scope.lexicon.speakers[number].isPerson: return found
+                default: break
+                }
+            }
+            j += 1
+        }
         if let found = mentions.first(where: { $0.start == k }) { return found }
         if scope.english(k).contains(.article), let found = mentions.first(where: { $0.start == k + 1 }) { return found }
-        let name = scope.english(k).contains(.article) ? k + 1 : k
         if name < scope.range.upperBound, let end = recognizer.nameRun(scope, from: name) {
             return EntityMention(start: name, end: end, referent: recognizer.person(scope, name, end, titleHead: nil))
         }

@@ -194,6 +194,10 @@ struct EntityRecognizer {
     private func body(_ scope: SentenceScope, at i: Int) -> EntityMention? {
         let k = scope[i].keyword == .the ? i + 1 : i
         guard k < scope.range.upperBound, scope[k].isWord, scope[k].has(.capitalized) else { return nil }
+        // ("On Thursday the General Staff reported": a sentence's first
+        // word and a day are no part of a body's name.)
+        guard !scope.english(k).contains(.function) || EntityRecognizer.bodyHeads.contains(scope[k].hash),
+              !EntityRecognizer.calendarWords.contains(scope[k].hash) else { return nil }
         return body(scope, at: i, first: k)
     }
 
@@ -206,7 +210,14 @@ struct EntityRecognizer {
         let bodyHeads = EntityRecognizer.bodyHeads, bodyJoiners = EntityRecognizer.bodyJoiners
         while k < upper, k < first + 12 {
             let token = scope[k]
-            if token.isWord, token.has(.capitalized), !scope.english(k).contains(.function) || bodyHeads.contains(token.hash) {
+            // ("Chief of the General Staff of the Russian Armed Forces
+            // Valery Gerasimov": a person's name ends the body's.)
+            if k > first, token.entry >= 0, let person = scope.match(.speaker, at: k),
+               scope.lexicon.speakers[Int(person.role.value)].isPerson {
+                break
+            }
+            if token.isWord, token.has(.capitalized), !scope.english(k).contains(.function) || bodyHeads.contains(token.hash),
+               !EntityRecognizer.calendarWords.contains(token.hash) {
                 capitals += 1
                 if bodyHeads.contains(token.hash) { headEnd = k + 1 }
                 k += 1
@@ -265,6 +276,7 @@ struct EntityRecognizer {
         "institute", "mission", "command", "staff", "guard", "prosecutor", "ombudsman",
     ].map(WordHash.of))
     static let localBodies = WordSet(["council", "administration"].map(WordHash.of))
+    static let calendarWords = WordSet(English.weekdays.keys.map(WordHash.of) + English.months.keys.filter { $0 != "may" }.map(WordHash.of))
     static let bodyJoiners = WordSet(["of", "for", "and", "the", "on"].map(WordHash.of))
     static let ofHash = WordHash.of("of")
     static let embassy = WordHash.of("embassy")
