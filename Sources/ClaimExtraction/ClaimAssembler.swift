@@ -278,7 +278,23 @@ struct ClaimAssembler {
         if attribution.byAuthor, let date = dates.reference, date.precision == .day {
             return (date, dates.referenceSource ?? .text)
         }
+        // "Defence questions, Monday 14 July 2025" over a record of who
+        // said what: its speakers speak on the day its heading gives.
+        if attribution.labelled, let found = recordDate(before: attribution.sentence, resolver: &resolver) {
+            return found
+        }
         return (nil, nil)
+    }
+
+    /// The day a heading line before sentence `index` gives: the last
+    /// line with a full date and no figure.
+    private func recordDate(before index: Int, resolver: inout AttributionResolver) -> (date: PartialDate, source: DateSource)? {
+        for other in stride(from: index - 1, through: 0, by: -1) where !resolver.hasFigures[other] && resolver.scope(other).isLine {
+            for date in resolver.dates[other].reversed() where !date.isAnchor && !date.refersBack {
+                if let found = dates.dated(date.value), found.date.precision == .day { return (found.date, .text) }
+            }
+        }
+        return nil
     }
 
     /// How many sentences back a statement with no date of its own looks

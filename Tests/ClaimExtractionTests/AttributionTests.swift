@@ -381,6 +381,20 @@ import Testing
         #expect(speakers(text) == [nil, "Pat Ryder"])
     }
 
+    @Test func aParliamentaryRecordsLabelNamesTheMemberInBracketsOnTheDayItsHeadingGives() {
+        let text = """
+            Defence questions, Monday 14 July 2025
+
+            Mr Ben Obese-Jecty (Huntingdon) (Con): What assessment has he made of Russian losses?
+
+            The Minister for the Armed Forces (Luke Pollard): Our assessment is that Russia has suffered over 1 million casualties. \
+            In May and June, Russian forces sustained an average of 1,100 casualties a day.
+            """
+        let found = claims(text, published: "2025-07-16")
+        #expect(found.map(\.speaker) == ["Luke Pollard", "Luke Pollard"])
+        #expect(found.map { $0.statedOn?.description } == ["2025-07-14", "2025-07-14"])
+    }
+
     @Test func aQuestionAssertsNoFigure() {
         #expect(keys("Q: Will Russia reach a million casualties?\n\nA: Russian casualties have passed 700,000 already.") == [
             "russia military casualties at_least 700000",

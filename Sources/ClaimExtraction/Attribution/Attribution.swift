@@ -9,4 +9,7 @@ struct Attribution: Sendable, Hashable {
     /// The speaker is the document's author, by its title: the document
     /// is the statement, of the document's date.
     var byAuthor = false
+    /// The speaker is named by the label the paragraph opens with, in a
+    /// record of who said what: the statement is of the record's day.
+    var labelled = false
 }

@@ -235,7 +235,7 @@ struct AttributionResolver {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
         }
         if let speaker = labelledSpeaker(paragraph, from: index) {
-            return Attribution(speaker: speaker, reportedBy: nil, sentence: index, cue: nil)
+            return Attribution(speaker: speaker, reportedBy: nil, sentence: index, cue: nil, labelled: true)
         }
         var other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
@@ -630,6 +630,7 @@ struct AttributionResolver {
 
     private mutating func findLabelledSpeaker(opening index: Int) -> ResolvedSpeaker? {
         let range = sentences[index].tokens
+        if let speaker = bracketedLabel(opening: index) { return speaker }
         var k = range.lowerBound
         while k < range.upperBound, k < range.lowerBound + 3, tokens[k].isWord, tokens[k].has(.capitalized) { k += 1 }
         guard k > range.lowerBound, k < range.upperBound, tokens[k].mark == .colon,
@@ -663,6 +664,23 @@ struct AttributionResolver {
             }
         }
         return nil
+    }
+
+    /// "The Minister for the Armed Forces (Luke Pollard):": a parliamentary
+    /// record's label, an office and then, in brackets, the member who
+    /// holds it.
+    private mutating func bracketedLabel(opening index: Int) -> ResolvedSpeaker? {
+        let range = sentences[index].tokens
+        var open = range.lowerBound + 1
+        while open < min(range.upperBound, range.lowerBound + 12), tokens[open].isWord { open += 1 }
+        guard open < range.upperBound, tokens[open].mark == .openParen else { return nil }
+        let recognizer = EntityRecognizer(lexicon: lexicon)
+        guard let end = recognizer.nameRun(scope(index), from: open + 1), end - open > 2, end + 1 < range.upperBound,
+              tokens[end].mark == .closeParen, tokens[end + 1].mark == .colon
+        else { return nil }
+        let mention = EntityMention(start: open + 1, end: end, referent: recognizer.person(scope(index), open + 1, end, titleHead: nil))
+        guard let speaker = resolve(mention, in: index), speaker.isPerson else { return nil }
+        return speaker
     }
 
     /// The side a description after a name names ("…, Deputy Minister of
