@@ -263,6 +263,13 @@ import Testing
             == ["russia military killed at_least 40000"])
     }
 
+    @Test func aSideAloneAfterAndOpensAClauseWithTheVerbBefore() {
+        #expect(keys("US officials said Ukraine had suffered up to 70,000 killed, and Russia close to 120,000 killed.")
+            == ["ukraine military killed at_most 70000", "russia military killed nearly 120000"])
+        #expect(keys("Ukraine lost 500 soldiers, and Russia 1,200.")
+            == ["ukraine military casualties exact 500", "russia military casualties exact 1200"])
+    }
+
     @Test func aNationsPeopleTheTextSaidServeASideAreStillInItsRanks() {
         let recruited = "Hundreds of men from Nepal and India were recruited into the Russian army.\n\n"
         #expect(keys(recruited + "Nepal says at least 33 Nepalis have been killed.") == ["russia military killed at_least 33"])

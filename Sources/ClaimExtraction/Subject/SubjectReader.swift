@@ -561,6 +561,12 @@ struct SubjectReader {
                    let victim = scope.opposite(attacker) {
                     sides = [victim]
                 }
+                // "Ukraine had suffered up to 70,000 killed …, and Russia close
+                // to 120,000 killed": a side standing alone after "and" opens
+                // a clause whose verb is the one before, left unsaid.
+                if sides == nil, member > 0, let subject = gappedSubject(scope, from: mentions[member - 1].end, to: hedges[member].start) {
+                    sides = [subject]
+                }
                 let takesLoss = governor?.takenBy != nil && metric != .captured
                 if sides == nil, let governor, governor.each || !governor.sides.isEmpty || takesLoss {
                     each = each || governor.each
@@ -2027,6 +2033,24 @@ struct SubjectReader {
                 guard scope[j].isWord, SubjectReader.ranksWords.contains(scope[j].hash) else { break }
                 j += 1
             }
+        }
+        return nil
+    }
+
+    /// The side named as the subject of a clause whose verb is left
+    /// unsaid, between one figure's end and the next's start: ", and Russia
+    /// close to", "while Ukraine".
+    private func gappedSubject(_ scope: SentenceScope, from start: Int, to end: Int) -> Int? {
+        var k = start
+        while k < end {
+            if let found = scope.match(.side, at: k) {
+                let opener = found.start - 1
+                guard opener >= start, scope[opener].keyword == .and || SubjectReader.contrast.contains(scope[opener].hash),
+                      found.end == end
+                else { return nil }
+                return Int(found.role.value)
+            }
+            k += 1
         }
         return nil
     }
