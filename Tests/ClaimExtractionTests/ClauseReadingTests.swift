@@ -244,6 +244,12 @@ import Testing
             == ["ukraine civilian killed approximately 3000"])
     }
 
+    @Test func captivesAreNotOfThePlaceTheyAreHeldIn() {
+        #expect(keys("Kyiv says 8,000 Ukrainian servicemen and about 2,000 civilians are held in Russia.")
+            == ["ukraine military captured exact 8000", "ukraine civilian captured approximately 2000"])
+        #expect(keys("Ukraine holds 46 residents of the Kursk region, Moskalkova said.") == ["russia civilian captured exact 46"])
+    }
+
     @Test func civiliansOfLandOneSideHoldsAreTheOtherSides() {
         // Whoever fired, the land is the other side's.
         #expect(keys("In Russian-occupied Horlivka, the Moscow-installed mayor claimed that Ukrainian drones had killed two civilians.")

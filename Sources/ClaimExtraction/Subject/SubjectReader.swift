@@ -712,7 +712,9 @@ struct SubjectReader {
                 if sides == nil, !each, let topic = openedWith?.side { sides = [topic] }
                 // "25 civilians were killed in Belgorod": civilians are the
                 // losses of the side where they live.
-                if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees,
+                // (Not captives: "2,000 civilians are held in Russia" is
+                // where they are held.)
+                if sides == nil, !each, resolvedPopulation == .civilian, metric != .refugees, metric != .captured,
                    let place = occupiedLand(scope) ?? civilianPlace(scope) {
                     sides = [place]
                 }
