@@ -274,6 +274,11 @@ import Testing
             == ["ukraine military killed at_most 70000", "russia military killed nearly 120000"])
         #expect(keys("Ukraine lost 500 soldiers, and Russia 1,200.")
             == ["ukraine military casualties exact 500", "russia military casualties exact 1200"])
+        #expect(keys("Ukraine lost 500 soldiers and Russian forces 1,200.")
+            == ["ukraine military casualties exact 500", "russia military casualties exact 1200"])
+        // A side's people with a verb or a figure of their own are no part of the noun before.
+        #expect(keys("Ukraine lost 500 soldiers and Russian forces lost 1,200 soldiers.")
+            == ["ukraine military casualties exact 500", "russia military casualties exact 1200"])
     }
 
     @Test func aNationsPeopleTheTextSaidServeASideAreStillInItsRanks() {

@@ -284,7 +284,12 @@ struct NounPhrase: Sendable, Hashable {
     static let men = WordHash.of("men")
     static let civilianKin = WordSet(["women", "woman", "children", "girls", "girl", "boys", "boy", "civilians"].map(WordHash.of))
 
+    /// (Not a head that opens a clause of its own: "lost 500 soldiers and
+    /// Russian forces lost 1,200", "… and Russian forces 1,200".)
     private static func headFollows(_ scope: SentenceScope, _ at: Int, limit: Int) -> Bool {
-        at < limit && (scope.match(.population, at: at) != nil || scope.match(.metric, at: at) != nil)
+        guard at < limit, let head = scope.match(.population, at: at) ?? scope.match(.metric, at: at) else { return false }
+        guard head.end < scope.range.upperBound else { return true }
+        let next = scope[head.end]
+        return next.kind != .number && scope.match(.figureVerb, at: head.end) == nil && scope.match(.metric, at: head.end) == nil
     }
 }

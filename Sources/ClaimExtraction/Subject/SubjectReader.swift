@@ -2047,8 +2047,10 @@ struct SubjectReader {
         while k < end {
             if let found = scope.match(.side, at: k) {
                 let opener = found.start - 1
+                // ("and Russian forces 1,200": a side's people may head it.)
+                let head = found.end < end ? scope.match(.population, at: found.end) : nil
                 guard opener >= start, scope[opener].keyword == .and || SubjectReader.contrast.contains(scope[opener].hash),
-                      found.end == end
+                      found.end == end || head?.end == end
                 else { return nil }
                 return Int(found.role.value)
             }
