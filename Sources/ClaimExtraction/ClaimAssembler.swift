@@ -330,6 +330,13 @@ struct ClaimAssembler {
         let other = own.flatMap { own in
             cues.indices.last { cues[$0] < cue && agents[$0].map { !Self.isSameParty($0, own) } ?? false }.map { cues[$0] }
         }
+        // "In December he raised the figure to 43,000, and last month to
+        // 46,000": a date opening a coordinated part dates its figure.
+        if let figure, let gapped = candidates.last(where: { date in
+            date.start > cue && date.end <= figure && figure - date.end <= 3 && scope[date.start - 1].keyword == .and
+        }) {
+            return dates.dated(gapped.value)
+        }
         var pool = candidates.filter { isAttached($0, to: cue, figure: figure, cues: cues, claimedBy: other, in: scope) }
         // (Not a date inside what it reports: "noted that December is on
         // course to become the costliest month".)

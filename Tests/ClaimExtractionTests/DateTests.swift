@@ -210,6 +210,12 @@ import Testing
             == ["2013-02-09", "2013-02-09"])
     }
 
+    @Test func aRevisionDatesItsFigureAndADateOpeningACoordinatedPartDatesItsOwn() {
+        let text = "In March 2012 he said 31,000 soldiers had been killed. "
+            + "In December he raised the figure to 43,000 dead, and last month to 46,000 dead."
+        #expect(claims(text).map(\.statedOn?.iso) == ["2012-03", "2012-12", "2013-01"])
+    }
+
     @Test func aTimeOfTheDayOfWritingDatesTheStatement() {
         #expect(claims("The governor said this morning that 40 civilians had been killed.").map(\.statedOn?.iso) == ["2013-02-12"])
         #expect(claims("The governor said in a post a few minutes ago that 40 civilians had been killed.").map(\.statedOn?.iso)
