@@ -401,7 +401,7 @@ struct ClaimAssembler {
                 }
                 if token.isWord { words += 1 }
             }
-            return words <= 10
+            return words <= 14
         }
         if let figure, figure < cue {
             // The reported clause comes first: only the subject of the verb

@@ -216,6 +216,15 @@ import Testing
         #expect(claims(text).map(\.statedOn?.iso) == ["2012-03", "2012-12", "2013-01"])
     }
 
+    @Test func anOccasionForSpeakingDatesWhatIsSaidAtIt() {
+        #expect(claims("Mark Rutte said at the close of the alliance's summit in The Hague on Monday that Russia had taken 900,000 casualties.")
+            .map(\.statedOn?.iso) == ["2013-02-11"])
+        #expect(claims("A NATO official, briefing reporters on the sidelines of the summit on Monday, estimated that 1,000 Russians were killed.")
+            .map(\.statedOn?.iso) == ["2013-02-11"])
+        // The start of an event is no statement's day.
+        #expect(claims("Since the offensive began on Monday, Russia has lost 5,000 soldiers, the ministry said.").map(\.statedOn?.iso) == [nil])
+    }
+
     @Test func aTimeOfTheDayOfWritingDatesTheStatement() {
         #expect(claims("The governor said this morning that 40 civilians had been killed.").map(\.statedOn?.iso) == ["2013-02-12"])
         #expect(claims("The governor said in a post a few minutes ago that 40 civilians had been killed.").map(\.statedOn?.iso)
