@@ -395,6 +395,10 @@ import Testing
         #expect(found.map { $0.statedOn?.description } == ["2025-07-14", "2025-07-14"])
     }
 
+    @Test func aLineEndingInAPassiveVerbOfSayingIsReadToItsEnd() {
+        #expect(keys("Share this\n\nTwelve Ukrainian soldiers were killed, officials were quoted") == ["ukraine military killed exact 12"])
+    }
+
     @Test func aQuestionAssertsNoFigure() {
         #expect(keys("Q: Will Russia reach a million casualties?\n\nA: Russian casualties have passed 700,000 already.") == [
             "russia military casualties at_least 700000",

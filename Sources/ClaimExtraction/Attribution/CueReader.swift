@@ -218,7 +218,7 @@ struct CueReader {
                 // ("7.8 million Ukrainians are recorded as refugees": what
                 // is recorded, not who says.)
                 let passive = isPassive(scope, before: i)
-                    && !(verb.end..<min(upper - 1, verb.end + 6)).contains {
+                    && !(verb.end..<max(verb.end, min(upper - 1, verb.end + 6))).contains {
                         scope[$0].keyword == .as && (scope.isParticiple($0 + 1, endingWith: "ing") || scope[$0 + 1].hash == CueReader.having)
                     }
                 // A name after the verb is its subject only when none stands
