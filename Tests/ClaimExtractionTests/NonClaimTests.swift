@@ -16,6 +16,8 @@ import Testing
         "Ukraine received 31 Abrams tanks and 14 Leopard 2 tanks.",
         "An estimated 15,000 Soviet soldiers died in the 1979-89 Afghanistan conflict.",
         "More than 400,000 American soldiers died in World War II.",
+        "Colombia's internal conflict left some 450,000 dead over half a century.",
+        "In the Malvinas, Argentina had 649 dead.",
         "The invasion began on February 24, 2022.",
         "The session on February 23 will vote on the resolution.",
         "A 19-year-old soldier from Lviv was among those buried on Friday.",

@@ -582,6 +582,12 @@ import Testing
         ])
     }
 
+    @Test func aPlaceOrTheSidesALossIsCountedForStandBeforeAHedgeThatIsTheVerb() {
+        #expect(keys("Casualties on both sides have exceeded 1.2 million.") == ["both military casualties at_least 1200000"])
+        #expect(keys("The combined toll of killed and wounded on both sides had passed 1.2 million.")
+            == ["both military casualties at_least 1200000"])
+        #expect(keys("Russian casualties in Ukraine exceed 700,000.") == ["russia military casualties at_least 700000"])
+    }
     @Test func aHeadlineWhoseHedgeIsItsVerb() {
         #expect(keys("Troop Deaths and Injuries in Ukraine War Near 500,000, U.S. Officials Say") == ["both military casualties nearly 500000"])
     }

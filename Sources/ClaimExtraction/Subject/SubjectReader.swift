@@ -1135,6 +1135,14 @@ struct SubjectReader {
            scope.match(.metric, endingAt: period.start - 1) != nil {
             k = period.start - 2
         }
+        // "Casualties on both sides exceed 1.2 million", "the combined toll
+        // of killed and wounded on both sides had passed": a place or the
+        // sides a loss noun is counted for stand between it and a hedge that
+        // is the verb.
+        if scope.match(.metric, endingAt: k + 1) == nil, SubjectReader.reachVerbs.contains(scope[start].hash) || scope.match(.linking, at: start) != nil,
+           let noun = lossNounBefore(scope, modifierEndingAt: k), let topic = clauseTopic(scope, before: noun + 1) {
+            return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
+        }
         // "those losses may exceed 20,000": a modal before a hedge that is
         // itself the verb says no more than the hedge does.
         if k > scope.range.lowerBound, SubjectReader.modals.contains(scope[k].hash), SubjectReader.reachVerbs.contains(scope[start].hash) {
@@ -1215,6 +1223,12 @@ struct SubjectReader {
                 if let opening = asideOpening(scope, endingAt: j) {
                     j = opening - 1
                     while j > scope.range.lowerBound, scope.english(j).contains(.filler) { j -= 1 }
+                }
+                // ("Casualties on both sides have exceeded": past the sides
+                // or place the noun is counted for.)
+                if j > scope.range.lowerBound, scope.match(.metric, endingAt: j + 1) == nil,
+                   let noun = lossNounBefore(scope, modifierEndingAt: j) {
+                    j = noun
                 }
                 if let found = scope.match(.metric, endingAt: j + 1) { metric = scope.lexicon.metrics[Int(found.role.value)].metric }
             }
@@ -1302,6 +1316,22 @@ struct SubjectReader {
         }
         return nil
     }
+
+    /// The last word of a loss noun that a short prepositional phrase
+    /// ending at `end` follows: "casualties [in Ukraine]", "toll [on both
+    /// sides]", "toll of killed and wounded [on both sides]".
+    private func lossNounBefore(_ scope: SentenceScope, modifierEndingAt end: Int) -> Int? {
+        var j = end
+        while j > scope.range.lowerBound, j > end - 6, scope[j].isWord {
+            if SubjectReader.modifierPrepositions.contains(scope[j].hash), scope.match(.metric, endingAt: j) != nil { return j - 1 }
+            // (Not a clause of its own: "Russia says casualties in Ukraine".)
+            if scope.match(.attributionVerb, at: j) != nil || scope.match(.figureVerb, at: j) != nil { return nil }
+            j -= 1
+        }
+        return nil
+    }
+
+    static let modifierPrepositions = WordSet(["in", "on", "among", "across", "inside", "within"].map(WordHash.of))
 
     /// The loss a noun names with its side in an "of" phrase that ends at
     /// the figure's own "of" (`of`): "losses of the AFU of", "the losses of
