@@ -244,6 +244,14 @@ import Testing
             == ["ukraine civilian killed approximately 3000"])
     }
 
+    @Test func whoseDeadASideGivesOrTakesBack() {
+        #expect(keys("Under the same agreement, Russia handed over 6,057 bodies in June.") == ["ukraine military killed exact 6057"])
+        #expect(keys("Ukraine received 909 bodies, while the Russian side took back 19.")
+            == ["ukraine military killed exact 909", "russia military killed exact 19"])
+        // Prisoners taken are the enemy's.
+        #expect(keys("Russian forces took 500 prisoners near Avdiivka.") == ["ukraine military captured exact 500"])
+    }
+
     @Test func captivesAreNotOfThePlaceTheyAreHeldIn() {
         #expect(keys("Kyiv says 8,000 Ukrainian servicemen and about 2,000 civilians are held in Russia.")
             == ["ukraine military captured exact 8000", "ukraine civilian captured approximately 2000"])

@@ -587,6 +587,7 @@ import Testing
         #expect(keys("The combined toll of killed and wounded on both sides had passed 1.2 million.")
             == ["both military casualties at_least 1200000"])
         #expect(keys("Russian casualties in Ukraine exceed 700,000.") == ["russia military casualties at_least 700000"])
+        #expect(keys("Our assessment is that Russian deaths alone now exceed 200,000.") == ["russia military killed at_least 200000"])
     }
     @Test func aHeadlineWhoseHedgeIsItsVerb() {
         #expect(keys("Troop Deaths and Injuries in Ukraine War Near 500,000, U.S. Officials Say") == ["both military casualties nearly 500000"])

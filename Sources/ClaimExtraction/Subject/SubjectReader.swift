@@ -544,6 +544,13 @@ struct SubjectReader {
                    let home = returnedTo(scope, after: mentions[member].end) {
                     sides = [home]
                 }
+                // "Russia handed over 6,057 bodies": whose dead or captives a
+                // side gives are the other side's.
+                // ("the Russian side took back 19": whose a side receives are its own.)
+                if sides == nil, metric == .killed || metric == .captured, handover,
+                   let owner = handedOver(scope, before: hedges[first].start) {
+                    sides = [owner]
+                }
                 // "A Russian attack on Kharkiv killed 1 and injured 12": whom an
                 // attack kills, named by no noun, are civilians of the side the
                 // attacker fights.
@@ -1120,7 +1127,13 @@ struct SubjectReader {
     private func governor(_ scope: SentenceScope, before start: Int, previousTopic: Topic?, dates: [DateExpression] = []) -> Governor? {
         var k = scope.skipQuotes(back: start - 1)
         // "were likely around 427,000": a hedging adverb says nothing of the loss.
-        while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash) { k -= 1 }
+        // ("Russian deaths alone now exceed 200,000": nor do "alone" and an
+        // adverb before a hedge that is the verb.)
+        let reaches = SubjectReader.reachVerbs.contains(scope[start].hash)
+        while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash)
+            || reaches && (scope[k].hash == SubjectReader.aloneHash || scope.english(k).contains(.filler) && !scope.english(k).contains(.copula)) {
+            k -= 1
+        }
         // "Ukrainian losses, Moscow says, exceed 500,000": an aside between
         // the subject and a hedge that is the verb.
         if k > scope.range.lowerBound, SubjectReader.reachVerbs.contains(scope[start].hash),
@@ -2488,6 +2501,31 @@ struct SubjectReader {
 
     /// Verbs of a handover of people or bodies: its day is not the day of
     /// the losses.
+    /// Whose the dead or captives are that a side gives or takes back
+    /// right before a figure: the other side's for "Russia handed over",
+    /// "Moscow has transferred"; its own for "the Russian side took back".
+    private func handedOver(_ scope: SentenceScope, before start: Int) -> Int? {
+        var k = start - 1
+        var back = false
+        while k > scope.range.lowerBound, SubjectReader.givingParticles.contains(scope[k].hash) || scope.english(k).contains(.article) {
+            if scope[k].hash == SubjectReader.backHash { back = true }
+            k -= 1
+        }
+        let gives = SubjectReader.givingVerbs.contains(scope[k].hash)
+        guard k > scope.range.lowerBound, gives || back && SubjectReader.takingVerbs.contains(scope[k].hash) else { return nil }
+        var j = k - 1
+        while j > scope.range.lowerBound, scope.english(j).contains(.filler) { j -= 1 }
+        // ("the Russian side took back").
+        if j > scope.range.lowerBound, scope[j].hash == NounPhrase.sideWord { j -= 1 }
+        guard let found = scope.side(endingAt: j + 1), found >= 0 else { return nil }
+        return gives ? scope.opposite(found) : found
+    }
+
+    static let givingVerbs = WordSet(["handed", "hands", "hand", "handing", "transferred", "transfers", "transferring", "gave", "gives"].map(WordHash.of))
+    static let takingVerbs = WordSet(["took", "takes", "taking", "got", "gets", "received", "receives"].map(WordHash.of))
+    static let givingParticles = WordSet(["over", "back", "the", "bodies", "of"].map(WordHash.of))
+    static let backHash = WordHash.of("back")
+
     static let handovers = WordSet([
         "returned", "return", "received", "receive", "handed", "exchanged", "exchange", "swapped", "repatriated",
         "released", "freed", "buried", "exhumed", "recovered", "identified", "brought", "transferred", "swap", "swaps",
