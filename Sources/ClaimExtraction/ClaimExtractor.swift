@@ -134,10 +134,16 @@ public struct ClaimExtractor: Sendable {
             // "Verified civilian casualties, 24 February 2022 – …" over a
             // table of "Killed: 12,456" lines: a heading or a lead-in
             // ending with a colon says whose losses the figures under it count.
+            // ("Ukrainian General Staff (daily reports):" names a source
+            // over its rows, not whose losses they are.)
             func introduces() {
-                if leadsIn(scope), let topic = subjectReader.topic(scope), topic.population != nil || !topic.sides.isEmpty {
-                    context = (index, topic)
-                }
+                guard leadsIn(scope), scope.names(.population) || scope.names(.metric) else { return }
+                // ("Civilians (UN Human Rights Monitoring Mission, 2025):":
+                // the people it opens with, past the source in brackets.)
+                let opening = scope.match(.population, at: scope.range.lowerBound).map { compiled.populations[Int($0.role.value)] }
+                guard var topic = subjectReader.topic(scope) ?? opening.map({ Topic(metric: .casualties, sides: [], population: $0) }) else { return }
+                if topic.population == nil { topic.population = opening }
+                if topic.population != nil || !topic.sides.isEmpty { context = (index, topic) }
             }
             guard survey.figures else {
                 if survey.anaphora, let side = anaphoraReader.side(scope) {

@@ -40,6 +40,29 @@ import Testing
         #expect(found.first?.statedOn?.iso == "2023-08")
     }
 
+    static let note = """
+        1. Russian military losses in 2025
+
+        Ukrainian General Staff (daily reports, 1 January–31 December 2025):
+        - Personnel losses: 418,980
+
+        Our model (2025 only):
+        - Killed: 95,000–120,000
+
+        2. Ukrainian losses
+
+        Civilians (UN Human Rights Monitoring Mission, 2025):
+        - Injured: 12,142
+        """
+
+    @Test func aNumberedSectionHeadingAndAListsLeadInSayWhoseAndWhoseFigures() {
+        #expect(keys(TableTests.note) == [
+            "russia military casualties exact 418980", "russia military killed range 95000-120000",
+            "ukraine civilian wounded exact 12142",
+        ])
+        #expect(claims(TableTests.note).map(\.speaker) == ["Ukrainian General Staff", nil, "OHCHR"])
+    }
+
     @Test func aReferencesDateIsNoDateline() {
         let text = "Russia has lost 120,000 soldiers, US officials said.\n\nReferences\n1. \"Losses\". Reuters. 20 February 2024.\n"
         let extraction = LexiconFixture.extractor.extract(Document(name: "r.txt", text: text))

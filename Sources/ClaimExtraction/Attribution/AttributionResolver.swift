@@ -237,6 +237,9 @@ struct AttributionResolver {
         if let speaker = labelledSpeaker(paragraph, from: index) {
             return Attribution(speaker: speaker, reportedBy: nil, sentence: index, cue: nil, labelled: true)
         }
+        if let found = leadInSpeaker(over: index) {
+            return Attribution(speaker: found.speaker, reportedBy: nil, sentence: found.sentence, cue: nil)
+        }
         var other = index - 1
         while other >= 0, other >= index - AttributionResolver.reach, sentences[other].paragraph == paragraph {
             if let found = cueSpeaker(in: other, near: nil) {
@@ -662,6 +665,26 @@ struct AttributionResolver {
                 if speaker.side == nil { speaker.side = describedSide(scope, after: j + 1) }
                 return speaker
             }
+        }
+        return nil
+    }
+
+    /// "Ukrainian General Staff (daily reports):" over "- Personnel losses:
+    /// 418,980": the source a list's lead-in names first, for the rows
+    /// under it, line after line.
+    private mutating func leadInSpeaker(over index: Int) -> (speaker: ResolvedSpeaker, sentence: Int)? {
+        guard scope(index).isLine else { return nil }
+        var other = index - 1
+        while other >= 0, other >= index - AttributionResolver.reach, scope(other).isLine {
+            let lead = scope(other)
+            if let last = lead.range.last, tokens[last].mark == .colon {
+                let first = lead.range.lowerBound
+                guard let mention = mentions(other).first(where: { $0.start == first || $0.start == first + 1 && tokens[first].keyword == .the }),
+                      let speaker = resolve(mention, in: other)
+                else { return nil }
+                return (speaker, other)
+            }
+            other -= 1
         }
         return nil
     }

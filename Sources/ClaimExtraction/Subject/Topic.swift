@@ -25,8 +25,17 @@ struct Heading: Sendable, Hashable {
     /// - Parameter above: the heading before it, whose side a heading that
     ///   names none ("Wagner Group" under "Russia and allies") keeps.
     init?(_ scope: SentenceScope, above: Heading?) {
-        guard scope.isLine, scope.range.count <= 8, let last = scope.range.last, scope[last].mark != .period,
-              !scope.range.contains(where: { scope[$0].kind == .number }) else { return nil }
+        // ("1. Russian military losses in 2025": a section's number and a
+        // year are no figure.)
+        guard scope.isLine, scope.range.count <= 10, let last = scope.range.last, scope[last].mark != .period,
+              !scope.range.contains(where: { k in
+                  let token = scope[k]
+                  guard token.kind == .number else { return false }
+                  let year = token.digits == 4 && !token.has(.grouped) && (1900...2100).contains(token.value)
+                  let itemNumber = k == scope.range.lowerBound && token.digits <= 2 && k + 1 < scope.range.upperBound
+                      && scope[k + 1].mark == .period
+                  return !year && !itemNumber
+              }) else { return nil }
         self.init(naming: scope, above: above)
     }
 
@@ -40,6 +49,14 @@ struct Heading: Sendable, Hashable {
         while k < scope.range.upperBound {
             if scope.match(.jointEach, at: k) != nil || scope.match(.jointCombined, at: k) != nil {
                 sides = Array(scope.lexicon.sides.indices)
+            }
+            // ("Ukrainian General Staff (daily reports, 2025):" names a
+            // source, not whose losses.)
+            // ("Russian military losses" names whose losses.)
+            if let speaker = scope.match(.speaker, at: k), speaker.end > k + 1,
+               speaker.end >= scope.range.upperBound || scope.match(.metric, at: speaker.end) == nil && scope.match(.population, at: speaker.end) == nil {
+                k = speaker.end
+                continue
             }
             if let found = scope.match(.side, at: k) {
                 if !sides.contains(Int(found.role.value)) { sides.append(Int(found.role.value)) }

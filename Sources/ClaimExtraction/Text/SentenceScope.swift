@@ -80,6 +80,11 @@ struct SentenceScope {
         // ("- Killed: 46,000": a bullet opens the line, not the sentence.)
         var first = range.lowerBound
         while first > 0, !tokens[first].has(.lineBefore), tokens[first - 1].mark == .bullet { first -= 1 }
+        // ("1. Russian military losses": nor does a section's number.)
+        if first >= 2, !tokens[first].has(.lineBefore), tokens[first - 1].mark == .period, tokens[first - 2].kind == .number,
+           tokens[first - 2].digits <= 2, tokens[first - 2].has(.lineBefore) {
+            first -= 2
+        }
         guard tokens[first].has(.lineBefore) else { return false }
         return endsLine
     }
