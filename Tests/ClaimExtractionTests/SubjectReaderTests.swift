@@ -784,6 +784,15 @@ import Testing
         #expect(keys("More than a million Ukrainians are refugees in Germany. Around 350,000 of them are children and adolescents under 18.")
             == ["ukraine civilian refugees at_least 1000000", "ukraine civilian refugees approximately 350000"])
     }
+    @Test func aListOfPlacesAndFiguresSharesTheFirstFiguresLoss() {
+        #expect(keys("Hungary has received 116,300 refugees, Moldova 80,000, Slovakia 67,000 and Romania 51,000.") == [
+            "ukraine civilian refugees exact 116300", "ukraine civilian refugees exact 80000",
+            "ukraine civilian refugees exact 67000", "ukraine civilian refugees exact 51000",
+        ])
+        #expect(keys("The portal showed 2,011,312 people had crossed from Ukraine into neighbouring countries.")
+            == ["ukraine civilian refugees exact 2011312"])
+        #expect(keys("Moldova is sheltering about 107,000 Ukrainians, UNHCR said.") == ["ukraine civilian refugees approximately 107000"])
+    }
     @Test func aPartInWordsNamedByOfThemCountsAsItsDigitsWould() {
         #expect(keys("A missile strike on Kryvyi Rih killed 20 people, nine of them children.")
             == ["ukraine civilian killed exact 20", "ukraine civilian killed exact 9"])

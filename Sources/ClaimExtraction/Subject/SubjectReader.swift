@@ -413,7 +413,7 @@ struct SubjectReader {
                    compared || between.contains(where: {
                        scope[$0].keyword == .and || SubjectReader.contrast.contains(scope[$0].hash)
                            || SubjectReader.adding.contains(scope[$0].hash)
-                   }) {
+                   }) || namesListItem(scope, between) {
                     metrics = [lastMetric]
                     // (Only right after "and": not "and another 22,000", nor
                     // "and the IOM estimates that 7.1 million more".)
@@ -2100,6 +2100,14 @@ struct SubjectReader {
             k += 1
         }
         return nil
+    }
+
+    /// Whether the words between two figures are a comma and a name, as
+    /// a list of places gives them: "received 116,300 refugees, Moldova
+    /// 80,000, Slovakia 67,000".
+    private func namesListItem(_ scope: SentenceScope, _ between: Range<Int>) -> Bool {
+        guard between.count >= 2, between.count <= 4, scope[between.lowerBound].mark == .comma else { return false }
+        return between.dropFirst().allSatisfy { scope[$0].isWord && scope[$0].has(.capitalized) && scope.match(.side, at: $0) == nil }
     }
 
     /// Whether the words right after a figure name a nation's people the
