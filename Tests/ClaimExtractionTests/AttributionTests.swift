@@ -395,6 +395,12 @@ import Testing
         #expect(found.map { $0.statedOn?.description } == ["2025-07-14", "2025-07-14"])
     }
 
+    @Test func wherePostsAreWrittenIsNoOneWhoWritesThem() {
+        let text = "\"Houses are being destroyed,\" the governor, Vyacheslav Gladkov, wrote on Telegram. "
+            + "Shelling killed one civilian in the Belgorod region, he added."
+        #expect(speakers(text) == ["Vyacheslav Gladkov"])
+    }
+
     @Test func aLineEndingInAPassiveVerbOfSayingIsReadToItsEnd() {
         #expect(keys("Share this\n\nTwelve Ukrainian soldiers were killed, officials were quoted") == ["ukraine military killed exact 12"])
     }

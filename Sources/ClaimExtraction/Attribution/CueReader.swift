@@ -205,7 +205,7 @@ struct CueReader {
                 // (not in "…, said Russia had lost").
                 // ("as informs the Ministry of Defence,": a translation's
                 // "as … reports" puts the name after the verb too.)
-                let inverted = verb.role.kind == .attributionVerb && i > scope.range.lowerBound
+                let inverted = verb.role.kind == .attributionVerb && i > scope.range.lowerBound && scope[verb.end - 1].keyword != .on
                     && (scope[i - 1].mark == .comma || scope[i - 1].isQuote || scope[i - 1].keyword == .as)
                     ? mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
                         if case .outlet = found.referent { return nil }
@@ -226,7 +226,10 @@ struct CueReader {
                 // have said Russia's losses …": Russia says nothing).
                 // ("…, telling an American interviewer that": whom a verb
                 // of telling takes is told, and says nothing.)
-                let after = verb.role.kind == .audienceVerb ? nil
+                // ("…, Vyacheslav Gladkov, wrote on Telegram": where a verb
+                // ending in "on" was said is no one who says it; nor in the
+                // inverted reading above.)
+                let after = verb.role.kind == .audienceVerb || scope[verb.end - 1].keyword == .on ? nil
                     : mention(scope, at: verb.end, mentions: mentions, recognizer: recognizer).flatMap { found -> EntityMention? in
                     // ("The update, published Monday, said Russia had
                     // suffered …": a name a verb follows opens the clause said.)
