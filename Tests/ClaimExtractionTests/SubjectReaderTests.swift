@@ -784,6 +784,10 @@ import Testing
         #expect(keys("More than a million Ukrainians are refugees in Germany. Around 350,000 of them are children and adolescents under 18.")
             == ["ukraine civilian refugees at_least 1000000", "ukraine civilian refugees approximately 350000"])
     }
+    @Test func aFigureInsideAPeriodsWordsIsThePeriods() {
+        // As translated text writes a day's tally.
+        #expect(keys("Russia army in past one day loss 490 people.") == ["russia military casualties exact 490/day"])
+    }
     @Test func aListOfPlacesAndFiguresSharesTheFirstFiguresLoss() {
         #expect(keys("Hungary has received 116,300 refugees, Moldova 80,000, Slovakia 67,000 and Romania 51,000.") == [
             "ukraine civilian refugees exact 116300", "ukraine civilian refugees exact 80000",

@@ -339,7 +339,12 @@ struct SubjectReader {
                 // the text said serve a side are still in its ranks.
                 let memberRanks = ranks ?? servedBefore.flatMap { namesNationals(scope, after: mentions[member].end) ? $0 : nil }
                 let foreigners = phrase.blocked && memberRanks != nil && scope[mentions[member].end].has(.capitalized)
-                guard !phrase.excluded, !phrase.blocked || foreigners, !otherWar, !forecast, !denied, !strength, !met else { continue }
+                // ("in past one day loss 490 people": a figure inside a
+                // period's words is the period's.)
+                let inPeriod = (max(scope.range.lowerBound, mentions[member].start - 3)...mentions[member].start).contains { p in
+                    scope.match(.rate, at: p).map { $0.end > mentions[member].start } ?? false
+                }
+                guard !phrase.excluded, !phrase.blocked || foreigners, !otherWar, !forecast, !denied, !strength, !met, !inPeriod else { continue }
                 var metrics = phrase.metrics
                 // "11,400 of those losses were irrecoverable": the part's loss.
                 if phrase.partOfWhole, !predicate.metrics.isEmpty, member == last { metrics = predicate.metrics }
@@ -1441,6 +1446,12 @@ struct SubjectReader {
         var steps = 0
         while j >= lower, steps < 5 {
             if scope.match(.jointEach, endingAt: j + 1) != nil { return ([], true, false) }
+            // ("Russia army in past one day loss 490": a period between.)
+            if let period = scope.match(.rate, endingAt: j + 1), period.start < j {
+                j = period.start - 1
+                steps += 1
+                continue
+            }
             if let side = scope.side(endingAt: j + 1) {
                 // "The Russian bombardment of Kharkiv in Ukraine has killed":
                 // a place is not the verb's subject.
