@@ -27,6 +27,14 @@ import Testing
         ])
     }
 
+    @Test func aRunOfWordsWithNoEndIsCutSoThatNoSentenceIsUnboundedlyLong() {
+        let run = Array(repeating: "it had confirmed 249 civilian deaths", count: 300).joined(separator: " ")
+        let found = sentences(run)
+        #expect(found.count > 1)
+        #expect(found.joined(separator: " ") == run)
+        #expect(found.allSatisfy { $0.split(separator: " ").count <= 2 * SentenceSplitter.longest })
+    }
+
     @Test func titlesInitialsAndAcronymsDoNotEndASentence() {
         #expect(sentences("Gen. Mark A. Milley told the U.S. Congress on Friday. He spoke.") == [
             "Gen. Mark A. Milley told the U.S. Congress on Friday.", "He spoke.",

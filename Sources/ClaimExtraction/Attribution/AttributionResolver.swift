@@ -33,6 +33,9 @@ struct AttributionResolver {
     /// The mentions of sentences read for names alone (a description or a
     /// pronoun looking back), which need no cues.
     private var mentionLists: [[EntityMention]?]
+    /// How many quotations are open before each token of a sentence, once
+    /// asked (empty for a sentence without quotation marks).
+    private var quoteDepths: [[Int32]?]
     /// The resolved sources of each sentence's cues, once worked out: a
     /// pronoun's antecedent is looked up, never resolved again, so that a
     /// chain of "He said … He added …" costs one step a sentence.
@@ -74,6 +77,7 @@ struct AttributionResolver {
         hasFigures = Array(repeating: false, count: sentences.count)
         readings = Array(repeating: nil, count: sentences.count)
         mentionLists = Array(repeating: nil, count: sentences.count)
+        quoteDepths = Array(repeating: nil, count: sentences.count)
         agents = Array(repeating: nil, count: sentences.count)
         resolving = Array(repeating: false, count: sentences.count)
     }
@@ -411,9 +415,28 @@ struct AttributionResolver {
     }
 
     /// Whether token `position` of sentence `index` stands inside a
-    /// quotation opened in that sentence.
-    private func isQuoted(_ position: Int, in index: Int) -> Bool {
-        quoteDepth(0, over: sentences[index].tokens.lowerBound..<position) > 0
+    /// quotation opened in that sentence: read off the sentence's depths,
+    /// worked out once (a sentence with many names and pronouns asks for
+    /// each, and a sentence can be as long as a file).
+    private mutating func isQuoted(_ position: Int, in index: Int) -> Bool {
+        let range = sentences[index].tokens
+        guard position > range.lowerBound else { return false }
+        if quoteDepths[index] == nil {
+            var depths: [Int32] = []
+            if range.contains(where: { tokens[$0].isQuote }) {
+                depths.reserveCapacity(range.count + 1)
+                var depth: Int32 = 0
+                depths.append(0)
+                for k in range {
+                    if tokens[k].mark == .openQuote { depth += 1 }
+                    if tokens[k].mark == .closeQuote { depth = max(0, depth - 1) }
+                    depths.append(depth)
+                }
+            }
+            quoteDepths[index] = depths
+        }
+        guard let depths = quoteDepths[index], !depths.isEmpty else { return false }
+        return depths[min(position, range.upperBound) - range.lowerBound] > 0
     }
 
     /// How many quotations are open after `tokens[range]`, `depth` being

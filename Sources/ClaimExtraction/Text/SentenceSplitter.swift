@@ -46,6 +46,12 @@ struct SentenceSplitter {
                 || (token.has(.lineBefore) && tableLines.contains(i)) {
                 close(i)
             }
+            // A run of words with no end in sight is no sentence a reader
+            // could follow: it is cut at a line's end, else at any word, so
+            // that what is read of a sentence stays bounded by its length.
+            if i - start >= SentenceSplitter.longest, token.has(.lineBefore) || i - start >= 2 * SentenceSplitter.longest {
+                close(i)
+            }
             if endsSentence(tokens, at: i) {
                 var j = i + 1
                 while j < count, !tokens[j].has(.spaceBefore),
@@ -63,6 +69,11 @@ struct SentenceSplitter {
         close(count)
         return sentences
     }
+
+    /// The most tokens a sentence holds before a line's end cuts it; twice
+    /// as many before any word does. The longest sentences of real news
+    /// hold about a hundred.
+    static let longest = 400
 
     /// The first tokens of a pipe table's lines (`PipeTable`) and of the
     /// line after its last: a row is a line of its own even in wrapped text.
