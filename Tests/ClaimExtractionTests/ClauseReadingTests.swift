@@ -244,6 +244,13 @@ import Testing
             == ["ukraine civilian killed approximately 3000"])
     }
 
+    @Test func soldiersOfNoSideAnAttackKillsAreTheAttackersEnemy() {
+        #expect(keys("A Russian strike on Kharkiv killed 60 French mercenaries.") == ["ukraine military killed exact 60"])
+        #expect(keys("Ukrainian shelling killed 20 soldiers, the ministry said.") == ["russia military killed exact 20"])
+        // A side named for them stands.
+        #expect(keys("A Ukrainian drone strike killed 40 Russian soldiers.") == ["russia military killed exact 40"])
+    }
+
     @Test func whoseDeadASideGivesOrTakesBack() {
         #expect(keys("Under the same agreement, Russia handed over 6,057 bodies in June.") == ["ukraine military killed exact 6057"])
         #expect(keys("Ukraine received 909 bodies, while the Russian side took back 19.")

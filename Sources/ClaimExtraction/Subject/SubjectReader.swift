@@ -719,6 +719,13 @@ struct SubjectReader {
                    let subject = clauseSide(scope, before: hedges[first].start) {
                     sides = [subject]
                 }
+                // "A Russian strike on Kharkiv killed 60 French mercenaries":
+                // soldiers an attack kills, of no side named, are the enemy
+                // of the side that made it.
+                if sides == nil, !each, resolvedPopulation == .military, phrase.sides.isEmpty, memberRanks == nil,
+                   let attacker = attacker(scope, through: heads[last].end), let victim = scope.opposite(attacker) {
+                    sides = [victim]
+                }
                 // "For Ukraine, the numbers are 124,500 to 131,000": the side
                 // a sentence opens with as its topic.
                 if sides == nil, !each, let topic = openedWith?.side { sides = [topic] }
