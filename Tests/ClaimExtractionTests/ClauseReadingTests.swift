@@ -251,6 +251,11 @@ import Testing
         #expect(keys("A Ukrainian drone strike killed 40 Russian soldiers.") == ["russia military killed exact 40"])
     }
 
+    @Test func aHandoverAtTheStartOfATextIsReadWithinIt() {
+        let extraction = LexiconFixture.extractor.extract(Document(name: "h.txt", text: "1,000 bodies were handed over."))
+        #expect(extraction.claims.map(key) == ["both military killed exact 1000"])
+    }
+
     @Test func whoseDeadASideGivesOrTakesBack() {
         #expect(keys("Under the same agreement, Russia handed over 6,057 bodies in June.") == ["ukraine military killed exact 6057"])
         #expect(keys("Ukraine received 909 bodies, while the Russian side took back 19.")

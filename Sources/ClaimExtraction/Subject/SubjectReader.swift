@@ -2537,8 +2537,9 @@ struct SubjectReader {
             if scope[k].hash == SubjectReader.backHash { back = true }
             k -= 1
         }
+        guard k > scope.range.lowerBound else { return nil }
         let gives = SubjectReader.givingVerbs.contains(scope[k].hash)
-        guard k > scope.range.lowerBound, gives || back && SubjectReader.takingVerbs.contains(scope[k].hash) else { return nil }
+        guard gives || back && SubjectReader.takingVerbs.contains(scope[k].hash) else { return nil }
         var j = k - 1
         while j > scope.range.lowerBound, scope.english(j).contains(.filler) { j -= 1 }
         // ("the Russian side took back").
