@@ -1148,14 +1148,14 @@ struct SubjectReader {
         }
         // "Ukrainian losses, Moscow says, exceed 500,000": an aside between
         // the subject and a hedge that is the verb.
-        if k > scope.range.lowerBound, SubjectReader.reachVerbs.contains(scope[start].hash),
+        if k > scope.range.lowerBound, reaches,
            let opening = asideOpening(scope, endingAt: k), opening > scope.range.lowerBound {
             k = opening - 1
         }
         // "Russian losses since February 2022 exceed 300,000": the period a
         // loss noun is counted over stands between it and a hedge that is
         // the verb.
-        if scope.match(.metric, endingAt: k + 1) == nil, scope.english(start).contains(.filler) || SubjectReader.reachVerbs.contains(scope[start].hash) || scope.match(.linking, at: start) != nil,
+        if scope.match(.metric, endingAt: k + 1) == nil, scope.english(start).contains(.filler) || reaches || scope.match(.linking, at: start) != nil,
            let period = dates.first(where: { $0.end == k + 1 && $0.isAnchor }), period.start - 1 > scope.range.lowerBound,
            scope.match(.metric, endingAt: period.start - 1) != nil {
             k = period.start - 2
@@ -1164,13 +1164,13 @@ struct SubjectReader {
         // of killed and wounded on both sides had passed": a place or the
         // sides a loss noun is counted for stand between it and a hedge that
         // is the verb.
-        if scope.match(.metric, endingAt: k + 1) == nil, SubjectReader.reachVerbs.contains(scope[start].hash) || scope.match(.linking, at: start) != nil,
+        if scope.match(.metric, endingAt: k + 1) == nil, reaches || scope.match(.linking, at: start) != nil,
            let noun = lossNounBefore(scope, modifierEndingAt: k), let topic = clauseTopic(scope, before: noun + 1) {
             return Governor(metric: topic.metric, sides: topic.sides, population: topic.population, sufferer: true)
         }
         // "those losses may exceed 20,000": a modal before a hedge that is
         // itself the verb says no more than the hedge does.
-        if k > scope.range.lowerBound, SubjectReader.modals.contains(scope[k].hash), SubjectReader.reachVerbs.contains(scope[start].hash) {
+        if k > scope.range.lowerBound, SubjectReader.modals.contains(scope[k].hash), reaches {
             k -= 1
             // "those losses alone may exceed".
             while k > scope.range.lowerBound, SubjectReader.hedgeAdverbs.contains(scope[k].hash) || scope[k].hash == SubjectReader.aloneHash {
@@ -2525,8 +2525,6 @@ struct SubjectReader {
         return nil
     }
 
-    /// Verbs of a handover of people or bodies: its day is not the day of
-    /// the losses.
     /// Whose the dead or captives are that a side gives or takes back
     /// right before a figure: the other side's for "Russia handed over",
     /// "Moscow has transferred"; its own for "the Russian side took back".
@@ -2553,6 +2551,8 @@ struct SubjectReader {
     static let givingParticles = WordSet(["over", "back", "the", "bodies", "of"].map(WordHash.of))
     static let backHash = WordHash.of("back")
 
+    /// Verbs of a handover of people or bodies: its day is not the day of
+    /// the losses.
     static let handovers = WordSet([
         "returned", "return", "received", "receive", "handed", "exchanged", "exchange", "swapped", "repatriated",
         "released", "freed", "buried", "exhumed", "recovered", "identified", "brought", "transferred", "swap", "swaps",
