@@ -12,7 +12,7 @@ import Foundation
 ///   no publication date, and its relative dates ("on Monday") stay unknown.
 public struct ClaimExtractor: Sendable {
     /// Recorded with every claim, so that a claim names the code that found it.
-    public static let version = "2.12.0"
+    public static let version = "2.13.0"
 
     /// The words the extractor reads.
     public let lexicon: Lexicon

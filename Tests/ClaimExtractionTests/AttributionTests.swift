@@ -395,6 +395,39 @@ import Testing
         #expect(found.map { $0.statedOn?.description } == ["2025-07-14", "2025-07-14"])
     }
 
+    @Test func aRoundupsHeaderLineNamesWhoWroteThePostUnderIt() {
+        // A country's name over a section is no source; a source's line is
+        // its name, the person behind it in brackets, the time it wrote.
+        let text = """
+            UKRAINE — REGIONS
+
+            🔴 Sumy Regional Military Administration (Volodymyr Artiukh), 08:10
+            "Over the past day, three people were killed in shelling of the Shostka community."
+
+            🟢 Kursk governor Alexander Khinshtein, 09:45
+            "In the region 2 civilians were injured by drones over the day."
+            """
+        let found = claims(text)
+        #expect(found.map(\.speaker) == ["Volodymyr Artiukh", "Alexander Khinshtein"])
+        #expect(found.map(key) == ["ukraine civilian killed exact 3/day", "russia civilian wounded exact 2/day"])
+    }
+
+    @Test func aRoundupsLabelBeforeAColonIsItsSpeakerForThePostAndItsPronouns() {
+        let text = """
+            Dnipropetrovsk. Serhiy Lysak, head of the regional military administration, 07:55: "Two people were killed \
+            in Nikopol." In another post he said 1,114 civilians had been killed in the region since 2022.
+
+            Ukraine's General Staff: Russia lost 1,130 troops over the past day.
+
+            Ukraine: 1,200 soldiers killed in a week, the ministry says.
+            """
+        let found = claims(text)
+        #expect(found.map(\.speaker).prefix(3) == ["Serhiy Lysak", "Serhiy Lysak", "Ukrainian General Staff"])
+        #expect(found.last?.speaker != "Ukrainian government")
+        // A roundup is no record: its labels date nothing.
+        #expect(found.allSatisfy { $0.statedOn == nil })
+    }
+
     @Test func wherePostsAreWrittenIsNoOneWhoWritesThem() {
         let text = "\"Houses are being destroyed,\" the governor, Vyacheslav Gladkov, wrote on Telegram. "
             + "Shelling killed one civilian in the Belgorod region, he added."

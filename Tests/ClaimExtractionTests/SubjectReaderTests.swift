@@ -797,6 +797,16 @@ import Testing
             == ["ukraine civilian refugees exact 2011312"])
         #expect(keys("Moldova is sheltering about 107,000 Ukrainians, UNHCR said.") == ["ukraine civilian refugees approximately 107000"])
     }
+    @Test func aFigureAnAbsoluteClauseGivesSharesTheLossBeforeIt() {
+        #expect(keys("Germany has registered 1,100,000 refugees, with Czechia hosting 380,000 and Austria 90,000.") == [
+            "ukraine civilian refugees exact 1100000", "ukraine civilian refugees exact 380000",
+            "ukraine civilian refugees exact 90000",
+        ])
+        // Not past a figure of things between.
+        #expect(keys("Russia's losses amount to: personnel – 51,000, tanks – 930, fuel trucks and armoured cars – 2,100.") == [
+            "russia military casualties exact 51000",
+        ])
+    }
     @Test func aPartInWordsNamedByOfThemCountsAsItsDigitsWould() {
         #expect(keys("A missile strike on Kryvyi Rih killed 20 people, nine of them children.")
             == ["ukraine civilian killed exact 20", "ukraine civilian killed exact 9"])

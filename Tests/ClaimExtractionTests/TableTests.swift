@@ -151,4 +151,12 @@ import Testing
             """
         #expect(keys(list) == ["russia military casualties approximately 702310", "russia military casualties exact 1340/day"])
     }
+
+    @Test func aDailyListInOneSentenceCountsItsPeopleAndTheDaysIncrement() {
+        // "persons" after the figure does not make soldiers civilians, and
+        // the increment of a row of things counts no one.
+        let text = "The General Staff said the enemy's combat losses from 24.02.22 to 03.06.25 amounted to approximately: "
+            + "personnel – about 745,300 (+1,210) persons, tanks – 9,870 (+6), trucks and fuel tanks – 20,114 (+38)."
+        #expect(keys(text) == ["russia military casualties approximately 745300", "russia military casualties exact 1210/day"])
+    }
 }

@@ -60,6 +60,12 @@ import Testing
         #expect(tokens.filter { $0.kind == .number }.map(\.value) == [72])
     }
 
+    @Test func anEmojiIsAMarkNotAWord() {
+        let tokens = Scoped("🔴 Kharkiv 📊, Mediazona").tokens
+        #expect(tokens.filter(\.isWord).count == 2)
+        #expect(tokens.first { $0.isWord }?.has(.capitalized) == true)
+    }
+
     @Test func aPossessiveIsAWordOfItsOwn() {
         let scoped = Scoped("Moscow’s latest update and Russia's losses")
         let clitics = scoped.tokens.filter { $0.hash == WordHash.of("'s") }

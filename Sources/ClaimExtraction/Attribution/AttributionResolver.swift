@@ -48,7 +48,9 @@ struct AttributionResolver {
     /// Whether each paragraph, once asked, opens with an interviewer's label.
     private var interviewerParagraphs: [Int: Bool] = [:]
     /// The speaker each paragraph's label names, once asked.
-    private var labelledParagraphs: [Int: ResolvedSpeaker?] = [:]
+    private var labelledParagraphs: [Int: (speaker: ResolvedSpeaker, isRecord: Bool)?] = [:]
+    /// The source each paragraph's header line names, once asked.
+    private var headedParagraphs: [Int: ResolvedSpeaker?] = [:]
     /// The body the document's title says it is by, once asked.
     private var headingRead: HeadingReading?
     private struct HeadingReading {
@@ -229,6 +231,11 @@ struct AttributionResolver {
 
     private mutating func findFallback(for index: Int) -> Attribution {
         let paragraph = sentences[index].paragraph
+        // ("Governor Oleh Syniehubov, 07:12: "Over the past day, …"": a
+        // label's quotation is its speaker's.)
+        if isQuoted(index), let label = labelledSpeaker(paragraph, from: index) {
+            return Attribution(speaker: label.speaker, reportedBy: nil, sentence: index, cue: nil, labelled: label.isRecord)
+        }
         if isQuoted(index), let found = quoteSpeaker(for: index) { return found }
         if CueReader(lexicon: lexicon).bracketsUnknownSource(scope(index), mentions: reading(index).mentions) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
@@ -238,8 +245,13 @@ struct AttributionResolver {
         if asksInInterview(paragraph, from: index) || saysLocalUnnamed(index) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
         }
-        if let speaker = labelledSpeaker(paragraph, from: index) {
-            return Attribution(speaker: speaker, reportedBy: nil, sentence: index, cue: nil, labelled: true)
+        if let label = labelledSpeaker(paragraph, from: index) {
+            return Attribution(speaker: label.speaker, reportedBy: nil, sentence: index, cue: nil, labelled: label.isRecord)
+        }
+        // (The post is the paragraph's own statement, not one borrowed
+        // from another paragraph.)
+        if let speaker = postHeader(over: paragraph, from: index) {
+            return Attribution(speaker: speaker, reportedBy: nil, sentence: index, cue: nil)
         }
         if let found = leadInSpeaker(over: index) {
             return Attribution(speaker: found.speaker, reportedBy: nil, sentence: found.sentence, cue: nil)
@@ -645,13 +657,50 @@ struct AttributionResolver {
     /// transcript's paragraph opens with as its label, named in full where
     /// the document introduces them ("Participants: Olena Bondar, …"), or a
     /// name the label gives in full ("JOHN KIRBY:").
-    private mutating func labelledSpeaker(_ paragraph: Int, from index: Int) -> ResolvedSpeaker? {
+    ///
+    /// ("Kharkiv. Governor Oleh Syniehubov, 07:12: …", "Ukraine's General
+    /// Staff: Russia lost 1,080 troops": a roundup's label, after the place
+    /// it reports from.)
+    /// A transcript's label marks a record (`isRecord`), whose speakers
+    /// speak on the day its heading gives; a roundup's is no record.
+    private mutating func labelledSpeaker(_ paragraph: Int, from index: Int) -> (speaker: ResolvedSpeaker, isRecord: Bool)? {
         if let known = labelledParagraphs[paragraph] { return known }
         var first = index
         while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
-        let found = findLabelledSpeaker(opening: first)
+        var found = findLabelledSpeaker(opening: first).map { (speaker: $0, isRecord: true) }
+        if found == nil {
+            var label = first
+            if sentences[first].tokens.count <= 3, first + 1 < sentences.count, sentences[first + 1].paragraph == paragraph { label += 1 }
+            found = sourceLabel(opening: label).map { (speaker: $0, isRecord: false) }
+        }
         labelledParagraphs[paragraph] = .some(found)
         return found
+    }
+
+    /// "Ivan Fedorov, head of the regional military administration,
+    /// 07:40: Russian forces carried out …": a source's name, with no more
+    /// than its office and the time it wrote, and a colon before what it
+    /// wrote. (Not a country's name: "Ukraine: 31,000 troops killed" is a
+    /// headline's topic.)
+    private mutating func sourceLabel(opening index: Int) -> ResolvedSpeaker? {
+        let range = sentences[index].tokens
+        // (The colon of a time, "07:40", is none.)
+        guard let colon = range.prefix(20).first(where: { k in
+            tokens[k].mark == .colon && !(k > range.lowerBound && tokens[k - 1].kind == .number && k + 1 < range.upperBound && tokens[k + 1].kind == .number)
+        }), colon > range.lowerBound + 1
+        else { return nil }
+        let scope = scope(index)
+        guard let start = range.first(where: { tokens[$0].isWord }),
+              let mention = mentions(index).first, mention.start < start + 4, mention.end <= colon,
+              (start..<mention.start).allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.capitalized) || scope.match(.title, at: $0) != nil }),
+              // ("Ukrainian General Staff (Telegram, Aug 13):": where and
+              // when it wrote, in brackets.)
+              mention.end == colon || tokens[mention.end].mark == .comma || tokens[mention.end].mark == .openParen,
+              !cues(index).contains(where: { $0.position < colon }),
+              !(mention.end..<colon).contains(where: { tokens[$0].isQuote || tokens[$0].kind == .number && tokens[$0].digits > 2 }),
+              let speaker = resolve(mention, in: index), speaker.kind != .government
+        else { return nil }
+        return speaker
     }
 
     private mutating func findLabelledSpeaker(opening index: Int) -> ResolvedSpeaker? {
@@ -711,6 +760,57 @@ struct AttributionResolver {
         }
         return nil
     }
+
+    /// "Kharkiv Oblast Military Administration (Oleh Syniehubov), 07:41"
+    /// over a post: a roundup's header line that is a source's name alone,
+    /// with no more than the person behind it in brackets and the time or
+    /// day it wrote, over the paragraph it wrote.
+    private mutating func postHeader(over paragraph: Int, from index: Int) -> ResolvedSpeaker? {
+        if let known = headedParagraphs[paragraph] { return known }
+        var first = index
+        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        let found = first > 0 ? findPostHeader(at: first - 1) : nil
+        headedParagraphs[paragraph] = .some(found)
+        return found
+    }
+
+    private mutating func findPostHeader(at index: Int) -> ResolvedSpeaker? {
+        let scope = scope(index)
+        let range = scope.range
+        // (Not a section's heading in capitals: "THE OFFICIAL TALLIES".)
+        guard scope.isLine, range.count <= 20, !range.allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.allCaps) }),
+              let start = range.first(where: { tokens[$0].isWord }),
+              // ("Belgorod Region governor Vyacheslav Gladkov": a place
+              // and an office may come before the name.)
+              let mention = mentions(index).first, mention.start < start + 4,
+              (start..<mention.start).allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.capitalized) || scope.match(.title, at: $0) != nil }),
+              var speaker = resolve(mention, in: index), speaker.kind != .government
+        else { return nil }
+        var k = mention.end
+        // "(Oleh Syniehubov)": the person who wrote for the body.
+        if k < range.upperBound, tokens[k].mark == .openParen {
+            let recognizer = EntityRecognizer(lexicon: lexicon)
+            guard let end = recognizer.nameRun(scope, from: k + 1), end > k + 1, end < range.upperBound,
+                  tokens[end].mark == .closeParen
+            else { return nil }
+            let person = EntityMention(start: k + 1, end: end, referent: recognizer.person(scope, k + 1, end, titleHead: nil))
+            if let named = resolve(person, in: index), named.isPerson { speaker = named }
+            k = end + 1
+        }
+        // ("Dnipropetrovsk OVA (Serhiy Lysak)": a body's short name, and
+        // the person it names.)
+        if k < range.upperBound, tokens[k].mark == .closeParen, mention.start > start, tokens[mention.start - 1].mark == .openParen { k += 1 }
+        guard k == range.upperBound || tokens[k].mark == .comma || tokens[k].mark == .dash else { return nil }
+        // ", 07:41", ", 14 August": a time or a day, no words of a sentence.
+        for j in k..<range.upperBound where tokens[j].isWord {
+            guard tokens[j].has(.capitalized) || tokens[j].hash == AttributionResolver.amHash || tokens[j].hash == AttributionResolver.pmHash
+            else { return nil }
+        }
+        return speaker
+    }
+
+    static let amHash = WordHash.of("am")
+    static let pmHash = WordHash.of("pm")
 
     /// "The Minister for the Armed Forces (Luke Pollard):": a parliamentary
     /// record's label, an office and then, in brackets, the member who
@@ -953,6 +1053,12 @@ struct AttributionResolver {
             // said …": a person the sentence before opens with, who said
             // nothing there, is whom "he" takes up.
             if person, other == index - 1, let subject = openingPerson(of: other) { return subject }
+            // "Vadym Filashkin, 08:21: "…" … In a separate post he put the
+            // number …": the person a paragraph's label names.
+            if person, other == 0 || sentences[other - 1].paragraph != sentences[other].paragraph,
+               let label = labelledSpeaker(sentences[other].paragraph, from: other), label.speaker.isPerson {
+                return label.speaker
+            }
             other -= 1
         }
         other = index - 1

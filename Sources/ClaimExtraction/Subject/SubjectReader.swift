@@ -99,7 +99,12 @@ struct SubjectReader {
         // ("On its deadliest day, Russia lost 2,030", "As a result of
         // Russian attacks over the past day, 9 civilians were killed": the
         // rate may close the opening phrase.)
-        let opening = scope.skipQuotes(from: scope.range.lowerBound)
+        // ("Governor Oleh Syniehubov, 07:12: "Over the past day, …"": or
+        // the quotation a label's colon opens.)
+        let labelColon = scope.range.prefix(20).first { k in
+            scope[k].mark == .colon && k + 1 < scope.range.upperBound && scope[k + 1].mark == .openQuote
+        }
+        let opening = scope.skipQuotes(from: labelColon.map { $0 + 1 } ?? scope.range.lowerBound)
         let leadingRate = (opening..<min(opening + 10, scope.range.upperBound)).lazy
             .prefix { scope[$0].isWord }
             .compactMap { k in
@@ -413,11 +418,18 @@ struct SubjectReader {
                 // ("about 5.7 million Ukrainians … in Europe, and 6.9 million
                 // worldwide": the hedge of the figure it repeats, with "and".)
                 var reading = hedges[member]
+                // (Not past a figure of things between: "personnel – about
+                // 202,720, tanks – 3,766, …, trucks and fuel tanks – 6,258".)
                 if metrics.isEmpty, !phrase.hasHead, phrase.sides.isEmpty, governor == nil, let lastMetric, let between,
                    scope.match(.linking, endingAt: hedges[member].start) == nil,
+                   !mentions.contains(where: { m in
+                       between.contains(m.start) && !(m.end < scope.range.upperBound && SubjectReader.timeUnits.contains(scope[m.end].hash))
+                   }),
                    compared || between.contains(where: {
                        scope[$0].keyword == .and || SubjectReader.contrast.contains(scope[$0].hash)
                            || SubjectReader.adding.contains(scope[$0].hash)
+                           // ("1,204,403 refugees, with Hungary receiving 191,348")
+                           || scope[$0].hash == SubjectReader.with && $0 > scope.range.lowerBound && scope[$0 - 1].mark == .comma
                    }) || namesListItem(scope, between) {
                     metrics = [lastMetric]
                     // (Only right after "and": not "and another 22,000", nor
@@ -449,11 +461,13 @@ struct SubjectReader {
                 // "The total combat losses of the enemy are approximately: /
                 // personnel – about 819,980": a row under a lead-in counts
                 // the lead-in's loss.
-                var rowOfContext = false
-                if metrics.isEmpty, let context, labelsRow(scope, before: hedges[first].start) {
-                    metrics = [context.metric]
-                    rowOfContext = true
+                var row: (topic: Topic, population: Population)?
+                if metrics.isEmpty, let context, let population = rowLabel(scope, before: hedges[first].start) {
+                    row = (context, population)
+                } else if metrics.isEmpty, let sentenceTopic, let population = rowLabel(scope, before: hedges[first].start, inSentence: true) {
+                    row = (sentenceTopic, population)
                 }
+                if let row { metrics = [row.topic.metric] }
                 // "Estimating the number of Russian soldiers killed, The
                 // Economist came up with an estimate of 66,000": a figure
                 // noun's loss is the one the sentence (or the one before)
@@ -488,6 +502,9 @@ struct SubjectReader {
                    }) {
                     metrics = [.captured]
                 }
+                // ("tanks – 11,081 (+3)": an increment counts what its total
+                // counts, and no one when the total counts things.)
+                if increment(scope, at: mentions[member].start), figures.last?.mention.end != mentions[member].start - 2 { continue }
                 guard let metric = combine(metrics) else { continue }
                 lastMetric = metric
                 lastEnd = heads[member].end
@@ -632,6 +649,7 @@ struct SubjectReader {
 
                 var population = explicitPopulation ?? predicate.population ?? governor?.population ?? groupPopulation
                 if attackVictims, explicitPopulation == nil, predicate.population == nil { population = .civilian }
+                if let row { population = row.population }
                 // (Prisoners of war executed are soldiers, whatever was counted before.)
                 if killedCaptives, explicitPopulation == nil { population = .military }
                 // "Ukraine had lost about 25,000 people", "we have lost
@@ -757,8 +775,10 @@ struct SubjectReader {
 
                 // A row under a lead-in is of the lead-in's side, "the enemy"'s
                 // too, and so is a part of the enemy's losses just counted.
-                if sides == nil, contextSides == nil, let context, !context.sides.isEmpty,
-                   rowOfContext || context.sides == [SentenceScope.enemy] && partOfPrevious(scope, before: hedges[first].start) {
+                if sides == nil, contextSides == nil, let row, !row.topic.sides.isEmpty {
+                    sides = row.topic.sides
+                } else if sides == nil, contextSides == nil, let context, context.sides == [SentenceScope.enemy],
+                          partOfPrevious(scope, before: hedges[first].start) {
                     sides = context.sides
                 }
                 var resolvedSides: [Side]?
@@ -1385,7 +1405,7 @@ struct SubjectReader {
     /// Whether the figure at `start` is a daily list's increment set in
     /// brackets after its total: "819,980 (+1,560)".
     private func increment(_ scope: SentenceScope, at start: Int) -> Bool {
-        guard scope.isLine, start - 3 >= scope.range.lowerBound, scope[start - 2].mark == .openParen,
+        guard start - 3 >= scope.range.lowerBound, scope[start - 2].mark == .openParen,
               scope[start - 3].kind == .number, Int(scope[start - 1].start) < scope.bytes.count
         else { return false }
         return scope.bytes[Int(scope[start - 1].start)] == UInt8(ascii: "+")
@@ -1415,16 +1435,28 @@ struct SubjectReader {
     static let mostly = WordHash.of("mostly")
     static let mainly = WordHash.of("mainly")
 
-    /// Whether a line opens with a short label and a colon or dash before
-    /// its first figure: "personnel – about 819,980".
-    private func labelsRow(_ scope: SentenceScope, before start: Int) -> Bool {
-        guard scope.isLine else { return false }
-        let lower = scope.range.lowerBound
+    /// Whom a line's short label counts, when the line opens with one
+    /// and a colon or dash before its first figure: "personnel – about
+    /// 819,980" counts soldiers, however the figure's noun ("persons")
+    /// reads.
+    ///
+    /// ("… are approximately: personnel – about 1,064,630 (+920) persons,
+    /// tanks – 11,081": or a list's item after the sentence's colon.)
+    private func rowLabel(_ scope: SentenceScope, before start: Int, inSentence: Bool = false) -> Population? {
+        let lower: Int
+        if inSentence {
+            guard let colon = (max(scope.range.lowerBound, start - 6)..<start).last(where: { scope[$0].mark == .colon }) else { return nil }
+            lower = colon + 1
+        } else {
+            guard scope.isLine else { return nil }
+            lower = scope.range.lowerBound
+        }
         guard let mark = (lower..<min(start, lower + 4)).first(where: { k in
             k > lower && (scope[k].mark == .colon || scope[k].mark == .dash)
-        }) else { return false }
+        }) else { return nil }
         // ("tanks – 8,669": a row of the same list that counts no one.)
-        return (lower..<mark).contains { scope.match(.population, at: $0) != nil }
+        return (lower..<mark).lazy.compactMap { scope.match(.population, at: $0) }.first
+            .map { scope.lexicon.populations[Int($0.role.value)] }
     }
 
     /// How many words a row's label ending at `colon` has, leaving out the
@@ -2597,7 +2629,17 @@ struct SubjectReader {
             } else if sides.isEmpty {
                 let modifies = scope.match(.population, endingAt: j + 1) != nil || token.keyword == .possessive
                     || scope.english(j).contains(.article) || scope.english(j).contains(.of)
-                if !modifies { break }
+                if !modifies {
+                    // "the enemy's total combat losses": words that say which
+                    // of its losses, after the owner's possessive.
+                    var owner = j
+                    while owner > scope.range.lowerBound, owner >= j - 1, scope[owner].isWord, !scope[owner].has(.capitalized),
+                          scope.english(owner).isEmpty, scope.match(.attributionVerb, at: owner) == nil {
+                        owner -= 1
+                    }
+                    guard owner < j, owner >= scope.range.lowerBound, scope[owner].keyword == .possessive else { break }
+                    j = owner
+                }
             } else if token.keyword != .and, token.keyword != .or {
                 // "Ukrainian and Russian troops" names both; anything else ends the list.
                 break

@@ -119,7 +119,7 @@ struct Tokenizer {
                 i += 1
                 continue
             }
-            if Tokenizer.isLetter(b) || (b >= 0xC3 && b != 0xE2 && b != 0xEF) {
+            if Tokenizer.isLetter(b) || (b >= 0xC3 && b != 0xE2 && b != 0xEF && !Tokenizer.isPictograph(bytes, at: i, end: end)) {
                 i = word(bytes, at: i, end: end, tokens: &tokens, flags: &flags, lineBreaks: &lineBreaks)
                 continue
             }
@@ -170,6 +170,10 @@ struct Tokenizer {
                     punctuation(.other, i, 3, 0)
                 }
                 i += 3
+            case 0xF0 where Tokenizer.isPictograph(bytes, at: i, end: end):
+                // "🔴 Kharkiv Oblast …": an emoji is a mark, no word.
+                punctuation(.other, i, 4, 0)
+                i += 4
             case 0xEF:
                 // A byte-order mark or another symbol of the BMP's last block.
                 if byte(i + 1) == 0xBB, byte(i + 2) == 0xBF {
@@ -318,7 +322,7 @@ struct Tokenizer {
                 hasDigit = true
                 hash.add(b)
                 i += 1
-            } else if b >= 0xC3, b != 0xE2, b != 0xEF {
+            } else if b >= 0xC3, b != 0xE2, b != 0xEF, !Tokenizer.isPictograph(bytes, at: i, end: end) {
                 // A letter outside ASCII: take its whole sequence.
                 let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 var k = 0
@@ -565,6 +569,12 @@ struct Tokenizer {
 
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+
+    /// Whether a pictograph (U+1F000–U+1FFFF: emoji, coloured circles)
+    /// starts at `i`: a symbol, though its lead byte is one letters have.
+    @inline(__always) static func isPictograph(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
+        bytes[i] == 0xF0 && i + 3 < end && bytes[i + 1] == 0x9F
+    }
 
     /// The hashes punctuation tokens carry, so that lexicon phrases can
     /// hold a hyphen: constants, outside the range word hashes fall in
