@@ -142,6 +142,13 @@ import Testing
         #expect(keys("The ombudsman said Russia detains more than 7,000 Ukrainian servicemen.")
             == ["ukraine military captured at_least 7000"])
         #expect(keys("Since 2022, 4,100 Ukrainians have returned from captivity.") == ["ukraine military captured exact 4100"])
+        // A figure's own loss noun says whom, before the next figure's.
+        #expect(keys("Moscow still holds more than 6,500 Ukrainian prisoners of war and 14,000 civilians.") == [
+            "ukraine military captured at_least 6500", "ukraine civilian captured at_least 14000",
+        ])
+        // People set beside the figure's, between commas, do not end the clause.
+        #expect(keys("More than 9,000 Ukrainians, soldiers and civilians alike, remain in Russian captivity.")
+            == ["ukraine military captured at_least 9000"])
     }
 
     @Test func eachOfTwoSidesActingIsOneFigurePerSide() {

@@ -223,7 +223,11 @@ struct SubjectReader {
             // been killed": the comma after the group closes an aside that a
             // comma inside it opened; after a figure alone, it opens one
             // ("around 900,000, with daily losses averaging over 1,000").
+            // ("More than 8,000 Ukrainians, soldiers and civilians alike,
+            // are held": so does one after people a comma inside the
+            // figure's noun phrase set beside it.)
             let closesAside = first < last && (heads[first].end..<hedges[last].start).contains { scope[$0].mark == .comma }
+                || (mentions[last].end..<heads[last].end).contains { scope[$0].mark == .comma }
             let predicate = self.predicate(scope, from: heads[last].end, closingAside: closesAside, dates: dates)
             // (A sentence opening a paragraph reads back to the figures just
             // before: "… hosting around 180,000 refugees. ¶ In Kraków, the
@@ -647,7 +651,10 @@ struct SubjectReader {
                     sides = [SentenceScope.enemy]
                 }
 
-                var population = explicitPopulation ?? predicate.population ?? governor?.population ?? groupPopulation
+                // ("7,000 Ukrainian prisoners of war and 16,000 civilians": a
+                // loss noun of the figure's own says whom, before another's.)
+                let ownNoun = phrase.metrics.count == 1 ? metricPopulation(scope, phrase.metrics[0]) : nil
+                var population = explicitPopulation ?? predicate.population ?? governor?.population ?? ownNoun ?? groupPopulation
                 if attackVictims, explicitPopulation == nil, predicate.population == nil { population = .civilian }
                 if let row { population = row.population }
                 // (Prisoners of war executed are soldiers, whatever was counted before.)
@@ -944,6 +951,7 @@ struct SubjectReader {
         var saying = false
         var relative = false
         let upper = scope.range.upperBound
+        if closingAside, k + 1 < upper, scope[k].hash == SubjectReader.alike, scope[k + 1].mark == .comma { k += 1 }
         if closingAside, k < upper, scope[k].mark == .comma { k += 1 }
         while k < upper, words < 16 {
             let token = scope[k]
@@ -1421,6 +1429,7 @@ struct SubjectReader {
         let opens = SubjectReader.asideOpeners.contains(scope[first].hash)
             && (scope[first + 1].keyword == .of || scope[first].hash == SubjectReader.mostly || scope[first].hash == SubjectReader.mainly)
             || scope[first].keyword == .including && scope.match(.population, at: first + 1) != nil
+            || peopleAlike(scope, from: first)
         guard opens else { return nil }
         var k = first + 1
         while k < scope.range.upperBound, k < first + 8 {
@@ -1431,6 +1440,25 @@ struct SubjectReader {
         return nil
     }
 
+    /// Whether an aside from `first` names only people, up to its comma:
+    /// ", soldiers and civilians alike,".
+    private func peopleAlike(_ scope: SentenceScope, from first: Int) -> Bool {
+        var k = first
+        var named = false
+        while k < scope.range.upperBound, scope[k].mark != .comma {
+            if let found = scope.match(.population, at: k) {
+                named = true
+                k = found.end
+            } else if scope[k].keyword == .and || scope[k].keyword == .or || scope[k].hash == SubjectReader.alike {
+                k += 1
+            } else {
+                return false
+            }
+        }
+        return named
+    }
+
+    static let alike = WordHash.of("alike")
     static let asideOpeners = WordSet(["most", "many", "all", "some", "half", "mostly", "mainly"].map(WordHash.of))
     static let mostly = WordHash.of("mostly")
     static let mainly = WordHash.of("mainly")
