@@ -66,6 +66,11 @@ import Testing
         // A note's number glued to the full stop, or to a count ending the line.
         #expect(keys("CSIS estimates that Russia has suffered 250,000 killed.1 No power has suffered as much.")
             == ["russia military killed exact 250000"])
+        // A marker in brackets ends its sentence: the next one's place is its own.
+        #expect(keys("Monitors had verified 11,200 civilian deaths by June.[8] In Russia, 210 civilians were killed.")
+            == ["ukraine civilian killed exact 11200", "russia civilian killed exact 210"])
+        // A list of contents numbers its sections, in sequence.
+        #expect(keys("Contents\n1 Losses of the armies\n1.1 Russian forces\n2 Civilian deaths\n3 Refugees\n\nThe war went on.").isEmpty)
         #expect(keys("In December, Russia's average daily casualties topped 1,500.6\n\nThe war went on.")
             == ["russia military casualties at_least 1500/day"])
         #expect(keys("Special forces said they had killed 18 Russian soldiers in fighting near Sudzha on Dec. 20-21.")
@@ -214,6 +219,9 @@ import Testing
             == ["ukraine military casualties range 60000-70000"])
         #expect(keys("Russia has around 12,000 of its forces dead, the official said.")
             == ["russia military killed approximately 12000"])
+        // A side called a side, and its losses in people, are its soldiers.
+        #expect(keys("He said the Ukrainian side had reportedly lost 90 thousand people since June.")
+            == ["ukraine military casualties exact 90000"])
         #expect(keys("The figure for the Ukrainians is about 70,000 dead, US officials said.")
             == ["ukraine military killed approximately 70000"])
     }

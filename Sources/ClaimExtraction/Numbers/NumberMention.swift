@@ -21,6 +21,9 @@ struct NumberMention: Sendable, Hashable {
         case implausible
         /// A note's marker: "losses.[7]", a line "[7] https://…".
         case footnote
+        /// A section's number in a list of contents: "1 Military
+        /// casualties" over "1.1 Russian" and "2 Civilian casualties".
+        case section
     }
 
     /// The first token, "between" or "from" included.

@@ -76,7 +76,8 @@ struct NumberReader {
                 first.value.round(.down)
             }
             var mention = NumberMention(start: start, end: end, low: first.value, high: high, kind: .count)
-            mention.kind = isFootnote(scope, start, end) ? .footnote : classify(scope, mention, atom: first)
+            mention.kind = isFootnote(scope, start, end) ? .footnote
+                : numbersSection(scope, start, end) ? .section : classify(scope, mention, atom: first)
             // "from 10-20 October", "10 to 20 October": the first day of a span of dates.
             if end + 1 < scope.range.upperBound, scope[end].mark == .hyphen || scope[end].mark == .dash || scope[end].keyword == .to,
                dates.contains(where: { $0.start == end + 1 }) {
@@ -354,6 +355,28 @@ struct NumberReader {
             return false
         }
         return !open.has(.spaceBefore) || open.has(.lineBefore) || start - 1 == 0
+    }
+
+    /// "1 Military casualties" under "Contents", over "1.1 Russian": a
+    /// number of two digits at most opening a line, before a capitalised
+    /// word, that the numbers opening the lines around it continue.
+    private func numbersSection(_ scope: SentenceScope, _ start: Int, _ end: Int) -> Bool {
+        let tokens = scope.tokens
+        let number = tokens[start]
+        guard end == start + 1, number.digits <= 2, start == 0 || number.has(.lineBefore),
+              end < tokens.count, tokens[end].isWord, tokens[end].has(.capitalized), !tokens[end].has(.lineBefore)
+        else { return false }
+        // The numbers opening the next line and the line before.
+        var next = end
+        while next < tokens.count, next < end + 40, !tokens[next].has(.lineBefore) { next += 1 }
+        if next < tokens.count, tokens[next].has(.lineBefore), tokens[next].kind == .number,
+           tokens[next].value > number.value, tokens[next].value <= number.value + 1 {
+            return true
+        }
+        var line = start - 1
+        while line > 0, line > start - 40, !tokens[line].has(.lineBefore) { line -= 1 }
+        return line >= 0 && line < start && (tokens[line].has(.lineBefore) || line == 0) && tokens[line].kind == .number
+            && tokens[line].value < number.value && tokens[line].value >= number.value - 1
     }
 
     static let persons = WordSet(["boy", "girl", "man", "woman", "child", "teenager", "pensioner", "soldier"].map(WordHash.of))

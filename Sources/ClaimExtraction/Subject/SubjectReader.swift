@@ -1459,6 +1459,7 @@ struct SubjectReader {
     }
 
     static let alike = WordHash.of("alike")
+    static let sideNoun = WordHash.of("side")
     static let asideOpeners = WordSet(["most", "many", "all", "some", "half", "mostly", "mainly"].map(WordHash.of))
     static let mostly = WordHash.of("mostly")
     static let mainly = WordHash.of("mainly")
@@ -1516,6 +1517,12 @@ struct SubjectReader {
             // ("Russia army in past one day loss 490": a period between.)
             if let period = scope.match(.rate, endingAt: j + 1), period.start < j {
                 j = period.start - 1
+                steps += 1
+                continue
+            }
+            // ("the Russian side allegedly lost": a side called a side.)
+            if scope[j].hash == SubjectReader.sideNoun, j > lower, scope.side(endingAt: j) != nil {
+                j -= 1
                 steps += 1
                 continue
             }

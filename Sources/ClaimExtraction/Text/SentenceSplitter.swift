@@ -58,6 +58,9 @@ struct SentenceSplitter {
                       tokens[j].mark == .closeQuote || tokens[j].mark == .closeParen {
                     j += 1
                 }
+                // "… as of 31 January 2026.[10] It states": a footnote's
+                // marker closes the sentence it is glued to.
+                while let close = SentenceSplitter.footnote(tokens, bytes: bytes, at: j) { j = close }
                 if j >= count || startsSentence(tokens[j]) {
                     close(j)
                     i = j
@@ -68,6 +71,21 @@ struct SentenceSplitter {
         }
         close(count)
         return sentences
+    }
+
+    /// The end of a footnote's marker glued to the token before `i`:
+    /// "[10]", "[citation needed]".
+    static func footnote(_ tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        guard i < tokens.count, !tokens[i].has(.spaceBefore), tokens[i].mark == .openParen,
+              bytes[Int(tokens[i].start)] == UInt8(ascii: "[")
+        else { return nil }
+        var k = i + 1
+        while k < tokens.count, k <= i + 3 {
+            if tokens[k].mark == .closeParen { return bytes[Int(tokens[k].start)] == UInt8(ascii: "]") && k > i + 1 ? k + 1 : nil }
+            guard tokens[k].kind == .number || tokens[k].isWord else { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// The most tokens a sentence holds before a line's end cuts it; twice
