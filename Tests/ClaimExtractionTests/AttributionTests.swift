@@ -428,6 +428,32 @@ import Testing
         #expect(found.allSatisfy { $0.statedOn == nil })
     }
 
+    @Test func aCommentarysWeIsItsPublisherOrElseTheWriterItsBylineNames() {
+        let note = """
+            BALTIC INSTITUTE FOR DEFENCE STUDIES | POLICY BRIEF
+
+            How many have died?
+
+            Ilona Berzina, Senior Fellow
+
+            By our count, Russian forces lost about 1,050 soldiers a day in March.
+            Ukrainian losses are harder to judge: we put them at 300,000 casualties.
+            """
+        #expect(speakers(note) == ["Baltic Institute for Defence Studies", "Baltic Institute for Defence Studies"])
+        let column = """
+            OPINION
+
+            The numbers nobody agrees on
+
+            By Tariq Haddad
+
+            My own estimate is that around 150,000 soldiers have died on both sides.
+            """
+        #expect(speakers(column) == ["Tariq Haddad"])
+        // A text that does not say who wrote it has no one to be its "we".
+        #expect(speakers("By our count, Russian forces lost about 1,050 soldiers a day in March.") == [nil])
+    }
+
     @Test func wherePostsAreWrittenIsNoOneWhoWritesThem() {
         let text = "\"Houses are being destroyed,\" the governor, Vyacheslav Gladkov, wrote on Telegram. "
             + "Shelling killed one civilian in the Belgorod region, he added."

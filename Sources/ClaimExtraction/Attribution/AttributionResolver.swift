@@ -51,6 +51,11 @@ struct AttributionResolver {
     private var labelledParagraphs: [Int: (speaker: ResolvedSpeaker, isRecord: Bool)?] = [:]
     /// The source each paragraph's header line names, once asked.
     private var headedParagraphs: [Int: ResolvedSpeaker?] = [:]
+    /// Who the document says wrote it, once asked.
+    private var authorRead: AuthorReading?
+    private struct AuthorReading {
+        var value: ResolvedSpeaker?
+    }
     /// The body the document's title says it is by, once asked.
     private var headingRead: HeadingReading?
     private struct HeadingReading {
@@ -247,6 +252,11 @@ struct AttributionResolver {
         }
         if let label = labelledSpeaker(paragraph, from: index) {
             return Attribution(speaker: label.speaker, reportedBy: nil, sentence: index, cue: nil, labelled: label.isRecord)
+        }
+        // "By our calculation, that is roughly seven civilians killed": the
+        // writers' own estimate, in a commentary that says who they are.
+        if !isQuoted(index), interview() == nil, speaksInFirstPerson(index), let writer = author() {
+            return Attribution(speaker: writer, reportedBy: nil, sentence: index, cue: nil)
         }
         // (The post is the paragraph's own statement, not one borrowed
         // from another paragraph.)
@@ -537,7 +547,13 @@ struct AttributionResolver {
         case .bodyPronoun, .groupPronoun:
             return antecedent(in: index, before: mention.start, person: false)
         case .firstPerson:
-            return quoteSpeaker(for: index)?.speaker
+            if let speaker = quoteSpeaker(for: index)?.speaker { return speaker }
+            // "we put them at 400 000 to 450 000": outside a quotation, the
+            // writers of a commentary.
+            guard !isQuoted(mention.start, in: index), !isQuoted(index), interview() == nil,
+                  labelledSpeaker(sentences[index].paragraph, from: index) == nil
+            else { return nil }
+            return author()
         case .description(let number):
             let kinds = lexicon.descriptions[number]
             // "the regional administration", "the city council": a local
@@ -760,6 +776,78 @@ struct AttributionResolver {
         }
         return nil
     }
+
+    /// Whether sentence `index` speaks as "we" or "I", or of "our" or
+    /// "my" work, outside a quotation.
+    private mutating func speaksInFirstPerson(_ index: Int) -> Bool {
+        sentences[index].tokens.contains { k in
+            AttributionResolver.firstPerson.contains(tokens[k].hash) && !isQuoted(k, in: index)
+                // ("US" in capitals is a country.)
+                && !tokens[k].has(.allCaps)
+        }
+    }
+
+    /// Who wrote the document, as its top says: the body that publishes
+    /// it ("RUSI Commentary | 11 May 2023", "Baltic Institute for Security
+    /// Studies (BISS), Riga"), as a study is its publisher's, else the
+    /// writer its byline names ("By Eleanor Whitcombe", "Author: Marta
+    /// Koval, Research Fellow", a line of a name alone).
+    private mutating func author() -> ResolvedSpeaker? {
+        if let known = authorRead { return known.value }
+        let tops = Array(sentences.indices.prefix(10).filter { scope($0).isLine })
+        var found: ResolvedSpeaker?
+        for index in tops where found == nil { found = publisherLine(index) }
+        for index in tops where found == nil { found = byline(index) }
+        authorRead = AuthorReading(value: found)
+        return found
+    }
+
+    /// The body a top line names as its first words, in a line of names
+    /// and labels alone ("CENTRE FOR EASTERN SECURITY STUDIES |
+    /// COMMENTARY"): no headline, which has a verb.
+    private mutating func publisherLine(_ index: Int) -> ResolvedSpeaker? {
+        let scope = scope(index)
+        let range = scope.range
+        guard range.count <= 16, let start = range.first(where: { tokens[$0].isWord }),
+              range.allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.capitalized) || !scope.english($0).isEmpty }),
+              let mention = mentions(index).first, mention.start == start || mention.start == start + 1 && tokens[start].keyword == .the,
+              var speaker = resolve(mention, in: index), !speaker.isPerson, speaker.kind != .government
+        else { return nil }
+        // ("CENTRE FOR EASTERN SECURITY STUDIES": written as a name.)
+        if !speaker.name.contains(where: \.isLowercase), speaker.name.contains(" ") {
+            speaker.name = speaker.name.split(separator: " ").enumerated().map { k, word in
+                k > 0 && AttributionResolver.nameParticles.contains(word.lowercased()) ? word.lowercased() : word.prefix(1) + word.dropFirst().lowercased()
+            }.joined(separator: " ")
+        }
+        return speaker
+    }
+
+    static let nameParticles: Set<String> = ["of", "for", "the", "and", "on", "in"]
+
+    /// The person a byline names: "By Eleanor Whitcombe and …", "Author:
+    /// Marta Koval, Research Fellow", "Helena Marsh-Ogunleye".
+    private mutating func byline(_ index: Int) -> ResolvedSpeaker? {
+        let scope = scope(index)
+        let range = scope.range
+        guard range.count <= 16, var start = range.first(where: { tokens[$0].isWord }) else { return nil }
+        let labelled = AttributionResolver.bylineWords.contains(tokens[start].hash)
+        if labelled {
+            start += 1
+            if start < range.upperBound, tokens[start].mark == .colon { start += 1 }
+        }
+        let recognizer = EntityRecognizer(lexicon: lexicon)
+        guard let end = recognizer.nameRun(scope, from: start), end - start >= 2,
+              end == range.upperBound || tokens[end].mark == .comma || tokens[end].keyword == .and
+                || labelled && tokens[end].mark == .dash
+        else { return nil }
+        // (A line of a name alone, not a place's.)
+        if !labelled, scope.side(at: start) != nil { return nil }
+        let mention = EntityMention(start: start, end: end, referent: recognizer.person(scope, start, end, titleHead: nil))
+        guard let speaker = resolve(mention, in: index), speaker.isPerson else { return nil }
+        return speaker
+    }
+
+    static let bylineWords = WordSet(["by", "author", "authors", "written"].map(WordHash.of))
 
     /// "Kharkiv Oblast Military Administration (Oleh Syniehubov), 07:41"
     /// over a post: a roundup's header line that is a source's name alone,
@@ -1095,7 +1183,9 @@ struct AttributionResolver {
         // ("the costliest month for the Russian army … the ministry said":
         // what a preposition governs is not who is referred back to.)
         func candidate(_ mention: EntityMention, in sentence: Int) -> ResolvedSpeaker? {
-            let before = mention.start - 1
+            // ("61 Nepalis who had joined the Russian army": nor what is joined.)
+            var before = mention.start - 1
+            if before > sentences[sentence].tokens.lowerBound, tokens[before].keyword == .the { before -= 1 }
             if before >= sentences[sentence].tokens.lowerBound, AttributionResolver.objectPrepositions.contains(tokens[before].hash) {
                 return nil
             }
@@ -1126,5 +1216,5 @@ struct AttributionResolver {
         return nil
     }
 
-    static let objectPrepositions = WordSet(["for", "against", "into", "toward", "towards"].map(WordHash.of))
+    static let objectPrepositions = WordSet(["for", "against", "into", "toward", "towards", "joined", "joining", "join"].map(WordHash.of))
 }
