@@ -454,6 +454,18 @@ import Testing
         #expect(speakers("By our count, Russian forces lost about 1,050 soldiers a day in March.") == [nil])
     }
 
+    @Test func aReportsSourceIsItsOwnerPastWhomItWasGivenToAndAClauseOnIt() {
+        #expect(speakers("A classified US intelligence estimate shared with Congress in May put Russian casualties at 250,000.")
+            == ["US intelligence"])
+        #expect(speakers("A leaked Defense Intelligence Agency assessment, which surfaced online in April, put Russian deaths at 40,000.")
+            == ["Defense Intelligence Agency"])
+    }
+
+    @Test func anOfficeSetBesideItsHoldersNameIsTheHolder() {
+        #expect(speakers("Shelling killed 14 civilians in the region last week, according to the regional governor, Serhiy Lysak.")
+            == ["Serhiy Lysak"])
+    }
+
     @Test func wherePostsAreWrittenIsNoOneWhoWritesThem() {
         let text = "\"Houses are being destroyed,\" the governor, Vyacheslav Gladkov, wrote on Telegram. "
             + "Shelling killed one civilian in the Belgorod region, he added."

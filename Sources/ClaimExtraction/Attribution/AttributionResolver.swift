@@ -253,15 +253,15 @@ struct AttributionResolver {
         if let label = labelledSpeaker(paragraph, from: index) {
             return Attribution(speaker: label.speaker, reportedBy: nil, sentence: index, cue: nil, labelled: label.isRecord)
         }
-        // "By our calculation, that is roughly seven civilians killed": the
-        // writers' own estimate, in a commentary that says who they are.
-        if !isQuoted(index), interview() == nil, speaksInFirstPerson(index), let writer = author() {
-            return Attribution(speaker: writer, reportedBy: nil, sentence: index, cue: nil)
-        }
         // (The post is the paragraph's own statement, not one borrowed
         // from another paragraph.)
         if let speaker = postHeader(over: paragraph, from: index) {
             return Attribution(speaker: speaker, reportedBy: nil, sentence: index, cue: nil)
+        }
+        // "By our calculation, that is roughly seven civilians killed": the
+        // writers' own estimate, in a commentary that says who they are.
+        if !isQuoted(index), interview() == nil, speaksInFirstPerson(index), let writer = author() {
+            return Attribution(speaker: writer, reportedBy: nil, sentence: index, cue: nil)
         }
         if let found = leadInSpeaker(over: index) {
             return Attribution(speaker: found.speaker, reportedBy: nil, sentence: found.sentence, cue: nil)
@@ -794,7 +794,7 @@ struct AttributionResolver {
     /// Koval, Research Fellow", a line of a name alone).
     private mutating func author() -> ResolvedSpeaker? {
         if let known = authorRead { return known.value }
-        let tops = Array(sentences.indices.prefix(10).filter { scope($0).isLine })
+        let tops = Array(sentences.indices.prefix(AttributionResolver.topLines).filter { scope($0).isLine })
         var found: ResolvedSpeaker?
         for index in tops where found == nil { found = publisherLine(index) }
         for index in tops where found == nil { found = byline(index) }
@@ -811,7 +811,10 @@ struct AttributionResolver {
         guard range.count <= 16, let start = range.first(where: { tokens[$0].isWord }),
               range.allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.capitalized) || !scope.english($0).isEmpty }),
               let mention = mentions(index).first, mention.start == start || mention.start == start + 1 && tokens[start].keyword == .the,
-              var speaker = resolve(mention, in: index), !speaker.isPerson, speaker.kind != .government
+              // (A party's body is none: "Russian Military Losses: Ukraine"
+              // is a debate's title.)
+              var speaker = resolve(mention, in: index), !speaker.isPerson,
+              !(speaker.kind.map { AttributionResolver.partyKinds.contains($0.rawValue) } ?? false)
         else { return nil }
         // ("CENTRE FOR EASTERN SECURITY STUDIES": written as a name.)
         if !speaker.name.contains(where: \.isLowercase), speaker.name.contains(" ") {
@@ -847,6 +850,10 @@ struct AttributionResolver {
         return speaker
     }
 
+    /// How many sentences from the top a byline or a publisher's line
+    /// stands within.
+    static let topLines = 10
+
     static let bylineWords = WordSet(["by", "author", "authors", "written"].map(WordHash.of))
 
     /// "Kharkiv Oblast Military Administration (Oleh Syniehubov), 07:41"
@@ -857,7 +864,8 @@ struct AttributionResolver {
         if let known = headedParagraphs[paragraph] { return known }
         var first = index
         while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
-        let found = first > 0 ? findPostHeader(at: first - 1) : nil
+        // (Not a byline over a commentary's first paragraph.)
+        let found = first > 0 && !(first - 1 < AttributionResolver.topLines && byline(first - 1) != nil) ? findPostHeader(at: first - 1) : nil
         headedParagraphs[paragraph] = .some(found)
         return found
     }

@@ -422,6 +422,12 @@ struct CueReader {
             while open > lower, scope[open].mark != .openParen { open -= 1 }
             return open > lower ? open : end
         }
+        /// Whether the name at `start` is whom a report was given to: "an
+        /// assessment shared with Congress".
+        func givenTo(_ start: Int) -> Bool {
+            start - 2 > lower && CueReader.recipients.contains(scope[start - 1].hash)
+                && scope.isParticiple(start - 2, endingWith: "ed") && scope.match(.sourceNoun, endingAt: start - 2) != nil
+        }
         // "the newspaper cited unnamed US officials as saying": whom a
         // report cites speaks.
         if cue - 1 > lower, scope[cue - 1].keyword == .as, let found = ending(cue - 1) {
@@ -455,6 +461,13 @@ struct CueReader {
                    scope.isParticiple(cue, endingWith: "ed"),
                    (lower..<found.start).contains(where: { scope[$0].kind == .number }) {
                     return nil
+                }
+                // "A declassified US intelligence assessment shared with
+                // Congress in December put": whom a report was given to
+                // is no subject.
+                if givenTo(found.start) {
+                    j = found.start - 3
+                    continue
                 }
                 return head(of: found) ?? locatedHead(of: found) ?? found
             }
@@ -520,7 +533,10 @@ struct CueReader {
                     segments += 1
                     continue
                 }
-                j = p
+                // ("A leaked US Defense Intelligence Agency assessment, which
+                // surfaced on social media in April, put": past a relative
+                // clause to the noun it is on.)
+                j = relative && p > lower && scope[p - 1].isWord ? p - 1 : p
                 segments += 1
                 continue
             }
@@ -550,6 +566,10 @@ struct CueReader {
                     return EntityMention(start: p, end: noun.end, referent: .bodyPronoun)
                 }
                 return nil
+            }
+            if segments == 0, let start = recognizer.nameRun(scope, endingAt: j + 1), givenTo(start) {
+                j = start - 3
+                continue
             }
             if segments == 0, let start = recognizer.nameRun(scope, endingAt: j + 1) {
                 // "The mayor of the port city of Mariupol says": the head of
@@ -586,6 +606,7 @@ struct CueReader {
     }
 
     static let having = WordHash.of("having")
+    static let recipients = WordSet(["with", "to"].map(WordHash.of))
     static let passiveAuxiliaries = WordSet(["was", "were", "been", "being", "is", "are", "be"].map(WordHash.of))
     static let adverbs = WordSet(["officially", "reportedly", "also", "now", "already", "previously", "widely"].map(WordHash.of))
 
@@ -645,6 +666,23 @@ struct CueReader {
         return nil
     }
 
+    /// The person named after the comma at `comma`, up to the clause's
+    /// end: ", Oleh Syniehubov." after an office.
+    private func apposedPerson(_ scope: SentenceScope, after comma: Int, mentions: [EntityMention], recognizer: EntityRecognizer) -> EntityMention? {
+        let upper = scope.range.upperBound
+        guard comma + 1 < upper, scope[comma].mark == .comma else { return nil }
+        let found = mentions.first { $0.start == comma + 1 }
+            ?? recognizer.nameRun(scope, from: comma + 1).flatMap { end in
+                end - comma - 1 >= 2 ? EntityMention(start: comma + 1, end: end, referent: recognizer.person(scope, comma + 1, end, titleHead: nil)) : nil
+            }
+        guard let found, found.end >= upper || scope[found.end].kind == .punctuation else { return nil }
+        switch found.referent {
+        case .person: return found
+        case .speaker(let number) where scope.lexicon.speakers[number].isPerson: return found
+        default: return nil
+        }
+    }
+
     /// The mention starting at `k`, past an article; or a name the lexicon
     /// lacks.
     private func mention(_ scope: SentenceScope, at k: Int, mentions: [EntityMention], recognizer: EntityRecognizer) -> EntityMention? {
@@ -664,10 +702,26 @@ struct CueReader {
             }
             j += 1
         }
-        if let found = mentions.first(where: { $0.start == k }) { return found }
-        if scope.english(k).contains(.article), let found = mentions.first(where: { $0.start == k + 1 }) { return found }
+        if let found = mentions.first(where: { $0.start == k }) ?? (scope.english(k).contains(.article) ? mentions.first(where: { $0.start == k + 1 }) : nil) {
+            // "according to the regional governor, Oleh Syniehubov": the
+            // person an office is set beside.
+            if case .description = found.referent, let named = apposedPerson(scope, after: found.end, mentions: mentions, recognizer: recognizer) {
+                return named
+            }
+            if case .titled = found.referent, let named = apposedPerson(scope, after: found.end, mentions: mentions, recognizer: recognizer) {
+                return named
+            }
+            return found
+        }
         if name < scope.range.upperBound, let end = recognizer.nameRun(scope, from: name) {
             return EntityMention(start: name, end: end, referent: recognizer.person(scope, name, end, titleHead: nil))
+        }
+        // ("according to the regional governor, Oleh Syniehubov": an office
+        // the lexicon does not name as a body.)
+        var office = name
+        while office < min(scope.range.upperBound, name + 4), scope[office].isWord, !scope[office].has(.capitalized) { office += 1 }
+        if office > name, (name..<office).contains(where: { scope.match(.title, at: $0) != nil }) {
+            return apposedPerson(scope, after: office, mentions: mentions, recognizer: recognizer)
         }
         return nil
     }
