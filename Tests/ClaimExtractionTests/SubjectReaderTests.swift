@@ -797,6 +797,13 @@ import Testing
             == ["ukraine civilian refugees exact 2011312"])
         #expect(keys("Moldova is sheltering about 107,000 Ukrainians, UNHCR said.") == ["ukraine civilian refugees approximately 107000"])
     }
+    @Test func aCountryReceivingPeopleWhileTheTextCountsRefugeesReceivesRefugees() {
+        #expect(keys("About 900,000 refugees have entered Poland. Romania has received 75,000 people and Moldova 96,000.") == [
+            "ukraine civilian refugees approximately 900000", "ukraine civilian refugees exact 75000",
+            "ukraine civilian refugees exact 96000",
+        ])
+        #expect(keys("The hospital received 12 people overnight.").isEmpty)
+    }
     @Test func aFigureAnAbsoluteClauseGivesSharesTheLossBeforeIt() {
         #expect(keys("Germany has registered 1,100,000 refugees, with Czechia hosting 380,000 and Austria 90,000.") == [
             "ukraine civilian refugees exact 1100000", "ukraine civilian refugees exact 380000",

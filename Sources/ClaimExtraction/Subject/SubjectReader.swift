@@ -472,6 +472,13 @@ struct SubjectReader {
                     row = (sentenceTopic, population)
                 }
                 if let row { metrics = [row.topic.metric] }
+                // "… more than 1.2 million had crossed into Poland. Hungary had
+                // received 214,160 people": a country receiving people, while
+                // the text counts refugees, receives refugees.
+                if metrics.isEmpty, (context?.metric ?? lastMetric) == .refugees, member == first,
+                   hedges[first].start > scope.range.lowerBound, SubjectReader.receiving.contains(scope[hedges[first].start - 1].hash) {
+                    metrics = [.refugees]
+                }
                 // "Estimating the number of Russian soldiers killed, The
                 // Economist came up with an estimate of 66,000": a figure
                 // noun's loss is the one the sentence (or the one before)
@@ -1459,6 +1466,7 @@ struct SubjectReader {
     }
 
     static let alike = WordHash.of("alike")
+    static let receiving = WordSet(["received", "receiving", "receives", "registered", "admitted", "accepted", "recorded"].map(WordHash.of))
     static let sideNoun = WordHash.of("side")
     static let asideOpeners = WordSet(["most", "many", "all", "some", "half", "mostly", "mainly"].map(WordHash.of))
     static let mostly = WordHash.of("mostly")
