@@ -452,6 +452,18 @@ import Testing
         #expect(speakers(column) == ["Tariq Haddad"])
         // A text that does not say who wrote it has no one to be its "we".
         #expect(speakers("By our count, Russian forces lost about 1,050 soldiers a day in March.") == [nil])
+        // In a record of who said what, a "we" after a labelled speech is
+        // its speaker's, and a hall's name is no byline.
+        let record = """
+            Defence questions, Monday 14 July 2025
+
+            Westminster Hall
+
+            The Minister for the Armed Forces (Luke Pollard): Our assessment is that Russia has suffered over 1 million casualties.
+
+            We judge that 250,000 of them have been killed.
+            """
+        #expect(speakers(record) == ["Luke Pollard", "Luke Pollard"])
     }
 
     @Test func aReportsSourceIsItsOwnerPastWhomItWasGivenToAndAClauseOnIt() {

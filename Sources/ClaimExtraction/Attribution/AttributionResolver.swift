@@ -260,7 +260,7 @@ struct AttributionResolver {
         }
         // "By our calculation, that is roughly seven civilians killed": the
         // writers' own estimate, in a commentary that says who they are.
-        if !isQuoted(index), interview() == nil, speaksInFirstPerson(index), let writer = author() {
+        if !isQuoted(index), interview() == nil, speaksInFirstPerson(index), let writer = speechGoingOn(before: index) ?? author() {
             return Attribution(speaker: writer, reportedBy: nil, sentence: index, cue: nil)
         }
         if let found = leadInSpeaker(over: index) {
@@ -553,7 +553,7 @@ struct AttributionResolver {
             guard !isQuoted(mention.start, in: index), !isQuoted(index), interview() == nil,
                   labelledSpeaker(sentences[index].paragraph, from: index) == nil
             else { return nil }
-            return author()
+            return speechGoingOn(before: index) ?? author()
         case .description(let number):
             let kinds = lexicon.descriptions[number]
             // "the regional administration", "the city council": a local
@@ -787,6 +787,22 @@ struct AttributionResolver {
         }
     }
 
+    /// The speaker whose labelled speech the paragraphs just before
+    /// sentence `index` hold, in a record of who said what: a "we" in a
+    /// paragraph after it is theirs, never the writers'.
+    private mutating func speechGoingOn(before index: Int) -> ResolvedSpeaker? {
+        let paragraph = sentences[index].paragraph
+        var other = index - 1
+        while other >= 0, sentences[other].paragraph >= paragraph - 3 {
+            if other == 0 || sentences[other - 1].paragraph != sentences[other].paragraph {
+                if let label = labelledSpeaker(sentences[other].paragraph, from: other) { return label.speaker }
+                if let header = postHeader(over: sentences[other].paragraph, from: other) { return header }
+            }
+            other -= 1
+        }
+        return nil
+    }
+
     /// Who wrote the document, as its top says: the body that publishes
     /// it ("RUSI Commentary | 11 May 2023", "Baltic Institute for Security
     /// Studies (BISS), Riga"), as a study is its publisher's, else the
@@ -843,8 +859,9 @@ struct AttributionResolver {
               end == range.upperBound || tokens[end].mark == .comma || tokens[end].keyword == .and
                 || labelled && tokens[end].mark == .dash
         else { return nil }
-        // (A line of a name alone, not a place's.)
-        if !labelled, scope.side(at: start) != nil { return nil }
+        // (A line of a name alone, not a place's: "Westminster Hall" heads
+        // a sitting's record.)
+        if !labelled, scope.side(at: start) != nil || AttributionResolver.placeNouns.contains(tokens[end - 1].hash) { return nil }
         let mention = EntityMention(start: start, end: end, referent: recognizer.person(scope, start, end, titleHead: nil))
         guard let speaker = resolve(mention, in: index), speaker.isPerson else { return nil }
         return speaker
@@ -853,6 +870,8 @@ struct AttributionResolver {
     /// How many sentences from the top a byline or a publisher's line
     /// stands within.
     static let topLines = 10
+
+    static let placeNouns = WordSet(["hall", "house", "street", "square", "chamber", "room", "building", "palace"].map(WordHash.of))
 
     static let bylineWords = WordSet(["by", "author", "authors", "written"].map(WordHash.of))
 
