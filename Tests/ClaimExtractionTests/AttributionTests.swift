@@ -440,6 +440,16 @@ import Testing
             Ukrainian losses are harder to judge: we put them at 300,000 casualties.
             """
         #expect(speakers(note) == ["Baltic Institute for Defence Studies", "Baltic Institute for Defence Studies"])
+        // What a research body's publication says in its own voice is the
+        // body's; a wire service's top line is no such voice.
+        let judgements = """
+            BALTIC INSTITUTE FOR DEFENCE STUDIES | POLICY BRIEF
+
+            Key judgements
+            - Russian forces have sustained about 950,000 casualties since February 2022.
+            """
+        #expect(speakers(judgements) == ["Baltic Institute for Defence Studies"])
+        #expect(speakers("TRIBUNE NEWS SERVICE\n\nTwelve Indian nationals have been killed in Ukraine.") == [nil])
         let column = """
             OPINION
 

@@ -54,7 +54,8 @@ struct AttributionResolver {
     /// Who the document says wrote it, once asked.
     private var authorRead: AuthorReading?
     private struct AuthorReading {
-        var value: ResolvedSpeaker?
+        var publisher: ResolvedSpeaker?
+        var writer: ResolvedSpeaker?
     }
     /// The body the document's title says it is by, once asked.
     private var headingRead: HeadingReading?
@@ -314,6 +315,12 @@ struct AttributionResolver {
         // on …" as the title: the whole text is the body's.
         if let heading = statementHeading() {
             return Attribution(speaker: heading.speaker, reportedBy: nil, sentence: heading.sentence, cue: nil, byAuthor: true)
+        }
+        // "NORDIC CENTRE FOR DEFENCE ANALYSIS / Key judgements / - Russian
+        // forces have sustained …": what a research body's publication
+        // says in its own voice is the body's.
+        if !isQuoted(index), interview() == nil, let publisher = readAuthor().publisher, isResearchBody(publisher) {
+            return Attribution(speaker: publisher, reportedBy: nil, sentence: index, cue: nil)
         }
         return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
     }
@@ -809,14 +816,30 @@ struct AttributionResolver {
     /// writer its byline names ("By Eleanor Whitcombe", "Author: Marta
     /// Koval, Research Fellow", a line of a name alone).
     private mutating func author() -> ResolvedSpeaker? {
-        if let known = authorRead { return known.value }
-        let tops = Array(sentences.indices.prefix(AttributionResolver.topLines).filter { scope($0).isLine })
-        var found: ResolvedSpeaker?
-        for index in tops where found == nil { found = publisherLine(index) }
-        for index in tops where found == nil { found = byline(index) }
-        authorRead = AuthorReading(value: found)
-        return found
+        let read = readAuthor()
+        return read.publisher ?? read.writer
     }
+
+    private mutating func readAuthor() -> AuthorReading {
+        if let known = authorRead { return known }
+        let tops = Array(sentences.indices.prefix(AttributionResolver.topLines).filter { scope($0).isLine })
+        var read = AuthorReading()
+        for index in tops where read.publisher == nil { read.publisher = publisherLine(index) }
+        for index in tops where read.writer == nil && read.publisher == nil { read.writer = byline(index) }
+        authorRead = read
+        return read
+    }
+
+    /// Whether `speaker` is a research body by its kind or its name ("…
+    /// Centre for Defence Analysis", "… Institute …"), whose publication
+    /// speaks in its own voice.
+    private func isResearchBody(_ speaker: ResolvedSpeaker) -> Bool {
+        if let kind = speaker.kind { return AttributionResolver.researchKinds.contains(kind.rawValue) }
+        return speaker.name.split(separator: " ").contains { AttributionResolver.researchHeads.contains($0.lowercased()) }
+    }
+
+    static let researchHeads: Set<String> = ["centre", "center", "institute", "institution", "foundation", "university", "council"]
+    static let researchKinds: Set<String> = ["think_tank", "monitor"]
 
     /// The body a top line names as its first words, in a line of names
     /// and labels alone ("CENTRE FOR EASTERN SECURITY STUDIES |
