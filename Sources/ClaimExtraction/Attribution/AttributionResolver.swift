@@ -237,12 +237,13 @@ struct AttributionResolver {
 
     private mutating func findFallback(for index: Int) -> Attribution {
         let paragraph = sentences[index].paragraph
+        let quoted = isQuoted(index)
         // ("Governor Oleh Syniehubov, 07:12: "Over the past day, …"": a
         // label's quotation is its speaker's.)
-        if isQuoted(index), let label = labelledSpeaker(paragraph, from: index) {
+        if quoted, let label = labelledSpeaker(paragraph, from: index) {
             return Attribution(speaker: label.speaker, reportedBy: nil, sentence: index, cue: nil, labelled: label.isRecord)
         }
-        if isQuoted(index), let found = quoteSpeaker(for: index) { return found }
+        if quoted, let found = quoteSpeaker(for: index) { return found }
         if CueReader(lexicon: lexicon).bracketsUnknownSource(scope(index), mentions: reading(index).mentions) {
             return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
         }
@@ -261,7 +262,7 @@ struct AttributionResolver {
         }
         // "By our calculation, that is roughly seven civilians killed": the
         // writers' own estimate, in a commentary that says who they are.
-        if !isQuoted(index), interview() == nil, speaksInFirstPerson(index), let writer = speechGoingOn(before: index) ?? author() {
+        if !quoted, interview() == nil, speaksInFirstPerson(index), let writer = speechGoingOn(before: index) ?? author() {
             return Attribution(speaker: writer, reportedBy: nil, sentence: index, cue: nil)
         }
         if let found = leadInSpeaker(over: index) {
@@ -319,7 +320,7 @@ struct AttributionResolver {
         // "NORDIC CENTRE FOR DEFENCE ANALYSIS / Key judgements / - Russian
         // forces have sustained …": what a research body's publication
         // says in its own voice is the body's.
-        if !isQuoted(index), interview() == nil, let publisher = readAuthor().publisher, isResearchBody(publisher) {
+        if !quoted, interview() == nil, let publisher = readAuthor().publisher, isResearchBody(publisher) {
             return Attribution(speaker: publisher, reportedBy: nil, sentence: index, cue: nil)
         }
         return Attribution(speaker: nil, reportedBy: nil, sentence: index, cue: nil)
@@ -669,8 +670,7 @@ struct AttributionResolver {
     /// "**Q:**", "Question:").
     private mutating func asksInInterview(_ paragraph: Int, from index: Int) -> Bool {
         if let known = interviewerParagraphs[paragraph] { return known }
-        var first = index
-        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        let first = firstSentence(ofParagraphAt: index)
         let asks = opensWithInterviewerLabel(sentences[first].tokens)
         interviewerParagraphs[paragraph] = asks
         return asks
@@ -688,8 +688,7 @@ struct AttributionResolver {
     /// speak on the day its heading gives; a roundup's is no record.
     private mutating func labelledSpeaker(_ paragraph: Int, from index: Int) -> (speaker: ResolvedSpeaker, isRecord: Bool)? {
         if let known = labelledParagraphs[paragraph] { return known }
-        var first = index
-        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        let first = firstSentence(ofParagraphAt: index)
         var found = findLabelledSpeaker(opening: first).map { (speaker: $0, isRecord: true) }
         if found == nil {
             var label = first
@@ -712,10 +711,7 @@ struct AttributionResolver {
             tokens[k].mark == .colon && !(k > range.lowerBound && tokens[k - 1].kind == .number && k + 1 < range.upperBound && tokens[k + 1].kind == .number)
         }), colon > range.lowerBound + 1
         else { return nil }
-        let scope = scope(index)
-        guard let start = range.first(where: { tokens[$0].isWord }),
-              let mention = mentions(index).first, mention.start < start + 4, mention.end <= colon,
-              (start..<mention.start).allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.capitalized) || scope.match(.title, at: $0) != nil }),
+        guard let mention = leadingName(of: index), mention.end <= colon,
               // ("Ukrainian General Staff (Telegram, Aug 13):": where and
               // when it wrote, in brackets.)
               mention.end == colon || tokens[mention.end].mark == .comma || tokens[mention.end].mark == .openParen,
@@ -801,7 +797,7 @@ struct AttributionResolver {
         let paragraph = sentences[index].paragraph
         var other = index - 1
         while other >= 0, sentences[other].paragraph >= paragraph - 3 {
-            if other == 0 || sentences[other - 1].paragraph != sentences[other].paragraph {
+            if opensParagraph(other) {
                 if let label = labelledSpeaker(sentences[other].paragraph, from: other) { return label.speaker }
                 if let header = postHeader(over: sentences[other].paragraph, from: other) { return header }
             }
@@ -904,8 +900,7 @@ struct AttributionResolver {
     /// day it wrote, over the paragraph it wrote.
     private mutating func postHeader(over paragraph: Int, from index: Int) -> ResolvedSpeaker? {
         if let known = headedParagraphs[paragraph] { return known }
-        var first = index
-        while first > 0, sentences[first - 1].paragraph == paragraph { first -= 1 }
+        let first = firstSentence(ofParagraphAt: index)
         // (Not a byline over a commentary's first paragraph.)
         let found = first > 0 && !(first - 1 < AttributionResolver.topLines && byline(first - 1) != nil) ? findPostHeader(at: first - 1) : nil
         headedParagraphs[paragraph] = .some(found)
@@ -917,11 +912,7 @@ struct AttributionResolver {
         let range = scope.range
         // (Not a section's heading in capitals: "THE OFFICIAL TALLIES".)
         guard scope.isLine, range.count <= 20, !range.allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.allCaps) }),
-              let start = range.first(where: { tokens[$0].isWord }),
-              // ("Belgorod Region governor Vyacheslav Gladkov": a place
-              // and an office may come before the name.)
-              let mention = mentions(index).first, mention.start < start + 4,
-              (start..<mention.start).allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.capitalized) || scope.match(.title, at: $0) != nil }),
+              let mention = leadingName(of: index),
               var speaker = resolve(mention, in: index), speaker.kind != .government
         else { return nil }
         var k = mention.end
@@ -937,7 +928,10 @@ struct AttributionResolver {
         }
         // ("Dnipropetrovsk OVA (Serhiy Lysak)": a body's short name, and
         // the person it names.)
-        if k < range.upperBound, tokens[k].mark == .closeParen, mention.start > start, tokens[mention.start - 1].mark == .openParen { k += 1 }
+        if k < range.upperBound, tokens[k].mark == .closeParen, range.contains(where: { tokens[$0].isWord && $0 < mention.start }),
+           tokens[mention.start - 1].mark == .openParen {
+            k += 1
+        }
         guard k == range.upperBound || tokens[k].mark == .comma || tokens[k].mark == .dash else { return nil }
         // ", 07:41", ", 14 August": a time or a day, no words of a sentence.
         for j in k..<range.upperBound where tokens[j].isWord {
@@ -945,6 +939,30 @@ struct AttributionResolver {
             else { return nil }
         }
         return speaker
+    }
+
+    /// The first name of a label's or a header's line, within its first
+    /// four words, after none but a place's and an office's ("Belgorod
+    /// Region governor Vyacheslav Gladkov").
+    private mutating func leadingName(of index: Int) -> EntityMention? {
+        let scope = scope(index)
+        guard let start = scope.range.first(where: { tokens[$0].isWord }),
+              let mention = mentions(index).first, mention.start < start + 4,
+              (start..<mention.start).allSatisfy({ !tokens[$0].isWord || tokens[$0].has(.capitalized) || scope.match(.title, at: $0) != nil })
+        else { return nil }
+        return mention
+    }
+
+    /// The first sentence of the paragraph sentence `index` is in.
+    private func firstSentence(ofParagraphAt index: Int) -> Int {
+        var first = index
+        while first > 0, sentences[first - 1].paragraph == sentences[index].paragraph { first -= 1 }
+        return first
+    }
+
+    /// Whether sentence `index` opens its paragraph.
+    private func opensParagraph(_ index: Int) -> Bool {
+        index == 0 || sentences[index - 1].paragraph != sentences[index].paragraph
     }
 
     static let amHash = WordHash.of("am")
@@ -1193,7 +1211,7 @@ struct AttributionResolver {
             if person, other == index - 1, let subject = openingPerson(of: other) { return subject }
             // "Vadym Filashkin, 08:21: "…" … In a separate post he put the
             // number …": the person a paragraph's label names.
-            if person, other == 0 || sentences[other - 1].paragraph != sentences[other].paragraph,
+            if person, opensParagraph(other),
                let label = labelledSpeaker(sentences[other].paragraph, from: other), label.speaker.isPerson {
                 return label.speaker
             }
